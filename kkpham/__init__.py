@@ -1,0 +1,1 @@
+"""kkpham: the domain package of the Kabupaten/Kota Peduli HAM dashboard."""

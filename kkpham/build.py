@@ -1,0 +1,128 @@
+"""`python -m kkpham build`: boundaries, then a validated store, swapped in atomically.
+
+The new store is written next to the old one and renamed over it only when complete, so a failed
+build never leaves a half-written file, and batches imported into the old store are carried over.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from kkpham.boundaries import build_boundaries, load_provinces, load_regions
+from kkpham.region_facts import formation_table
+from kkpham.settings import ROOT, Settings
+from kkpham.store import SCHEMA_VERSION, Store
+from kkpham.validate import DataError, validate_results
+
+log = logging.getLogger(__name__)
+
+DATA = ROOT / "data"
+RESULTS_FILE = DATA / "results.csv"
+COUNTS_FILE = DATA / "reported_counts.csv"
+CYCLES_FILE = DATA / "cycles.csv"
+REFERENCE_ORIGIN = "data/results.csv"
+
+
+def read_cycles(path: Path = CYCLES_FILE) -> pd.DataFrame:
+    cycles = pd.read_csv(path, dtype={"decree_number": str, "decree_date": str, "award_date": str})
+    cycles["award_year"] = cycles["award_year"].astype("Int64")
+    cycles["held"] = cycles["held"].astype(bool)
+    return cycles
+
+
+def read_results(path: Path = RESULTS_FILE) -> pd.DataFrame:
+    frame = pd.read_csv(path, dtype={"region_code": str, "note": str}, keep_default_na=False,
+                        na_values={"score": [""], "award_year": [""]})  # fmt: skip
+    frame["award_year"] = frame["award_year"].astype("Int64")
+    frame["score"] = frame["score"].astype(float)
+    frame["line"] = range(2, len(frame) + 2)
+    return frame
+
+
+def read_counts(path: Path = COUNTS_FILE) -> pd.DataFrame:
+    frame = pd.read_csv(path, dtype={"province_code": str})
+    for col in ("award_year", "total_regions"):
+        frame[col] = frame[col].astype("Int64")
+    return frame
+
+
+def region_table(settings: Settings) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(provinces, regions) from the boundary build, with formation years and old codes."""
+    provinces = load_provinces(settings)
+    regions = load_regions(settings).merge(formation_table(), on="code", how="left")
+    for col in ("formed_year",):
+        regions[col] = regions[col].astype("Int64")
+    return provinces, regions
+
+
+def _inputs_hash(boundary_build_id: str) -> str:
+    h = hashlib.sha256(f"schema {SCHEMA_VERSION}; boundaries {boundary_build_id}".encode())
+    for path in sorted(DATA.glob("*.csv")):
+        h.update(path.name.encode() + path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _carried_batches(db_path: Path) -> list[pd.DataFrame]:
+    """Imported batches of the existing store, to be re-added to the rebuilt one."""
+    if not db_path.exists():
+        return []
+    with Store.open(db_path, read_only=True) as old:
+        rows = old.batch_results(origin_not=REFERENCE_ORIGIN)
+    return [group for _, group in rows.groupby("batch_id", sort=True)]
+
+
+def build_store(settings: Settings, force: bool = False) -> dict:
+    info = build_boundaries(settings)
+    provinces, regions = region_table(settings)
+    inputs = _inputs_hash(info["build_id"])
+    db = settings.db_path
+    if db.exists() and not force:
+        with Store.open(db, read_only=True) as current:
+            if current.get_meta("inputs_hash") == inputs:
+                log.info("store %s is up to date (%s)", db, inputs)
+                return {"db": str(db), "build_id": current.get_meta("build_id"), "skipped": True}
+
+    cycles = read_cycles()
+    results = read_results()
+    counts = read_counts()
+    problems = validate_results(results, regions, cycles)
+    if problems:
+        raise DataError([f"{RESULTS_FILE.name} {p}" for p in problems])
+    carried = _carried_batches(db)
+
+    db.parent.mkdir(parents=True, exist_ok=True)
+    tmp = db.with_name(db.name + ".building")
+    tmp.unlink(missing_ok=True)
+    try:
+        with Store.create(tmp) as store:
+            store.load_geography(provinces, regions)
+            store.load_cycles(cycles)
+            store.add_batch(results, origin=REFERENCE_ORIGIN, file_name=RESULTS_FILE.name,
+                            file_sha256=hashlib.sha256(RESULTS_FILE.read_bytes()).hexdigest(),
+                            who="build", reported_counts=counts)  # fmt: skip
+            for batch in carried:
+                first = batch.iloc[0]
+                store.add_batch(batch, origin=first["origin"], file_name=first["file_name"],
+                                file_sha256=first["file_sha256"], who=first["who"],
+                                created_at=first["created_at"])  # fmt: skip
+            build_id = hashlib.sha256(
+                (inputs + json.dumps([len(b) for b in carried])).encode()
+            ).hexdigest()[:12]
+            store.set_meta("build_id", build_id)
+            store.set_meta("inputs_hash", inputs)
+            store.set_meta("boundary_build_id", info["build_id"])
+            counts_now = store.counts()
+            store.con.execute("CHECKPOINT")
+        os.replace(tmp, db)
+    finally:
+        tmp.unlink(missing_ok=True)
+        Path(str(tmp) + ".wal").unlink(missing_ok=True)
+    log.info("built %s: %s", db, counts_now)
+    return {"db": str(db), "build_id": build_id, "skipped": False, "counts": counts_now,
+            "carried_batches": len(carried)}  # fmt: skip

@@ -1,0 +1,122 @@
+"""Turn the compiled news results (../shared/reference) into our tidy, cited data files.
+
+Run once by a maintainer (`python -m kkpham tidy-reference`); the output in data/ is committed with
+its provenance sidecar, and a test checks it is exactly what this module makes from the reference.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pandas as pd
+
+from kkpham.resolver import ResolveError, Resolver
+from kkpham.vocab import REFERENCE_STATUS
+
+RESULTS_COLUMNS = [
+    "region_code", "region_name", "name_in_source", "province_in_source", "data_year",
+    "award_year", "data_year_derived", "status", "score", "source_url", "source_kind",
+    "all_regions_statement", "reference_status", "note",
+]  # fmt: skip
+COUNTS_COLUMNS = [
+    "province_code", "province_in_source", "data_year", "award_year", "data_year_derived",
+    "awarded_count", "total_regions", "source_url", "source_kind", "evidence",
+]  # fmt: skip
+
+# "not_peduli_ham" rows whose evidence says the region sent no report are "tidak melapor";
+# the rest did not achieve the predicate (band unknown).
+_DID_NOT_REPORT = re.compile(
+    r"did not (send|report|submit)|tidak (melapor|mengirim|menyampaikan)", re.IGNORECASE
+)
+ALL_REGIONS_MARK = "[all-regions statement]"
+
+
+class ReferenceError(ValueError):
+    """A reference row that cannot be turned into a result; names the line."""
+
+
+def source_kind(url: str) -> str:
+    """'pemerintah' for Indonesian government sites (*.go.id), else 'berita' (news)."""
+    host = (urlparse(url).hostname or "").lower()
+    return "pemerintah" if host.endswith(".go.id") else "berita"
+
+
+def years(assessment_year: object, award_year: object, line: int) -> tuple[int, int | None, bool]:
+    """(data_year, award_year, derived). Only the award year known: data year = award year - 1."""
+    data = pd.to_numeric(assessment_year, errors="coerce")
+    award = pd.to_numeric(award_year, errors="coerce")
+    if pd.notna(data):
+        return int(data), (None if pd.isna(award) else int(award)), False
+    if pd.notna(award):
+        return int(award) - 1, int(award), True
+    raise ReferenceError(f"line {line}: neither assessment_year nor award_year is given")
+
+
+def reference_status(status: str, evidence: str, line: int) -> str:
+    if status not in REFERENCE_STATUS:
+        raise ReferenceError(f"line {line}: unknown status {status!r}")
+    mapped = REFERENCE_STATUS[status]
+    if mapped == "belum" and _DID_NOT_REPORT.search(evidence or ""):
+        return "tidak_melapor"
+    return mapped
+
+
+def tidy_results(ref: pd.DataFrame, resolver: Resolver) -> pd.DataFrame:
+    """One tidy row per reference row (line numbers count the header as line 1)."""
+    out, errors = [], []
+    for i, row in enumerate(ref.itertuples(index=False), start=2):
+        try:
+            match = resolver.resolve(row.regency, province=row.province, kind=row.kind)
+            data_year, award_year, derived = years(row.assessment_year, row.award_year, i)
+            evidence = "" if pd.isna(row.evidence) else str(row.evidence)
+            out.append({
+                "region_code": match.code,
+                "region_name": match.name,
+                "name_in_source": f"{row.kind} {row.regency}",
+                "province_in_source": row.province,
+                "data_year": data_year,
+                "award_year": award_year,
+                "data_year_derived": derived,
+                "status": reference_status(row.status, evidence, i),
+                "score": pd.to_numeric(row.score, errors="coerce"),
+                "source_url": row.source_url,
+                "source_kind": source_kind(row.source_url),
+                "all_regions_statement": evidence.startswith(ALL_REGIONS_MARK),
+                "reference_status": row.status,
+                "note": evidence,
+            })  # fmt: skip
+        except (ResolveError, ReferenceError) as err:
+            errors.append(f"line {i}: {err}")
+    if errors:
+        raise ReferenceError("; ".join(errors))
+    frame = pd.DataFrame(out, columns=RESULTS_COLUMNS)
+    frame["award_year"] = frame["award_year"].astype("Int64")
+    return frame
+
+
+def tidy_counts(ref: pd.DataFrame, resolver: Resolver) -> pd.DataFrame:
+    out = []
+    for i, row in enumerate(ref.itertuples(index=False), start=2):
+        data_year, award_year, derived = years(row.assessment_year, row.award_year, i)
+        out.append({
+            "province_code": resolver.resolve_province(row.province),
+            "province_in_source": row.province,
+            "data_year": data_year,
+            "award_year": award_year,
+            "data_year_derived": derived,
+            "awarded_count": int(row.awarded_count),
+            "total_regions": pd.to_numeric(row.total_regions, errors="coerce"),
+            "source_url": row.source_url,
+            "source_kind": source_kind(row.source_url),
+            "evidence": row.evidence,
+        })  # fmt: skip
+    frame = pd.DataFrame(out, columns=COUNTS_COLUMNS)
+    frame["award_year"] = frame["award_year"].astype("Int64")
+    frame["total_regions"] = frame["total_regions"].astype("Int64")
+    return frame
+
+
+def read_reference(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])

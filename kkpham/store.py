@@ -1,0 +1,339 @@
+"""The DuckDB store: the only module that imports duckdb and the only place SQL lives.
+
+Every value reaches SQL as a bound parameter or a registered DataFrame, never formatted in.
+Viewers open the file read-only; writers change it inside one transaction (all rows or none).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from kkpham.vocab import STORED_KEYS
+
+SCHEMA_VERSION = "1"
+
+_STATUS_LIST = ", ".join(f"'{k}'" for k in STORED_KEYS)  # constant from our own vocabulary
+
+SCHEMA = f"""
+CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+CREATE TABLE provinces (code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL);
+CREATE TABLE regions (
+    code VARCHAR PRIMARY KEY,
+    name VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL CHECK (kind IN ('Kabupaten', 'Kota')),
+    province_code VARCHAR NOT NULL REFERENCES provinces (code),
+    formed_year INTEGER,
+    formed_basis VARCHAR,
+    previous_code VARCHAR,
+    area_km2 DOUBLE
+);
+CREATE TABLE cycles (
+    data_year INTEGER PRIMARY KEY,
+    award_year INTEGER,
+    regime VARCHAR CHECK (regime IS NULL OR regime IN ('A', 'B', 'C')),
+    regulation VARCHAR,
+    held BOOLEAN NOT NULL,
+    decree_number VARCHAR,
+    decree_date VARCHAR,
+    award_date VARCHAR,
+    note VARCHAR,
+    source_url VARCHAR
+);
+CREATE TABLE sources (
+    source_id INTEGER PRIMARY KEY,
+    url VARCHAR NOT NULL UNIQUE,
+    kind VARCHAR NOT NULL CHECK (kind IN ('keputusan', 'pemerintah', 'berita'))
+);
+CREATE TABLE batches (
+    batch_id INTEGER PRIMARY KEY,
+    created_at TIMESTAMP NOT NULL,
+    origin VARCHAR NOT NULL,
+    file_name VARCHAR,
+    file_sha256 VARCHAR,
+    n_rows INTEGER NOT NULL,
+    who VARCHAR,
+    undone_at TIMESTAMP
+);
+CREATE TABLE results (
+    result_id INTEGER PRIMARY KEY,
+    region_code VARCHAR NOT NULL REFERENCES regions (code),
+    data_year INTEGER NOT NULL REFERENCES cycles (data_year),
+    award_year INTEGER,
+    data_year_derived BOOLEAN NOT NULL,
+    status VARCHAR NOT NULL CHECK (status IN ({_STATUS_LIST})),
+    score DOUBLE CHECK (score IS NULL OR (score >= 0 AND score <= 100)),
+    source_id INTEGER NOT NULL REFERENCES sources (source_id),
+    name_in_source VARCHAR,
+    note VARCHAR,
+    all_regions_statement BOOLEAN NOT NULL,
+    batch_id INTEGER NOT NULL REFERENCES batches (batch_id),
+    UNIQUE (region_code, data_year, source_id)
+);
+CREATE TABLE reported_counts (
+    province_code VARCHAR NOT NULL REFERENCES provinces (code),
+    data_year INTEGER NOT NULL REFERENCES cycles (data_year),
+    award_year INTEGER,
+    data_year_derived BOOLEAN NOT NULL,
+    awarded_count INTEGER NOT NULL,
+    total_regions INTEGER,
+    source_id INTEGER NOT NULL REFERENCES sources (source_id),
+    evidence VARCHAR
+);
+"""
+
+RESULT_COLUMNS = [
+    "region_code", "data_year", "award_year", "data_year_derived", "status", "score",
+    "source_url", "source_kind", "name_in_source", "note", "all_regions_statement",
+]  # fmt: skip
+
+
+class Store:
+    """A connection to one DuckDB file."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path) -> None:
+        self.con = con
+        self.path = path
+
+    # -- opening ----------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path, read_only: bool = True) -> Store:
+        if read_only and not path.exists():
+            raise FileNotFoundError(f"store {path} does not exist: run `python -m kkpham build`")
+        return cls(duckdb.connect(str(path), read_only=read_only), path)
+
+    @classmethod
+    def create(cls, path: Path) -> Store:
+        """A new, empty store with the schema (the file must not exist yet)."""
+        if path.exists():
+            raise FileExistsError(path)
+        store = cls(duckdb.connect(str(path)), path)
+        store._run(SCHEMA)
+        store.set_meta("schema_version", SCHEMA_VERSION)
+        return store
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self._run("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self._run("ROLLBACK")
+            raise
+        self._run("COMMIT")
+
+    def _run(self, sql: str, params: list | None = None) -> list[tuple]:
+        """Execute and drain: DuckDB 2 refuses new work while a result is unfinished."""
+        return self.con.execute(sql, params or []).fetchall()
+
+    def _one(self, sql: str, params: list | None = None) -> tuple | None:
+        rows = self._run(sql, params)
+        return rows[0] if rows else None
+
+    # -- meta -------------------------------------------------------------------------------
+    def set_meta(self, key: str, value: str) -> None:
+        self._run("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [key, value])
+
+    def get_meta(self, key: str) -> str | None:
+        row = self._one("SELECT value FROM meta WHERE key = ?", [key])
+        return None if row is None else row[0]
+
+    # -- loading reference tables (build) ---------------------------------------------------
+    def _insert_frame(self, table: str, columns: list[str], frame: pd.DataFrame) -> None:
+        # Table and column names are our own constants; the values travel as a registered frame.
+        assert table.isidentifier() and all(c.isidentifier() for c in columns)
+        self.con.register("_incoming", frame[columns])
+        try:
+            cols = ", ".join(columns)
+            self._run(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _incoming")
+        finally:
+            self.con.unregister("_incoming")
+
+    def load_geography(self, provinces: pd.DataFrame, regions: pd.DataFrame) -> None:
+        self._insert_frame("provinces", ["code", "name"], provinces)
+        self._insert_frame(
+            "regions",
+            ["code", "name", "kind", "province_code", "formed_year", "formed_basis",
+             "previous_code", "area_km2"],
+            regions,
+        )  # fmt: skip
+
+    def load_cycles(self, cycles: pd.DataFrame) -> None:
+        self._insert_frame(
+            "cycles",
+            ["data_year", "award_year", "regime", "regulation", "held", "decree_number",
+             "decree_date", "award_date", "note", "source_url"],
+            cycles,
+        )  # fmt: skip
+
+    def _source_ids(self, sources: pd.DataFrame) -> dict[str, int]:
+        """Insert unseen (url, kind) pairs; return url -> source_id for all of them."""
+        for url, kind in (
+            sources[["source_url", "source_kind"]].drop_duplicates().itertuples(index=False)
+        ):
+            self._run(
+                "INSERT INTO sources (source_id, url, kind) "
+                "SELECT coalesce(max(source_id), 0) + 1, ?, ? FROM sources "
+                "WHERE NOT EXISTS (SELECT 1 FROM sources WHERE url = ?)",
+                [url, kind, url],
+            )
+        urls = list(sources["source_url"].unique())
+        rows = self._run("SELECT url, source_id FROM sources WHERE list_contains(?, url)", [urls])
+        return dict(rows)
+
+    def add_batch(
+        self,
+        results: pd.DataFrame,
+        origin: str,
+        file_name: str | None = None,
+        file_sha256: str | None = None,
+        who: str | None = None,
+        reported_counts: pd.DataFrame | None = None,
+        created_at: dt.datetime | None = None,
+    ) -> int:
+        """Store one batch of results (columns RESULT_COLUMNS) in one transaction; its id."""
+        with self.transaction():
+            batch_id = self._one("SELECT coalesce(max(batch_id), 0) + 1 FROM batches")[0]
+            self._run(
+                "INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
+                [batch_id, created_at or dt.datetime.now(dt.UTC).replace(tzinfo=None), origin,
+                 file_name, file_sha256, len(results), who],
+            )  # fmt: skip
+            frames = [results] + ([reported_counts] if reported_counts is not None else [])
+            ids = self._source_ids(pd.concat([f[["source_url", "source_kind"]] for f in frames]))
+            start = self._one("SELECT coalesce(max(result_id), 0) + 1 FROM results")[0]
+            rows = results.assign(
+                result_id=range(start, start + len(results)),
+                source_id=results["source_url"].map(ids),
+                batch_id=batch_id,
+            )
+            self._insert_frame(
+                "results",
+                ["result_id", "region_code", "data_year", "award_year", "data_year_derived",
+                 "status", "score", "source_id", "name_in_source", "note",
+                 "all_regions_statement", "batch_id"],
+                rows,
+            )  # fmt: skip
+            if reported_counts is not None and len(reported_counts):
+                counts = reported_counts.assign(source_id=reported_counts["source_url"].map(ids))
+                self._insert_frame(
+                    "reported_counts",
+                    ["province_code", "data_year", "award_year", "data_year_derived",
+                     "awarded_count", "total_regions", "source_id", "evidence"],
+                    counts,
+                )  # fmt: skip
+        return int(batch_id)
+
+    def undo_batch(self, batch_id: int) -> int:
+        """Remove a batch's results in one transaction; the batch stays in the audit log."""
+        with self.transaction():
+            n = self._one("SELECT count(*) FROM results WHERE batch_id = ?", [batch_id])[0]
+            self._run("DELETE FROM results WHERE batch_id = ?", [batch_id])
+            self._run(
+                "UPDATE batches SET undone_at = ? WHERE batch_id = ?",
+                [dt.datetime.now(dt.UTC).replace(tzinfo=None), batch_id],
+            )
+        return int(n)
+
+    # -- queries ----------------------------------------------------------------------------
+    def _df(self, sql: str, params: list | None = None) -> pd.DataFrame:
+        return self.con.execute(sql, params or []).df()
+
+    def provinces(self) -> pd.DataFrame:
+        return self._df("SELECT code, name FROM provinces ORDER BY code")
+
+    def regions(self, province_code: str | None = None) -> pd.DataFrame:
+        return self._df(
+            "SELECT r.code, r.name, r.kind, r.province_code, p.name AS province_name, "
+            "r.formed_year, r.formed_basis, r.previous_code, r.area_km2 "
+            "FROM regions r JOIN provinces p ON p.code = r.province_code "
+            "WHERE ? IS NULL OR r.province_code = ? ORDER BY r.code",
+            [province_code, province_code],
+        )
+
+    def cycles(self) -> pd.DataFrame:
+        return self._df("SELECT * FROM cycles ORDER BY data_year")
+
+    _CLAIMS = (
+        "SELECT r.result_id, r.region_code, r.data_year, r.award_year, r.data_year_derived, "
+        "r.status, r.score, s.url AS source_url, s.kind AS source_kind, r.name_in_source, "
+        "r.note, r.all_regions_statement, r.batch_id "
+        "FROM results r JOIN sources s USING (source_id) "
+        "JOIN regions g ON g.code = r.region_code "
+    )
+
+    def claims(
+        self,
+        data_year: int | None = None,
+        province_code: str | None = None,
+        region_code: str | None = None,
+    ) -> pd.DataFrame:
+        """Every stored claim, filtered; conflicting claims all come back."""
+        return self._df(
+            self._CLAIMS + "WHERE (? IS NULL OR r.data_year = ?) "
+            "AND (? IS NULL OR g.province_code = ?) AND (? IS NULL OR r.region_code = ?) "
+            "ORDER BY r.region_code, r.data_year, r.result_id",
+            [data_year, data_year, province_code, province_code, region_code, region_code],
+        )
+
+    def reported_counts(
+        self, data_year: int | None = None, province_code: str | None = None
+    ) -> pd.DataFrame:
+        return self._df(
+            "SELECT c.province_code, c.data_year, c.award_year, c.data_year_derived, "
+            "c.awarded_count, c.total_regions, s.url AS source_url, c.evidence "
+            "FROM reported_counts c JOIN sources s USING (source_id) "
+            "WHERE (? IS NULL OR c.data_year = ?) AND (? IS NULL OR c.province_code = ?) "
+            "ORDER BY c.province_code, c.data_year",
+            [data_year, data_year, province_code, province_code],
+        )
+
+    def sources(self) -> pd.DataFrame:
+        return self._df(
+            "SELECT s.source_id, s.url, s.kind, count(r.result_id) AS n_results "
+            "FROM sources s LEFT JOIN results r USING (source_id) "
+            "GROUP BY ALL ORDER BY n_results DESC, s.url"
+        )
+
+    def batches(self) -> pd.DataFrame:
+        return self._df("SELECT * FROM batches ORDER BY batch_id")
+
+    def batch_results(self, origin_not: str) -> pd.DataFrame:
+        """Results of live batches whose origin is not ``origin_not`` (carried over on rebuild)."""
+        return self._df(
+            "SELECT b.batch_id, b.created_at, b.origin, b.file_name, b.file_sha256, b.who, "
+            "r.region_code, r.data_year, r.award_year, r.data_year_derived, r.status, r.score, "
+            "s.url AS source_url, s.kind AS source_kind, r.name_in_source, r.note, "
+            "r.all_regions_statement "
+            "FROM batches b JOIN results r USING (batch_id) JOIN sources s USING (source_id) "
+            "WHERE b.origin <> ? AND b.undone_at IS NULL ORDER BY b.batch_id, r.result_id",
+            [origin_not],
+        )
+
+    def data_version(self) -> str:
+        """Changes whenever what viewers see changes: a rebuild, an import or an undo."""
+        build = self.get_meta("build_id") or "unbuilt"
+        n, last = self._one("SELECT count(*), coalesce(max(batch_id), 0) FROM results")
+        return f"{build}.{last}.{n}"
+
+    def counts(self) -> dict[str, int]:
+        tables = ["provinces", "regions", "cycles", "sources", "batches", "results",
+                  "reported_counts"]  # fmt: skip
+        return {
+            t: self._one(f"SELECT count(*) FROM {t}")[0]  # noqa: S608 (constant)
+            for t in tables
+        }

@@ -1,0 +1,166 @@
+"""One vocabulary: status values, labels, colours and legend order, used by map, table and export.
+
+Stored statuses come from a source row. Derived statuses are computed for the map and never stored:
+they explain *why* there is no predicate, and each has its own look so that none shares one grey.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Status:
+    key: str  # stable identifier used in the store, CLI, JSON and URLs
+    code: int  # integer used by the one-trace choropleth; also the legend order
+    label_id: str
+    label_en: str
+    color: str
+    stored: bool  # True: may appear in the results table; False: derived only
+    description_id: str
+
+    def label(self, lang: str = "id") -> str:
+        return self.label_en if lang == "en" else self.label_id
+
+
+# Legend order = code order. Ordinal greens/yellows for the score bands, then the "no predicate"
+# causes in clearly different neutral tones (warm, violet, light grey, blue-grey, near-white).
+STATUSES: tuple[Status, ...] = (
+    Status(
+        "peduli",
+        0,
+        "Peduli HAM",
+        "Peduli HAM (rights-caring)",
+        "#1b7837",
+        True,
+        "Nilai 75–100: ditetapkan sebagai Kabupaten/Kota Peduli HAM.",
+    ),
+    Status(
+        "cukup",
+        1,
+        "Cukup Peduli HAM",
+        "Fairly caring",
+        "#7fbf7b",
+        True,
+        "Pita di bawah Peduli HAM (34/2016: 65–<75).",
+    ),
+    Status(
+        "mulai",
+        2,
+        "Mulai Peduli HAM",
+        "Starting to care",
+        "#e6d25a",
+        True,
+        "Pita berikutnya (34/2016: 50–<65).",
+    ),
+    Status(
+        "kurang",
+        3,
+        "Kurang Peduli HAM",
+        "Insufficient",
+        "#e08a3c",
+        True,
+        "Pita terendah (34/2016: <50).",
+    ),
+    Status(
+        "belum",
+        4,
+        "Belum Peduli HAM",
+        "Not achieved (band unknown)",
+        "#c2756b",
+        True,
+        "Sumber menyebut tidak memperoleh predikat; pitanya tidak diketahui.",
+    ),
+    Status(
+        "tidak_melapor",
+        5,
+        "Tidak melapor",
+        "Did not report",
+        "#8e7cc3",
+        True,
+        "Daerah tidak menyampaikan laporan/data KKP HAM.",
+    ),
+    Status(
+        "tidak_diketahui",
+        6,
+        "Tidak ada data",
+        "Nothing known",
+        "#dcdcdc",
+        False,
+        "Tidak ada sumber yang kami temukan untuk daerah dan tahun ini.",
+    ),
+    Status(
+        "tidak_dilaksanakan",
+        7,
+        "Penilaian tidak dilaksanakan",
+        "Cycle not held",
+        "#9fb3c8",
+        False,
+        "Tidak ada penilaian untuk tahun data ini (2020: dibatalkan karena COVID-19).",
+    ),
+    Status(
+        "belum_terbentuk",
+        8,
+        "Daerah belum terbentuk",
+        "Region not yet formed",
+        "#fbfaf5",
+        False,
+        "Daerah otonom ini dibentuk setelah tahun data tersebut.",
+    ),
+)
+
+BY_KEY: dict[str, Status] = {s.key: s for s in STATUSES}
+BY_CODE: dict[int, Status] = {s.code: s for s in STATUSES}
+STORED_KEYS: tuple[str, ...] = tuple(s.key for s in STATUSES if s.stored)
+DERIVED_KEYS: tuple[str, ...] = tuple(s.key for s in STATUSES if not s.stored)
+
+# The reference CSV's status values, mapped to ours (not_peduli_ham is refined by its evidence).
+REFERENCE_STATUS = {"peduli_ham": "peduli", "cukup_peduli_ham": "cukup", "not_peduli_ham": "belum"}
+
+# Words people write in the "predikat" column of an import file -> status key.
+PREDIKAT_ALIASES: dict[str, str] = {
+    "peduli": "peduli",
+    "peduli ham": "peduli",
+    "kabupaten peduli ham": "peduli",
+    "kota peduli ham": "peduli",
+    "peduli_ham": "peduli",
+    "cukup": "cukup",
+    "cukup peduli": "cukup",
+    "cukup peduli ham": "cukup",
+    "cukup_peduli_ham": "cukup",
+    "mulai": "mulai",
+    "mulai peduli": "mulai",
+    "mulai peduli ham": "mulai",
+    "kurang": "kurang",
+    "kurang peduli": "kurang",
+    "kurang peduli ham": "kurang",
+    "belum": "belum",
+    "belum peduli": "belum",
+    "belum peduli ham": "belum",
+    "tidak peduli ham": "belum",
+    "not_peduli_ham": "belum",
+    "tidak memperoleh": "belum",
+    "tidak melapor": "tidak_melapor",
+    "tidak_melapor": "tidak_melapor",
+    "tidak mengirim": "tidak_melapor",
+    "tidak mengirim data": "tidak_melapor",
+    "tidak menyampaikan laporan": "tidak_melapor",
+}
+
+PEDULI_THRESHOLD = 75.0  # score 75–100 = Peduli HAM (regimes B and C)
+
+
+def status_for_score_band(score: float) -> str | None:
+    """The band a score implies, where the cut-offs are published (regime B: 75/65/50)."""
+    if score >= 75:
+        return "peduli"
+    if score >= 65:
+        return "cukup"
+    if score >= 50:
+        return "mulai"
+    return "kurang"
+
+
+def legend(lang: str = "id") -> list[tuple[str, str, str]]:
+    """(key, label, colour) in legend order."""
+    return [(s.key, s.label(lang), s.color) for s in STATUSES]

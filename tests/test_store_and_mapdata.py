@@ -1,0 +1,119 @@
+"""Store, precedence and map-frame behaviour on a tiny hand-made geography (synthetic test data)."""
+
+from __future__ import annotations
+
+import math
+
+import duckdb
+import pandas as pd
+import pytest
+
+from kkpham.mapdata import map_frame, province_summary
+from kkpham.store import Store
+
+PROVINCES = pd.DataFrame({"code": ["74"], "name": ["Sulawesi Tenggara"]})
+REGIONS = pd.DataFrame({
+    "code": ["74.01", "74.02", "74.15", "74.71"],
+    "name": ["Kabupaten Kolaka", "Kabupaten Konawe", "Kabupaten Buton Selatan", "Kota Kendari"],
+    "kind": ["Kabupaten", "Kabupaten", "Kabupaten", "Kota"],
+    "province_code": ["74"] * 4,
+    "formed_year": pd.array([None, None, 2014, None], dtype="Int64"),
+    "formed_basis": [None, None, "UU 16/2014", None],
+    "previous_code": [None] * 4,
+    "area_km2": [1.0, 2.0, 3.0, 4.0],
+})  # fmt: skip
+CYCLES = pd.DataFrame({
+    "data_year": [2013, 2019, 2020, 2022],
+    "award_year": pd.array([2014, 2020, None, 2023], dtype="Int64"),
+    "regime": ["A", "B", None, "C"],
+    "regulation": ["11/2013", "34/2016", None, "22/2021"],
+    "held": [True, True, False, True],
+    "decree_number": [None] * 4, "decree_date": [None] * 4, "award_date": [None] * 4,
+    "note": [None] * 4, "source_url": ["https://example.org/c"] * 4,
+})  # fmt: skip
+
+
+def claim(code: str, year: int, status: str, url: str, kind: str = "berita",
+          score: float = math.nan, general: bool = False) -> dict:  # fmt: skip
+    return {"region_code": code, "data_year": year, "award_year": year + 1,
+            "data_year_derived": False, "status": status, "score": score, "source_url": url,
+            "source_kind": kind, "name_in_source": code, "note": "",
+            "all_regions_statement": general}  # fmt: skip
+
+
+@pytest.fixture
+def store(tmp_path) -> Store:
+    s = Store.create(tmp_path / "t.duckdb")
+    s.load_geography(PROVINCES, REGIONS)
+    s.load_cycles(CYCLES)
+    yield s
+    s.close()
+
+
+def test_derived_states_are_distinct(store: Store) -> None:
+    store.add_batch(pd.DataFrame([claim("74.71", 2019, "tidak_melapor", "https://a.id/1")]),
+                    origin="test")  # fmt: skip
+    f = map_frame(store, 2013, "74").set_index("code")
+    assert f.loc["74.15", "status"] == "belum_terbentuk"  # formed 2014
+    assert f.loc["74.01", "status"] == "tidak_diketahui"
+    f19 = map_frame(store, 2019, "74").set_index("code")
+    assert f19.loc["74.71", "status"] == "tidak_melapor"
+    assert f19.loc["74.71", "source_url"] == "https://a.id/1"
+    assert f19.loc["74.15", "status"] == "tidak_diketahui"  # formed by then, nothing known
+    assert set(map_frame(store, 2020, "74")["status"]) == {"tidak_dilaksanakan"}
+
+
+def test_precedence_and_dispute(store: Store) -> None:
+    store.add_batch(pd.DataFrame([
+        claim("74.01", 2022, "belum", "https://news.com/omitted"),
+        claim("74.01", 2022, "peduli", "https://news.com/named"),
+        claim("74.01", 2022, "peduli", "https://other.com/named"),
+        claim("74.02", 2022, "peduli", "https://news.com/x"),
+        claim("74.02", 2022, "belum", "https://sultra.kemenkumham.go.id/y", kind="pemerintah"),
+        claim("74.71", 2022, "peduli", "https://news.com/all", general=True),
+    ]), origin="test")  # fmt: skip
+    f = map_frame(store, 2022, "74").set_index("code")
+    # more sources support peduli for Kolaka; the government page wins for Konawe
+    assert f.loc["74.01", "status"] == "peduli" and f.loc["74.01", "n_claims"] == 3
+    assert f.loc["74.02", "status"] == "belum" and f.loc["74.02", "disputed"]
+    assert "news.com" in f.loc["74.02", "claims_text"]
+    assert not f.loc["74.71", "disputed"]
+    # a later batch (a correction) beats an earlier one of the same source kind
+    store.add_batch(pd.DataFrame([claim("74.71", 2022, "belum", "https://news.com/fix")]),
+                    origin="import")  # fmt: skip
+    assert map_frame(store, 2022, "74").set_index("code").loc["74.71", "status"] == "belum"
+
+
+def test_batch_is_all_or_nothing(store: Store) -> None:
+    before = store.counts()
+    bad = pd.DataFrame([claim("74.01", 2022, "peduli", "https://a.id/1"),
+                        claim("99.99", 2022, "peduli", "https://a.id/2")])  # fmt: skip
+    with pytest.raises(duckdb.Error):
+        store.add_batch(bad, origin="test")
+    assert store.counts() == before
+
+
+def test_undo_batch_restores_previous_view(store: Store) -> None:
+    first = store.add_batch(pd.DataFrame([claim("74.01", 2022, "peduli", "https://a.id/1")]),
+                            origin="test")  # fmt: skip
+    version = store.data_version()
+    second = store.add_batch(pd.DataFrame([claim("74.01", 2022, "belum", "https://b.id/1")]),
+                             origin="import")  # fmt: skip
+    assert store.data_version() != version
+    assert store.undo_batch(second) == 1
+    assert first != second
+    assert map_frame(store, 2022, "74").set_index("code").loc["74.01", "status"] == "peduli"
+
+
+def test_summary_counts_exclude_unformed(store: Store) -> None:
+    store.add_batch(pd.DataFrame([claim("74.01", 2013, "peduli", "https://a.id/1")]),
+                    origin="test")  # fmt: skip
+    s = province_summary(store, 2013, "74")
+    assert s["total"] == 3 and s["peduli"] == 1
+    assert s["counts"] == {"tidak_diketahui": 2, "peduli": 1, "belum_terbentuk": 1}
+
+
+def test_read_only_store_refuses_writes(store: Store, tmp_path) -> None:
+    store.close()
+    with Store.open(tmp_path / "t.duckdb", read_only=True) as ro, pytest.raises(duckdb.Error):
+        ro.set_meta("x", "y")
