@@ -6,10 +6,13 @@ build never leaves a half-written file, and batches imported into the old store 
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -77,7 +80,21 @@ def _carried_batches(db_path: Path) -> list[pd.DataFrame]:
     return [group for _, group in rows.groupby("batch_id", sort=True)]
 
 
+@contextmanager
+def _exclusive(lock_path: Path) -> Iterator[None]:
+    """One build at a time per build dir (parallel test workers, a user and CI)."""
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with lock_path.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
 def build_store(settings: Settings, force: bool = False) -> dict:
+    with _exclusive(settings.build_dir.parent / ".build.lock"):
+        return _build_store(settings, force)
+
+
+def _build_store(settings: Settings, force: bool) -> dict:
     info = build_boundaries(settings)
     provinces, regions = region_table(settings)
     inputs = _inputs_hash(info["build_id"])
