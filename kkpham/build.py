@@ -49,10 +49,12 @@ def read_results(path: Path = RESULTS_FILE) -> pd.DataFrame:
 
 
 def read_counts(path: Path = COUNTS_FILE) -> pd.DataFrame:
+    """Provincial "N of M" statements with a count: what the store's reported_counts holds.
+    National totals and rows without a count stay in the file (cited) but are not loaded."""
     frame = pd.read_csv(path, dtype={"province_code": str})
-    for col in ("award_year", "total_regions"):
+    for col in ("award_year", "awarded_count", "total_regions"):
         frame[col] = frame[col].astype("Int64")
-    return frame
+    return frame[(frame["scope"] == "provinsi") & frame["awarded_count"].notna()]
 
 
 def region_table(settings: Settings) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -18,10 +18,10 @@ from kkpham.vocab import REFERENCE_STATUS
 RESULTS_COLUMNS = [
     "region_code", "region_name", "name_in_source", "province_in_source", "data_year",
     "award_year", "data_year_derived", "status", "score", "source_url", "source_kind",
-    "all_regions_statement", "reference_status", "note",
+    "all_regions_statement", "reference_status", "note", "reference_lines",
 ]  # fmt: skip
 COUNTS_COLUMNS = [
-    "province_code", "province_in_source", "data_year", "award_year", "data_year_derived",
+    "scope", "province_code", "province_in_source", "data_year", "award_year", "data_year_derived",
     "awarded_count", "total_regions", "source_url", "source_kind", "evidence",
 ]  # fmt: skip
 
@@ -86,35 +86,63 @@ def tidy_results(ref: pd.DataFrame, resolver: Resolver) -> pd.DataFrame:
                 "all_regions_statement": evidence.startswith(ALL_REGIONS_MARK),
                 "reference_status": row.status,
                 "note": evidence,
+                "reference_lines": str(i),
             })  # fmt: skip
         except (ResolveError, ReferenceError) as err:
             errors.append(f"line {i}: {err}")
     if errors:
         raise ReferenceError("; ".join(errors))
-    frame = pd.DataFrame(out, columns=RESULTS_COLUMNS)
+    frame = _merge_same_source(pd.DataFrame(out, columns=RESULTS_COLUMNS))
     frame["award_year"] = frame["award_year"].astype("Int64")
     return frame
 
 
+def _merge_same_source(frame: pd.DataFrame) -> pd.DataFrame:
+    """One claim per (region, data year, source): a page that both names a region and says "all
+    kab/kota" is one claim, not two (the store keys claims on that triple). Notes and reference
+    line numbers of the merged rows are all kept; naming the region beats the general statement.
+    Merging rows that disagree on status or score would hide a conflict, so that is an error."""
+    key = ["region_code", "data_year", "source_url"]
+    dup = frame.duplicated(key, keep=False)
+    if not dup.any():
+        return frame
+    clash = frame[dup].groupby(key)[["status", "score"]].nunique(dropna=False).gt(1).any(axis=1)
+    if clash.any():
+        raise ReferenceError(f"one source, two different claims: {list(clash[clash].index)}")
+    merged = frame.groupby(key, sort=False, as_index=False).agg(
+        {c: "first" for c in frame.columns if c not in key}
+        | {"note": " | ".join, "reference_lines": ";".join, "all_regions_statement": "all"}
+    )
+    return merged[RESULTS_COLUMNS]
+
+
+NATIONAL = "NASIONAL"
+
+
 def tidy_counts(ref: pd.DataFrame, resolver: Resolver) -> pd.DataFrame:
+    """Every count statement: national ones (scope ``nasional``, no province) and provincial ones,
+    including those that give a total but no count (awarded_count empty); the build loads only
+    provincial rows with a count into the store."""
     out = []
     for i, row in enumerate(ref.itertuples(index=False), start=2):
         data_year, award_year, derived = years(row.assessment_year, row.award_year, i)
+        national = row.province == NATIONAL
         out.append({
-            "province_code": resolver.resolve_province(row.province),
+            "scope": "nasional" if national else "provinsi",
+            "province_code": None if national else resolver.resolve_province(row.province),
             "province_in_source": row.province,
             "data_year": data_year,
             "award_year": award_year,
             "data_year_derived": derived,
-            "awarded_count": int(row.awarded_count),
+            "awarded_count": pd.to_numeric(row.awarded_count, errors="coerce"),
             "total_regions": pd.to_numeric(row.total_regions, errors="coerce"),
             "source_url": row.source_url,
             "source_kind": source_kind(row.source_url),
             "evidence": row.evidence,
         })  # fmt: skip
     frame = pd.DataFrame(out, columns=COUNTS_COLUMNS)
-    frame["award_year"] = frame["award_year"].astype("Int64")
-    frame["total_regions"] = frame["total_regions"].astype("Int64")
+    for col in ("award_year", "awarded_count", "total_regions"):
+        frame[col] = frame[col].astype("Int64")
     return frame
 
 

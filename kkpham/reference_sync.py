@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kkpham.provenance import write_sidecar
+from kkpham.provenance import column_docs, write_sidecar
 from kkpham.reference_data import read_reference, tidy_counts, tidy_results
 from kkpham.regions import resolver_for
+from kkpham.resolver import Resolver
 from kkpham.settings import ROOT, Settings
 
 DATA = ROOT / "data"
@@ -17,8 +18,10 @@ ORIGIN = (
 )
 
 
-def write_tidy_files(settings: Settings, reference: Path) -> list[Path]:
-    resolver = resolver_for(settings)
+def write_tidy_files(
+    settings: Settings, reference: Path, resolver: Resolver | None = None
+) -> list[Path]:
+    resolver = resolver or resolver_for(settings)
     results = tidy_results(read_reference(reference / "kkpham_results.csv"), resolver)
     counts = tidy_counts(read_reference(reference / "kkpham_counts.csv"), resolver)
     out = []
@@ -44,7 +47,7 @@ def write_tidy_files(settings: Settings, reference: Path) -> list[Path]:
             "award year is known (data_year_derived).",
             sources=[ORIGIN],
             licence="Facts from public web pages; compilation CC BY 4.0",
-            columns={c: "" for c in frame.columns},
+            columns=column_docs(name, {c: "" for c in frame.columns}),
         )
         out.append(path)
     return out

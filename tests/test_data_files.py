@@ -1,0 +1,183 @@
+"""Every data file is cited and pinned by its sidecar; the tidy files are exactly what the code
+makes from the shared reference (when ../shared is beside the checkout)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from kkpham.provenance import (
+    COLUMN_DOCS,
+    read_sidecar,
+    sidecar_path,
+    verify_sidecar,
+    write_sidecar,
+)
+from kkpham.reference_data import read_reference, tidy_counts, tidy_results
+from kkpham.region_facts import formation_table
+from kkpham.resolver import Resolver, load_aliases
+from kkpham.settings import ROOT
+from kkpham.validate import is_http_url, validate_results
+
+DATA = ROOT / "data"
+SHARED = ROOT.parent / "shared"
+needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="needs ../shared")
+CSV_FILES = sorted(DATA.glob("*.csv"))
+
+
+def test_the_data_files_are_there():
+    names = {p.name for p in CSV_FILES}
+    assert set(COLUMN_DOCS) <= names
+
+
+@pytest.mark.parametrize("path", CSV_FILES, ids=lambda p: p.name)
+def test_every_data_file_has_a_sidecar_that_verifies(path: Path):
+    assert verify_sidecar(path) == []
+    meta = read_sidecar(path)
+    assert meta["sources"] and all(str(s).strip() for s in meta["sources"])
+    assert all(text.strip() for text in meta["columns"].values())
+
+
+def test_cycles_sidecar_cites_criteria_and_every_row_url():
+    cycles = pd.read_csv(DATA / "cycles.csv", dtype=str)
+    sources = read_sidecar(DATA / "cycles.csv")["sources"]
+    assert "criteria.md" in sources[0] and "§2.3" in sources[0]
+    assert set(cycles["source_url"]) <= set(sources)
+
+
+def test_sidecar_notices_edits(tmp_path: Path):
+    path = tmp_path / "x.csv"
+    path.write_text('a,b\n1,"two\nlines"\n3,4\n')
+    write_sidecar(path, "test file", ["made here"], "CC0", {"a": "first", "b": "second"})
+    meta = json.loads(sidecar_path(path).read_text())
+    assert meta["rows"] == 2 and meta["bytes"] == path.stat().st_size
+    assert verify_sidecar(path) == []
+    path.write_text('a,b\n1,"two\nlines"\n3,4\n5,6\n')
+    problems = verify_sidecar(path)
+    assert any("sha256" in p for p in problems) and any("3 rows" in p for p in problems)
+    sidecar_path(path).unlink()
+    assert verify_sidecar(path) == ["x.csv: sidecar x.csv.meta.json is missing"]
+
+
+def test_sidecar_keeps_compiled_date_when_content_is_unchanged(tmp_path: Path):
+    path = tmp_path / "x.csv"
+    path.write_text("a\n1\n")
+    side = write_sidecar(path, "t", ["s"], "CC0", {"a": "first"})
+    meta = json.loads(side.read_text())
+    meta["compiled"] = "2001-01-01"
+    side.write_text(json.dumps(meta))
+    write_sidecar(path, "t", ["s"], "CC0", {"a": "first"})
+    assert read_sidecar(path)["compiled"] == "2001-01-01"
+
+
+def test_sidecar_refuses_undocumented_columns(tmp_path: Path):
+    path = tmp_path / "x.csv"
+    path.write_text("a,b\n1,2\n")
+    with pytest.raises(ValueError, match=r"no description for columns \['b'\]"):
+        write_sidecar(path, "t", ["s"], "CC0", {"a": "first", "b": ""})
+    with pytest.raises(ValueError, match="header"):
+        write_sidecar(path, "t", ["s"], "CC0", {"a": "first"})
+
+
+def test_empty_descriptions_are_filled_from_the_catalog(tmp_path: Path):
+    path = tmp_path / "results.csv"
+    path.write_text(",".join(COLUMN_DOCS["results.csv"]) + "\n")
+    write_sidecar(path, "t", ["s"], "CC0", {c: "" for c in COLUMN_DOCS["results.csv"]})
+    assert read_sidecar(path)["columns"] == COLUMN_DOCS["results.csv"]
+
+
+# -- the tidy files against the reference ---------------------------------------------------
+@pytest.fixture(scope="module")
+def reference_resolver() -> Resolver:
+    regions = pd.read_csv(SHARED / "boundaries" / "regions.csv", dtype=str, keep_default_na=False)
+    kabkota = regions[regions["kind"] != "Provinsi"]
+    provinces = regions.loc[regions["kind"] == "Provinsi", ["code", "name"]]
+    return Resolver(kabkota, provinces, load_aliases())
+
+
+def _csv(frame: pd.DataFrame) -> bytes:
+    return frame.to_csv(index=False, lineterminator="\n").encode()
+
+
+@needs_shared
+def test_results_are_exactly_what_tidy_results_makes(reference_resolver):
+    ref = read_reference(SHARED / "reference" / "kkpham_results.csv")
+    assert _csv(tidy_results(ref, reference_resolver)) == (DATA / "results.csv").read_bytes()
+
+
+@needs_shared
+def test_counts_are_exactly_what_tidy_counts_makes(reference_resolver):
+    ref = read_reference(SHARED / "reference" / "kkpham_counts.csv")
+    made = tidy_counts(ref, reference_resolver)
+    assert _csv(made) == (DATA / "reported_counts.csv").read_bytes()
+    # national totals and count-less statements are kept, with their sources
+    assert (made["scope"] == "nasional").sum() == (ref["province"] == "NASIONAL").sum() == 32
+    assert made.loc[made["scope"] == "nasional", "province_code"].isna().all()
+    assert made["awarded_count"].isna().sum() == ref["awarded_count"].isna().sum() == 11
+
+
+def test_build_loads_only_provincial_counts():
+    from kkpham.build import read_counts
+
+    loaded = read_counts()
+    assert len(loaded) == 90 and loaded["province_code"].str.fullmatch(r"\d{2}").all()
+    assert loaded["awarded_count"].notna().all()
+
+
+@pytest.fixture(scope="module")
+def results() -> pd.DataFrame:
+    return pd.read_csv(
+        DATA / "results.csv",
+        dtype={"region_code": str, "note": str},
+        keep_default_na=False,
+        na_values={"score": [""], "award_year": [""]},
+    )
+
+
+def test_results_rows_are_cited_coded_and_in_held_cycles(results):
+    assert results["source_url"].map(is_http_url).all()
+    assert results["region_code"].str.fullmatch(r"\d{2}\.\d{2}").all()
+    assert 2020 not in set(results["data_year"])
+    derived = results[results["data_year_derived"]]
+    assert (derived["data_year"] == derived["award_year"] - 1).all()
+    assert results["score"].dropna().between(0, 100).all()
+
+
+def test_counts_rows_are_cited_and_coded():
+    counts = pd.read_csv(DATA / "reported_counts.csv", dtype={"province_code": str})
+    assert counts["source_url"].map(is_http_url).all()
+    provincial = counts[counts["scope"] == "provinsi"]
+    assert provincial["province_code"].str.fullmatch(r"\d{2}").all()
+    assert counts.loc[counts["scope"] == "nasional", "province_code"].isna().all()
+    assert 2020 not in set(counts["data_year"])
+
+
+@needs_shared
+def test_every_reference_row_is_represented(results):
+    ref = read_reference(SHARED / "reference" / "kkpham_results.csv")
+    lines = [int(n) for cell in results["reference_lines"].astype(str) for n in cell.split(";")]
+    assert sorted(lines) == list(range(2, len(ref) + 2))  # each reference line exactly once
+    first = ref.iloc[[int(str(c).split(";")[0]) - 2 for c in results["reference_lines"]]]
+    assert list(results["source_url"]) == list(first["source_url"])
+    assert list(results["name_in_source"]) == list(first["kind"] + " " + first["regency"])
+    merged = results[results["reference_lines"].astype(str).str.contains(";")]
+    assert list(merged["reference_lines"]) == ["107;108"]  # Sleman: one page, named + "all"
+
+
+@needs_shared
+def test_results_pass_the_build_validation(results):
+    regions = pd.read_csv(SHARED / "boundaries" / "regions.csv", dtype=str, keep_default_na=False)
+    regions = regions[regions["kind"] != "Provinsi"].merge(formation_table(), on="code", how="left")
+    cycles = pd.read_csv(DATA / "cycles.csv")
+    results = results.assign(line=range(2, len(results) + 2))
+    assert validate_results(results, regions, cycles) == []
+
+
+def test_region_codes_look_like_kemendagri_codes():
+    for name in ("region_facts.csv", "region_aliases.csv"):
+        codes = pd.read_csv(DATA / name, dtype=str)["code"]
+        assert all(re.fullmatch(r"\d{2}(\.\d{2})?", c) for c in codes), name

@@ -1,0 +1,92 @@
+"""data/region_facts.csv: checked on read, identical to what the shared boundary reference gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from kkpham.region_facts import (
+    FACTS_FILE,
+    FactsError,
+    compile_region_facts,
+    formation_table,
+    former_codes,
+    former_names,
+    former_provinces,
+    load_facts,
+    read_facts,
+)
+from kkpham.settings import ROOT
+
+BOUNDARIES = ROOT.parent / "shared" / "boundaries"
+needs_shared = pytest.mark.skipif(not BOUNDARIES.exists(), reason="needs ../shared/boundaries")
+
+
+def test_fact_counts():
+    counts = load_facts()["fact"].value_counts().to_dict()
+    assert counts == {"code_changed": 26, "formed": 17, "province_changed": 5, "renamed": 3}
+
+
+@needs_shared
+def test_file_is_what_the_shared_reference_gives():
+    expected = compile_region_facts(BOUNDARIES)
+    pd.testing.assert_frame_equal(read_facts(FACTS_FILE), expected)
+
+
+@needs_shared
+def test_every_code_exists_in_the_region_table():
+    regions = pd.read_csv(BOUNDARIES / "regions.csv", dtype=str, keep_default_na=False)
+    kabkota = set(regions.loc[regions["kind"] != "Provinsi", "code"])
+    assert set(load_facts()["code"]) <= kabkota
+    assert not set(former_codes()) & kabkota  # an old code is never a current one
+
+
+def test_formation_table():
+    table = formation_table()
+    assert list(table.columns) == ["code", "formed_year", "formed_basis", "previous_code"]
+    assert table["code"].is_unique and str(table["formed_year"].dtype) == "Int64"
+    row = table.set_index("code")
+    assert row.at["74.15", "formed_year"] == 2014
+    assert row.at["74.15", "formed_basis"].startswith("UU 16/2014")
+    assert row.at["94.04", "previous_code"] == "91.09" and pd.isna(row.at["94.04", "formed_year"])
+    assert row.at["18.13", "formed_year"] == 2012  # Pesisir Barat, Nov 2012
+    assert table["formed_year"].notna().sum() == 17
+    assert table["previous_code"].notna().sum() == 26
+    assert set(table["formed_year"].dropna()) == {2012, 2013, 2014}
+
+
+def test_resolver_helpers():
+    assert former_codes()["92.71"] == "96.71"
+    assert former_provinces()["94.04"] == {"91"}
+    assert former_provinces()["65.01"] == {"64"}
+    assert former_provinces()["96.01"] == {"92"}
+    assert ("76.01", "Kabupaten Mamuju Utara") in former_names()
+    assert len(former_names()) == 3
+
+
+def test_bad_rows_are_named(tmp_path: Path):
+    good = load_facts()
+    bad = good.copy()
+    bad.loc[0, "code"] = "1212"
+    bad.loc[1, "fact"] = "split"
+    bad.loc[2, "source"] = ""
+    path = tmp_path / "region_facts.csv"
+    bad.to_csv(path, index=False)
+    with pytest.raises(FactsError) as err:
+        read_facts(path)
+    message = str(err.value)
+    assert "line 2: code '1212'" in message
+    assert "line 3: fact 'split'" in message
+    assert "line 4: legal_basis and source are required" in message
+
+
+def test_code_changed_needs_its_previous_code(tmp_path: Path):
+    facts = load_facts()
+    i = facts.index[facts["fact"] == "code_changed"][0]
+    facts.loc[i, "previous_code"] = ""
+    path = tmp_path / "f.csv"
+    facts.to_csv(path, index=False)
+    with pytest.raises(FactsError, match=f"line {i + 2}: code_changed needs previous_code"):
+        read_facts(path)
