@@ -1,4 +1,8 @@
-"""Command line: build, resolve, import, summary (all honour KKPHAM_DB)."""
+"""Command line: build, resolve, import, undo, batches, export, summary, hash-password.
+
+All honour KKPHAM_DB. Writes (import, undo) go through kkpham.stewardship: backup, lock,
+copy-on-write, atomic swap, so the app may keep serving while they run.
+"""
 
 from __future__ import annotations
 
@@ -38,8 +42,8 @@ def cmd_resolve(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from kkpham.importer import ImportFileError, check_file, commit
-    from kkpham.store import Store
+    from kkpham.importer import ImportFileError, ImportReport
+    from kkpham.stewardship import ImportRefused, check_upload, commit_file
 
     settings = get_settings()
     path = Path(args.file)
@@ -47,18 +51,21 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"berkas tidak ditemukan: {path}", file=sys.stderr)
         return 1
     resolver = _resolver(settings)
-    with Store.open(settings.db_path, read_only=args.dry_run) as store:
-        try:
-            report = check_file(path.read_bytes(), path.name, resolver, store)
-        except ImportFileError as err:
-            if args.json:
-                print(json.dumps({"rows": [], "ok": 0, "errors": 1, "file_error": str(err)}))
-            else:
-                print(f"{path.name}: {err}", file=sys.stderr)
-            return 1
-        batch = None
+    data = path.read_bytes()
+    batch: int | None = None
+    try:
+        report: ImportReport = check_upload(data, path.name, resolver, settings.db_path)
         if not report.errors and not args.dry_run:
-            batch = commit(report, store, who=args.who)
+            batch, report = commit_file(data, path.name, resolver, settings, who=args.who)
+    except ImportFileError as err:
+        if args.json:
+            print(json.dumps({"rows": [], "ok": 0, "errors": 1, "file_error": str(err)},
+                             ensure_ascii=False))  # fmt: skip
+        else:
+            print(f"{path.name}: {err}", file=sys.stderr)
+        return 1
+    except ImportRefused as err:  # the store changed between the check and the commit
+        report = err.report
     if args.json:
         out = report.as_json() | ({"batch_id": batch} if batch is not None else {})
         print(json.dumps(out, ensure_ascii=False, default=str))
@@ -67,12 +74,83 @@ def cmd_import(args: argparse.Namespace) -> int:
             if "error" in row:
                 print(f"baris {row['line']}: {row['error']}", file=sys.stderr)
             else:
+                flag = " [berbeda dengan data tersimpan]" if row.get("conflicts_with") else ""
                 print(f"baris {row['line']}: {row['code']} {row['name']} {row['data_year']} "
-                      f"{row['status']}")  # fmt: skip
+                      f"{row['status']}{flag}")  # fmt: skip
         verdict = (f"disimpan sebagai batch {batch}" if batch is not None
                    else "tidak ada yang disimpan")  # fmt: skip
-        print(f"{report.ok} baris benar, {report.errors} bermasalah; {verdict}")
+        print(f"{report.ok} baris benar ({report.conflicts} berbeda dengan data tersimpan), "
+              f"{report.errors} bermasalah; {verdict}")  # fmt: skip
     return 1 if report.errors else 0
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    from kkpham.stewardship import undo
+
+    try:
+        n = undo(args.batch_id, get_settings(), who=args.who)
+    except ValueError as err:
+        print(str(err), file=sys.stderr)
+        return 1
+    print(f"batch {args.batch_id} dibatalkan: {n} klaim dihapus (tetap tercatat di log)")
+    return 0
+
+
+def cmd_batches(args: argparse.Namespace) -> int:
+    from kkpham.stewardship import audit_log
+
+    rows = audit_log(get_settings().db_path)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, default=str))
+        return 0
+    for r in rows:
+        state = (f"dibatalkan {r['undone_at']:%Y-%m-%d %H:%M} oleh {r['undone_by'] or '?'}"
+                 if r["undone_at"] is not None else f"{r['n_live']} klaim aktif")  # fmt: skip
+        print(f"{r['batch_id']}\t{r['created_at']:%Y-%m-%d %H:%M}\t{r['origin']}\t"
+              f"{r['file_name'] or ''}\t{(r['file_sha256'] or '')[:12]}\t{r['who'] or ''}\t"
+              f"{r['n_rows']} baris, {r['n_conflicts']} berbeda\t{state}")  # fmt: skip
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from kkpham.export import export_bytes
+    from kkpham.store import Store
+    from kkpham.summary import _province_code
+
+    settings = get_settings()
+    with Store.open(settings.db_path) as store:
+        try:
+            province = _province_code(args.province, store.provinces()) if args.province else None
+        except ValueError as err:
+            print(str(err), file=sys.stderr)
+            return 1
+        data = export_bytes(store, args.format, args.data_year, province)
+    out = Path(args.out)
+    tmp = out.with_name(out.name + ".partial")
+    tmp.write_bytes(data)
+    tmp.replace(out)
+    print(f"{out} ({len(data)} byte)")
+    return 0
+
+
+def cmd_hash_password(args: argparse.Namespace) -> int:
+    import getpass
+
+    from kkpham.auth import PasswordError, hash_password
+
+    if sys.stdin.isatty():
+        password = getpass.getpass("Kata sandi: ")
+        if getpass.getpass("Ulangi: ") != password:
+            print("kata sandi tidak sama", file=sys.stderr)
+            return 1
+    else:  # piped: the first line, never argv (argv shows in `ps` and shell history)
+        password = sys.stdin.readline().rstrip("\r\n")
+    try:
+        print(hash_password(password))
+    except PasswordError as err:
+        print(str(err), file=sys.stderr)
+        return 1
+    return 0
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
@@ -118,6 +196,29 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", action="store_true", help="print the per-row report as JSON")
     p.add_argument("--who", help="who is importing (recorded in the batch)")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("undo", help="remove an imported batch's results (kept in the audit log)")
+    p.add_argument("batch_id", type=int)
+    p.add_argument("--who", help="who is undoing (recorded in the batch)")
+    p.set_defaults(func=cmd_undo)
+
+    p = sub.add_parser("batches", help="the audit log: every batch, newest first")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_batches)
+
+    p = sub.add_parser("export", help="stored claims as CSV, XLSX or Parquet (formula-safe)")
+    p.add_argument("--format", choices=["csv", "xlsx", "parquet"], required=True)
+    p.add_argument("--data-year", type=int)
+    p.add_argument("--province", help="province name, code or abbreviation")
+    p.add_argument("--out", required=True, help="file to write")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser(
+        "hash-password",
+        help="print the hash for KKPHAM_ADMIN_PASSWORD_HASH "
+        "(password read from the terminal or stdin, never the command line)",
+    )
+    p.set_defaults(func=cmd_hash_password)
 
     p = sub.add_parser("summary", help="count per status and the region list for a data year")
     p.add_argument("--data-year", type=int, required=True)

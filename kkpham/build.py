@@ -20,6 +20,7 @@ import pandas as pd
 from kkpham.boundaries import build_boundaries, load_provinces, load_regions
 from kkpham.region_facts import formation_table
 from kkpham.settings import ROOT, Settings
+from kkpham.stewardship import write_lock
 from kkpham.store import SCHEMA_VERSION, Store
 from kkpham.validate import DataError, validate_results
 
@@ -113,6 +114,22 @@ def _build_store(settings: Settings, force: bool) -> dict:
     problems = validate_results(results, regions, cycles)
     if problems:
         raise DataError([f"{RESULTS_FILE.name} {p}" for p in problems])
+    # The importer's lock: an import committed while we rebuild must be carried over, not lost.
+    with write_lock(db):
+        return _write_store(settings, info, inputs, provinces, regions, cycles, results, counts)
+
+
+def _write_store(
+    settings: Settings,
+    info: dict,
+    inputs: str,
+    provinces: pd.DataFrame,
+    regions: pd.DataFrame,
+    cycles: pd.DataFrame,
+    results: pd.DataFrame,
+    counts: pd.DataFrame,
+) -> dict:
+    db = settings.db_path
     carried = _carried_batches(db)
 
     db.parent.mkdir(parents=True, exist_ok=True)

@@ -31,6 +31,19 @@ VARIABLES: dict[str, tuple[str, str]] = {
         "static",
         "Folder Streamlit serves at /app/static (map geometry, base topojson).",
     ),
+    "KKPHAM_BACKUP_DIR": (
+        "data/backups",
+        "Where a copy of the store is kept before every import or undo (git-ignored).",
+    ),
+    "KKPHAM_BACKUP_KEEP": (
+        "20",
+        "How many store backups to keep; older ones are deleted after each write.",
+    ),
+    "KKPHAM_ADMIN_PASSWORD_HASH": (
+        "",
+        "Hash of the data-page password (print one with `python -m kkpham hash-password`). "
+        "Empty, and no OIDC login in Streamlit secrets: importing and undo are off.",
+    ),
 }
 
 
@@ -46,6 +59,10 @@ class Settings:
     build_dir: Path
     cache_dir: Path
     static_dir: Path
+    # Defaults let code that builds a Settings by hand (tests, build scripts) omit them.
+    backup_dir: Path = ROOT / "data" / "backups"
+    backup_keep: int = 20
+    admin_password_hash: str = ""
 
 
 def get_settings(env: dict[str, str] | None = None) -> Settings:
@@ -62,4 +79,17 @@ def get_settings(env: dict[str, str] | None = None) -> Settings:
         build_dir=_path(get("KKPHAM_BUILD_DIR")),
         cache_dir=_path(get("KKPHAM_CACHE_DIR")),
         static_dir=_path(get("KKPHAM_STATIC_DIR")),
+        backup_dir=_path(get("KKPHAM_BACKUP_DIR")),
+        backup_keep=_positive_int("KKPHAM_BACKUP_KEEP", get("KKPHAM_BACKUP_KEEP")),
+        admin_password_hash=get("KKPHAM_ADMIN_PASSWORD_HASH").strip(),
     )
+
+
+def _positive_int(name: str, value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise ValueError(f"{name} must be a whole number >= 1, got {value!r}")
+    return number

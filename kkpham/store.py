@@ -2,6 +2,7 @@
 
 Every value reaches SQL as a bound parameter or a registered DataFrame, never formatted in.
 Viewers open the file read-only; writers change it inside one transaction (all rows or none).
+Writes to the live file go through ``kkpham.stewardship`` (copy-on-write, then an atomic rename).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pandas as pd
 
 from kkpham.vocab import STORED_KEYS
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: batches gained n_errors, n_conflicts, undone_by
 
 _STATUS_LIST = ", ".join(f"'{k}'" for k in STORED_KEYS)  # constant from our own vocabulary
 
@@ -58,7 +59,10 @@ CREATE TABLE batches (
     file_sha256 VARCHAR,
     n_rows INTEGER NOT NULL,
     who VARCHAR,
-    undone_at TIMESTAMP
+    undone_at TIMESTAMP,
+    n_errors INTEGER NOT NULL DEFAULT 0,
+    n_conflicts INTEGER NOT NULL DEFAULT 0,
+    undone_by VARCHAR
 );
 CREATE TABLE results (
     result_id INTEGER PRIMARY KEY,
@@ -93,6 +97,10 @@ RESULT_COLUMNS = [
 ]  # fmt: skip
 
 
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
 class Store:
     """A connection to one DuckDB file."""
 
@@ -105,7 +113,20 @@ class Store:
     def open(cls, path: Path, read_only: bool = True) -> Store:
         if read_only and not path.exists():
             raise FileNotFoundError(f"store {path} does not exist: run `python -m kkpham build`")
-        return cls(duckdb.connect(str(path), read_only=read_only), path)
+        if not read_only:
+            return cls(duckdb.connect(str(path)), path)
+        # duckdb.connect(path) shares one cached database per path and process: while any
+        # connection stays open, new ones keep seeing the file that was there before a commit
+        # renamed a new one over it. Attaching into a private in-memory database opens the
+        # file as it is now, and never shares.
+        con = duckdb.connect(":memory:")
+        try:
+            con.execute("ATTACH ? AS store (READ_ONLY)", [str(path)]).fetchall()
+            con.execute("USE store").fetchall()
+        except BaseException:
+            con.close()
+            raise
+        return cls(con, path)
 
     @classmethod
     def create(cls, path: Path) -> Store:
@@ -204,14 +225,17 @@ class Store:
         who: str | None = None,
         reported_counts: pd.DataFrame | None = None,
         created_at: dt.datetime | None = None,
+        n_errors: int = 0,
+        n_conflicts: int = 0,
     ) -> int:
         """Store one batch of results (columns RESULT_COLUMNS) in one transaction; its id."""
         with self.transaction():
             batch_id = self._one("SELECT coalesce(max(batch_id), 0) + 1 FROM batches")[0]
             self._run(
-                "INSERT INTO batches VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
-                [batch_id, created_at or dt.datetime.now(dt.UTC).replace(tzinfo=None), origin,
-                 file_name, file_sha256, len(results), who],
+                "INSERT INTO batches (batch_id, created_at, origin, file_name, file_sha256, "
+                "n_rows, who, n_errors, n_conflicts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [batch_id, created_at or _utcnow(), origin, file_name, file_sha256,
+                 len(results), who, int(n_errors), int(n_conflicts)],
             )  # fmt: skip
             frames = [results] + ([reported_counts] if reported_counts is not None else [])
             ids = self._source_ids(pd.concat([f[["source_url", "source_kind"]] for f in frames]))
@@ -238,16 +262,28 @@ class Store:
                 )  # fmt: skip
         return int(batch_id)
 
-    def undo_batch(self, batch_id: int) -> int:
-        """Remove a batch's results in one transaction; the batch stays in the audit log."""
+    def undo_batch(self, batch_id: int, who: str | None = None) -> int:
+        """Remove a batch's results in one transaction; the batch stays in the audit log.
+
+        ValueError when the batch does not exist or was already undone.
+        """
         with self.transaction():
+            row = self._one("SELECT undone_at FROM batches WHERE batch_id = ?", [batch_id])
+            if row is None:
+                raise ValueError(f"batch {batch_id} tidak ada")
+            if row[0] is not None:
+                raise ValueError(f"batch {batch_id} sudah dibatalkan pada {row[0]:%Y-%m-%d %H:%M}")
             n = self._one("SELECT count(*) FROM results WHERE batch_id = ?", [batch_id])[0]
             self._run("DELETE FROM results WHERE batch_id = ?", [batch_id])
             self._run(
-                "UPDATE batches SET undone_at = ? WHERE batch_id = ?",
-                [dt.datetime.now(dt.UTC).replace(tzinfo=None), batch_id],
+                "UPDATE batches SET undone_at = ?, undone_by = ? WHERE batch_id = ?",
+                [_utcnow(), who, batch_id],
             )
         return int(n)
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the file, so the file alone holds every commit."""
+        self._run("CHECKPOINT")
 
     # -- queries ----------------------------------------------------------------------------
     def _df(self, sql: str, params: list | None = None) -> pd.DataFrame:
@@ -310,7 +346,29 @@ class Store:
         )
 
     def batches(self) -> pd.DataFrame:
-        return self._df("SELECT * FROM batches ORDER BY batch_id")
+        """The audit log: every batch, with how many of its results are still stored."""
+        return self._df(
+            "SELECT b.batch_id, b.created_at, b.origin, b.file_name, b.file_sha256, b.who, "
+            "b.n_rows, b.n_errors, b.n_conflicts, b.undone_at, b.undone_by, "
+            "count(r.result_id) AS n_live "
+            "FROM batches b LEFT JOIN results r USING (batch_id) GROUP BY ALL ORDER BY b.batch_id"
+        )
+
+    def export_claims(
+        self, data_year: int | None = None, province_code: str | None = None
+    ) -> pd.DataFrame:
+        """Every stored claim with its region and province names, for export."""
+        return self._df(
+            "SELECT g.province_code, p.name AS province_name, r.region_code, "
+            "g.name AS region_name, g.kind, r.data_year, r.award_year, r.data_year_derived, "
+            "r.status, r.score, s.url AS source_url, s.kind AS source_kind, r.name_in_source, "
+            "r.note, r.all_regions_statement, r.batch_id, r.result_id "
+            "FROM results r JOIN sources s USING (source_id) "
+            "JOIN regions g ON g.code = r.region_code JOIN provinces p ON p.code = g.province_code "
+            "WHERE (? IS NULL OR r.data_year = ?) AND (? IS NULL OR g.province_code = ?) "
+            "ORDER BY r.data_year, r.region_code, r.result_id",
+            [data_year, data_year, province_code, province_code],
+        )
 
     def batch_results(self, origin_not: str) -> pd.DataFrame:
         """Results of live batches whose origin is not ``origin_not`` (carried over on rebuild)."""

@@ -1,0 +1,123 @@
+"""Who may write: a password whose scrypt hash is configured, or an OIDC login (Streamlit).
+
+Viewing needs no login. Writing is off unless one of these is configured:
+- ``KKPHAM_ADMIN_PASSWORD_HASH`` (environment) or ``[kkpham] admin_password_hash`` in
+  ``.streamlit/secrets.toml``; print a hash with ``python -m kkpham hash-password``;
+- Streamlit's OIDC login (an ``[auth]`` section in secrets) together with
+  ``[kkpham] admin_emails = ["nama@instansi.go.id", ...]``: only those accounts may write.
+No streamlit import here: the UI passes ``st.secrets`` in as a plain mapping.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets as _secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+SCHEME = "scrypt"
+# scrypt cost: ~50 ms and 16 MiB per check, slow enough to make guessing expensive.
+N, R, P = 2**14, 8, 1
+MIN_PASSWORD = 10
+
+ENABLE_HELP_ID = """\
+Impor dan pembatalan batch **belum diaktifkan**: belum ada kata sandi atau login yang diatur.
+Untuk mengaktifkan (oleh pengelola server):
+
+1. Buat hash kata sandi: `.venv/bin/python -m kkpham hash-password` (kata sandi diketik, tidak
+   tampil, minimal 10 karakter).
+2. Simpan hash itu **salah satu** cara berikut, lalu jalankan ulang aplikasi:
+   - variabel lingkungan `KKPHAM_ADMIN_PASSWORD_HASH='scrypt$…'`, atau
+   - di `.streamlit/secrets.toml`:
+     ```toml
+     [kkpham]
+     admin_password_hash = "scrypt$…"
+     ```
+3. Atau gunakan login OIDC Streamlit: isi bagian `[auth]` di `secrets.toml` (lihat dokumentasi
+   `st.login`) dan daftar akun yang boleh menulis di `[kkpham] admin_emails = ["…"]`.
+"""
+
+
+class PasswordError(ValueError):
+    """A password that cannot be used (too short) or a hash that is malformed."""
+
+
+def _b64(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def hash_password(password: str, salt: bytes | None = None) -> str:
+    """``scrypt$N$r$p$salt$hash`` (URL-safe base64), safe to keep in a config file."""
+    if len(password) < MIN_PASSWORD:
+        raise PasswordError(f"kata sandi minimal {MIN_PASSWORD} karakter")
+    salt = _secrets.token_bytes(16) if salt is None else salt
+    digest = hashlib.scrypt(password.encode(), salt=salt, n=N, r=R, p=P, dklen=32)
+    return f"{SCHEME}${N}${R}${P}${_b64(salt)}${_b64(digest)}"
+
+
+def _parse(encoded: str) -> tuple[int, int, int, bytes, bytes]:
+    parts = encoded.strip().split("$")
+    if len(parts) != 6 or parts[0] != SCHEME:
+        raise PasswordError("hash kata sandi tidak berformat scrypt$N$r$p$salt$hash")
+    try:
+        n, r, p = (int(x) for x in parts[1:4])
+        salt, digest = _unb64(parts[4]), _unb64(parts[5])
+    except ValueError as err:
+        raise PasswordError("hash kata sandi rusak") from err
+    if not (2 <= n <= 2**20 and n & (n - 1) == 0 and 1 <= r <= 32 and 1 <= p <= 16 and digest):
+        raise PasswordError("parameter scrypt pada hash di luar batas wajar")
+    return n, r, p, salt, digest
+
+
+def check_hash(encoded: str) -> None:
+    """PasswordError when a configured hash cannot be used (reported at start, not at login)."""
+    _parse(encoded)
+
+
+def verify_password(password: str, encoded: str) -> bool:
+    """True when ``password`` matches (constant-time compare); a malformed hash never matches."""
+    try:
+        n, r, p, salt, digest = _parse(encoded)
+    except PasswordError:
+        return False
+    candidate = hashlib.scrypt(password.encode(), salt=salt, n=n, r=r, p=p, maxmem=2**26,
+                               dklen=len(digest))  # fmt: skip
+    return hmac.compare_digest(candidate, digest)
+
+
+@dataclass(frozen=True)
+class AuthConfig:
+    password_hash: str = ""
+    oidc: bool = False  # an [auth] section is configured for st.login
+    admin_emails: frozenset[str] = frozenset()
+
+    @property
+    def writing_enabled(self) -> bool:
+        return bool(self.password_hash) or (self.oidc and bool(self.admin_emails))
+
+    def may_write(self, email: str | None) -> bool:
+        """Whether an OIDC-logged-in account is on the list of writers."""
+        return bool(email) and email.strip().lower() in self.admin_emails
+
+
+def auth_config(env_hash: str, secrets: Mapping | None) -> AuthConfig:
+    """The configuration from the environment's hash and Streamlit secrets (env wins)."""
+    secrets = secrets or {}
+    section = secrets.get("kkpham", {}) or {}
+    password_hash = (env_hash or str(section.get("admin_password_hash", "") or "")).strip()
+    if password_hash:
+        check_hash(password_hash)
+    emails = section.get("admin_emails", []) or []
+    if isinstance(emails, str):
+        emails = [emails]
+    return AuthConfig(
+        password_hash=password_hash,
+        oidc="auth" in secrets,
+        admin_emails=frozenset(str(e).strip().lower() for e in emails if str(e).strip()),
+    )

@@ -1,0 +1,167 @@
+"""Every write to the live store: one writer at a time, backup first, copy-on-write, atomic swap.
+
+DuckDB lets one process write a file or many read it, never both. Writes are rare and the store
+is small, so a write never opens the live file: under an exclusive lock it copies the store to a
+temporary file beside it, applies the change there in one transaction, checkpoints, closes and
+flushes it, copies the live file to ``backups/`` (rotated), and renames the copy over the live file.
+Readers that opened the old file keep reading it (the old inode lives on until they close); new
+readers see the new file; a crash or SIGKILL at any point leaves the live file untouched or fully
+replaced, and the next write removes the temporary file it left behind.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import secrets
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from kkpham.backup import fsync_dir, fsync_file, take_backup
+from kkpham.importer import ImportReport, check_file, commit
+from kkpham.settings import Settings
+from kkpham.store import Store
+
+if TYPE_CHECKING:
+    from kkpham.resolver import Resolver
+
+T = TypeVar("T")
+LOCK_TIMEOUT = 60.0  # seconds to wait for another write (a build or import) to finish
+UNDOABLE_ORIGINS = ("import",)  # the reference batch comes back with every build; never undone
+# Test hook: "<stage>:<seconds>" sleeps at that stage so a test can kill the process there.
+# Stages in order: temp_written, backup, replaced.
+_PAUSE_VAR = "KKPHAM_TEST_COMMIT_PAUSE"
+
+
+class WriteBusy(RuntimeError):
+    """Another write holds the lock for longer than we wait."""
+
+
+class ImportRefused(ValueError):
+    """The file has rows in error at commit time; nothing was written. ``report`` has them."""
+
+    def __init__(self, report: ImportReport) -> None:
+        self.report = report
+        super().__init__(f"{report.errors} baris bermasalah: tidak ada yang disimpan")
+
+
+def lock_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".lock")
+
+
+def _temp_files(db_path: Path) -> list[Path]:
+    return sorted(db_path.parent.glob(f"{db_path.name}.*.tmp*"))
+
+
+@contextmanager
+def write_lock(db_path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Exclusive lock beside the store; released by the kernel even when the holder is killed."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    with lock_path(db_path).open("a") as handle:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise WriteBusy(
+                        f"penulisan lain ke {db_path.name} masih berjalan; coba lagi nanti"
+                    ) from None
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _pause(stage: str) -> None:
+    want, _, seconds = os.environ.get(_PAUSE_VAR, "").partition(":")
+    if want == stage:
+        print(f"kkpham: paused at {stage}", file=sys.stderr, flush=True)
+        time.sleep(float(seconds or 0))
+
+
+def write_store(settings: Settings, change: Callable[[Store], T], reason: str) -> T:
+    """Apply ``change`` to a copy of the live store and swap it in; returns what change returns.
+
+    If ``change`` raises, nothing is replaced and no backup is taken.
+    """
+    db = settings.db_path
+    with write_lock(db):
+        for stale in _temp_files(db):  # left by a writer that was killed
+            stale.unlink(missing_ok=True)
+        if not db.exists():
+            raise FileNotFoundError(f"store {db} does not exist: run `python -m kkpham build`")
+        tmp = db.with_name(f"{db.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+        try:
+            shutil.copyfile(db, tmp)
+            with Store.open(tmp, read_only=False) as store:
+                result = change(store)
+                store.checkpoint()
+            fsync_file(tmp)
+            _pause("temp_written")
+            # Only a change that will be swapped in is backed up: refused imports must not
+            # rotate older, different backups out.
+            take_backup(db, settings.backup_dir, settings.backup_keep, reason)
+            _pause("backup")
+            os.replace(tmp, db)
+            fsync_dir(db.parent)
+            _pause("replaced")
+        finally:
+            tmp.unlink(missing_ok=True)
+            Path(str(tmp) + ".wal").unlink(missing_ok=True)
+    return result
+
+
+def check_upload(data: bytes, file_name: str, resolver: Resolver, db_path: Path) -> ImportReport:
+    """The preview: every row checked against the live store, opened read-only."""
+    with Store.open(db_path, read_only=True) as store:
+        return check_file(data, file_name, resolver, store)
+
+
+def commit_file(
+    data: bytes, file_name: str, resolver: Resolver, settings: Settings, who: str | None
+) -> tuple[int, ImportReport]:
+    """Check the file again against the store as it is now and store all rows as one batch.
+
+    ImportRefused (nothing written) when any row is in error at that moment; ImportFileError
+    when the file cannot be read. The CLI and the data page both call this.
+    """
+
+    def change(store: Store) -> tuple[int, ImportReport]:
+        report = check_file(data, file_name, resolver, store)
+        if report.errors:
+            raise ImportRefused(report)
+        return commit(report, store, who=who), report
+
+    return write_store(settings, change, reason="import")
+
+
+def undo(batch_id: int, settings: Settings, who: str | None) -> int:
+    """Remove an imported batch's results (kept in the audit log); how many were removed."""
+
+    def change(store: Store) -> int:
+        batches = store.batches().set_index("batch_id")
+        if batch_id in batches.index and batches.loc[batch_id, "origin"] not in UNDOABLE_ORIGINS:
+            raise ValueError(
+                f"batch {batch_id} berasal dari {batches.loc[batch_id, 'origin']}, bukan impor: "
+                "ubah berkas data/ lalu jalankan build"
+            )
+        return store.undo_batch(batch_id, who=who)
+
+    return write_store(settings, change, reason=f"undo-{batch_id}")
+
+
+def audit_log(db_path: Path) -> list[dict]:
+    """The batches, newest first, as plain rows (for the page and the CLI)."""
+    with Store.open(db_path, read_only=True) as store:
+        frame = store.batches()
+    frame["undoable"] = frame["origin"].isin(UNDOABLE_ORIGINS) & frame["undone_at"].isna()
+    frame = frame.sort_values("batch_id", ascending=False).astype(object)
+    return frame.where(frame.notna(), None).to_dict("records")  # None, not NaN/NaT: JSON-safe

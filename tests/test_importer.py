@@ -1,0 +1,278 @@
+"""Importing result lists: preview, plain errors, all-or-none commit, audit, undo, backups.
+
+Synthetic geography only. The helpers at the top are shared by the other stewardship tests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import math
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from kkpham.backup import list_backups
+from kkpham.importer import ImportFileError, error_rows, preview_frame, read_table
+from kkpham.mapdata import map_frame
+from kkpham.resolver import Resolver, load_aliases
+from kkpham.settings import Settings
+from kkpham.stewardship import ImportRefused, audit_log, check_upload, commit_file, undo
+from kkpham.store import Store
+from kkpham.template import template_csv, template_xlsx
+
+PROVINCES = pd.DataFrame({"code": ["74", "92"], "name": ["Sulawesi Tenggara", "Papua Barat Daya"]})
+REGIONS = pd.DataFrame({
+    "code": ["74.01", "74.02", "74.15", "74.71", "92.01", "92.71"],
+    "name": ["Kabupaten Kolaka", "Kabupaten Konawe", "Kabupaten Buton Selatan", "Kota Kendari",
+             "Kabupaten Sorong", "Kota Sorong"],
+    "kind": ["Kabupaten", "Kabupaten", "Kabupaten", "Kota", "Kabupaten", "Kota"],
+    "province_code": ["74", "74", "74", "74", "92", "92"],
+    "formed_year": pd.array([None, None, 2014, None, None, None], dtype="Int64"),
+    "formed_basis": [None, None, "UU 16/2014", None, None, None],
+    "previous_code": [None] * 6,
+    "area_km2": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
+})  # fmt: skip
+CYCLES = pd.DataFrame({
+    "data_year": [2013, 2020, 2022, 2023],
+    "award_year": pd.array([2014, None, 2023, 2024], dtype="Int64"),
+    "regime": ["A", None, "C", "C"],
+    "regulation": ["11/2013", None, "22/2021", "22/2021"],
+    "held": [True, False, True, True],
+    "decree_number": [None] * 4, "decree_date": [None] * 4, "award_date": [None] * 4,
+    "note": [None] * 4, "source_url": ["https://example.org/c"] * 4,
+})  # fmt: skip
+HEADER = ["tahun_data", "tahun_penghargaan", "provinsi", "kabupaten_kota", "predikat", "nilai",
+          "sumber", "keterangan"]  # fmt: skip
+
+
+def make_store(path: Path) -> Path:
+    """A closed store file with the synthetic geography and one reference claim (Kolaka 2022)."""
+    with Store.create(path) as store:
+        store.load_geography(PROVINCES, REGIONS)
+        store.load_cycles(CYCLES)
+        store.add_batch(pd.DataFrame([{
+            "region_code": "74.01", "data_year": 2022, "award_year": 2023,
+            "data_year_derived": False, "status": "peduli", "score": math.nan,
+            "source_url": "https://berita.example.com/kolaka", "source_kind": "berita",
+            "name_in_source": "Kolaka", "note": "", "all_regions_statement": False,
+        }]), origin="data/results.csv", who="build")  # fmt: skip
+        store.checkpoint()
+    return path
+
+
+def make_settings(tmp_path: Path, keep: int = 3) -> Settings:
+    db = tmp_path / "kkpham.duckdb"
+    if not db.exists():
+        make_store(db)
+    return Settings(db_path=db, boundaries_src=None, build_dir=tmp_path / "build",
+                    cache_dir=tmp_path / "cache", static_dir=tmp_path / "static",
+                    backup_dir=tmp_path / "backups", backup_keep=keep)  # fmt: skip
+
+
+def make_resolver() -> Resolver:
+    return Resolver(REGIONS, PROVINCES, load_aliases())
+
+
+def row(name: str = "Kota Kendari", year: str = "2022", predikat: str = "Peduli HAM",
+        nilai: str = "", sumber: str = "https://kendarikota.go.id/kkp", provinsi: str = "Sultra",
+        award: str = "", note: str = "") -> dict:  # fmt: skip
+    return {"tahun_data": year, "tahun_penghargaan": award, "provinsi": provinsi,
+            "kabupaten_kota": name, "predikat": predikat, "nilai": nilai, "sumber": sumber,
+            "keterangan": note}  # fmt: skip
+
+
+def csv_bytes(rows: list[dict], sep: str = ",") -> bytes:
+    return pd.DataFrame(rows, columns=HEADER).to_csv(index=False, sep=sep).encode()
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def counts(db: Path) -> dict[str, int]:
+    with Store.open(db) as store:
+        return store.counts()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return make_settings(tmp_path)
+
+
+# -- preview ------------------------------------------------------------------------------------
+def test_good_file_previews_then_commits_one_audited_batch(settings: Settings) -> None:
+    decree = "MHA-01.HA.02.01.01 Tahun 2024"
+    data = csv_bytes([row(), row("Konawe", nilai="81,5"),
+                      row("Kab. Kolaka", predikat="belum", sumber=decree)])  # fmt: skip
+    before = sha(settings.db_path)
+    report = check_upload(data, "hasil.csv", make_resolver(), settings.db_path)
+    assert (report.ok, report.errors, report.conflicts) == (3, 0, 1)  # Kolaka: stored peduli
+    assert sha(settings.db_path) == before  # the preview wrote nothing
+    preview = preview_frame(report)
+    assert list(preview["wilayah"]) == ["74.71 Kota Kendari", "74.02 Kabupaten Konawe",
+                                        "74.01 Kabupaten Kolaka"]  # fmt: skip
+    assert preview["status"].iloc[2] == "Berbeda dengan data tersimpan"
+    assert "berita.example.com" in preview["masalah_atau_catatan"].iloc[2]
+
+    batch, _ = commit_file(data, "hasil.csv", make_resolver(), settings, who="Rina (Kanwil)")
+    log = {r["batch_id"]: r for r in audit_log(settings.db_path)}
+    entry = log[batch]
+    assert entry["who"] == "Rina (Kanwil)" and entry["file_name"] == "hasil.csv"
+    assert entry["file_sha256"] == hashlib.sha256(data).hexdigest()
+    assert (entry["n_rows"], entry["n_errors"], entry["n_conflicts"], entry["n_live"]) == (
+        3,
+        0,
+        1,
+        3,
+    )
+    assert entry["undoable"] and not log[1]["undoable"]  # the reference batch is not undoable
+    assert len(list_backups(settings.db_path, settings.backup_dir)) == 1
+    with Store.open(settings.db_path) as store:
+        kolaka = store.claims(2022, region_code="74.01")
+        frame = map_frame(store, 2022, "74").set_index("code")
+    # both claims stay; the decree beats the news report on the map
+    assert sorted(kolaka["status"]) == ["belum", "peduli"]
+    assert frame.loc["74.01", "status"] == "belum" and frame.loc["74.01", "disputed"]
+    assert frame.loc["74.02", "score"] == 81.5
+
+
+def test_each_kind_of_bad_row_gets_its_plain_error(settings: Settings) -> None:
+    rows = [
+        row("Konawee"),                                            # 2 unknown, suggestions
+        row("Sorong", provinsi=""),                                 # 3 ambiguous, candidates
+        row("Konawe", year="1900"),                                 # 4 year outside cycles
+        row("Konawe", year="20x2"),                                 # 5 not a year
+        row("Konawe", predikat="Sangat Peduli"),                    # 6 unknown predikat
+        row("Konawe", nilai="120"),                                 # 7 score out of range
+        row("Konawe", sumber=""),                                   # 8 missing source
+        row("Kendari"), row("Kendari"),                             # 9, 10 duplicate rows
+        row("Kolaka", sumber="https://berita.example.com/kolaka"),  # 11 already stored
+        row("Contoh Kabupaten A"),                                  # 12 template example
+        row("Konawe", year="2020"),                                 # 13 cycle not held
+        row("Konawe", nilai="60"),                                  # 14 peduli below 75
+    ]  # fmt: skip
+    report = check_upload(csv_bytes(rows), "x.csv", make_resolver(), settings.db_path)
+    errors = {r["line"]: r for r in report.rows if "error" in r}
+    assert sorted(errors) == [2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14]  # row 9 is the first copy
+    assert "tidak dikenal" in errors[2]["error"] and errors[2]["candidates"] == [
+        "74.02 Kabupaten Konawe (Sulawesi Tenggara)"
+    ]
+    assert "ambigu" in errors[3]["error"]
+    assert {c.split()[0] for c in errors[3]["candidates"]} == {"92.01", "92.71"}
+    assert "1900" in errors[4]["error"] and "bukan tahun" in errors[5]["error"]
+    assert "predikat" in errors[6]["error"] and "0–100" in errors[7]["error"]
+    assert "sumber wajib" in errors[8]["error"] and "baris 9" in errors[10]["error"]
+    assert "sudah tersimpan" in errors[11]["error"] and "contoh" in errors[12]["error"]
+    assert "tidak dilaksanakan" in errors[13]["error"] and "75" in errors[14]["error"]
+    # the rows in error, as written, with line, problem and candidates (for fixing)
+    bad = error_rows(report)
+    assert list(bad["baris"]) == sorted(errors) and bad.loc[1, "kabupaten_kota"] == "Sorong"
+    assert "92.01 Kabupaten Sorong" in bad.loc[1, "kandidat"]
+    before = sha(settings.db_path)
+    with pytest.raises(ImportRefused) as refused:
+        commit_file(csv_bytes(rows), "x.csv", make_resolver(), settings, who="x")
+    assert refused.value.report.errors == 12
+    assert sha(settings.db_path) == before
+    assert list_backups(settings.db_path, settings.backup_dir) == []  # refused: no backup
+
+
+def test_template_is_readable_and_rejected_as_is(settings: Settings) -> None:
+    book = openpyxl.load_workbook(io.BytesIO(template_xlsx()))
+    assert book.sheetnames == ["Data", "Petunjuk"]
+    guide = " ".join(str(c.value) for r in book["Petunjuk"].iter_rows() for c in r)
+    assert "tahun_data" in guide and "Contoh" in guide
+    for data, name in ((template_xlsx(), "templat.xlsx"), (template_csv(), "templat.csv")):
+        report = check_upload(data, name, make_resolver(), settings.db_path)
+        assert report.errors == len(report.rows) == 2
+        assert all("baris contoh" in r["error"] for r in report.rows)
+
+
+def test_semicolon_csv_with_decimal_comma_and_bom(settings: Settings) -> None:
+    data = b"\xef\xbb\xbf" + csv_bytes([row("Konawe", nilai="80,25")], sep=";")
+    report = check_upload(data, "hasil.csv", make_resolver(), settings.db_path)
+    assert report.errors == 0 and report.rows[0]["score"] == 80.25
+
+
+def test_xlsx_title_row_merged_header_and_extra_sheets(settings: Settings) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "Catatan"
+    book.active["A1"] = "bukan data"
+    sheet = book.create_sheet("Lampiran")
+    sheet["A1"] = "LAMPIRAN KEPUTUSAN MENTERI HAM"
+    sheet.merge_cells("A1:H1")  # a merged title above the header
+    sheet.append(HEADER)
+    sheet.append([2022, None, "Sulawesi Tenggara", "Kota Kendari", "Peduli HAM", 88.5,
+                  "MHA-01.HA.02.01.01 Tahun 2024", None])  # fmt: skip
+    buffer = io.BytesIO()
+    book.save(buffer)
+    frame = read_table(buffer.getvalue(), "lampiran.xlsx")
+    assert list(frame.index) == [3] and frame.loc[3, "tahun_data"] == "2022"
+    report = check_upload(buffer.getvalue(), "lampiran.xlsx", make_resolver(), settings.db_path)
+    assert report.errors == 0 and report.rows[0]["line"] == 3
+    assert report.rows[0]["source_kind"] == "keputusan" and report.rows[0]["score"] == 88.5
+
+
+def test_award_year_only_derives_the_data_year(settings: Settings) -> None:
+    report = check_upload(csv_bytes([row("Konawe", year="", award="2023")]), "a.csv",
+                          make_resolver(), settings.db_path)  # fmt: skip
+    assert report.errors == 0
+    assert (report.rows[0]["data_year"], report.rows[0]["data_year_derived"]) == (2022, True)
+
+
+def test_commit_rechecks_against_the_store_of_that_moment(settings: Settings) -> None:
+    data = csv_bytes([row("Konawe")])
+    preview = check_upload(data, "a.csv", make_resolver(), settings.db_path)
+    assert preview.errors == 0
+    commit_file(data, "same-rows-other-name.csv", make_resolver(), settings, who="a")
+    before = sha(settings.db_path)
+    with pytest.raises(ImportRefused, match="1 baris"):  # now a stored duplicate
+        commit_file(data, "a.csv", make_resolver(), settings, who="b")
+    assert sha(settings.db_path) == before
+
+
+def test_undo_removes_the_batch_and_keeps_the_log(settings: Settings) -> None:
+    start = counts(settings.db_path)
+    batch, _ = commit_file(csv_bytes([row(), row("Konawe")]), "a.csv", make_resolver(),
+                           settings, who="a")  # fmt: skip
+    assert counts(settings.db_path)["results"] == start["results"] + 2
+    assert undo(batch, settings, who="Budi") == 2
+    after = counts(settings.db_path)
+    assert after["results"] == start["results"] and after["batches"] == start["batches"] + 1
+    entry = next(r for r in audit_log(settings.db_path) if r["batch_id"] == batch)
+    assert entry["undone_by"] == "Budi" and not entry["undoable"] and entry["n_live"] == 0
+    with pytest.raises(ValueError, match="sudah dibatalkan"):
+        undo(batch, settings, who="Budi")
+    with pytest.raises(ValueError, match="bukan impor"):
+        undo(1, settings, who="Budi")
+    with pytest.raises(ValueError, match="tidak ada"):
+        undo(99, settings, who="Budi")
+
+
+def test_backups_rotate_and_hold_the_state_before_each_write(settings: Settings) -> None:
+    states = []
+    for i, name in enumerate(["Konawe", "Kendari", "Buton Selatan", "Kolaka", "Konawe"]):
+        states.append(sha(settings.db_path))
+        commit_file(csv_bytes([row(name, sumber=f"https://a.example.com/{i}")]), f"{i}.csv",
+                    make_resolver(), settings, who="a")  # fmt: skip
+    backups = list_backups(settings.db_path, settings.backup_dir)
+    assert len(backups) == settings.backup_keep == 3
+    assert [sha(b) for b in backups] == states[-3:]
+
+
+def test_unreadable_files_say_why() -> None:
+    cases = {
+        b"": "kosong",
+        b"kabupaten_kota,predikat\nKolaka,Peduli\n": "tahun_data",
+        "tahun_data,provinsi,kabupaten_kota,predikat,sumber\n2022,Sultra,Kolaka é,x,y\n".encode(
+            "latin-1"
+        ): "UTF-8",
+        b"\xd0\xcf\x11\xe0rest": ".xls",
+        b"PK\x03\x04broken": "Excel",
+        b"a,b\n1,2\n": "kolom wajib",
+    }
+    for data, expected in cases.items():
+        with pytest.raises(ImportFileError, match=expected):
+            read_table(data, "x.csv")
