@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from kkpham.boundaries import build_boundaries, load_provinces, load_regions
+from kkpham.boundaries.basemap import write_base_topojson
 from kkpham.region_facts import formation_table
 from kkpham.settings import ROOT, Settings
 from kkpham.stewardship import write_lock
@@ -99,6 +100,7 @@ def build_store(settings: Settings, force: bool = False) -> dict:
 
 def _build_store(settings: Settings, force: bool) -> dict:
     info = build_boundaries(settings)
+    write_base_topojson(settings.static_dir / "topojson")  # plotly.js asks for it; no CDN
     provinces, regions = region_table(settings)
     inputs = _inputs_hash(info["build_id"])
     db = settings.db_path
