@@ -1,0 +1,91 @@
+"""Start the app (or the floor app) on a free port and drive Debian Chromium against it.
+
+Shared by the browser test and the benchmark, so both measure the same thing the same way.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]  # fmt: skip
+LOCAL_HOSTS = {"localhost", "127.0.0.1"}
+# The geo choropleth draws one <path class="choroplethlocation"> per region, per trace.
+STATUS_PATHS = ".js-plotly-plot .choroplethlayer .trace:first-child path.choroplethlocation"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with code {proc.returncode} before serving {url}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"streamlit did not answer {url}/_stcore/health within {timeout:.0f} s")
+
+
+@contextmanager
+def serve(script: str = "dashboard.py", env: dict[str, str] | None = None,
+          cwd: Path = ROOT, log: Path | None = None) -> Iterator[str]:  # fmt: skip
+    """Run ``streamlit run script`` on a free port; yield its base URL; stop that process."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
+           "--server.headless", "true", "--browser.gatherUsageStats", "false"]  # fmt: skip
+    out = log.open("w") if log else subprocess.DEVNULL
+    proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **(env or {})}, stdout=out,
+                            stderr=subprocess.STDOUT)  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, proc, timeout=60)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        if log:
+            out.close()
+
+
+def launch_chromium(playwright: object) -> object:
+    """Debian Chromium through Playwright; a clear error when it cannot start."""
+    if not Path(CHROMIUM).exists():
+        raise RuntimeError(f"{CHROMIUM} is missing: install Debian's chromium (`make chromium`)")
+    try:
+        return playwright.chromium.launch(  # type: ignore[attr-defined]
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+    except Exception as exc:  # playwright raises its own Error type
+        raise RuntimeError(f"Chromium ({CHROMIUM}) could not start: {exc}") from exc
+
+
+def is_local(url: str) -> bool:
+    parsed = urlparse(url)
+    if parsed.scheme in {"data", "blob", "about"}:
+        return True
+    return parsed.hostname in LOCAL_HOSTS

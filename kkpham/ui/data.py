@@ -1,0 +1,140 @@
+"""Cached, short-lived read-only access to the store for the pages.
+
+DuckDB allows one writer process XOR read-only readers, and the CLI must be able to import while the
+app runs: every read opens the file read-only, reads, and closes. Caches are keyed on small values
+(province, year, data version); the version comes from the store, re-read only when the file's
+stamp (mtime + size of the db and its WAL) changes: a rebuild or import shows on the next rerun.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from kkpham import mapdata
+from kkpham.settings import get_settings
+from kkpham.store import Store
+
+OPEN_ATTEMPTS = 20  # ~2 s of retries while a writer holds the file lock
+BUILD_HINT = (
+    "Basis data belum dibangun. Jalankan `make build` (atau `.venv/bin/python -m kkpham build`) "
+    "lalu muat ulang halaman ini."
+)
+
+
+class StoreUnavailable(RuntimeError):
+    """The store is missing or cannot be opened; the message says what to do."""
+
+
+def _db_path() -> Path:
+    return get_settings().db_path
+
+
+def _stamp(path: Path) -> tuple[int, int, int, int]:
+    try:
+        db = path.stat()
+    except FileNotFoundError:
+        raise StoreUnavailable(f"{BUILD_HINT} (berkas {path} tidak ada)") from None
+    wal = Path(str(path) + ".wal")
+    w = wal.stat() if wal.exists() else None
+    return (db.st_mtime_ns, db.st_size, w.st_mtime_ns if w else 0, w.st_size if w else 0)
+
+
+@contextmanager
+def open_store() -> Iterator[Store]:
+    """Open read-only, retrying briefly while the importer or build holds the write lock."""
+    path = _db_path()
+    _stamp(path)
+    last: Exception | None = None
+    for _ in range(OPEN_ATTEMPTS):
+        try:
+            store = Store.open(path, read_only=True)
+            break
+        except FileNotFoundError:
+            raise StoreUnavailable(f"{BUILD_HINT} (berkas {path} tidak ada)") from None
+        except Exception as exc:  # duckdb's lock error; duckdb is imported by store.py only
+            last = exc
+            time.sleep(0.1)
+    else:
+        raise StoreUnavailable(f"Basis data {path} sedang ditulis; coba lagi. ({last})")
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _version(path: str, stamp: tuple[int, int, int, int]) -> str:
+    with open_store() as store:
+        return mapdata.build_id(store)
+
+
+def data_version() -> str:
+    """The cache key for everything read from the store (raises StoreUnavailable)."""
+    path = _db_path()
+    return _version(str(path), _stamp(path))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _map_frame(province: str | None, year: int, version: str) -> pd.DataFrame:
+    with open_store() as store:
+        return mapdata.map_frame(store, year, province)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _summary(province: str | None, year: int, version: str) -> dict:
+    with open_store() as store:
+        return mapdata.province_summary(store, year, province)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _reference(version: str) -> dict:
+    """Small tables every page needs: cycles, provinces, sources, the boundary build, years."""
+    with open_store() as store:
+        claims = store.claims()
+        return {
+            "cycles": mapdata.cycles(store),
+            "provinces": mapdata.provinces(store),
+            "sources": mapdata.sources(store),
+            "boundary_build": mapdata.boundary_build_id(store),
+            "years_with_claims": sorted(int(y) for y in claims["data_year"].unique()),
+        }
+
+
+def map_frame(province: str | None, year: int) -> pd.DataFrame:
+    return _map_frame(province, year, data_version())
+
+
+def summary(province: str | None, year: int) -> dict:
+    return _summary(province, year, data_version())
+
+
+def reference() -> dict:
+    return _reference(data_version())
+
+
+def default_year() -> int:
+    """The latest held data year that has any result (else the latest held one)."""
+    ref = reference()
+    held = ref["cycles"].loc[ref["cycles"]["held"], "data_year"].astype(int).tolist()
+    with_data = [y for y in held if y in set(ref["years_with_claims"])]
+    return max(with_data or held)
+
+
+def geometry(province: str | None) -> tuple[str, str | None]:
+    """(kab/kota GeoJSON URL, province-outline URL or None) for the view; checks they exist."""
+    build = reference()["boundary_build"]
+    url = mapdata.geometry_url(build, province)
+    outline = None if province else f"/app/static/geo/{build}/prov_national.json"
+    static = get_settings().static_dir
+    for u in (url, outline):
+        if u and not (static / u.removeprefix("/app/static/")).exists():
+            raise StoreUnavailable(
+                f"Geometri peta {u} belum dibangun (build {build}). Jalankan `make build`."
+            )
+    return url, outline

@@ -1,0 +1,53 @@
+"""The page list the router uses and the tests parametrise over.
+
+``st.Page`` resolves its file against the running script, so the objects are built by a function
+called inside the app run; ``PAGE_SPECS`` is the plain data both the router and the tests read.
+Streamlit serves its default page only at ``/``; the map must live at ``/peta``, so the default
+page is a hidden landing that forwards to the map with the query parameters intact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str  # relative to dashboard.py
+    title: str
+    url_path: str
+
+
+PAGE_SPECS: tuple[PageSpec, ...] = (
+    PageSpec("pages/peta.py", "Peta", "peta"),
+    PageSpec("pages/bandingkan.py", "Bandingkan", "bandingkan"),
+    PageSpec("pages/wilayah.py", "Profil wilayah", "wilayah"),
+    PageSpec("pages/data.py", "Impor data", "data"),
+    PageSpec("pages/sumber.py", "Sumber & metode", "sumber"),
+)
+ROOT = Path(__file__).resolve().parents[2]
+HOME = PAGE_SPECS[0]  # where "/" forwards to
+
+
+def present_specs() -> list[PageSpec]:
+    """The specs whose page file exists (pages land in the checkout one by one)."""
+    return [s for s in PAGE_SPECS if (ROOT / s.path).exists()]
+
+
+def build_pages() -> list[st.Page]:
+    """The ``st.Page`` objects for ``st.navigation`` (call inside a script run).
+
+    No page icons: Streamlit fetches Material icons for the favicon from a CDN.
+    """
+    specs = present_specs()
+    pages = [st.Page(s.path, title=s.title, url_path=s.url_path) for s in specs]
+    home = pages[specs.index(HOME)]
+
+    def landing() -> None:
+        st.switch_page(home, query_params=st.query_params.to_dict())
+
+    return [st.Page(landing, title=HOME.title, url_path="mulai", default=True,
+                    visibility="hidden"), *pages]  # fmt: skip

@@ -1,0 +1,30 @@
+"""Shared fixtures: the real built store (idempotent build), and the artifacts folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kkpham.build import build_store
+from kkpham.settings import Settings, get_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+@pytest.fixture(scope="session")
+def built_settings() -> Settings:
+    """Settings of the real store, built (or found up to date) once per session.
+
+    The build takes a file lock, so parallel workers wait for one build instead of racing.
+    """
+    settings = get_settings()
+    build_store(settings)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS

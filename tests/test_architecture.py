@@ -1,0 +1,100 @@
+"""The layering of ARCHITECTURE.md, checked by reading the code (one-way imports, thin pages)."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from kkpham.ui.pages import PAGE_SPECS
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = sorted((ROOT / "pages").glob("*.py"))
+ALL_CODE = sorted(
+    p
+    for pattern in ("dashboard.py", "pages/*.py", "kkpham/**/*.py", "bench/**/*.py")
+    for p in ROOT.glob(pattern)
+)
+DOMAIN = sorted(
+    [p for p in (ROOT / "kkpham").glob("*.py")]
+    + list((ROOT / "kkpham" / "figures").rglob("*.py"))
+    + list((ROOT / "kkpham" / "boundaries").rglob("*.py"))
+)
+SQL = re.compile(r"\b(select\b.+\bfrom|insert\s+into|update\s+\w+\s+set|delete\s+from|"
+                 r"create\s+(table|view))\b", re.IGNORECASE | re.DOTALL)  # fmt: skip
+FILE_READS = {"open", "read_csv", "read_excel", "read_parquet", "read_json", "read_text",
+              "read_bytes", "connect", "sql", "execute"}  # fmt: skip
+MAX_PAGE_LINES = 150
+
+
+def rel(path: Path) -> str:
+    return str(path.relative_to(ROOT))
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def called_names(tree: ast.AST) -> set[str]:
+    out: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            f = node.func
+            out.add(f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", ""))
+    return out
+
+
+def test_there_is_code_to_check() -> None:
+    assert len(PAGES) >= 2 and len(DOMAIN) > 10 and (ROOT / "kkpham" / "store.py") in ALL_CODE
+
+
+@pytest.mark.parametrize("page", PAGES, ids=rel)
+def test_pages_are_thin_and_hold_no_sql_or_file_reads(page: Path) -> None:
+    text = page.read_text(encoding="utf-8")
+    tree = ast.parse(text)
+    assert len(text.splitlines()) <= MAX_PAGE_LINES, f"{rel(page)} exceeds {MAX_PAGE_LINES} lines"
+    assert "duckdb" not in text, f"{rel(page)} mentions duckdb"
+    strings = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)
+               and isinstance(n.value, str)]  # fmt: skip
+    sql = [s for s in strings if SQL.search(s)]
+    assert not sql, f"{rel(page)} contains SQL: {sql}"
+    reads = called_names(tree) & FILE_READS
+    assert not reads, f"{rel(page)} reads files or runs queries: {sorted(reads)}"
+    assert "store" not in imported_modules(page) and "kkpham.store" not in text
+
+
+@pytest.mark.parametrize("path", ALL_CODE, ids=rel)
+def test_only_the_store_imports_duckdb(path: Path) -> None:
+    if path == ROOT / "kkpham" / "store.py":
+        assert "duckdb" in imported_modules(path)
+    else:
+        assert "duckdb" not in imported_modules(path), f"{rel(path)} imports duckdb"
+
+
+@pytest.mark.parametrize("path", DOMAIN, ids=rel)
+def test_domain_modules_do_not_import_streamlit(path: Path) -> None:
+    assert "streamlit" not in imported_modules(path), f"{rel(path)} imports streamlit"
+
+
+def test_every_page_file_is_routed() -> None:
+    routed = {s.path for s in PAGE_SPECS}
+    missing = [rel(p) for p in PAGES if rel(p) not in routed]
+    assert not missing, f"pages not in kkpham.ui.pages.PAGE_SPECS: {missing}"
+
+
+def test_the_checker_catches_violations(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text("import duckdb\nimport streamlit as st\nx = open('f')\n"
+                   "q = 'SELECT code FROM regions'\n")  # fmt: skip
+    assert {"duckdb", "streamlit"} <= imported_modules(bad)
+    assert "open" in called_names(ast.parse(bad.read_text()))
+    assert SQL.search("SELECT code FROM regions") and not SQL.search("Pilih tahun data")

@@ -1,0 +1,123 @@
+"""The map in a real browser: every polygon drawn, no console errors, nothing fetched off-machine.
+
+Runs the app (`streamlit run dashboard.py`) on the real built store and drives Debian Chromium.
+If Chromium cannot start, the tests fail with the reason; they are never skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, sync_playwright
+
+from bench.harness import STATUS_PATHS, is_local, launch_chromium, serve
+from kkpham.settings import Settings
+from kkpham.store import Store
+from kkpham.vocab import STATUSES
+
+pytestmark = pytest.mark.browser
+
+VIEWS = [  # (URL, province or None, screenshot name)
+    ("/peta?tahun=2022", None, "peta_nasional_2022"),
+    ("/peta?provinsi=74&tahun=2022", "74", "peta_74_2022"),
+    ("/peta?provinsi=62&tahun=2022", "62", "peta_62_2022"),
+    ("/peta?provinsi=19&tahun=2022", "19", "peta_19_2022"),
+]
+# Streamlit's frontend, opened on a deep link such as /peta, first probes /peta/_stcore/* to
+# find its base path and falls back to /. Those two 404s are the framework's, not the app's.
+BASE_PATH_PROBE = re.compile(r"/[a-z]+/_stcore/(health|host-config)$")
+VOCAB_FILLS = {
+    "rgb({}, {}, {})".format(*(int(s.color[i : i + 2], 16) for i in (1, 3, 5))) for s in STATUSES
+}
+
+
+@pytest.fixture(scope="module")
+def app_url(built_settings: Settings, artifacts: Path):
+    env = {"KKPHAM_DB": str(built_settings.db_path)}
+    with serve(env=env, log=artifacts / "browser_app.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = launch_chromium(p)  # raises with the reason when Chromium cannot start
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def region_counts(built_settings: Settings) -> dict[str | None, int]:
+    with Store.open(built_settings.db_path) as store:
+        regions = store.regions()
+    counts: dict[str | None, int] = regions["province_code"].value_counts().to_dict()
+    counts[None] = len(regions)
+    return counts
+
+
+def open_view(page: Page, url: str, expected: int) -> tuple[list[str], list[str]]:
+    """Open ``url``, wait for every polygon; return (all request URLs, console errors)."""
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
+
+    def on_console(msg) -> None:
+        if msg.type == "error" and not BASE_PATH_PROBE.search(msg.location.get("url", "")):
+            errors.append(f"console: {msg.text} ({msg.location.get('url')})")
+
+    page.on("console", on_console)
+    page.goto(url)
+    page.wait_for_function(
+        f"document.querySelectorAll({STATUS_PATHS!r}).length === {expected}", timeout=90_000
+    )
+    page.wait_for_load_state("networkidle")
+    return requests, errors
+
+
+@pytest.mark.parametrize(("path", "province", "name"), VIEWS, ids=[v[2] for v in VIEWS])
+def test_map_draws_every_region_offline(
+    browser, app_url: str, region_counts: dict, artifacts: Path, path: str, province, name: str
+) -> None:
+    expected = region_counts[province]
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        requests, errors = open_view(page, app_url + path, expected)
+        page.screenshot(path=str(artifacts / f"{name}.png"), full_page=True)
+        paths = page.locator(STATUS_PATHS)
+        assert paths.count() == expected
+        fills = set(paths.evaluate_all("els => els.map(e => getComputedStyle(e).fill)"))
+        assert fills <= VOCAB_FILLS, f"colours outside the vocabulary: {fills - VOCAB_FILLS}"
+        # A ring wound the wrong way fills the whole globe: no region may cover most of the map.
+        boxes = paths.evaluate_all("els => els.map(e => { const b = e.getBBox();"
+                                   " return [b.x, b.y, b.width, b.height]; })")  # fmt: skip
+        x0 = min(b[0] for b in boxes)
+        x1 = max(b[0] + b[2] for b in boxes)
+        y0 = min(b[1] for b in boxes)
+        y1 = max(b[1] + b[3] for b in boxes)
+        biggest = max(b[2] * b[3] for b in boxes) / ((x1 - x0) * (y1 - y0))
+        assert biggest < 0.6, f"one region covers {biggest:.0%} of the map (ring orientation?)"
+        outside = [u for u in requests if not is_local(u)]
+        assert not outside, f"requests left localhost: {outside[:5]}"
+        assert not errors, errors
+        assert any("/app/static/geo/" in u for u in requests)
+        assert any(u.endswith("/app/static/topojson/world_110m.json") for u in requests)
+    finally:
+        page.close()
+
+
+def test_hover_names_the_region_and_its_status(browser, app_url: str, region_counts) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        open_view(page, app_url + "/peta?provinsi=74&tahun=2022", region_counts["74"])
+        target = page.locator(STATUS_PATHS).first
+        box = target.bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        label = page.locator(".hoverlayer .hovertext").first
+        label.wait_for(timeout=10_000)
+        text = label.text_content() or ""
+        assert any(s.label_id in text for s in STATUSES), text
+    finally:
+        page.close()

@@ -1,0 +1,119 @@
+"""Every routed page via the router with AppTest on the real built store; the map's URL state."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from kkpham.mapdata import boundary_build_id, geometry_url, province_summary
+from kkpham.settings import Settings
+from kkpham.store import Store
+from kkpham.ui.pages import PAGE_SPECS, present_specs
+
+ROOT = Path(__file__).resolve().parent.parent
+DASHBOARD = str(ROOT / "dashboard.py")
+
+
+@pytest.fixture
+def app(built_settings: Settings, monkeypatch):
+    monkeypatch.setenv("KKPHAM_DB", str(built_settings.db_path))
+
+    def make(**params: str) -> AppTest:
+        at = AppTest.from_file(DASHBOARD, default_timeout=120)
+        for key, value in params.items():
+            at.query_params[key] = value
+        return at.run()
+
+    return make
+
+
+def ok(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def text_of(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_the_router_knows_the_map_and_sources_pages() -> None:
+    paths = [s.path for s in present_specs()]
+    assert paths[0] == "pages/peta.py" and "pages/sumber.py" in paths
+    assert len({s.url_path for s in PAGE_SPECS}) == len(PAGE_SPECS)
+
+
+@pytest.mark.parametrize("spec", present_specs(), ids=lambda s: s.url_path)
+def test_every_routed_page_runs(spec, app) -> None:
+    at = app()
+    at.switch_page(spec.path).run()
+    ok(at)
+    assert at.title, f"{spec.path} shows no title"
+
+
+def test_root_forwards_to_the_map_keeping_the_query(app) -> None:
+    at = app(tahun="2022", provinsi="74")
+    ok(at)
+    assert at.title[0].value == "Peta Kabupaten/Kota Peduli HAM"
+    assert at.query_params == {"tahun": "2022", "provinsi": "74"}
+
+
+def test_map_chart_references_geometry_by_url_and_local_topojson(app, built_settings) -> None:
+    at = app(tahun="2022", provinsi="74")
+    chart = at.get("plotly_chart")[0].proto
+    spec, config = json.loads(chart.spec), json.loads(chart.config)
+    with Store.open(built_settings.db_path) as store:
+        build = boundary_build_id(store)
+    assert spec["data"][0]["geojson"] == geometry_url(build, "74")
+    assert len(spec["data"]) == 1 and len(spec["data"][0]["locations"]) == 17
+    assert config["topojsonURL"] == "/app/static/topojson/"  # Streamlit passes it through
+
+
+def test_province_and_year_widgets_write_the_url_and_the_summary_matches(
+    app, built_settings
+) -> None:
+    at = app(tahun="2022")
+    ok(at)
+    assert "provinsi" not in at.query_params
+    at.selectbox(key="peta_provinsi").set_value("74").run()
+    assert at.query_params["provinsi"] == "74" and at.query_params["tahun"] == "2022"
+    at.selectbox(key="peta_tahun").set_value("2019").run()
+    ok(at)
+    assert at.query_params == {"provinsi": "74", "tahun": "2019"}
+    with Store.open(built_settings.db_path) as store:
+        expected = province_summary(store, 2019, "74")
+    shown = text_of(at)
+    assert f"**Peduli HAM:** {expected['peduli']} dari {expected['total']}" in shown
+    assert f"**Daerah dengan data:** {expected['known']} dari {expected['total']}" in shown
+    assert f"**Sumber berbeda:** {expected['disputed']} daerah" in shown
+    at.selectbox(key="peta_provinsi").set_value("").run()  # back to the whole country
+    assert "provinsi" not in at.query_params
+
+
+def test_2020_is_shown_as_not_held(app) -> None:
+    at = app(tahun="2020", provinsi="19")
+    ok(at)
+    assert any("tidak dilaksanakan" in c.value for c in at.caption)
+    notes = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["annotations"]
+    assert any(a["text"].startswith("Penilaian tidak dilaksanakan (") and "(0)" not in a["text"]
+               for a in notes)  # fmt: skip
+
+
+def test_invalid_url_values_fall_back_with_a_notice(app) -> None:
+    at = app(tahun="1999", provinsi="<b>99</b>")
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert "tahun=1999" in warnings and "provinsi=<b>99</b>" in warnings
+    assert "provinsi" not in at.query_params and at.query_params["tahun"] != "1999"
+
+
+@pytest.mark.parametrize("spec", [s for s in present_specs() if s.url_path in {"peta", "sumber"}],
+                         ids=lambda s: s.url_path)  # fmt: skip
+def test_missing_store_says_how_to_build_it(spec, monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("KKPHAM_DB", str(tmp_path / "absent.duckdb"))
+    at = AppTest.from_file(DASHBOARD, default_timeout=60).run()
+    at.switch_page(spec.path).run()
+    assert not at.exception
+    assert at.error and "make build" in at.error[0].value
