@@ -1,0 +1,123 @@
+"""The change map: kab/kota coloured by their transition between two data years.
+
+Same technique as the status map (one choropleth trace over geometry fetched by URL, an integer
+code per region and a stepped colourscale), with the transition palette of ``kkpham.transitions``.
+The legend is drawn inside the figure (shapes + annotations) so a PNG export carries it, and a
+comparison across criteria regimes carries its warning in the figure too.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from kkpham.figures.status_map import esc
+from kkpham.transitions import BY_TRANSITION, TRANSITION_CODE, TRANSITIONS
+from kkpham.vocab import BY_KEY
+
+HEIGHT_PX = 640
+LEGEND_COLUMNS = 3
+ROW_PX = 22
+SWATCH_PX = 14
+REQUIRED = ("code", "name", "status_a", "status_b", "transition")
+
+
+def transition_colorscale() -> list[tuple[float, str]]:
+    """One flat band of colour per transition code (legend order)."""
+    n = len(TRANSITIONS)
+    scale: list[tuple[float, str]] = []
+    for i, t in enumerate(TRANSITIONS):
+        scale += [(i / n, t.color), ((i + 1) / n, t.color)]
+    return scale
+
+
+def _hover(row: pd.Series, year_a: int, year_b: int, lang: str) -> str:
+    return (
+        f"<b>{esc(row['name'])}</b><br>"
+        f"{year_a}: {esc(BY_KEY[row['status_a']].label(lang))}<br>"
+        f"{year_b}: {esc(BY_KEY[row['status_b']].label(lang))}<br>"
+        f"<b>{esc(BY_TRANSITION[row['transition']].label(lang))}</b>"
+    )
+
+
+def _legend(counts: dict[str, int], lang: str, top: float, row: float) -> tuple[list, list]:
+    shapes, notes = [], []
+    for i, t in enumerate(TRANSITIONS):
+        r, c = divmod(i, LEGEND_COLUMNS)
+        x, y = c / LEGEND_COLUMNS, top - r * row
+        shapes.append({"type": "rect", "xref": "paper", "yref": "paper", "xsizemode": "pixel",
+                       "ysizemode": "pixel", "xanchor": x, "yanchor": y, "x0": 0,
+                       "x1": SWATCH_PX, "y0": -SWATCH_PX / 2, "y1": SWATCH_PX / 2,
+                       "fillcolor": t.color,
+                       "line": {"color": "#8c8c8c", "width": 0.8}})  # fmt: skip
+        notes.append({"xref": "paper", "yref": "paper", "x": x, "y": y, "xshift": SWATCH_PX + 6,
+                      "xanchor": "left", "yanchor": "middle", "showarrow": False,
+                      "text": f"{esc(t.label(lang))} ({counts.get(t.key, 0)})",
+                      "font": {"size": 12}, "name": t.key})  # fmt: skip
+    return shapes, notes
+
+
+def change_map(
+    trans: pd.DataFrame,
+    geojson_url: str,
+    year_a: int,
+    year_b: int,
+    *,
+    title: str,
+    lang: str = "id",
+    note: str | None = None,
+    outline_url: str | None = None,
+) -> go.Figure:
+    """``trans`` is ``transitions.transitions(panel, year_a, year_b, cycles)``; ``note`` is
+    ``transitions.regime_note(...)`` (drawn under the title when the regimes differ)."""
+    missing = [c for c in REQUIRED if c not in trans.columns]
+    if missing:
+        raise ValueError(f"change_map: transition frame lacks columns {missing}")
+    unknown = sorted(set(trans["transition"]) - set(BY_TRANSITION))
+    if unknown:
+        raise ValueError(f"change_map: unknown transitions {unknown}")
+    n = len(TRANSITIONS)
+    data = [go.Choropleth(
+        geojson=geojson_url, featureidkey="properties.code", locations=trans["code"].tolist(),
+        z=trans["transition"].map(TRANSITION_CODE).astype(int).tolist(), zmin=-0.5,
+        zmax=n - 0.5, colorscale=transition_colorscale(), showscale=False, name="transition",
+        text=[_hover(r, year_a, year_b, lang) for _, r in trans.iterrows()],
+        hovertemplate="%{text}<extra></extra>", marker={"line": {"color": "#8c8c8c",
+                                                                  "width": 0.4}},
+    )]  # fmt: skip
+    if outline_url:
+        provinces = sorted(trans["province_code"].unique()) if "province_code" in trans else []
+        data.append(go.Choropleth(
+            geojson=outline_url, featureidkey="properties.code", locations=provinces,
+            z=[0] * len(provinces), zmin=0, zmax=1, showscale=False, hoverinfo="skip",
+            colorscale=[(0, "rgba(0,0,0,0)"), (1, "rgba(0,0,0,0)")], name="provinsi",
+            marker={"line": {"color": "#4d4d4d", "width": 0.9}},
+        ))  # fmt: skip
+    rows = -(-n // LEGEND_COLUMNS)
+    plot_px = HEIGHT_PX - 56
+    row = ROW_PX / plot_px
+    legend_px = rows * ROW_PX + 8
+    counts = trans["transition"].value_counts().to_dict()
+    shapes, notes = _legend(counts, lang, (legend_px - ROW_PX / 2) / plot_px, row)
+    if note:
+        notes.append({"xref": "paper", "yref": "paper", "x": 0, "y": 1, "yanchor": "top",
+                      "xanchor": "left", "showarrow": False, "align": "left",
+                      "text": "<br>".join(textwrap.wrap(esc(note), 90)),
+                      "font": {"size": 11, "color": "#8a4b00"}, "name": "regime_note"})  # fmt: skip
+    fig = go.Figure(data=data)
+    fig.update_layout(
+        template="none", height=HEIGHT_PX, margin={"l": 8, "r": 8, "t": 48, "b": 8},
+        dragmode=False, showlegend=False, paper_bgcolor="#ffffff",
+        title={"text": esc(title), "x": 0.01, "xanchor": "left", "font": {"size": 16}},
+        shapes=shapes, annotations=notes, font={"family": "sans-serif", "size": 12},
+        geo={
+            "domain": {"x": [0, 1], "y": [(legend_px + 8) / plot_px, 0.92 if note else 1]},
+            "fitbounds": "locations", "projection": {"type": "mercator"}, "visible": False,
+            "bgcolor": "rgba(0,0,0,0)",
+            **{f"show{layer}": False for layer in ("land", "ocean", "lakes", "rivers",
+               "countries", "coastlines", "subunits", "frame")},
+        },
+    )  # fmt: skip
+    return fig

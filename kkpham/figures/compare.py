@@ -1,0 +1,296 @@
+"""Figures of the compare page: kab/kota × year grid, share-Peduli lines, transition matrix.
+
+Every time axis is positional (0..n-1 over the cycle table) with year labels from
+``timeline.year_labels``, so the data/award year switch only changes tick text, the not-held 2020
+column is shaded and labelled, and each criteria-regime start is a dashed line with its regulation.
+Status colours come from the map's stepped colourscale (``kkpham.vocab`` order): no new palette.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from kkpham.figures.status_map import ZMAX, ZMIN, esc, hover_text, status_colorscale
+from kkpham.timeline import regime_starts, year_labels
+from kkpham.transitions import BY_TRANSITION, TRANSITIONS
+from kkpham.vocab import BY_KEY, STATUSES
+
+GRID_ROW_PX = 22
+NOT_HELD_FILL = "rgba(159,179,200,0.25)"
+REGIME_LINE = {"color": "#444444", "width": 1.5, "dash": "dash"}
+
+TEXT = {
+    "id": {"data": "Tahun data", "award": "Tahun penghargaan", "not_held": "tidak dinilai",
+           "streak": "Beruntun s.d. {y} · pertama", "share": "% kab/kota Peduli HAM",
+           "ours": "Data kami (terkonfirmasi)", "max": "Batas atas (jika yang tanpa data Peduli)",
+           "reported": "Dilaporkan sumber", "from": "Status tahun {y}", "to": "Status tahun {y}",
+           "count": "Jumlah", "disputed": "sumber berbeda", "no_reported":
+           "Tidak ada hitungan dari sumber untuk cakupan ini"},
+    "en": {"data": "Data year", "award": "Award year", "not_held": "not assessed",
+           "streak": "Streak to {y} · first", "share": "% of kab/kota Peduli HAM",
+           "ours": "Our rows (confirmed)", "max": "Upper bound (if unknown were Peduli)",
+           "reported": "Reported by sources", "from": "Status in {y}", "to": "Status in {y}",
+           "count": "Count", "disputed": "sources disagree", "no_reported":
+           "No source-reported counts for this scope"},
+}  # fmt: skip
+
+
+def _t(lang: str) -> dict[str, str]:
+    return TEXT["en" if lang == "en" else "id"]
+
+
+def year_axis(cycles: pd.DataFrame, year_mode: str, lang: str) -> tuple[list[int], dict]:
+    """(data years in order, the x-axis layout with positional ticks labelled in ``year_mode``)."""
+    years = [int(y) for y in cycles.sort_values("data_year")["data_year"]]
+    labels = year_labels(cycles, year_mode)
+    axis = {
+        "tickmode": "array", "tickvals": list(range(len(years))),
+        "ticktext": [labels[y] for y in years], "title": {"text": _t(lang)[year_mode]},
+        "range": [-0.5, len(years) - 0.5], "showgrid": False, "zeroline": False,
+    }  # fmt: skip
+    return years, axis
+
+
+def time_marks(cycles: pd.DataFrame, lang: str, labels_below: bool = False) -> tuple[list, list]:
+    """(shapes, annotations): the not-held columns shaded and labelled, regime starts dashed.
+    Labels sit above the plot, or below it when the x ticks are on top (``labels_below``)."""
+    label_y = {"y": 0.0, "yanchor": "top"} if labels_below else {"y": 1.0, "yanchor": "bottom"}
+    shift = -1 if labels_below else 1
+    years = [int(y) for y in cycles.sort_values("data_year")["data_year"]]
+    pos = {y: i for i, y in enumerate(years)}
+    shapes, notes = [], []
+    for y in cycles.loc[~cycles["held"].astype(bool), "data_year"]:
+        i = pos[int(y)]
+        shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": i - 0.5, "x1": i + 0.5,
+                       "y0": 0, "y1": 1, "fillcolor": NOT_HELD_FILL, "line": {"width": 0},
+                       "layer": "below", "name": f"not_held_{int(y)}"})  # fmt: skip
+        notes.append({"xref": "x", "yref": "paper", "x": i, **label_y,
+                      "text": _t(lang)["not_held"], "showarrow": False, "font": {"size": 10},
+                      "name": f"not_held_{int(y)}"})  # fmt: skip
+    for year, regime, regulation in regime_starts(cycles):
+        x = pos[year] - 0.5
+        shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0,
+                       "y1": 1, "line": REGIME_LINE, "name": f"regime_{regime}"})  # fmt: skip
+        notes.append({"xref": "x", "yref": "paper", "x": x, **label_y,
+                      "xanchor": "left", "text": esc(regulation.replace("Permenkumham ", "")),
+                      "showarrow": False, "font": {"size": 10, "color": "#444444"},
+                      "yshift": 12 * shift, "name": f"regime_{regime}"})  # fmt: skip
+    return shapes, notes
+
+
+def _status_legend(present: set[str], lang: str) -> list[go.Scatter]:
+    """Legend-only square markers for the statuses present (Plotly's legend lists traces)."""
+    return [
+        go.Scatter(x=[None], y=[None], mode="markers", name=s.label(lang), showlegend=True,
+                   marker={"symbol": "square", "size": 12, "color": s.color,
+                           "line": {"color": "#8c8c8c", "width": 0.5}}, hoverinfo="skip")
+        for s in STATUSES if s.key in present
+    ]  # fmt: skip
+
+
+def status_grid(
+    panel: pd.DataFrame,
+    cycles: pd.DataFrame,
+    *,
+    streaks: pd.DataFrame | None = None,
+    lang: str = "id",
+    year_mode: str = "data",
+    highlight: str | None = None,
+    title: str = "",
+    streak_as_of: int | None = None,
+) -> go.Figure:
+    """Kab/kota (rows, in code order) × data year (columns), coloured by status. Disputed cells
+    carry a "!"; ``streaks`` (``timeline.streaks``) adds a column "streak · first Peduli year";
+    ``highlight`` (a code) is drawn bold."""
+    t = _t(lang)
+    years, xaxis = year_axis(cycles, year_mode, lang)
+    pos = {y: i for i, y in enumerate(years)}
+    regions = panel[["code", "name"]].drop_duplicates("code").sort_values("code")
+    row_of = {c: i for i, c in enumerate(regions["code"])}
+    cells = panel[panel["data_year"].isin(years)]
+    z = [[None] * len(years) for _ in row_of]
+    text = [[""] * len(years) for _ in row_of]
+    for _, r in cells.iterrows():
+        i, j = row_of[r["code"]], pos[int(r["data_year"])]
+        z[i][j] = int(r["status_code"])
+        text[i][j] = f"{hover_text(r, lang)}<br>{t['data']} {int(r['data_year'])}"
+    ticktext = [f"<b>{esc(n)}</b>" if c == highlight else esc(n)
+                for c, n in zip(regions["code"], regions["name"], strict=True)]  # fmt: skip
+    heat = go.Heatmap(
+        x=list(range(len(years))), y=list(range(len(row_of))), z=z, zmin=ZMIN, zmax=ZMAX,
+        colorscale=status_colorscale(), showscale=False, xgap=1, ygap=1, text=text,
+        hovertemplate="%{text}<extra></extra>", name="status",
+    )  # fmt: skip
+    data: list = [heat]
+    disputed = cells[cells["disputed"]]
+    if len(disputed):
+        data.append(go.Scatter(
+            x=[pos[int(y)] for y in disputed["data_year"]],
+            y=[row_of[c] for c in disputed["code"]], mode="text", text=["!"] * len(disputed),
+            textfont={"size": 13, "color": "#000000"}, hoverinfo="skip", showlegend=False,
+            name=t["disputed"],
+        ))  # fmt: skip
+    if streaks is not None:
+        s = streaks.set_index("code").reindex(regions["code"])
+        first = ["—" if pd.isna(f) else str(int(f)) for f in s["first_peduli"]]
+        labels = [f"{int(k)}× · {f}" for k, f in zip(s["streak"].fillna(0), first, strict=True)]
+        data.append(go.Scatter(
+            x=[len(years)] * len(labels), y=list(range(len(labels))), mode="text", text=labels,
+            textfont={"size": 11}, hoverinfo="skip", showlegend=False, name="streak",
+        ))  # fmt: skip
+        head = t["streak"].format(y=streak_as_of or "")
+        xaxis = {**xaxis, "range": [-0.5, len(years) + 1.0],
+                 "tickvals": [*xaxis["tickvals"], len(years)],
+                 "ticktext": [*xaxis["ticktext"], head]}  # fmt: skip
+    data += _status_legend(set(cells["status"]), lang)
+    shapes, notes = time_marks(cycles, lang, labels_below=True)
+    legend_rows = -(-len(set(cells["status"])) // 3)
+    bottom = 40 + 22 * legend_rows
+    fig = go.Figure(data=data)
+    fig.update_layout(
+        template="none", height=110 + bottom + GRID_ROW_PX * len(row_of),
+        margin={"l": 8, "r": 8, "t": 70 if title else 40, "b": bottom}, dragmode=False,
+        title={"text": esc(title), "x": 0.01, "xanchor": "left"} if title else None,
+        xaxis={**xaxis, "side": "top", "title": None, "fixedrange": True},
+        yaxis={"tickmode": "array", "tickvals": list(range(len(row_of))), "ticktext": ticktext,
+               "autorange": "reversed", "automargin": True, "showgrid": False,
+               "fixedrange": True},
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
+        shapes=shapes, annotations=notes, font={"family": "sans-serif", "size": 12},
+    )  # fmt: skip
+    return fig
+
+
+def _bands(x: list[int], low: list[float], high: list[float]) -> list[go.Scatter]:
+    """The shaded band between the bounds, one pair of traces per run of held years, so the fill
+    never bridges a year that was not assessed."""
+    runs: list[list[int]] = []
+    for i in x:
+        if pd.isna(low[i]) or pd.isna(high[i]):
+            continue
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    out = []
+    for run in runs:
+        common = {"mode": "lines", "line": {"width": 0}, "hoverinfo": "skip", "showlegend": False}
+        out.append(go.Scatter(x=run, y=[high[i] for i in run], name="band_top", **common))
+        out.append(go.Scatter(x=run, y=[low[i] for i in run], name="band", fill="tonexty",
+                              fillcolor="rgba(27,120,55,0.10)", **common))  # fmt: skip
+    return out
+
+
+def share_chart(
+    series: pd.DataFrame,
+    reported: pd.DataFrame,
+    cycles: pd.DataFrame,
+    *,
+    lang: str = "id",
+    year_mode: str = "data",
+    title: str = "",
+) -> go.Figure:
+    """Share Peduli per year for ONE scope (a province, or the national rows): our confirmed share
+    as a line, the upper bound as a dashed line with the band between shaded, and each source's
+    reported count (``timeline.reported_beside_ours``) as a marker with its evidence on hover.
+    The line breaks at a year not held."""
+    if series["province_code"].nunique() > 1:
+        raise ValueError("share_chart draws one province (or the country) at a time")
+    t = _t(lang)
+    years, xaxis = year_axis(cycles, year_mode, lang)
+    pos = {y: i for i, y in enumerate(years)}
+    s = series.set_index("data_year").reindex(years)
+    x = list(range(len(years)))
+    ours = (s["share"] * 100).round(1).tolist()
+    upper = (s["share_max"] * 100).round(1).tolist()
+    counts = [f"{int(p)}/{int(n)}" if pd.notna(n) and pd.notna(sh) else ""
+              for p, n, sh in zip(s["peduli"], s["total"], s["share"], strict=True)]  # fmt: skip
+    data: list = _bands(x, ours, upper)
+    data += [
+        go.Scatter(x=x, y=upper, mode="lines", name=t["max"], connectgaps=False,
+                   line={"color": "#1b7837", "width": 1, "dash": "dot"},
+                   hovertemplate="%{y:.0f}%<extra>" + esc(t["max"]) + "</extra>"),
+        go.Scatter(x=x, y=ours, mode="lines+markers", name=t["ours"], connectgaps=False,
+                   customdata=counts, line={"color": "#1b7837", "width": 2.5},
+                   hovertemplate="%{y:.0f}% (%{customdata})<extra>" + esc(t["ours"]) +
+                   "</extra>"),
+    ]  # fmt: skip
+    rep = reported[reported["data_year"].isin(pos)] if len(reported) else reported
+    if len(rep):
+        hover = [
+            f"{int(r.awarded_count)}"
+            + (f"/{int(r.total_regions)}" if pd.notna(r.total_regions) else "")
+            + f" · {esc(r.source_label)}<br>{esc(str(r.evidence)[:160])}"
+            for r in rep.itertuples(index=False)
+        ]
+        data.append(go.Scatter(
+            x=[pos[int(y)] for y in rep["data_year"]], y=(rep["reported_share"] * 100).round(1),
+            mode="markers", name=t["reported"], text=hover,
+            marker={"symbol": "diamond-open", "size": 11, "color": "#8e3c00",
+                    "line": {"width": 2}},
+            hovertemplate="%{y:.0f}%: %{text}<extra>" + esc(t["reported"]) + "</extra>",
+        ))  # fmt: skip
+    shapes, notes = time_marks(cycles, lang)
+    fig = go.Figure(data=data)
+    fig.update_layout(
+        template="none", height=360, margin={"l": 50, "r": 10, "t": 70 if title else 40, "b": 50},
+        title={"text": esc(title), "x": 0.01, "xanchor": "left"} if title else None,
+        xaxis={**xaxis, "fixedrange": True},
+        yaxis={"title": {"text": t["share"]}, "range": [0, 102], "ticksuffix": "%",
+               "fixedrange": True},
+        legend={"orientation": "h", "y": -0.2, "x": 0}, shapes=shapes, annotations=notes,
+        font={"family": "sans-serif", "size": 12}, hovermode="closest",
+    )  # fmt: skip
+    return fig
+
+
+def transition_matrix_figure(
+    matrix: pd.DataFrame, year_a: int, year_b: int, *, lang: str = "id", note: str | None = None
+) -> go.Figure:
+    """Counts of status in ``year_a`` (rows) × status in ``year_b`` (columns); zero cells blank."""
+    t = _t(lang)
+    rows = [BY_KEY[k].label(lang) for k in matrix.index]
+    cols = [BY_KEY[k].label(lang).replace(" ", "<br>", 1) for k in matrix.columns]
+    values = matrix.to_numpy()
+    text = [[str(v) if v else "" for v in row] for row in values]
+    heat = go.Heatmap(
+        z=values, x=cols, y=rows, colorscale="Greens", showscale=False, text=text,
+        texttemplate="%{text}", xgap=2, ygap=2, zmin=0,
+        hovertemplate="%{y} → %{x}: %{z}<extra></extra>",
+    )  # fmt: skip
+    fig = go.Figure(data=[heat])
+    fig.update_layout(
+        template="none", height=170 + 34 * len(rows) + (90 if note else 0),
+        margin={"l": 8, "r": 8, "t": 80, "b": 100 if note else 8},
+        xaxis={"title": {"text": t["to"].format(y=year_b)}, "side": "top", "fixedrange": True,
+               "tickangle": 0},
+        yaxis={"title": {"text": t["from"].format(y=year_a)}, "autorange": "reversed",
+               "automargin": True, "fixedrange": True},
+        annotations=[{"xref": "paper", "yref": "paper", "x": 0, "y": 0, "yanchor": "top",
+                      "yshift": -8, "text": "<br>".join(textwrap.wrap(esc(note), 48)),
+                      "showarrow": False, "font": {"size": 11}, "align": "left",
+                      "xanchor": "left", "name": "regime_note"}] if note else [],
+        font={"family": "sans-serif", "size": 12},
+    )  # fmt: skip
+    return fig
+
+
+def transition_bars(counts: pd.DataFrame, *, lang: str = "id") -> go.Figure:
+    """Horizontal bars of ``transitions.transition_counts``, in the transition colours."""
+    keys = list(counts["transition"])
+    fig = go.Figure(go.Bar(
+        x=counts["count"], y=[BY_TRANSITION[k].label(lang) for k in keys], orientation="h",
+        marker={"color": [BY_TRANSITION[k].color for k in keys]}, text=counts["count"],
+        textposition="outside", hovertemplate="%{y}: %{x}<extra></extra>",
+    ))  # fmt: skip
+    fig.update_layout(
+        template="none", height=60 + 26 * len(TRANSITIONS),
+        margin={"l": 8, "r": 30, "t": 10, "b": 20},
+        yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True},
+        xaxis={"title": {"text": _t(lang)["count"]}, "fixedrange": True},
+        font={"family": "sans-serif", "size": 12},
+    )  # fmt: skip
+    return fig

@@ -1,0 +1,97 @@
+"""One kab/kota over time: its status strip, every claim of every source, its streak.
+
+Pure pandas over ``timeline.status_panel`` (of the region's province) and ``Store.claims``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kkpham.mapdata import source_label
+from kkpham.precedence import choose
+from kkpham.timeline import streaks
+from kkpham.vocab import BY_KEY
+
+STRIP_COLUMNS = [
+    "data_year", "award_year", "regime", "held", "status", "status_code", "score", "source_url",
+    "source_label", "n_claims", "disputed", "data_year_derived",
+]  # fmt: skip
+
+
+def strip(panel: pd.DataFrame, code: str) -> pd.DataFrame:
+    """The region's row for every data year, including the years with no outcome."""
+    rows = panel[panel["code"] == code]
+    if rows.empty:
+        raise KeyError(f"kab/kota {code!r} tidak ada dalam panel provinsinya")
+    return rows.sort_values("data_year")[STRIP_COLUMNS].reset_index(drop=True)
+
+
+def claims_table(claims: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """Every claim, newest data year first; ``shown`` marks the claim the map uses (precedence
+    rule) and ``disputed`` the years whose claims disagree, so conflicts sit side by side."""
+    if claims.empty:
+        return pd.DataFrame(columns=["data_year", "award_year", "status", "status_label", "score",
+                                     "source_url", "source_label", "source_kind", "shown",
+                                     "disputed", "data_year_derived", "name_in_source",
+                                     "note"])  # fmt: skip
+    winners = choose(claims)
+    shown_ids = set(winners["result_id"])
+    disputed_years = set(winners.loc[winners["disputed"], "data_year"])
+    out = claims.assign(
+        status_label=claims["status"].map(lambda k: BY_KEY[k].label(lang)),
+        source_label=claims["source_url"].map(source_label),
+        shown=claims["result_id"].isin(shown_ids),
+        disputed=claims["data_year"].isin(disputed_years),
+    )
+    out = out.sort_values(["data_year", "shown"], ascending=[False, False], ignore_index=True)
+    return out[["data_year", "award_year", "status", "status_label", "score", "source_url",
+                "source_label", "source_kind", "shown", "disputed", "data_year_derived",
+                "name_in_source", "note"]]  # fmt: skip
+
+
+def region_streak(panel: pd.DataFrame, code: str, as_of: int | None = None) -> dict:
+    """The ``timeline.streaks`` row of one region, as a dict."""
+    table = streaks(panel[panel["code"] == code], as_of)
+    if table.empty:
+        raise KeyError(f"kab/kota {code!r} tidak ada dalam panel")
+    return table.iloc[0].to_dict()
+
+
+def streak_text(s: dict, as_of: int, lang: str = "id") -> str:
+    """A sentence on the streak that never fills a gap silently."""
+    en = lang == "en"
+    if s["n_peduli"] == 0:
+        return (
+            "No Peduli HAM year in our data."
+            if en
+            else "Belum ada tahun Peduli HAM dalam data kami."
+        )
+    if en:
+        parts = [f"Consecutive Peduli HAM data years up to {as_of}: {s['streak']} (confirmed)"]
+    else:
+        parts = [
+            f"Tahun data Peduli HAM berturut-turut sampai {as_of}: {s['streak']} (terkonfirmasi)"
+        ]
+    if s["streak"] == 0:
+        parts.append(
+            f"last run: {s['last_run']} year(s) up to {s['last_peduli']}"
+            if en
+            else f"rangkaian terakhir: {s['last_run']} tahun sampai {s['last_peduli']}"
+        )
+    gaps = s["streak_gap_years"]
+    if gaps:
+        years = ", ".join(str(g) for g in gaps)
+        parts.append(
+            f"{s['streak_bridged']} Peduli years if the years without data ({years}) are not "
+            "counted as breaks"
+            if en
+            else f"{s['streak_bridged']} tahun Peduli jika tahun tanpa data ({years}) tidak "
+            "dihitung sebagai putus"
+        )
+    first, longest = s["first_peduli"], s["longest_streak"]
+    parts.append(
+        f"first Peduli year in our data: {first}; longest confirmed streak: {longest}"
+        if en
+        else f"tahun Peduli pertama dalam data kami: {first}; rangkaian terpanjang: {longest}"
+    )
+    return "; ".join(parts) + "."

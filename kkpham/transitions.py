@@ -1,0 +1,145 @@
+"""What changed for each kab/kota between two data years, and the status × status matrix.
+
+Categories (``TRANSITIONS``, in legend order). "Assessed" = a published outcome (Peduli, Cukup,
+Mulai, Kurang, or "Belum", not achieved with its band unknown); "missing" = did not report, nothing
+known, or not yet formed.
+
+- ``tetap_peduli``   kept: Peduli in both years.
+- ``jadi_peduli``    became Peduli: assessed below Peduli, or did not report, in A; Peduli in B.
+- ``lepas_peduli``   lost: Peduli in A; assessed below Peduli, or did not report, in B.
+- ``naik_pita``      improved band: Cukup/Mulai/Kurang in both, a better band in B.
+- ``turun_pita``     declined band: the reverse.
+- ``tetap_belum``    still not Peduli: assessed below Peduli in both with the same band, or one of
+  them "Belum" (band unknown, so no direction can be claimed).
+- ``baru_melapor``   newly reported: nothing known, or not yet formed, in A (or did not report in
+  A and a band below Peduli in B); assessed in B.
+- ``berhenti_melapor`` stopped reporting: assessed below Peduli in A; did not report in B.
+- ``tidak_diketahui_lagi`` no longer known: assessed in A; nothing known in B.
+- ``tetap_kosong``   still missing: missing in both years.
+
+A cycle that was not held (2020) cannot be compared: ``ValueError``. When the two years fall under
+different criteria regimes (11/2013→34/2016→22/2021), ``regimes_differ`` is set and
+``regime_note`` says so: a change of rules is not progress.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from kkpham.timeline import ASSESSED, regime_of
+from kkpham.vocab import BY_KEY, STATUSES
+
+BANDS = ("cukup", "mulai", "kurang")  # ordered best to worst; "belum" has no known band
+
+
+@dataclass(frozen=True)
+class Transition:
+    key: str
+    label_id: str
+    label_en: str
+    color: str
+
+    def label(self, lang: str = "id") -> str:
+        return self.label_en if lang == "en" else self.label_id
+
+
+TRANSITIONS: tuple[Transition, ...] = (
+    Transition("jadi_peduli", "Menjadi Peduli HAM", "Became Peduli HAM", "#00a651"),
+    Transition("tetap_peduli", "Tetap Peduli HAM", "Kept Peduli HAM", "#1b7837"),
+    Transition("lepas_peduli", "Kehilangan predikat", "Lost Peduli HAM", "#c51b1b"),
+    Transition("naik_pita", "Naik pita", "Improved band", "#a6d96a"),
+    Transition("turun_pita", "Turun pita", "Declined band", "#f4a340"),
+    Transition("tetap_belum", "Tetap belum Peduli", "Still not Peduli", "#d9b99b"),
+    Transition("baru_melapor", "Baru tercatat", "Newly reported", "#3f7fbf"),
+    Transition("berhenti_melapor", "Berhenti melapor", "Stopped reporting", "#8e7cc3"),
+    Transition("tidak_diketahui_lagi", "Tidak diketahui lagi", "No longer known", "#b0b0b0"),
+    Transition("tetap_kosong", "Tetap tanpa data", "Still missing", "#e6e6e6"),
+)
+BY_TRANSITION: dict[str, Transition] = {t.key: t for t in TRANSITIONS}
+TRANSITION_CODE: dict[str, int] = {t.key: i for i, t in enumerate(TRANSITIONS)}
+
+REGIME_NOTE = {
+    "id": "Perbandingan lintas aturan ({a} → {b}): kriteria penilaian berubah, jadi perubahan "
+    "status tidak selalu berarti kemajuan atau kemunduran.",
+    "en": "Comparison across criteria regimes ({a} → {b}): the assessment rules changed, so a "
+    "change of status is not necessarily progress or decline.",
+}
+
+
+def classify(a: str, b: str) -> str:
+    """The transition category from status ``a`` (year A) to status ``b`` (year B)."""
+    for key in (a, b):
+        if key not in BY_KEY:
+            raise ValueError(f"unknown status {key!r}")
+        if key == "tidak_dilaksanakan":
+            raise ValueError("a cycle that was not held cannot be compared")
+    below = {"cukup", "mulai", "kurang", "belum"}
+    if a == "peduli":
+        if b == "peduli":
+            return "tetap_peduli"
+        if b in below or b == "tidak_melapor":
+            return "lepas_peduli"
+        return "tidak_diketahui_lagi"
+    if b == "peduli":
+        return "jadi_peduli" if a in below or a == "tidak_melapor" else "baru_melapor"
+    if a in below:
+        if b in below:
+            if a in BANDS and b in BANDS and a != b:
+                return "naik_pita" if BANDS.index(b) < BANDS.index(a) else "turun_pita"
+            return "tetap_belum"
+        return "berhenti_melapor" if b == "tidak_melapor" else "tidak_diketahui_lagi"
+    # a is missing: did not report, nothing known, not yet formed
+    return "baru_melapor" if b in ASSESSED else "tetap_kosong"
+
+
+def transitions(
+    panel: pd.DataFrame, year_a: int, year_b: int, cycles: pd.DataFrame
+) -> pd.DataFrame:
+    """One row per kab/kota: ``code, name, province_code, status_a, status_b, transition,
+    regime_a, regime_b, regimes_differ``. ``panel`` is ``timeline.status_panel``."""
+    for year in (year_a, year_b):
+        row = cycles.loc[cycles["data_year"] == year]
+        if row.empty:
+            raise ValueError(f"tahun data {year} tidak ada dalam tabel siklus")
+        if not bool(row["held"].iloc[0]):
+            raise ValueError(f"tahun data {year} tidak dinilai, jadi tidak dapat dibandingkan")
+    cols = ["code", "name", "province_code", "province_name", "status"]
+    a = panel.loc[panel["data_year"] == year_a, cols].set_index("code")
+    b = panel.loc[panel["data_year"] == year_b, ["code", "status"]].set_index("code")
+    out = a.rename(columns={"status": "status_a"}).join(b.rename(columns={"status": "status_b"}))
+    out = out.reset_index()
+    out["transition"] = [classify(x, y) for x, y in zip(out["status_a"], out["status_b"],
+                                                        strict=True)]  # fmt: skip
+    out["transition_code"] = out["transition"].map(TRANSITION_CODE).astype(int)
+    regime_a, regime_b = regime_of(cycles, year_a), regime_of(cycles, year_b)
+    out["regime_a"], out["regime_b"] = regime_a, regime_b
+    out["regimes_differ"] = regime_a != regime_b
+    return out
+
+
+def regime_note(cycles: pd.DataFrame, year_a: int, year_b: int, lang: str = "id") -> str | None:
+    """The warning shown with a comparison across criteria regimes, or None."""
+    regs = cycles.set_index("data_year")["regulation"]
+    if regime_of(cycles, year_a) == regime_of(cycles, year_b):
+        return None
+    return REGIME_NOTE["en" if lang == "en" else "id"].format(a=regs[year_a], b=regs[year_b])
+
+
+def transition_counts(trans: pd.DataFrame) -> pd.DataFrame:
+    """Count per transition category, every category present (zeros included), legend order."""
+    counts = trans["transition"].value_counts()
+    return pd.DataFrame({
+        "transition": [t.key for t in TRANSITIONS],
+        "count": [int(counts.get(t.key, 0)) for t in TRANSITIONS],
+    })  # fmt: skip
+
+
+def transition_matrix(trans: pd.DataFrame) -> pd.DataFrame:
+    """Status in A (rows) × status in B (columns), counts, in vocabulary order. Only statuses that
+    occur in either year are kept, so a province matrix stays small."""
+    present = set(trans["status_a"]) | set(trans["status_b"])
+    order = [s.key for s in STATUSES if s.key in present]
+    matrix = pd.crosstab(trans["status_a"], trans["status_b"])
+    return matrix.reindex(index=order, columns=order, fill_value=0).astype(int)

@@ -1,0 +1,141 @@
+"""Structure of the compare and profile figures, built from the synthetic timeline store."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from test_timeline import CYCLES, YEARS, make_store
+
+from kkpham.figures.change_map import change_map, transition_colorscale
+from kkpham.figures.compare import (
+    share_chart,
+    status_grid,
+    time_marks,
+    transition_bars,
+    transition_matrix_figure,
+)
+from kkpham.figures.profile import status_strip
+from kkpham.figures.status_map import status_colorscale
+from kkpham.region_profile import strip
+from kkpham.timeline import reported_beside_ours, share_series, status_panel, streaks
+from kkpham.transitions import (
+    TRANSITION_CODE,
+    TRANSITIONS,
+    transition_counts,
+    transition_matrix,
+    transitions,
+)
+from kkpham.vocab import BY_KEY
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict:
+    with make_store(tmp_path_factory.mktemp("fig") / "f.duckdb") as store:
+        panel = status_panel(store, "74")
+        reported = store.reported_counts(province_code="74")
+    reported = reported.assign(source_label="news.example")
+    series = share_series(panel)
+    return {"panel": panel, "series": series,
+            "reported": reported_beside_ours(series, reported)}  # fmt: skip
+
+
+def test_grid_cells_follow_vocab_codes(built: dict) -> None:
+    panel = built["panel"]
+    fig = status_grid(panel, CYCLES, streaks=streaks(panel), highlight="74.02", streak_as_of=2022)
+    heat = fig.data[0]
+    assert heat.type == "heatmap"
+    assert [tuple(c) for c in heat.colorscale] == [tuple(c) for c in status_colorscale()]
+    assert (heat.zmin, heat.zmax) == (-0.5, len(BY_KEY) - 0.5)  # one flat band per status code
+    z = heat.z
+    codes = sorted(panel["code"].unique())
+    assert len(z) == len(codes) and len(z[0]) == len(YEARS)
+    row, col = codes.index("74.01"), YEARS.index(2022)
+    assert z[row][col] == BY_KEY["peduli"].code
+    assert all(z[i][YEARS.index(2020)] == BY_KEY["tidak_dilaksanakan"].code for i in range(len(z)))
+    assert fig.layout.yaxis.ticktext[codes.index("74.02")] == "<b>Kab B</b>"
+    # the disputed cell (Kota D 2021) carries a "!" and the streak column says "4× · 2016"
+    marks = [t for t in fig.data if t.type == "scatter" and t.mode == "text"]
+    disputed = next(t for t in marks if t.name != "streak")
+    assert (disputed.x[0], disputed.y[0]) == (YEARS.index(2021), codes.index("74.71"))
+    streak = next(t for t in marks if t.name == "streak")
+    assert streak.text[codes.index("74.01")] == "4× · 2016"
+    assert fig.layout.xaxis.ticktext[-1] == "Beruntun s.d. 2022 · pertama"
+
+
+def test_time_marks_shade_2020_and_mark_regimes() -> None:
+    shapes, notes = time_marks(CYCLES, "id")
+    names = [s["name"] for s in shapes]
+    assert "not_held_2020" in names and names.count("regime_B") == 1 and "regime_C" in names
+    regime_c = next(s for s in shapes if s["name"] == "regime_C")
+    assert regime_c["x0"] == YEARS.index(2021) - 0.5
+    assert any("22/2021" in n["text"] for n in notes)
+
+
+def test_award_year_mode_relabels_axis(built: dict) -> None:
+    fig = status_grid(built["panel"], CYCLES, year_mode="award")
+    assert list(fig.layout.xaxis.ticktext) == ["2016", "2017", "2020", "—", "2022", "2023"]
+    strip_fig = status_strip(strip(built["panel"], "74.01"), CYCLES, year_mode="award", lang="en")
+    assert strip_fig.layout.xaxis.title.text == "Award year"
+
+
+def test_share_chart_lines_and_reported_markers(built: dict) -> None:
+    fig = share_chart(built["series"], built["reported"], CYCLES)
+    by_name = {trace.name: trace for trace in fig.data}
+    upper, ours = (
+        by_name["Batas atas (jika yang tanpa data Peduli)"],
+        by_name["Data kami (terkonfirmasi)"],
+    )
+    reported = by_name["Dilaporkan sumber"]
+    bands = [trace for trace in fig.data if trace.name == "band"]
+    assert [list(b.x) for b in bands] == [[0, 1, 2], [4, 5]]  # no fill across 2020
+    assert ours.y[YEARS.index(2022)] == pytest.approx(60.0)
+    assert upper.y[YEARS.index(2022)] == pytest.approx(80.0)
+    assert pd.isna(ours.y[YEARS.index(2020)]) and not ours.connectgaps
+    assert list(reported.x) == [YEARS.index(2022)] and reported.y[0] == pytest.approx(80.0)
+    assert "4/5" in reported.text[0]
+    with pytest.raises(ValueError, match="one province"):
+        share_chart(pd.concat([built["series"], built["series"].assign(province_code="75")]),
+                    built["reported"], CYCLES)  # fmt: skip
+
+
+def test_transition_figures(built: dict) -> None:
+    tr = transitions(built["panel"], 2019, 2022, CYCLES)
+    m = transition_matrix(tr)
+    fig = transition_matrix_figure(m, 2019, 2022, note="lintas aturan")
+    heat = fig.data[0]
+    assert list(heat.y) == [BY_KEY[k].label_id for k in m.index]
+    assert heat.z[list(m.index).index("peduli")][list(m.columns).index("peduli")] == 2
+    assert fig.layout.annotations[0].text == "lintas aturan"  # the regime note travels with a PNG
+    bars = transition_bars(transition_counts(tr), lang="en")
+    assert list(bars.data[0].y) == [t.label_en for t in TRANSITIONS]
+
+
+def test_strip_marks_score_and_dispute(built: dict) -> None:
+    fig = status_strip(strip(built["panel"], "74.01"), CYCLES)
+    heat = fig.data[0]
+    assert heat.z[0][YEARS.index(2022)] == BY_KEY["peduli"].code
+    assert heat.text[0][YEARS.index(2022)] == "81,5"  # Indonesian decimal comma
+    disputed = status_strip(strip(built["panel"], "74.71"), CYCLES).data[0]
+    assert disputed.text[0][YEARS.index(2021)].endswith("!")
+    with pytest.raises(ValueError, match="2019"):
+        status_strip(strip(built["panel"], "74.01").query("data_year != 2019"), CYCLES)
+
+
+def test_change_map_one_trace_coded_by_transition(built: dict) -> None:
+    tr = transitions(built["panel"], 2019, 2022, CYCLES)
+    fig = change_map(tr, "/app/static/geo/x/kab_74.json", 2019, 2022, title="t",
+                     note="Perbandingan lintas aturan")  # fmt: skip
+    trace = fig.data[0]
+    assert trace.type == "choropleth" and len(fig.data) == 1
+    z = dict(zip(trace.locations, trace.z, strict=True))
+    assert (
+        z["74.03"] == TRANSITION_CODE["jadi_peduli"]
+        and z["74.71"] == TRANSITION_CODE["lepas_peduli"]
+    )
+    assert len(transition_colorscale()) == 2 * len(TRANSITIONS)
+    legend = [a for a in fig.layout.annotations if a.name in TRANSITION_CODE]
+    assert [a.name for a in legend] == [t.key for t in TRANSITIONS]
+    assert legend[1].text.endswith("(2)")  # two regions kept Peduli
+    assert any(a.name == "regime_note" for a in fig.layout.annotations)
+    with pytest.raises(ValueError, match="transition"):
+        change_map(tr.drop(columns=["transition"]), "u", 2019, 2022, title="t")

@@ -1,0 +1,222 @@
+"""AppTest of the compare page (`bandingkan`) and the region profile (`wilayah`).
+
+Controls are driven by their keys on the synthetic store of ``test_timeline``; the last tests run
+both pages on the real built store (``data/kkpham.duckdb``, made by ``python -m kkpham build``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+from test_timeline import PROVINCES, REGIONS, make_store
+
+import kkpham.regions
+from kkpham.resolver import Resolver, load_aliases
+
+ROOT = Path(__file__).resolve().parent.parent
+COMPARE = str(ROOT / "pages" / "bandingkan.py")
+PROFILE = str(ROOT / "pages" / "wilayah.py")
+
+
+@pytest.fixture(scope="module")
+def synthetic_db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("pages") / "p.duckdb"
+    make_store(path).close()
+    return path
+
+
+@pytest.fixture
+def app(synthetic_db: Path, monkeypatch):
+    monkeypatch.setenv("KKPHAM_DB", str(synthetic_db))
+    regions = REGIONS.merge(PROVINCES.rename(columns={"code": "province_code",
+                                                      "name": "province_name"}))  # fmt: skip
+    resolver = Resolver(regions, PROVINCES, load_aliases())
+    monkeypatch.setattr(kkpham.regions, "resolver_for", lambda settings: resolver)
+
+    def make(page: str, **params: str) -> AppTest:
+        at = AppTest.from_file(page, default_timeout=60)
+        for key, value in params.items():
+            at.query_params[key] = value
+        return at.run()
+
+    return make
+
+
+def _ok(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def _charts(at: AppTest) -> list:
+    return at.get("plotly_chart")
+
+
+def test_compare_defaults_to_national(app) -> None:
+    at = app(COMPARE)
+    _ok(at)
+    assert "provinsi" not in at.query_params
+    assert at.query_params["tahun"] == "2022" and at.query_params["tahun2"] == "2021"
+    assert any("Pilih provinsi" in i.value for i in at.info)  # no grid without a province
+    assert len(at.dataframe) >= 2  # league table + transition list
+    assert len(_charts(at)) == 3  # share line, transition bars, matrix
+
+
+def test_compare_province_from_url_and_regime_warning(app) -> None:
+    at = app(COMPARE, provinsi="74", tahun="2022", tahun2="2019")
+    _ok(at)
+    assert at.selectbox(key="cmp_provinsi").value == "74"
+    assert len(_charts(at)) == 4  # + the kab/kota × year grid
+    assert any("lintas aturan" in w.value for w in at.warning)
+    assert "Prov Satu" in at.subheader[1].value
+
+
+def test_province_select_writes_url(app) -> None:
+    at = app(COMPARE)
+    at.selectbox(key="cmp_provinsi").select("74").run()
+    _ok(at)
+    assert at.query_params["provinsi"] == "74"
+    assert len(_charts(at)) == 4
+
+
+def test_year_selects_write_url_and_same_year_is_refused(app) -> None:
+    at = app(COMPARE, provinsi="74")
+    at.selectbox(key="cmp_tahun").select("2021").run()
+    assert at.query_params["tahun"] == "2021"
+    at.selectbox(key="cmp_tahun2").select("2021").run()
+    _ok(at)
+    assert at.query_params["tahun2"] == "2021"
+    assert any("dua tahun yang berbeda" in i.value for i in at.info)
+    assert "2020" not in at.selectbox(key="cmp_tahun").options  # not held: not selectable
+
+
+def test_year_mode_switch(app) -> None:
+    at = app(COMPARE, provinsi="74")
+    assert not any("Tahun penghargaan" in c.proto.spec for c in _charts(at))
+    at.selectbox(key="cmp_jenis_tahun").select("penghargaan").run()
+    _ok(at)
+    assert at.query_params["jenis_tahun"] == "penghargaan"
+    specs = [c.proto.spec for c in _charts(at)]
+    assert any("Tahun penghargaan" in spec for spec in specs)
+
+
+def test_invalid_url_values_fall_back_with_notice(app) -> None:
+    at = app(COMPARE, provinsi="99", tahun="2020")
+    _ok(at)
+    assert "provinsi" not in at.query_params
+    assert at.selectbox(key="cmp_tahun").value == "2022"
+    assert len(at.warning) >= 2
+
+
+def test_language_in_url(app) -> None:
+    at = app(COMPARE, lang="en", provinsi="74")
+    _ok(at)
+    assert at.title[0].value == "Compare regions and years"
+    assert at.query_params["lang"] == "en"
+
+
+def test_link_records_the_data_build(app) -> None:
+    at = app(COMPARE, provinsi="74")
+    current = at.query_params["versi"]
+    assert current.startswith("synthetic.")  # build id . last batch . rows
+    assert not any("versi" in i.value for i in at.info)
+    old = app(COMPARE, provinsi="74", versi="oldbuild.1.9")
+    _ok(old)
+    assert any("oldbuild.1.9" in i.value for i in old.info)
+    assert old.query_params["versi"] == current
+
+
+def test_profile_from_url(app) -> None:
+    at = app(PROFILE, kode="74.71")
+    _ok(at)
+    assert at.header[0].value == "Kota D"
+    assert at.query_params["provinsi"] == "74"  # carried to the other pages
+    claims = at.dataframe[0].value
+    assert len(claims) == 4 and claims["Sumber berbeda"].sum() == 2
+    assert len(_charts(at)) == 2  # status strip + province grid
+
+
+def test_profile_select_and_search(app) -> None:
+    at = app(PROFILE)
+    _ok(at)
+    assert not at.header  # nothing chosen yet
+    at.selectbox(key="wil_kode").select("74.02").run()
+    assert at.query_params["kode"] == "74.02" and at.header[0].value == "Kab B"
+    at.text_input(key="wil_cari").input("Kota D").run()
+    _ok(at)
+    assert at.query_params["kode"] == "74.71" and at.header[0].value == "Kota D"
+    at.text_input(key="wil_cari").input("Gotham").run()
+    assert any("Tidak ditemukan" in w.value for w in at.warning)
+
+
+@pytest.fixture
+def real_store(built_settings, monkeypatch) -> Path:
+    """The real store, built (or found up to date) by the shared session fixture."""
+    monkeypatch.setenv("KKPHAM_DB", str(built_settings.db_path))
+    return built_settings.db_path
+
+
+@pytest.mark.parametrize("params", [{}, {"provinsi": "74", "tahun": "2022", "tahun2": "2019"}])
+def test_compare_on_real_store(real_store: Path, params: dict) -> None:
+    at = AppTest.from_file(COMPARE, default_timeout=120)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    _ok(at)
+    league = at.dataframe[0].value
+    assert len(league) == 38 and league["Total"].sum() == 514
+
+
+def test_profile_on_real_store(real_store: Path) -> None:
+    at = AppTest.from_file(PROFILE, default_timeout=120)
+    at.query_params["kode"] = "74.71"
+    at.run()
+    _ok(at)
+    assert at.header[0].value == "Kota Kendari"
+    assert isinstance(at.dataframe[0].value, pd.DataFrame)
+
+
+@pytest.mark.browser
+def test_browser_shared_links_league_click_and_search(real_store, tmp_path, artifacts) -> None:
+    """Chromium opens a shared compare link and a profile link, picks a province by clicking a
+    league-table row, and finds a region through the search box (screenshots in artifacts)."""
+    from playwright.sync_api import sync_playwright
+
+    from bench.harness import launch_chromium, serve
+
+    env = {"KKPHAM_DB": str(real_store)}
+    with serve("dashboard.py", env=env, log=tmp_path / "st.log") as url, sync_playwright() as p:
+        browser = launch_chromium(p)
+        page = browser.new_page(viewport={"width": 1400, "height": 2400})
+        # 1. a shared link reproduces the view: province, both years, language
+        page.goto(f"{url}/bandingkan?provinsi=74&tahun=2022&tahun2=2019&lang=en")
+        page.get_by_text("Comparison across criteria regimes").first.wait_for(timeout=60_000)
+        heading = "Share of kab/kota Peduli HAM — Sulawesi Tenggara"
+        page.get_by_role("heading", name=heading).wait_for(timeout=10_000)
+        page.wait_for_timeout(1500)
+        page.screenshot(path=str(artifacts / "bandingkan_74_en.png"))
+        assert "provinsi=74" in page.url and "tahun2=2019" in page.url and "lang=en" in page.url
+
+        # 2. national view: clicking the first league-table row (canvas grid) picks its province
+        page.goto(f"{url}/bandingkan?tahun=2022")
+        page.get_by_text("Pilih provinsi").first.wait_for(timeout=60_000)
+        box = page.locator("[data-testid='stDataFrame']").first.bounding_box()
+        page.mouse.click(box["x"] + 14, box["y"] + 35 + 17)
+        page.wait_for_url("**provinsi=**", timeout=30_000)
+        page.wait_for_timeout(1500)
+        page.screenshot(path=str(artifacts / "bandingkan_league_click.png"))
+
+        # 3. a profile link, then the search box with a news spelling ("Kolut")
+        page.goto(f"{url}/wilayah?kode=74.71")
+        page.get_by_role("heading", name="Kota Kendari").wait_for(timeout=60_000)
+        page.wait_for_timeout(1500)
+        page.screenshot(path=str(artifacts / "wilayah_74.71.png"))
+        assert "provinsi=74" in page.url
+        search = page.get_by_label("Cari nama (ejaan berita pun boleh)")
+        search.fill("Kolut")
+        search.press("Enter")
+        page.wait_for_url("**kode=74.08**", timeout=60_000)
+        page.get_by_role("heading", name="Kolaka Utara").first.wait_for(timeout=60_000)
+        browser.close()
