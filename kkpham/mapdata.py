@@ -74,17 +74,28 @@ def map_frame(store: Store, data_year: int, province_code: str | None = None) ->
 
 
 def province_summary(store: Store, data_year: int, province_code: str | None = None) -> dict:
+    """Counts for the map's side panel (one province, or the country when province_code is None).
+
+    ``peduli_share`` divides by every formed kab/kota, so regions we know nothing about count as
+    not Peduli: a lower bound. ``known`` and ``unknown`` say how much of that denominator rests on
+    data, and ``held`` whether the year was assessed at all; the panel must show them together.
+    """
     frame = map_frame(store, data_year, province_code)
     counts = frame["status"].value_counts().to_dict()
     eligible = frame[frame["status"] != "belum_terbentuk"]
     peduli = int((frame["status"] == "peduli").sum())
+    known = int(frame["n_claims"].gt(0).sum())
     reported = store.reported_counts(data_year, province_code) if province_code else None
     return {
+        "held": cycle_held(store, data_year),
         "total": len(eligible),
         "counts": {k: int(v) for k, v in counts.items()},
         "peduli": peduli,
+        "cukup": int((frame["status"] == "cukup").sum()),
         "peduli_share": peduli / len(eligible) if len(eligible) else 0.0,
-        "known": int(frame["n_claims"].gt(0).sum()),
+        "known": known,
+        "unknown": int((frame["status"] == "tidak_diketahui").sum()),
+        "peduli_share_of_known": peduli / known if known else None,
         "disputed": int(frame["disputed"].sum()),
         "reported": []
         if reported is None

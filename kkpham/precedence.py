@@ -6,7 +6,9 @@ All claims are kept and shown; this only picks the one that colours the map. In 
 3. a claim naming the region beats an "all kab/kota in the province" statement;
 4. a claim with a published score beats one without;
 5. the status more sources support;
-6. a region named as receiving a predicate beats its absence from a (possibly partial) list.
+6. a region named as receiving a predicate beats its absence from a (possibly partial) list;
+7. any tie left: the higher band (Peduli > Cukup > … > Tidak melapor). No source outranks the other,
+   so this is a convention, not evidence — which is why such a region is always marked disputed.
 A region whose claims carry more than one status is marked as disputed.
 """
 
@@ -23,8 +25,9 @@ PRECEDENCE_TEXT_ID = (
     "situs pemerintah (.go.id) > berita; (2) impor yang lebih baru (koreksi) > yang lebih lama; "
     "(3) klaim yang menyebut daerah itu > pernyataan 'seluruh kab/kota'; (4) klaim dengan nilai > "
     "tanpa nilai; (5) status yang didukung lebih banyak sumber; (6) daerah yang disebut menerima "
-    "predikat > tidak tercantum dalam daftar. Semua klaim tetap disimpan dan ditampilkan; daerah "
-    "dengan klaim berbeda diberi garis tepi tebal."
+    "predikat > tidak tercantum dalam daftar; (7) bila masih setara: pita yang lebih tinggi (konvensi, "
+    "bukan bukti). Semua klaim tetap disimpan dan ditampilkan; daerah dengan klaim berbeda diberi "
+    "garis tepi tebal dan tanda 'sumber berbeda'."
 )
 
 

@@ -39,6 +39,8 @@ _COUNTS = {
     "scope": "provinsi (a province's kab/kota) or nasional (all of Indonesia)",
     "province_code": "Kemendagri province code 'PP' (e.g. '74'); empty for national statements",
     "province_in_source": "province as written in the source",
+    "province_before_split": "true when the count describes the province before a split took "
+    "kab/kota from it (e.g. Papua before 2022): not comparable with today's province, not loaded",
     "data_year": "data year assessed; award_year - 1 when derived",
     "award_year": "year the awards were handed over; empty when not stated",
     "data_year_derived": "true when only the award year is known (data_year = award - 1)",

@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
+from kkpham.region_facts import province_split_years
 from kkpham.resolver import ResolveError, Resolver
 from kkpham.vocab import REFERENCE_STATUS
 
@@ -21,7 +22,8 @@ RESULTS_COLUMNS = [
     "all_regions_statement", "reference_status", "note", "reference_lines",
 ]  # fmt: skip
 COUNTS_COLUMNS = [
-    "scope", "province_code", "province_in_source", "data_year", "award_year", "data_year_derived",
+    "scope", "province_code", "province_in_source", "province_before_split", "data_year",
+    "award_year", "data_year_derived",
     "awarded_count", "total_regions", "source_url", "source_kind", "evidence",
 ]  # fmt: skip
 
@@ -119,18 +121,25 @@ def _merge_same_source(frame: pd.DataFrame) -> pd.DataFrame:
 NATIONAL = "NASIONAL"
 
 
-def tidy_counts(ref: pd.DataFrame, resolver: Resolver) -> pd.DataFrame:
+def tidy_counts(
+    ref: pd.DataFrame, resolver: Resolver, split_years: dict[str, int] | None = None
+) -> pd.DataFrame:
     """Every count statement: national ones (scope ``nasional``, no province) and provincial ones,
-    including those that give a total but no count (awarded_count empty); the build loads only
-    provincial rows with a count into the store."""
+    including those that give a total but no count (awarded_count empty). A count for a province
+    about a data year before it was split (Papua 29 kab/kota in 2018, today 9) is marked
+    ``province_before_split``: it cannot be compared with today's province. The build loads only
+    comparable provincial rows with a count into the store."""
+    split_years = province_split_years() if split_years is None else split_years
     out = []
     for i, row in enumerate(ref.itertuples(index=False), start=2):
         data_year, award_year, derived = years(row.assessment_year, row.award_year, i)
         national = row.province == NATIONAL
+        code = None if national else resolver.resolve_province(row.province)
         out.append({
             "scope": "nasional" if national else "provinsi",
-            "province_code": None if national else resolver.resolve_province(row.province),
+            "province_code": code,
             "province_in_source": row.province,
+            "province_before_split": code is not None and data_year < split_years.get(code, 0),
             "data_year": data_year,
             "award_year": award_year,
             "data_year_derived": derived,

@@ -112,6 +112,15 @@ def former_provinces(facts: pd.DataFrame | None = None) -> dict[str, set[str]]:
     return out
 
 
+def province_split_years(facts: pd.DataFrame | None = None) -> dict[str, int]:
+    """Province code -> year of the law that first took kab/kota away from it (64: 2012, 91 and
+    92: 2022). A count for that province about an earlier data year describes the old province."""
+    facts = load_facts() if facts is None else facts
+    moved = facts[facts["fact"].isin(["code_changed", "province_changed"])]
+    years = moved["legal_basis"].str.extract(r"UU \d+/(\d{4})", expand=False).astype(int)
+    return years.groupby(moved["old_province_code"]).min().to_dict()
+
+
 # -- maintainers: rebuild data/region_facts.csv from the shared boundary reference ----------------
 def _title_name(upper: str) -> str:
     """'Kab. Mamuju Utara' / 'KAB. MERAUKE' -> 'Kabupaten Mamuju Utara' / 'Kabupaten Merauke'."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,12 @@ from kkpham.settings import Settings, get_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
+MIRROR = ROOT.parent / "shared" / "boundaries" / "upstream"
+
+# Offline machines and CI: build the boundaries from the mirror beside the checkout (as `make` does)
+# when KKPHAM_BOUNDARIES_SRC is unset, so a bare `pytest` never tries to download.
+if not os.environ.get("KKPHAM_BOUNDARIES_SRC") and MIRROR.is_dir():
+    os.environ["KKPHAM_BOUNDARIES_SRC"] = str(MIRROR)
 
 
 @pytest.fixture(scope="session")

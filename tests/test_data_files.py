@@ -120,12 +120,25 @@ def test_counts_are_exactly_what_tidy_counts_makes(reference_resolver):
     assert made["awarded_count"].isna().sum() == ref["awarded_count"].isna().sum() == 11
 
 
-def test_build_loads_only_provincial_counts():
+def test_build_loads_only_comparable_provincial_counts():
     from kkpham.build import read_counts
 
     loaded = read_counts()
-    assert len(loaded) == 90 and loaded["province_code"].str.fullmatch(r"\d{2}").all()
+    assert len(loaded) == 88 and loaded["province_code"].str.fullmatch(r"\d{2}").all()
     assert loaded["awarded_count"].notna().all()
+    assert not loaded["province_before_split"].any()
+
+
+def test_counts_about_a_province_before_its_split_are_marked():
+    counts = pd.read_csv(DATA / "reported_counts.csv", dtype={"province_code": str})
+    old = counts[counts["province_before_split"]]
+    # Papua's "1 of 29" (data 2018) and Papua Barat's "0 of 13" (data 2016): today 9 and 7 kab/kota
+    assert sorted(zip(old["province_code"], old["data_year"], strict=True)) == [
+        ("91", 2018),
+        ("92", 2016),
+    ]
+    after = counts["province_code"].isin(["91", "92"]) & (counts["data_year"] >= 2022)
+    assert not counts.loc[after, "province_before_split"].any()
 
 
 @pytest.fixture(scope="module")

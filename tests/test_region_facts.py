@@ -90,3 +90,10 @@ def test_code_changed_needs_its_previous_code(tmp_path: Path):
     facts.to_csv(path, index=False)
     with pytest.raises(FactsError, match=f"line {i + 2}: code_changed needs previous_code"):
         read_facts(path)
+
+
+def test_province_split_years_come_from_the_laws():
+    from kkpham.region_facts import province_split_years
+
+    # Kaltara out of Kaltim (UU 20/2012); Papua's and Papua Barat's splits (UU 14-16/2022, 29/2022)
+    assert province_split_years() == {"64": 2012, "91": 2022, "92": 2022}

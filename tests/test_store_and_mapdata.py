@@ -111,6 +111,9 @@ def test_summary_counts_exclude_unformed(store: Store) -> None:
     s = province_summary(store, 2013, "74")
     assert s["total"] == 3 and s["peduli"] == 1
     assert s["counts"] == {"tidak_diketahui": 2, "peduli": 1, "belum_terbentuk": 1}
+    # the share over all formed regions is a lower bound; the panel needs what it rests on
+    assert s["known"] == 1 and s["unknown"] == 2 and s["peduli_share_of_known"] == 1.0
+    assert s["held"] and not province_summary(store, 2020, "74")["held"]
 
 
 def test_read_only_store_refuses_writes(store: Store, tmp_path) -> None:
