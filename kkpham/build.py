@@ -158,7 +158,7 @@ def _write_store(
             store.set_meta("inputs_hash", inputs)
             store.set_meta("boundary_build_id", info["build_id"])
             counts_now = store.counts()
-            store.con.execute("CHECKPOINT")
+            store.checkpoint()
         os.replace(tmp, db)
     finally:
         tmp.unlink(missing_ok=True)

@@ -17,7 +17,9 @@ from typing import Any
 
 _RESULTS = {
     "region_code": "Kemendagri code of the kab/kota, 'PP.RR' (e.g. '74.71'); a string",
-    "region_name": "official name of the region for region_code (Kepmendagri 300.2.2-2430/2025)",
+    "region_name": "name of region_code as spelled in the boundary source "
+    "(cahyadsn/wilayah_boundaries; codes per Kepmendagri 300.2.2-2430/2025; spelling may "
+    "differ from the decree, e.g. 'Kota Bau Bau' for Baubau)",
     "name_in_source": "kind and name of the region as written in the source",
     "province_in_source": "province as written in the source (may be the pre-split province)",
     "data_year": "data year assessed (the decree's 'Tahun X'); award_year - 1 when derived",

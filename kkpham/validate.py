@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-from kkpham.vocab import BY_KEY, STORED_KEYS
+from kkpham.vocab import STORED_KEYS
 
 
 class DataError(ValueError):
@@ -82,7 +82,3 @@ def validate_results(
             f"{first['data_year']} dari sumber yang sama"
         )
     return problems
-
-
-def status_label(key: str) -> str:
-    return BY_KEY[key].label_id

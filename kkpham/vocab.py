@@ -112,7 +112,6 @@ STATUSES: tuple[Status, ...] = (
 BY_KEY: dict[str, Status] = {s.key: s for s in STATUSES}
 BY_CODE: dict[int, Status] = {s.code: s for s in STATUSES}
 STORED_KEYS: tuple[str, ...] = tuple(s.key for s in STATUSES if s.stored)
-DERIVED_KEYS: tuple[str, ...] = tuple(s.key for s in STATUSES if not s.stored)
 
 # The reference CSV's status values, mapped to ours (not_peduli_ham is refined by its evidence).
 REFERENCE_STATUS = {"peduli_ham": "peduli", "cukup_peduli_ham": "cukup", "not_peduli_ham": "belum"}
@@ -146,21 +145,3 @@ PREDIKAT_ALIASES: dict[str, str] = {
     "tidak mengirim data": "tidak_melapor",
     "tidak menyampaikan laporan": "tidak_melapor",
 }
-
-PEDULI_THRESHOLD = 75.0  # score 75–100 = Peduli HAM (regimes B and C)
-
-
-def status_for_score_band(score: float) -> str | None:
-    """The band a score implies, where the cut-offs are published (regime B: 75/65/50)."""
-    if score >= 75:
-        return "peduli"
-    if score >= 65:
-        return "cukup"
-    if score >= 50:
-        return "mulai"
-    return "kurang"
-
-
-def legend(lang: str = "id") -> list[tuple[str, str, str]]:
-    """(key, label, colour) in legend order."""
-    return [(s.key, s.label(lang), s.color) for s in STATUSES]
