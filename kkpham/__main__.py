@@ -1,6 +1,7 @@
-"""Command line: build, resolve, import, undo, batches, export, summary, hash-password.
+"""Command line: build, resolve, import, undo, batches, backups, restore, export, summary,
+hash-password.
 
-All honour KKPHAM_DB. Writes (import, undo) go through kkpham.stewardship: backup, lock,
+All honour KKPHAM_DB. Writes (import, undo, restore) go through kkpham.stewardship: backup, lock,
 copy-on-write, atomic swap, so the app may keep serving while they run.
 """
 
@@ -74,12 +75,16 @@ def cmd_import(args: argparse.Namespace) -> int:
             if "error" in row:
                 print(f"baris {row['line']}: {row['error']}", file=sys.stderr)
             else:
-                flag = " [berbeda dengan data tersimpan]" if row.get("conflicts_with") else ""
+                flag = "".join([
+                    " [berbeda dengan data tersimpan]" if row.get("conflicts_with") else "",
+                    " [berbeda dengan baris lain]" if row.get("conflicts_in_file") else "",
+                ])  # fmt: skip
                 print(f"baris {row['line']}: {row['code']} {row['name']} {row['data_year']} "
                       f"{row['status']}{flag}")  # fmt: skip
         verdict = (f"disimpan sebagai batch {batch}" if batch is not None
                    else "tidak ada yang disimpan")  # fmt: skip
-        print(f"{report.ok} baris benar ({report.conflicts} berbeda dengan data tersimpan), "
+        print(f"{report.ok} baris benar ({report.conflicts_stored} berbeda dengan data tersimpan, "
+              f"{report.conflicts_in_file} berbeda dengan baris lain), "
               f"{report.errors} bermasalah; {verdict}")  # fmt: skip
     return 1 if report.errors else 0
 
@@ -109,6 +114,35 @@ def cmd_batches(args: argparse.Namespace) -> int:
         print(f"{r['batch_id']}\t{r['created_at']:%Y-%m-%d %H:%M}\t{r['origin']}\t"
               f"{r['file_name'] or ''}\t{(r['file_sha256'] or '')[:12]}\t{r['who'] or ''}\t"
               f"{r['n_rows']} baris, {r['n_conflicts']} berbeda\t{state}")  # fmt: skip
+    return 0
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    from kkpham.stewardship import backups
+
+    rows = backups(get_settings())
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, default=str))
+        return 0
+    for r in rows:
+        when = f"{r['taken_at']:%Y-%m-%d %H:%M:%S} UTC" if r["taken_at"] else "?"
+        print(f"{r['name']}\t{when}\tsebelum {r['reason']}\t{r['bytes'] / 1e6:.1f} MB")
+    if not rows:
+        print(f"belum ada cadangan di {get_settings().backup_dir}", file=sys.stderr)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from kkpham.stewardship import WriteBusy, find_backup, restore
+
+    settings = get_settings()
+    try:
+        batch = restore(find_backup(settings, args.backup), settings, who=args.who)
+    except (ValueError, FileNotFoundError, WriteBusy) as err:
+        print(str(err), file=sys.stderr)
+        return 1
+    print(f"{args.backup} dipulihkan (batch {batch} di log); keadaan sebelumnya disimpan sebagai "
+          "cadangan baru (lihat `backups`)")  # fmt: skip
     return 0
 
 
@@ -205,6 +239,18 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("batches", help="the audit log: every batch, newest first")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_batches)
+
+    p = sub.add_parser("backups", help="the store's backups, newest first (name, time, reason)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_backups)
+
+    p = sub.add_parser(
+        "restore",
+        help="make a backup the live store again (the current store is backed up first)",
+    )
+    p.add_argument("backup", help="a name from `backups`, or a path")
+    p.add_argument("--who", help="who is restoring (recorded in the audit log)")
+    p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("export", help="stored claims as CSV, XLSX or Parquet (formula-safe)")
     p.add_argument("--format", choices=["csv", "xlsx", "parquet"], required=True)

@@ -14,8 +14,10 @@ import base64
 import hashlib
 import hmac
 import secrets as _secrets
-from collections.abc import Mapping
-from dataclasses import dataclass
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 SCHEME = "scrypt"
 # scrypt cost: ~50 ms and 16 MiB per check, slow enough to make guessing expensive.
@@ -121,3 +123,87 @@ def auth_config(env_hash: str, secrets: Mapping | None) -> AuthConfig:
         oidc="auth" in secrets,
         admin_emails=frozenset(str(e).strip().lower() for e in emails if str(e).strip()),
     )
+
+
+# -- throttling password guesses ------------------------------------------------------------------
+@dataclass
+class _Failures:
+    count: int = 0
+    last: float = 0.0
+
+
+@dataclass
+class LoginThrottle:
+    """Failed logins counted per name and overall, for the whole server process.
+
+    A session-only counter is bypassed by opening a new session; this one is shared by every
+    session of the process (the UI keeps one in ``st.cache_resource``). After ``free`` failures
+    (per name) or ``free_overall`` (all names together, since the name is free text an attacker
+    can vary) each further attempt must wait ``base_delay * 2**k`` seconds after the last
+    failure, capped at ``max_delay``. Failures older than ``forget_after`` are forgotten.
+    An attempt is counted when it starts (``begin``), so parallel guesses cannot slip through
+    between the check and the result; ``succeeded`` clears the name's and the overall count.
+    """
+
+    free: int = 5
+    free_overall: int = 20
+    base_delay: float = 2.0
+    max_delay: float = 900.0
+    forget_after: float = 3600.0
+    clock: Callable[[], float] = time.monotonic
+    _by_name: dict[str, _Failures] = field(default_factory=dict, repr=False)
+    _overall: _Failures = field(default_factory=_Failures, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @staticmethod
+    def _key(name: str) -> str:
+        return " ".join(name.split()).casefold()
+
+    def _delay(self, failures: _Failures, free: int, now: float) -> float:
+        if now - failures.last > self.forget_after:
+            failures.count = 0
+        over = failures.count - free
+        if over < 0:
+            return 0.0
+        wait = min(self.max_delay, self.base_delay * 2.0**over)
+        return max(0.0, failures.last + wait - now)
+
+    def wait_seconds(self, name: str) -> float:
+        """How long ``name`` must wait before the next attempt (0: may try now)."""
+        with self._lock:
+            now = self.clock()
+            mine = self._by_name.setdefault(self._key(name), _Failures())
+            return max(self._delay(mine, self.free, now),
+                       self._delay(self._overall, self.free_overall, now))  # fmt: skip
+
+    def begin(self, name: str) -> float:
+        """0 and the attempt counted as a failure until ``succeeded``; else seconds to wait."""
+        with self._lock:
+            now = self.clock()
+            mine = self._by_name.setdefault(self._key(name), _Failures())
+            wait = max(self._delay(mine, self.free, now),
+                       self._delay(self._overall, self.free_overall, now))  # fmt: skip
+            if wait > 0:
+                return wait
+            for failures in (mine, self._overall):
+                failures.count += 1
+                failures.last = now
+            return 0.0
+
+    def succeeded(self, name: str) -> None:
+        with self._lock:
+            self._by_name.pop(self._key(name), None)
+            self._overall = _Failures()
+
+
+def attempt_login(
+    throttle: LoginThrottle, name: str, password: str, encoded: str
+) -> tuple[bool, float]:
+    """(logged in, seconds to wait); when it must wait the password is not even checked."""
+    wait = throttle.begin(name)
+    if wait:
+        return False, wait
+    if verify_password(password, encoded):
+        throttle.succeeded(name)
+        return True, 0.0
+    return False, 0.0

@@ -73,12 +73,25 @@ class ImportReport:
         return len(self.rows) - self.errors
 
     @property
-    def conflicts(self) -> int:
+    def conflicts_stored(self) -> int:
+        """Rows whose status differs from a claim already stored for that region and year."""
         return sum(1 for r in self.rows if r.get("conflicts_with"))
+
+    @property
+    def conflicts_in_file(self) -> int:
+        """Rows whose status differs from another row of this file for that region and year."""
+        return sum(1 for r in self.rows if r.get("conflicts_in_file"))
+
+    @property
+    def conflicts(self) -> int:
+        """Rows in conflict either way, each counted once (the batch's ``n_conflicts``)."""
+        return sum(1 for r in self.rows if r.get("conflicts_with") or r.get("conflicts_in_file"))
 
     def as_json(self) -> dict:
         return {"file_name": self.file_name, "file_sha256": self.file_sha256, "rows": self.rows,
-                "ok": self.ok, "errors": self.errors, "conflicts": self.conflicts}  # fmt: skip
+                "ok": self.ok, "errors": self.errors, "conflicts": self.conflicts,
+                "conflicts_stored": self.conflicts_stored,
+                "conflicts_in_file": self.conflicts_in_file}  # fmt: skip
 
 
 # -- reading the file ---------------------------------------------------------------------------
@@ -377,7 +390,23 @@ def check_file(data: bytes, file_name: str, resolver: Resolver, store: Store) ->
                 for s, u in zip(differ["status"], differ["source_url"], strict=True)
             ]
         report.rows.append({"line": int(line), "raw": raw, **row})
+    _mark_in_file_conflicts(report.rows)
     return report
+
+
+def _mark_in_file_conflicts(rows: list[dict]) -> None:
+    """Give each good row the other rows of the file that claim another status for its
+    region and year (the same source twice is already a duplicate-row error)."""
+    groups: dict[tuple, list[dict]] = {}
+    for r in rows:
+        if "error" not in r:
+            groups.setdefault((r["code"], r["data_year"]), []).append(r)
+    for group in groups.values():
+        for r in group:
+            others = [{"line": o["line"], "status": o["status"], "source": o["source"]}
+                      for o in group if o["status"] != r["status"]]  # fmt: skip
+            if others:
+                r["conflicts_in_file"] = others
 
 
 def results_frame(report: ImportReport) -> pd.DataFrame:
@@ -424,13 +453,7 @@ def preview_frame(report: ImportReport) -> pd.DataFrame:
             message = r["error"]
         else:
             region = f"{r['code']} {r['name']}"
-            if r.get("conflicts_with"):
-                state = "Berbeda dengan data tersimpan"
-                message = "klaim lain tetap disimpan: " + "; ".join(
-                    f"{BY_KEY[c['status']].label_id} ({c['source']})" for c in r["conflicts_with"]
-                )
-            else:
-                state, message = "Siap", ""
+            state, message = _conflict_text(r)
             if r["data_year_derived"]:
                 message = (message + "; " if message else "") + (
                     f"tahun data {r['data_year']} diturunkan dari tahun penghargaan"
@@ -442,6 +465,42 @@ def preview_frame(report: ImportReport) -> pd.DataFrame:
             "sumber": raw.get("sumber", ""), "masalah_atau_catatan": message,
         })  # fmt: skip
     return pd.DataFrame(out)
+
+
+def _conflict_text(r: dict) -> tuple[str, str]:
+    """(state, message) of a good row: ready, or which other claims say something else."""
+    parts, states = [], []
+    if r.get("conflicts_in_file"):
+        states.append("baris lain")
+        parts.append("baris lain di berkas ini: " + "; ".join(
+            f"baris {c['line']} {BY_KEY[c['status']].label_id} ({c['source']})"
+            for c in r["conflicts_in_file"]
+        ))  # fmt: skip
+    if r.get("conflicts_with"):
+        states.append("data tersimpan")
+        parts.append("klaim tersimpan: " + "; ".join(
+            f"{BY_KEY[c['status']].label_id} ({c['source']})" for c in r["conflicts_with"]
+        ))  # fmt: skip
+    if not states:
+        return "Siap", ""
+    note = "semua klaim tetap disimpan, peta memilih satu menurut aturan sumber"
+    return "Berbeda dengan " + " dan ".join(states), "; ".join(parts) + f" — {note}"
+
+
+def conflict_lines(report: ImportReport) -> list[str]:
+    """One plain line per region and year whose claims in the file (or in the file and the
+    store) disagree, e.g. "74.71 Kota Kendari, tahun data 2023: baris 2 Peduli HAM (…); …"."""
+    groups: dict[tuple, list[dict]] = {}
+    for r in report.rows:
+        if r.get("conflicts_in_file") or r.get("conflicts_with"):
+            groups.setdefault((r["code"], r["name"], r["data_year"]), []).append(r)
+    lines = []
+    for (code, name, year), rows in groups.items():
+        said = [f"baris {r['line']} {BY_KEY[r['status']].label_id} ({r['source']})" for r in rows]
+        stored = {(c["status"], c["source"]) for r in rows for c in r.get("conflicts_with", [])}
+        said += [f"tersimpan {BY_KEY[st].label_id} ({src})" for st, src in sorted(stored)]
+        lines.append(f"{code} {name}, tahun data {year}: " + "; ".join(said))
+    return lines
 
 
 def error_rows(report: ImportReport) -> pd.DataFrame:

@@ -11,7 +11,9 @@ replaced, and the next write removes the temporary file it left behind.
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
+import hashlib
 import os
 import secrets
 import shutil
@@ -22,10 +24,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from kkpham.backup import fsync_dir, fsync_file, take_backup
-from kkpham.importer import ImportReport, check_file, commit
+from kkpham.backup import fsync_dir, fsync_file, list_backups, take_backup
+from kkpham.importer import ImportReport, check_file, commit, results_frame
 from kkpham.settings import Settings
-from kkpham.store import Store
+from kkpham.store import SCHEMA_VERSION, Store
 
 if TYPE_CHECKING:
     from kkpham.resolver import Resolver
@@ -87,8 +89,11 @@ def _pause(stage: str) -> None:
         time.sleep(float(seconds or 0))
 
 
-def write_store(settings: Settings, change: Callable[[Store], T], reason: str) -> T:
-    """Apply ``change`` to a copy of the live store and swap it in; returns what change returns.
+def write_store(
+    settings: Settings, change: Callable[[Store], T], reason: str, source: Path | None = None
+) -> T:
+    """Apply ``change`` to a copy of the live store (or of ``source``, for a restore) and swap
+    it in; returns what change returns.
 
     If ``change`` raises, nothing is replaced and no backup is taken.
     """
@@ -100,9 +105,11 @@ def write_store(settings: Settings, change: Callable[[Store], T], reason: str) -
             raise FileNotFoundError(f"store {db} does not exist: run `python -m kkpham build`")
         tmp = db.with_name(f"{db.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
         try:
-            shutil.copyfile(db, tmp)
+            shutil.copyfile(source or db, tmp)
             with Store.open(tmp, read_only=False) as store:
                 result = change(store)
+                # A restore can bring back batch ids used since; this keeps the version unique.
+                store.set_meta("write_id", secrets.token_hex(8))
                 store.checkpoint()
             fsync_file(tmp)
             _pause("temp_written")
@@ -156,6 +163,62 @@ def undo(batch_id: int, settings: Settings, who: str | None) -> int:
         return store.undo_batch(batch_id, who=who)
 
     return write_store(settings, change, reason=f"undo-{batch_id}")
+
+
+def backups(settings: Settings) -> list[dict]:
+    """The store's backups, newest first: name, path, size, when and why it was taken."""
+    out = []
+    for path in reversed(list_backups(settings.db_path, settings.backup_dir)):
+        stem = path.name.removeprefix(settings.db_path.stem + "-").removesuffix(".duckdb")
+        stamp, _, reason = stem.partition("-")
+        try:
+            taken = dt.datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=dt.UTC)
+        except ValueError:
+            taken = None
+        out.append({"name": path.name, "path": path, "bytes": path.stat().st_size,
+                    "taken_at": taken, "reason": reason})  # fmt: skip
+    return out
+
+
+def find_backup(settings: Settings, name: str) -> Path:
+    """A backup by file name (as ``backups`` lists it) or by path; FileNotFoundError if none."""
+    for candidate in (settings.backup_dir / name, Path(name)):
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(
+        f"cadangan {name!r} tidak ditemukan di {settings.backup_dir} "
+        "(lihat `python -m kkpham backups`)"
+    )
+
+
+def restore(backup: Path, settings: Settings, who: str | None) -> int:
+    """Make a backup the live store again, through the same locked copy-on-write swap.
+
+    The store as it is now is backed up first, so a restore can itself be restored away. The
+    restored store records the restore as a batch (origin ``restore``, no rows) in its audit
+    log; returns that batch's id. ValueError (nothing changed) when the file is not a store of
+    this schema.
+    """
+    backup = backup.resolve()
+    if backup == settings.db_path.resolve():
+        raise ValueError("berkas itu adalah basis data yang sedang dipakai, bukan cadangan")
+    try:  # refuse a file that is not a store before taking the lock or any backup
+        with Store.open(backup) as store:
+            store.counts()
+    except Exception as err:  # duckdb's own error types stay inside store.py
+        raise ValueError(f"{backup.name} bukan basis data kkpham yang utuh: {err}") from err
+    digest = hashlib.sha256(backup.read_bytes()).hexdigest()
+
+    def change(store: Store) -> int:
+        version = store.get_meta("schema_version")
+        if version != SCHEMA_VERSION:
+            raise ValueError(
+                f"{backup.name}: skema {version!r}, bukan {SCHEMA_VERSION!r}: tidak dipulihkan"
+            )
+        return store.add_batch(results_frame(ImportReport()), origin="restore",
+                               file_name=backup.name, file_sha256=digest, who=who)  # fmt: skip
+
+    return write_store(settings, change, reason="restore", source=backup)
 
 
 def audit_log(db_path: Path) -> list[dict]:

@@ -386,7 +386,8 @@ class Store:
         """Changes whenever what viewers see changes: a rebuild, an import or an undo."""
         build = self.get_meta("build_id") or "unbuilt"
         n, last = self._one("SELECT count(*), coalesce(max(batch_id), 0) FROM results")
-        return f"{build}.{last}.{n}"
+        write = self.get_meta("write_id")  # set by every copy-on-write swap (a restore, too)
+        return f"{build}.{last}.{n}" + (f".{write}" if write else "")
 
     def counts(self) -> dict[str, int]:
         tables = ["provinces", "regions", "cycles", "sources", "batches", "results",

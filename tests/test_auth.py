@@ -7,7 +7,15 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from test_importer import csv_bytes, make_resolver, make_settings, row
 
-from kkpham.auth import PasswordError, auth_config, check_hash, hash_password, verify_password
+from kkpham.auth import (
+    LoginThrottle,
+    PasswordError,
+    attempt_login,
+    auth_config,
+    check_hash,
+    hash_password,
+    verify_password,
+)
 from kkpham.stewardship import audit_log, commit_file
 
 PASSWORD = "kata-sandi-uji-123"
@@ -96,3 +104,81 @@ def test_login_then_undo_from_the_page(app_env, monkeypatch) -> None:
     assert not app.exception
     entry = next(r for r in audit_log(app_env.db_path) if r["batch_id"] == 2)
     assert entry["undone_by"] == "Budi" and pd.notna(entry["undone_at"])
+
+
+# -- throttling across sessions -------------------------------------------------------------------
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_throttle_backs_off_per_name_and_overall() -> None:
+    clock = Clock()
+    t = LoginThrottle(free=3, free_overall=5, base_delay=2.0, max_delay=60.0, clock=clock)
+    for _ in range(3):
+        assert t.begin("Budi") == 0  # each attempt counts until it succeeds
+    assert t.wait_seconds("budi ") == 2.0  # names compare case- and space-insensitively
+    assert t.begin("Budi") == 2.0  # refused: not counted, password never checked
+    clock.now += 2.0
+    assert t.begin("Budi") == 0
+    assert t.wait_seconds("Budi") == 4.0  # doubles
+    # the name is free text: other names share the overall counter
+    assert t.begin("Ani") == 0
+    assert t.wait_seconds("Eve") == 2.0 and t.begin("Eve") == 2.0
+    for _ in range(10):
+        clock.now += 1000
+        t.begin("Budi")
+    clock.now += 0.1
+    assert t.wait_seconds("Budi") <= 60.0  # capped
+    t.succeeded("Budi")
+    assert t.wait_seconds("Budi") == 0 and t.wait_seconds("Eve") == 0
+
+
+def test_throttle_forgets_old_failures_and_is_thread_safe() -> None:
+    import threading
+
+    clock = Clock()
+    t = LoginThrottle(free=5, free_overall=1000, forget_after=100.0, clock=clock)
+    started: list[float] = []
+    threads = [threading.Thread(target=lambda: started.append(t.begin("x"))) for _ in range(40)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert started.count(0) == 5  # parallel guesses cannot slip past the count
+    clock.now += 101
+    assert t.wait_seconds("x") == 0
+
+
+def test_attempt_login_does_not_check_while_throttled() -> None:
+    t = LoginThrottle(free=1, clock=Clock())
+    assert attempt_login(t, "a", "salah-sekali-123", HASH) == (False, 0.0)
+    ok, wait = attempt_login(t, "a", PASSWORD, HASH)  # right password, but must wait
+    assert not ok and wait > 0
+    t.clock.now += wait
+    assert attempt_login(t, "a", PASSWORD, HASH) == (True, 0.0)
+    assert t.wait_seconds("a") == 0
+
+
+def test_lockout_survives_a_new_session(app_env, monkeypatch) -> None:
+    from kkpham.ui.stewardship import login_throttle
+
+    monkeypatch.setenv("KKPHAM_ADMIN_PASSWORD_HASH", HASH)
+    login_throttle.clear()
+    try:
+        first = run_page()
+        for _ in range(5):
+            first.text_input(key="login_name").input("Budi")
+            first.text_input(key="login_password").input("salah-sekali-123")
+            next(b for b in first.button if "Masuk" in str(b.label)).click().run()
+        second = run_page()  # a fresh session, as a new browser tab would open
+        second.text_input(key="login_name").input("budi")  # same name, other case
+        second.text_input(key="login_password").input(PASSWORD)
+        next(b for b in second.button if "Masuk" in str(b.label)).click().run()
+        assert any("Terlalu banyak percobaan" in e.value for e in second.error)
+        assert not any("Masuk sebagai" in s.value for s in second.success)
+    finally:
+        login_throttle.clear()

@@ -6,6 +6,7 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -13,6 +14,7 @@ from test_importer import csv_bytes, make_resolver, make_settings, row, sha
 
 import kkpham.__main__ as cli
 from kkpham.auth import verify_password
+from kkpham.store import Store
 
 
 @pytest.fixture
@@ -69,3 +71,46 @@ def test_hash_password_as_a_process() -> None:
     done = subprocess.run([sys.executable, "-m", "kkpham", "hash-password"], input="pendek\n",
                           capture_output=True, text=True, timeout=60)  # fmt: skip
     assert done.returncode == 1 and "minimal" in done.stderr
+
+
+def test_backups_and_restore(env, tmp_path, capsys) -> None:
+    before = sha(env.db_path)
+    with Store.open(env.db_path) as store:
+        start = store.counts()
+        start_version = store.data_version()
+    good = tmp_path / "hasil.csv"
+    good.write_bytes(csv_bytes([row(), row("Konawe")]))
+    assert cli.main(["import", str(good), "--who", "Rina"]) == 0
+    capsys.readouterr()
+    assert cli.main(["backups", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert len(listed) == 1 and listed[0]["reason"] == "import"
+    assert sha(Path(listed[0]["path"])) == before  # the state before the import
+    assert cli.main(["restore", listed[0]["name"], "--who", "Budi"]) == 0
+    assert "dipulihkan" in capsys.readouterr().out
+    with Store.open(env.db_path) as store:
+        after = store.counts()
+        log = store.batches().set_index("batch_id")
+        version = store.data_version()
+    assert after["results"] == start["results"]  # the imported rows are gone again
+    assert log.loc[2, "origin"] == "restore" and log.loc[2, "who"] == "Budi"
+    assert log.loc[2, "file_name"] == listed[0]["name"] and log.loc[2, "n_rows"] == 0
+    assert version != start_version  # caches keyed on the version cannot serve stale frames
+    # the store as it was before the restore was itself backed up first
+    assert cli.main(["backups"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 2 and "sebelum restore" in out[0]
+    newest = sorted(env.backup_dir.glob("*-restore.duckdb"))[0]
+    with Store.open(newest) as store:
+        assert store.counts()["results"] == start["results"] + 2
+    # restoring something that is not a store changes nothing and says why
+    junk = tmp_path / "bukan.duckdb"
+    junk.write_bytes(b"bukan basis data")
+    current = sha(env.db_path)
+    assert cli.main(["restore", str(junk)]) == 1
+    assert "bukan basis data kkpham yang utuh" in capsys.readouterr().err
+    assert cli.main(["restore", "tidak-ada.duckdb"]) == 1
+    assert "tidak ditemukan" in capsys.readouterr().err
+    assert cli.main(["restore", str(env.db_path)]) == 1
+    assert "sedang dipakai" in capsys.readouterr().err
+    assert sha(env.db_path) == current and len(list(env.backup_dir.glob("*.duckdb"))) == 2

@@ -2,11 +2,16 @@
 
 Readers open the store read-only for each read, like the pages do. Each read takes a map frame
 and a province summary from one connection; the pair must equal the state before or after some
-commit, never a blend. READERS threads are held across COMMITS commits.
+commit, never a blend. READERS threads are held across COMMITS commits; then READER_PROCESSES
+separate processes (the app and the CLI are separate processes in real life) read in a loop
+while this process commits.
 """
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -19,6 +24,27 @@ from kkpham.store import Store
 
 READERS = 12
 COMMITS = 4  # three imports and one undo
+READER_PROCESSES = 4
+TESTS = Path(__file__).parent
+# A reader process: observe() in a loop until stdin closes; then one JSON line per distinct
+# observation with how often it was seen, and the errors (repr) it met.
+READER = f"""
+import sys, json, threading, collections
+sys.path[:0] = [{str(TESTS)!r}, {str(TESTS.parent)!r}]
+from pathlib import Path
+from test_concurrency import observe
+db = Path(sys.argv[1])
+seen, errors, stop = collections.Counter(), [], threading.Event()
+threading.Thread(target=lambda: (sys.stdin.read(), stop.set()), daemon=True).start()
+observe(db)
+print("ready", flush=True)
+while not stop.is_set():
+    try:
+        seen[json.dumps(observe(db))] += 1
+    except Exception as err:
+        errors.append(repr(err))
+print(json.dumps({{"seen": dict(seen), "errors": errors[:5]}}), flush=True)
+"""
 
 
 def observe(db: Path) -> tuple:
@@ -76,3 +102,46 @@ def test_readers_see_old_or_new_never_a_mix(tmp_path: Path) -> None:
     assert set(observed) <= expected
     assert len(set(observed)) >= 2  # readers really overlapped the writes
     print(f"\n{READERS} readers, {len(observed)} reads across {COMMITS} writes")
+
+
+def test_reader_processes_see_old_or_new_never_a_mix(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+    db = settings.db_path
+    started = time.monotonic()
+    readers = [subprocess.Popen([sys.executable, "-c", READER, str(db)], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+               for _ in range(READER_PROCESSES)]  # fmt: skip
+    try:
+        for r in readers:
+            first = r.stdout.readline().strip()
+            if first != "ready":  # say why the reader did not start
+                r.kill()
+                out, err = r.communicate(timeout=10)
+                raise AssertionError(f"reader did not start: {first!r} {out!r} {err[-2000:]}")
+        expected = {observe(db)}
+        batches = []
+        for i, name in enumerate(["Konawe", "Kendari", "Kolaka", "Buton Selatan"]):
+            time.sleep(0.3)  # let every reader read the current state a few times
+            rows = [row(name, predikat="belum", sumber=f"https://p.example.com/{i}")]
+            batch, _ = commit_file(csv_bytes(rows), f"p{i}.csv", make_resolver(), settings, "p")
+            batches.append(batch)
+            expected.add(observe(db))
+        time.sleep(0.3)
+        undo(batches[0], settings, who="p")
+        expected.add(observe(db))
+        time.sleep(0.3)
+    finally:
+        # closes their stdin: each prints what it saw and exits
+        outputs = [r.communicate(input="", timeout=60) for r in readers if r.returncode is None]
+    results = [json.loads(out.strip().splitlines()[-1]) for out, _ in outputs]
+    assert not [e for r in results for e in r["errors"]], [r["errors"] for r in results]
+    as_json = {json.dumps(obs) for obs in expected}
+    assert len(as_json) == 6  # five writes, each changed what viewers see
+    observed = {key for r in results for key in r["seen"]}
+    assert observed <= as_json, observed - as_json  # never a mix of two states
+    assert len(observed) >= 3  # the readers really overlapped the writes
+    reads = sum(n for r in results for n in r["seen"].values())
+    assert all(sum(r["seen"].values()) >= 5 for r in results)
+    elapsed = time.monotonic() - started
+    # ~9 s on 2 idle cores, most of it the readers importing pandas; timed, not asserted
+    print(f"\n{READER_PROCESSES} reader processes, {reads} reads across 5 writes, {elapsed:.1f} s")

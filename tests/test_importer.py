@@ -15,7 +15,13 @@ import pandas as pd
 import pytest
 
 from kkpham.backup import list_backups
-from kkpham.importer import ImportFileError, error_rows, preview_frame, read_table
+from kkpham.importer import (
+    ImportFileError,
+    conflict_lines,
+    error_rows,
+    preview_frame,
+    read_table,
+)
 from kkpham.mapdata import map_frame
 from kkpham.resolver import Resolver, load_aliases
 from kkpham.settings import Settings
@@ -276,3 +282,37 @@ def test_unreadable_files_say_why() -> None:
     for data, expected in cases.items():
         with pytest.raises(ImportFileError, match=expected):
             read_table(data, "x.csv")
+
+
+def test_conflicts_within_one_file_are_counted_shown_and_audited(settings: Settings) -> None:
+    rows = [
+        row("Kendari", sumber="https://kendarikota.go.id/a"),                    # 2 in file
+        row("Kendari", predikat="belum", sumber="https://berita.example.com/b"),  # 3 in file
+        row("Konawe"),                                                            # 4 none
+        row("Kolaka", predikat="belum", sumber="https://kolakakab.go.id/c"),     # 5 both
+        row("Kolaka", predikat="peduli ham", sumber="https://berita.example.com/d"),  # 6 in file
+    ]  # fmt: skip
+    data = csv_bytes(rows)
+    report = check_upload(data, "x.csv", make_resolver(), settings.db_path)
+    by_line = {r["line"]: r for r in report.rows}
+    assert report.errors == 0
+    assert (report.conflicts_in_file, report.conflicts_stored, report.conflicts) == (4, 1, 4)
+    assert [c["line"] for c in by_line[2]["conflicts_in_file"]] == [3]
+    assert "conflicts_in_file" not in by_line[4]
+    # row 6 agrees with the stored Kolaka claim but not with row 5 of the file
+    assert not by_line[6].get("conflicts_with") and by_line[6]["conflicts_in_file"]
+    states = dict(zip(preview_frame(report)["baris"], preview_frame(report)["status"],
+                      strict=True))  # fmt: skip
+    assert states == {2: "Berbeda dengan baris lain", 3: "Berbeda dengan baris lain", 4: "Siap",
+                      5: "Berbeda dengan baris lain dan data tersimpan",
+                      6: "Berbeda dengan baris lain"}  # fmt: skip
+    lines = conflict_lines(report)
+    assert len(lines) == 2 and lines[0].startswith("74.71 Kota Kendari, tahun data 2022: baris 2")
+    assert "tersimpan Peduli HAM (https://berita.example.com/kolaka)" in lines[1]
+    assert report.as_json()["conflicts_in_file"] == 4
+    batch, _ = commit_file(data, "x.csv", make_resolver(), settings, who="a")
+    entry = next(r for r in audit_log(settings.db_path) if r["batch_id"] == batch)
+    assert (entry["n_rows"], entry["n_conflicts"]) == (5, 4)  # each row in conflict counted once
+    with Store.open(settings.db_path) as store:
+        frame = map_frame(store, 2022, "74").set_index("code")
+    assert frame.loc["74.71", "disputed"] and frame.loc["74.71", "status"] == "peduli"  # .go.id

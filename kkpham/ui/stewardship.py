@@ -8,29 +8,47 @@ http(s) sources become links.
 from __future__ import annotations
 
 import html
+import math
 import re
-import time
 
 import pandas as pd
 import streamlit as st
 
 from kkpham import export
-from kkpham.auth import ENABLE_HELP_ID, AuthConfig, PasswordError, auth_config, verify_password
-from kkpham.importer import ImportFileError, ImportReport, error_rows, preview_frame
+from kkpham.auth import (
+    ENABLE_HELP_ID,
+    AuthConfig,
+    LoginThrottle,
+    PasswordError,
+    attempt_login,
+    auth_config,
+)
+from kkpham.importer import (
+    MAX_BYTES,
+    MAX_ROWS,
+    ImportFileError,
+    ImportReport,
+    conflict_lines,
+    error_rows,
+    preview_frame,
+)
 from kkpham.settings import get_settings
 from kkpham.stewardship import ImportRefused, WriteBusy, audit_log, check_upload, commit_file, undo
 from kkpham.store import Store
 from kkpham.template import template_xlsx
 from kkpham.validate import is_http_url
 
-MAX_FAILURES = 5  # password attempts per session before a pause
-LOCKOUT_SECONDS = 60
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+# ":" too: unescaped, GFM auto-links the raw "https://a\.b" and shows the backslashes in it;
+# with "https\://" the URL shows clean (auto-linking only ever makes http(s)/www/mail links).
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~:])")
 
 
 def md_escape(text: object) -> str:
-    """Data text made inert inside st.markdown: HTML escaped, Markdown syntax backslashed."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=True))
+    """Data text made inert inside st.markdown: < > & escaped, Markdown syntax backslashed.
+
+    Quotes stay: an entity such as &#x27; would have its # backslashed and show literally.
+    """
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
 
 
 def _secrets() -> dict:
@@ -86,29 +104,30 @@ def login_panel(cfg: AuthConfig | None) -> str | None:
     return None
 
 
+@st.cache_resource(show_spinner=False)
+def login_throttle() -> LoginThrottle:
+    """One failure counter for every session of this server process."""
+    return LoginThrottle()
+
+
 def _password_form(cfg: AuthConfig) -> None:
-    locked_until = st.session_state.get("kkpham_locked_until", 0.0)
-    if time.time() < locked_until:
-        st.error("Terlalu banyak percobaan. Tunggu sebentar lalu coba lagi.")
-        return
     with st.form("login"):
         name = st.text_input("Nama petugas (dicatat di log)", key="login_name", max_chars=80)
         password = st.text_input("Kata sandi", type="password", key="login_password")
         submitted = st.form_submit_button("Masuk")
     if not submitted:
         return
-    if name.strip() and verify_password(password, cfg.password_hash):
+    if not name.strip():
+        st.error("Isi nama petugas.")
+        return
+    ok, wait = attempt_login(login_throttle(), name.strip(), password, cfg.password_hash)
+    if ok:
         st.session_state["kkpham_writer"] = name.strip()
-        st.session_state.pop("kkpham_failures", None)
         st.rerun()
-    failures = st.session_state.get("kkpham_failures", 0) + 1
-    st.session_state["kkpham_failures"] = failures
-    if failures >= MAX_FAILURES:
-        st.session_state["kkpham_locked_until"] = time.time() + LOCKOUT_SECONDS
-        st.session_state["kkpham_failures"] = 0
-    st.error(
-        "Nama wajib diisi dan kata sandi harus benar." if name.strip() else "Isi nama petugas."
-    )
+    if wait:
+        st.error(f"Terlalu banyak percobaan gagal. Coba lagi dalam {math.ceil(wait)} detik.")
+    else:
+        st.error("Masuk gagal: kata sandi salah.")
 
 
 @st.cache_resource(show_spinner=False)
@@ -123,9 +142,6 @@ def _linked(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     return frame.assign(tautan=frame[column].map(lambda u: u if is_http_url(u) else None))
 
 
-LINK = st.column_config.LinkColumn("tautan", display_text="buka")
-
-
 def upload_panel(who: str | None) -> None:
     st.subheader("Impor hasil")
     st.download_button("Unduh templat (XLSX, dengan petunjuk)", template_xlsx(),
@@ -134,7 +150,13 @@ def upload_panel(who: str | None) -> None:
     if not who:
         st.caption("Pratinjau boleh tanpa masuk; menyimpan perlu masuk.")
     epoch = st.session_state.get("kkpham_upload_epoch", 0)
-    upload = st.file_uploader("Berkas CSV atau XLSX", type=["csv", "xlsx"], key=f"upload{epoch}")
+    rows = f"{MAX_ROWS:,}".replace(",", ".")  # Indonesian thousands separator
+    upload = st.file_uploader(
+        "Berkas CSV atau XLSX", type=["csv", "xlsx"], key=f"upload{epoch}",
+        max_upload_size=math.ceil(MAX_BYTES / 1e6),  # the importer's own limit, not 200 MB
+        help=f"Paling besar {MAX_BYTES / 1e6:.0f} MB dan {rows} baris; kolom seperti di "
+        "templat. CSV: simpan dari Excel sebagai 'CSV UTF-8'.",
+    )  # fmt: skip
     if upload is None:
         return
     data, name = upload.getvalue(), upload.name
@@ -144,13 +166,10 @@ def upload_panel(who: str | None) -> None:
     except ImportFileError as err:
         st.error(f"{md_escape(name)}: {md_escape(err)}")
         return
+    if report.errors:
+        _show_errors(report)
     _show_report(report)
     if report.errors:
-        bad = export.to_bytes(error_rows(report), "csv")
-        st.download_button("Unduh baris bermasalah (CSV)", bad, mime="text/csv",
-                           file_name=f"bermasalah_{report.file_name}.csv",
-                           key="errors_csv")  # fmt: skip
-        st.error("Perbaiki baris bermasalah lalu unggah ulang: berkas dengan galat tidak disimpan.")
         return
     if not who:
         st.info("Semua baris siap. Masuk untuk menyimpan.")
@@ -167,32 +186,95 @@ def upload_panel(who: str | None) -> None:
             st.warning(str(err))
             return
         st.session_state["kkpham_upload_epoch"] = epoch + 1
-        st.session_state["kkpham_last_batch"] = (batch, final.ok, final.conflicts)
+        st.session_state["kkpham_last_batch"] = (batch, final.ok, conflict_summary(final))
         st.rerun()
 
 
+def conflict_summary(report: ImportReport) -> str:
+    """How many good rows disagree with stored claims or with other rows of the file."""
+    parts = [f"{report.conflicts_stored} berbeda dengan data tersimpan"
+             if report.conflicts_stored else "",
+             f"{report.conflicts_in_file} berbeda dengan baris lain di berkas ini"
+             if report.conflicts_in_file else ""]  # fmt: skip
+    return ", ".join(p for p in parts if p) or "tidak ada klaim yang berbeda"
+
+
+MAX_LISTED = 10  # errors spelled out above the table; all are in the table and the download
+PREVIEW_COLUMNS = {  # preview_frame column -> header a Kanwil official reads
+    "baris": st.column_config.NumberColumn("Baris", format="%d"),
+    "status": "Status",
+    "masalah_atau_catatan": st.column_config.TextColumn("Masalah / catatan", width="large"),
+    "kabupaten_kota": "Kab/kota (di berkas)",
+    "wilayah": "Dikenali sebagai",
+    "tahun_data": "Tahun data",
+    "predikat": "Predikat",
+    "nilai": "Nilai",
+    "sumber": "Sumber",
+    "tautan": st.column_config.LinkColumn("Tautan", display_text="buka"),
+}
+
+
+def _show_errors(report: ImportReport) -> None:
+    """The problems first, in words, with the file of rows to fix: nothing can be saved yet."""
+    bad = [r for r in report.rows if "error" in r]
+    lines = [f"- Baris {r['line']} ({md_escape(r['raw'].get('kabupaten_kota', '') or '—')}): "
+             f"{md_escape(r['error'])}" for r in bad[:MAX_LISTED]]  # fmt: skip
+    if len(bad) > MAX_LISTED:
+        lines.append(f"- … dan {len(bad) - MAX_LISTED} baris lain (lihat tabel atau unduhan)")
+    st.error(f"**{len(bad)} baris bermasalah: berkas ini belum dapat disimpan.** Perbaiki baris "
+             "berikut di berkas Anda, lalu unggah ulang.\n\n" + "\n".join(lines))  # fmt: skip
+    st.download_button("Unduh baris bermasalah (CSV) untuk diperbaiki",
+                       export.to_bytes(error_rows(report), "csv"), mime="text/csv",
+                       file_name=f"bermasalah_{report.file_name}.csv",
+                       key="errors_csv")  # fmt: skip
+
+
 def _show_report(report: ImportReport) -> None:
-    st.write(f"**{report.ok}** baris siap ({report.conflicts} berbeda dengan data tersimpan — "
-             f"keduanya disimpan), **{report.errors}** bermasalah.")  # fmt: skip
+    st.markdown(f"Pratinjau **{md_escape(report.file_name)}**: **{report.ok}** baris siap, "
+                f"**{report.errors}** bermasalah.")  # fmt: skip
+    if report.conflicts:
+        lines = [f"- {md_escape(line)}" for line in conflict_lines(report)[:MAX_LISTED]]
+        st.warning(f"**Klaim yang berbeda ({conflict_summary(report)}).** Semua klaim disimpan "
+                   "dengan sumbernya; peta menampilkan satu: Keputusan Menteri > situs "
+                   "pemerintah > berita, lalu impor yang lebih baru.\n\n"
+                   + "\n".join(lines))  # fmt: skip
     preview = _linked(preview_frame(report), "sumber")
-    st.dataframe(preview, hide_index=True, column_config={"tautan": LINK}, key="preview")
+    st.dataframe(preview, hide_index=True, column_config=PREVIEW_COLUMNS,
+                 column_order=list(PREVIEW_COLUMNS), key="preview")  # fmt: skip
 
 
 def last_commit_notice() -> None:
     done = st.session_state.pop("kkpham_last_batch", None)
     if done:
         batch, ok, conflicts = done
-        st.success(f"Tersimpan sebagai batch {batch}: {ok} baris ({conflicts} berbeda dengan data "
-                   "lama; keduanya tetap disimpan). Peta memakai data baru.")  # fmt: skip
+        st.success(f"Tersimpan sebagai batch {batch}: {ok} baris ({conflicts}). Peta memakai "
+                   "data baru.")  # fmt: skip
+
+
+AUDIT_COLUMNS = {  # batches column -> header
+    "batch_id": st.column_config.NumberColumn("Batch", format="%d"),
+    "created_at": st.column_config.DatetimeColumn("Waktu (UTC)", format="YYYY-MM-DD HH:mm"),
+    "origin": "Asal",
+    "file_name": "Berkas",
+    "who": "Oleh",
+    "n_rows": "Baris",
+    "n_conflicts": "Berbeda",
+    "n_live": "Klaim aktif",
+    "dibatalkan": "Dibatalkan (UTC)",
+    "file_sha256": "SHA-256 berkas",
+}
 
 
 def audit_panel(who: str | None) -> None:
     st.subheader("Log impor (batch)")
     rows = audit_log(get_settings().db_path)
     table = pd.DataFrame(rows)
-    shown = table[["batch_id", "created_at", "origin", "file_name", "who", "n_rows",
-                   "n_conflicts", "n_live", "undone_at", "undone_by", "file_sha256"]]  # fmt: skip
-    st.dataframe(shown, hide_index=True, key="batches")
+    table["dibatalkan"] = [  # one readable cell instead of two mostly empty ones
+        f"{r['undone_at']:%Y-%m-%d %H:%M} oleh {r['undone_by'] or '?'}" if r["undone_at"] else ""
+        for r in rows
+    ]
+    st.dataframe(table, hide_index=True, key="batches", column_config=AUDIT_COLUMNS,
+                 column_order=list(AUDIT_COLUMNS))  # fmt: skip
     undoable = [r for r in rows if r["undoable"]]
     if not who or not undoable:
         return
@@ -207,9 +289,17 @@ def audit_panel(who: str | None) -> None:
     if pending in {r["batch_id"] for r in undoable}:
         st.warning(f"Batalkan batch {pending}? Klaimnya dihapus dari peta; batch tetap di log "
                    "dan salinan basis data disimpan di cadangan.")  # fmt: skip
-        if st.button(f"Ya, batalkan batch {pending}", key="undo_confirm"):
-            n = undo(int(pending), get_settings(), who=who)
+        yes, no = st.columns([1, 4])
+        if no.button("Tidak, kembali", key="undo_cancel"):
             st.session_state.pop("kkpham_pending_undo", None)
+            st.rerun()
+        if yes.button(f"Ya, batalkan batch {pending}", key="undo_confirm"):
+            st.session_state.pop("kkpham_pending_undo", None)
+            try:  # another session may have undone it, or a write may hold the lock
+                n = undo(int(pending), get_settings(), who=who)
+            except (ValueError, WriteBusy) as err:
+                st.error(md_escape(err))
+                return
             st.toast(f"Batch {pending} dibatalkan ({n} klaim).")
             st.rerun()
 
