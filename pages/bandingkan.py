@@ -4,61 +4,61 @@ import streamlit as st
 
 from kkpham import timeline
 from kkpham.ui import compare as ui
-from kkpham.ui import data
-from kkpham.ui.state import url_select
+from kkpham.ui import data, panels, state
+from kkpham.ui.texts import t
 
-lang = ui.lang_param()
+lang = state.begin_page("bandingkan")
 try:
     ref = data.reference()
     cycles = ref["cycles"]
     names = dict(zip(ref["provinces"]["code"], ref["provinces"]["name"], strict=True))
     default_year = str(data.default_year())
+    state.version_param(data.data_version(), lang)
 except data.StoreUnavailable as exc:
     st.error(str(exc))
     st.stop()
-ui.version_param(lang)
 
-st.title("Bandingkan wilayah dan tahun" if lang != "en" else "Compare regions and years")
-years = ui.held_year_options(cycles)
+st.title(t("compare_title", lang))
+years = panels.held_year_options(cycles)
 c1, c2, c3, c4 = st.columns(4)
-province = ui.province_select(names, lang, key="cmp_provinsi", container=c1)
-year = int(url_select(
-    ui.t("year", lang), years, param="tahun", key="cmp_tahun", default=default_year,
-    container=c2,
+province = state.province_select(names, lang, key="cmp_provinsi", container=c1)
+year = int(state.url_select(
+    t("year", lang), years, param="tahun", key="cmp_tahun", default=default_year,
+    container=c2, lang=lang,
 ) or default_year)  # fmt: skip
 previous = timeline.previous_held_year(cycles, year)
-year2 = int(url_select(
-    ui.t("year2", lang), years, param="tahun2", key="cmp_tahun2",
-    default=str(previous or years[0]), container=c3,
+year2 = int(state.url_select(
+    t("year2", lang), years, param="tahun2", key="cmp_tahun2",
+    default=str(previous or years[0]), container=c3, lang=lang,
 ) or previous or years[0])  # fmt: skip
-mode = ui.year_mode_select(lang, container=c4)
-place = names[province] if province else ui.t("all", lang)
+mode = state.year_mode_select(lang, key="cmp_jenis_tahun", container=c4)
+place = names[province] if province else t("all", lang)
 
 try:
-    league_rows = ui.league_table(year, cycles, lang)
-    per_province, national = ui.series()
-    scope_panel = ui.panel(province)
+    league_rows = panels.league_table(year, cycles, lang)
+    per_province, national = panels.series()
+    scope_panel = panels.panel(province)
 except data.StoreUnavailable as exc:
     st.error(str(exc))
     st.stop()
 
-st.subheader(f"{ui.t('league', lang)} — {year}")
+st.subheader(f"{t('league', lang)} — {year}")
 picked = ui.show_league(league_rows, year, province, lang)
 if picked and picked != province:
-    st.query_params["provinsi"] = picked
+    state.write_param("provinsi", picked)
     st.rerun()
 
-st.subheader(f"{ui.t('share', lang)} — {place}")
+st.subheader(f"{t('share', lang)} — {place}")
 rows = per_province[per_province["province_code"] == province] if province else national
-ui.show_share(rows, ui.reported_beside(rows, province), cycles, place, lang, mode)
+ui.show_share(rows, panels.reported_beside(rows, province), cycles, place, lang, mode)
 
-st.subheader(f"{ui.t('grid', lang)} — {place}")
+st.subheader(f"{t('grid', lang)} — {place}")
 if province:
     streaks = ui.show_grid(scope_panel, cycles, place, lang, mode, as_of=year)
     ui.streak_table(scope_panel, streaks, year, lang)
 else:
-    st.info(ui.t("pick_province", lang))
+    st.info(t("pick_province", lang))
 
 first, last = sorted((year2, year))  # a change is read forward in time
-st.subheader(f"{ui.t('trans', lang)}: {first} → {last} — {place}")
+st.subheader(f"{t('trans', lang)}: {first} → {last} — {place}")
 ui.show_transitions(scope_panel, cycles, first, last, lang)

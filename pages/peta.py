@@ -1,48 +1,34 @@
-"""Peta: the kab/kota status map of Indonesia or one province, for one data year."""
+"""Peta: the kab/kota status map of Indonesia or one province — one year with a play button, or
+two years side by side with the change between them."""
 
 import streamlit as st
 
-from kkpham.ui import data, map_view
-from kkpham.ui.state import url_select
+from kkpham.ui import change_view, data, map_view, state, years
+from kkpham.ui.texts import t
 
+lang = state.begin_page("peta")
 try:
     ref = data.reference()
     cycles = ref["cycles"]
     names = dict(zip(ref["provinces"]["code"], ref["provinces"]["name"], strict=True))
     default_year = str(data.default_year())
+    state.version_param(data.data_version(), lang)
 except data.StoreUnavailable as exc:
     st.error(str(exc))
     st.stop()
 
-st.title("Peta Kabupaten/Kota Peduli HAM")
-left, right = st.columns(2)
-province = url_select(
-    "Provinsi", [None, *names], param="provinsi", key="peta_provinsi", default=None,
-    format_func=lambda c: "Seluruh Indonesia" if c is None else f"{names[c]} ({c})",
-    container=left,
-)  # fmt: skip
-year_text = url_select(
-    "Tahun data", [str(y) for y in cycles["data_year"]], param="tahun", key="peta_tahun",
-    default=default_year, format_func=lambda y: map_view.year_label(cycles, y),
-    container=right, help="Tahun data X dinilai dan diumumkan sekitar 10 Desember X+1.",
-)  # fmt: skip
-year = int(year_text or default_year)
-right.caption(map_view.cycle_caption(cycles, year))
-
+st.title(t("map_title", lang))
+c1, c2, c3 = st.columns([2, 1, 1])
+province = state.province_select(names, lang, key="peta_provinsi", container=c1)
+mode = state.year_mode_select(lang, key="peta_jenis_tahun", container=c2)
+view = change_view.view_select(lang, container=c3)
 place = names[province] if province else "Indonesia"
-try:
-    frame = data.map_frame(province, year)
-    summary = data.summary(province, year)
-    url, outline = data.geometry(province)
-except data.StoreUnavailable as exc:
-    st.error(str(exc))
-    st.stop()
 
-col_map, col_summary = st.columns([3, 1])
-with col_map:
-    map_view.show_map(frame, url, outline, map_view.map_title(place, year))
-with col_summary:
-    map_view.show_summary(summary, place)
-
-st.subheader("Daftar kabupaten/kota")
-map_view.region_table(frame)
+if view == "banding":
+    change_view.show(cycles, province, place, default_year, lang, mode)
+else:
+    state.write_param("tahun2", None)  # one year: a second year would mislead a copied link
+    years.player(
+        lambda year: map_view.show_year(province, place, year, cycles, lang, mode),
+        cycles, default_year, lang, mode,
+    )  # fmt: skip

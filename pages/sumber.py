@@ -2,32 +2,30 @@
 
 import streamlit as st
 
-from kkpham.precedence import PRECEDENCE_TEXT_ID
-from kkpham.ui import data, sumber_view
+from kkpham.ui import data, state, sumber_view
 
-st.title("Sumber & metode")
+lang = state.begin_page("sumber")
+text = sumber_view.TEXT["en" if lang == "en" else "id"]
+st.title(text["title"])
 try:
     ref = data.reference()
+    state.version_param(data.data_version(), lang)
 except data.StoreUnavailable as exc:
     st.error(str(exc))
     st.stop()
 
-st.header("Siklus penilaian")
-st.markdown(
-    'Keputusan "Penetapan KKP HAM Tahun X" menilai **tahun data X** dan diserahkan sekitar '
-    "10 Desember X+1. Bila sumber hanya menyebut tahun penghargaan, tahun data = tahun "
-    "penghargaan − 1 dan baris itu ditandai *diturunkan*. Tahun data 2020 tidak dinilai."
-)
-sumber_view.show_cycles(ref["cycles"])
+st.header(text["cycles"])
+st.markdown(text["cycles_text"])
+sumber_view.show_cycles(ref["cycles"], lang)
 
-st.header("Status di peta")
-sumber_view.show_statuses()
+st.header(text["statuses"])
+sumber_view.show_statuses(lang)
 
-st.header("Jika sumber berbeda")
-st.markdown(PRECEDENCE_TEXT_ID)
+st.header(text["precedence"])
+st.markdown(text["precedence_text"])
 
-st.header("Sumber data")
-sumber_view.show_sources(ref["sources"])
+st.header(text["sources"])
+sumber_view.show_sources(ref["sources"], lang)
 
-st.header("Lisensi")
-st.markdown(sumber_view.LICENCES)
+st.header(text["licences"])
+st.markdown(sumber_view.LICENCES[lang if lang == "en" else "id"])

@@ -3,36 +3,36 @@
 import streamlit as st
 
 from kkpham import region_profile
-from kkpham.ui import compare as ui
-from kkpham.ui import data
-from kkpham.ui.state import url_select
+from kkpham.ui import compare, data, panels, state
+from kkpham.ui import profile as ui
+from kkpham.ui.texts import t
 
-lang = ui.lang_param()
+lang = state.begin_page("wilayah")
 try:
     ref = data.reference()
     cycles = ref["cycles"]
-    regions = ui.regions()
+    regions = panels.regions()
+    state.version_param(data.data_version(), lang)
 except data.StoreUnavailable as exc:
     st.error(str(exc))
     st.stop()
-ui.version_param(lang)
 
-st.title("Profil kabupaten/kota" if lang != "en" else "Regency/city profile")
+st.title(t("profile_title", lang))
 ui.search_region(lang)
 label = dict(zip(regions["code"], regions["name"] + ", " + regions["province_name"], strict=True))
-code = url_select(
-    ui.t("region", lang), [None, *label], param="kode", key="wil_kode", default=None,
-    format_func=lambda c: "—" if c is None else f"{label[c]} ({c})",
+code = state.url_select(
+    t("region", lang), [None, *label], param="kode", key="wil_kode", default=None,
+    format_func=lambda c: "—" if c is None else f"{label[c]} ({c})", lang=lang,
 )  # fmt: skip
 if code is None:
     st.stop()
-mode = ui.year_mode_select(lang)
+mode = state.year_mode_select(lang, key="wil_jenis_tahun")
 region = regions.set_index("code").loc[code]
 province = str(region["province_code"])
-st.query_params["provinsi"] = province  # a switch to another page keeps the province
+state.write_param("provinsi", province)  # a switch to another page keeps the province
 
 try:
-    prov_panel = ui.panel(province)
+    prov_panel = panels.panel(province)
 except data.StoreUnavailable as exc:
     st.error(str(exc))
     st.stop()
@@ -42,11 +42,12 @@ ui.show_strip(prov_panel, code, cycles, "", lang, mode)
 as_of = data.default_year()  # the latest held year with any result
 streak = region_profile.region_streak(prov_panel, code, as_of)
 st.markdown(region_profile.streak_text(streak, as_of, lang))
-st.caption(ui.t("streak_note", lang))
+st.caption(t("streak_note", lang))
 
-st.subheader(ui.t("sources", lang))
+st.subheader(t("sources", lang))
 ui.show_claims(code, lang)
 
-st.subheader(f"{ui.t('context', lang)} {region['province_name']}")
-streaks = ui.show_grid(prov_panel, cycles, "", lang, mode, as_of, highlight=code, key="wil_grid")
-ui.streak_table(prov_panel, streaks, as_of, lang)
+st.subheader(f"{t('context', lang)} {region['province_name']}")
+streaks = compare.show_grid(prov_panel, cycles, "", lang, mode, as_of, highlight=code,
+                            key="wil_grid")  # fmt: skip
+compare.streak_table(prov_panel, streaks, as_of, lang)

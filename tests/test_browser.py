@@ -1,4 +1,6 @@
-"""The map in a real browser: every polygon drawn, no console errors, nothing fetched off-machine.
+"""The map in a real browser: every polygon drawn, no console errors, nothing fetched off-machine;
+the year slider and play button redraw the map, a click opens a profile, a shared link reproduces
+the view and survives page switches.
 
 Runs the app (`streamlit run dashboard.py`) on the real built store and drives Debian Chromium.
 If Chromium cannot start, the tests fail with the reason; they are never skipped.
@@ -6,6 +8,7 @@ If Chromium cannot start, the tests fail with the reason; they are never skipped
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -13,6 +16,7 @@ import pytest
 from playwright.sync_api import Page, sync_playwright
 
 from bench.harness import STATUS_PATHS, is_local, launch_chromium, serve
+from kkpham.mapdata import map_frame
 from kkpham.settings import Settings
 from kkpham.store import Store
 from kkpham.vocab import STATUSES
@@ -119,5 +123,108 @@ def test_hover_names_the_region_and_its_status(browser, app_url: str, region_cou
         label.wait_for(timeout=10_000)
         text = label.text_content() or ""
         assert any(s.label_id in text for s in STATUSES), text
+    finally:
+        page.close()
+
+
+# -- time controls, map click and shared links (issue 3) ---------------------------------------
+Z_BY_LOCATION = """() => { const g = document.querySelector('.js-plotly-plot');
+    if (!g || !g.data) return null; const t = g.data[0];
+    return Object.fromEntries(t.locations.map((c, i) => [c, t.z[i]])); }"""
+
+
+def expected_z(settings: Settings, year: int, province: str) -> dict[str, int]:
+    with Store.open(settings.db_path, read_only=True) as store:
+        frame = map_frame(store, year, province)
+    return dict(zip(frame["code"], frame["status_code"].astype(int), strict=True))
+
+
+def wait_colours(page: Page, z: dict[str, int], timeout: int = 30_000) -> None:
+    """Wait until the first map plots exactly these status codes (the map was redrawn)."""
+    page.wait_for_function(f"(want => {{ const got = ({Z_BY_LOCATION})(); return got !== null &&"
+                           f" JSON.stringify(got) === JSON.stringify(want); }})({json.dumps(z)})",
+                           timeout=timeout)  # fmt: skip
+
+
+def test_slider_and_play_redraw_the_map_with_the_next_held_year(
+    browser, app_url: str, built_settings: Settings, artifacts: Path, region_counts
+) -> None:
+    z2019, z2021, z2022 = (expected_z(built_settings, y, "74") for y in (2019, 2021, 2022))
+    assert z2019 != z2021 != z2022  # else the test could not see a redraw
+    page = browser.new_page(viewport={"width": 1400, "height": 1400})
+    try:
+        open_view(page, app_url + "/peta?provinsi=74&tahun=2019", region_counts["74"])
+        wait_colours(page, z2019)
+        slider = page.get_by_role("slider")
+        slider.focus()
+        slider.press("ArrowRight")  # 2020: not assessed, every region in the not-held colour
+        page.wait_for_url("**tahun=2020**", timeout=30_000)
+        wait_colours(page, {c: 7 for c in z2019})
+        slider.press("ArrowRight")
+        page.wait_for_url("**tahun=2021**", timeout=30_000)
+        wait_colours(page, z2021)
+        page.screenshot(path=str(artifacts / "peta_74_slider_2021.png"), full_page=True)
+        page.get_by_role("button", name="▶ Putar").click()  # from 2021 the next held is 2022
+        page.get_by_role("button", name="■ Jeda").wait_for(timeout=30_000)
+        wait_colours(page, z2022, timeout=30_000)
+        assert "tahun=2022" in page.url
+        page.wait_for_timeout(400)  # let the table and summary of the same step land
+        page.screenshot(path=str(artifacts / "peta_74_playing.png"), full_page=True)
+        page.get_by_role("button", name="■ Jeda").click()
+        page.get_by_role("button", name="▶ Putar").wait_for(timeout=30_000)
+    finally:
+        page.close()
+
+
+def test_click_on_a_region_opens_its_profile(browser, app_url: str, region_counts) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        open_view(page, app_url + "/peta?provinsi=74&tahun=2022&lang=en", region_counts["74"])
+        target = page.locator(STATUS_PATHS).first
+        box = target.bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        label = page.locator(".hoverlayer .hovertext").first
+        label.wait_for(timeout=10_000)
+        hovered = label.text_content() or ""
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.wait_for_url("**/wilayah?**kode=74.**", timeout=30_000)
+        heading = page.locator("h2").first
+        heading.wait_for(timeout=30_000)
+        name = (heading.text_content() or "").strip()
+        assert name and hovered.startswith(name), (name, hovered)  # the region clicked
+        assert "lang=en" in page.url and "tahun=2022" in page.url and "provinsi=74" in page.url
+    finally:
+        page.close()
+
+
+SHARED = "provinsi=74&tahun=2022&tahun2=2019&tampilan=banding&jenis_tahun=penghargaan&lang=en"
+
+
+def test_a_shared_link_reproduces_the_view_and_survives_page_switches(
+    browser, app_url: str, artifacts: Path
+) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1800})
+    try:
+        page.goto(f"{app_url}/peta?{SHARED}&versi=oldbuild.1.1")
+        page.get_by_text("Comparison across criteria regimes").first.wait_for(timeout=60_000)
+        page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length === 3",
+                               timeout=60_000)  # fmt: skip
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=str(artifacts / "peta_74_banding_en.png"), full_page=True)
+        titles = page.locator(".js-plotly-plot .gtitle").all_text_contents()
+        assert titles[0].startswith("Award year 2020 (data 2019)"), titles
+        assert titles[1].startswith("Award year 2023 (data 2022)"), titles
+        assert page.get_by_text("This link was made from data build").count() == 1
+        for param in SHARED.split("&"):
+            assert param in page.url, (param, page.url)
+        # the sidebar switch keeps every shared parameter
+        page.get_by_role("link", name="Bandingkan").click()
+        page.get_by_role("heading", name="Compare regions and years").wait_for(timeout=60_000)
+        page.wait_for_url("**/bandingkan?**", timeout=30_000)
+        for param in ("provinsi=74", "tahun=2022", "tahun2=2019", "lang=en"):
+            assert param in page.url, (param, page.url)
+        page.get_by_role("link", name="Peta").click()
+        page.get_by_text("Comparison across criteria regimes").first.wait_for(timeout=60_000)
+        assert "tampilan=banding" in page.url and "jenis_tahun=penghargaan" in page.url
     finally:
         page.close()

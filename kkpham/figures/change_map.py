@@ -33,11 +33,11 @@ def transition_colorscale() -> list[tuple[float, str]]:
     return scale
 
 
-def _hover(row: pd.Series, year_a: int, year_b: int, lang: str) -> str:
+def _hover(row: pd.Series, year_a: str, year_b: str, lang: str) -> str:
     return (
         f"<b>{esc(row['name'])}</b><br>"
-        f"{year_a}: {esc(BY_KEY[row['status_a']].label(lang))}<br>"
-        f"{year_b}: {esc(BY_KEY[row['status_b']].label(lang))}<br>"
+        f"{esc(year_a)}: {esc(BY_KEY[row['status_a']].label(lang))}<br>"
+        f"{esc(year_b)}: {esc(BY_KEY[row['status_b']].label(lang))}<br>"
         f"<b>{esc(BY_TRANSITION[row['transition']].label(lang))}</b>"
     )
 
@@ -69,9 +69,13 @@ def change_map(
     lang: str = "id",
     note: str | None = None,
     outline_url: str | None = None,
+    height: int = HEIGHT_PX,
+    year_labels: tuple[str, str] | None = None,
 ) -> go.Figure:
     """``trans`` is ``transitions.transitions(panel, year_a, year_b, cycles)``; ``note`` is
-    ``transitions.regime_note(...)`` (drawn under the title when the regimes differ)."""
+    ``transitions.regime_note(...)`` (drawn under the title when the regimes differ);
+    ``year_labels`` name the two years in the hover text (default: the data years)."""
+    label_a, label_b = year_labels or (str(year_a), str(year_b))
     missing = [c for c in REQUIRED if c not in trans.columns]
     if missing:
         raise ValueError(f"change_map: transition frame lacks columns {missing}")
@@ -83,7 +87,7 @@ def change_map(
         geojson=geojson_url, featureidkey="properties.code", locations=trans["code"].tolist(),
         z=trans["transition"].map(TRANSITION_CODE).astype(int).tolist(), zmin=-0.5,
         zmax=n - 0.5, colorscale=transition_colorscale(), showscale=False, name="transition",
-        text=[_hover(r, year_a, year_b, lang) for _, r in trans.iterrows()],
+        text=[_hover(r, label_a, label_b, lang) for _, r in trans.iterrows()],
         hovertemplate="%{text}<extra></extra>", marker={"line": {"color": "#8c8c8c",
                                                                   "width": 0.4}},
     )]  # fmt: skip
@@ -96,7 +100,7 @@ def change_map(
             marker={"line": {"color": "#4d4d4d", "width": 0.9}},
         ))  # fmt: skip
     rows = -(-n // LEGEND_COLUMNS)
-    plot_px = HEIGHT_PX - 56
+    plot_px = height - 56
     row = ROW_PX / plot_px
     legend_px = rows * ROW_PX + 8
     counts = trans["transition"].value_counts().to_dict()
@@ -108,13 +112,13 @@ def change_map(
                       "font": {"size": 11, "color": "#8a4b00"}, "name": "regime_note"})  # fmt: skip
     fig = go.Figure(data=data)
     fig.update_layout(
-        template="none", height=HEIGHT_PX, margin={"l": 8, "r": 8, "t": 48, "b": 8},
+        template="none", height=height, margin={"l": 8, "r": 8, "t": 48, "b": 8},
         dragmode=False, showlegend=False, paper_bgcolor="#ffffff",
         title={"text": esc(title), "x": 0.01, "xanchor": "left", "font": {"size": 16}},
         shapes=shapes, annotations=notes, font={"family": "sans-serif", "size": 12},
         geo={
             "domain": {"x": [0, 1], "y": [(legend_px + 8) / plot_px, 0.92 if note else 1]},
-            "fitbounds": "locations", "projection": {"type": "mercator"}, "visible": False,
+            "fitbounds": "locations", "projection": {"type": "equirectangular"}, "visible": False,
             "bgcolor": "rgba(0,0,0,0)",
             **{f"show{layer}": False for layer in ("land", "ocean", "lakes", "rivers",
                "countries", "coastlines", "subunits", "frame")},

@@ -19,12 +19,12 @@ DISPUTED_WIDTH = 2.5
 BORDER = "#8c8c8c"
 
 
-def legend_rows(n_extra: int = 1) -> int:
-    return -(-(len(STATUSES) + n_extra) // COLUMNS)
+def legend_rows(n_extra: int = 1, columns: int = COLUMNS) -> int:
+    return -(-(len(STATUSES) + n_extra) // columns)
 
 
-def legend_height_px() -> int:
-    return legend_rows() * ROW_PX + 8
+def legend_height_px(columns: int = COLUMNS) -> int:
+    return legend_rows(columns=columns) * ROW_PX + 8
 
 
 def _swatch(x: float, y: float, fill: str, line: str, width: float) -> dict:
@@ -46,7 +46,13 @@ def _label(x: float, y: float, text: str, name: str) -> dict:
 
 
 def legend_items(
-    counts: Mapping[str, int], n_disputed: int, *, lang: str, top: float, row_height: float
+    counts: Mapping[str, int],
+    n_disputed: int,
+    *,
+    lang: str,
+    top: float,
+    row_height: float,
+    columns: int = COLUMNS,
 ) -> tuple[list[dict], list[dict]]:
     """(shapes, annotations): every status in legend order with its count, then the dispute mark.
 
@@ -59,8 +65,8 @@ def legend_items(
     disputed_label = "Sumber berbeda" if lang != "en" else "Sources disagree"
     entries.append((DISPUTED_KEY, disputed_label, "#ffffff", DISPUTED_LINE, DISPUTED_WIDTH))
     for i, (key, label, fill, line, width) in enumerate(entries):
-        row, col = divmod(i, COLUMNS)
-        x, y = col / COLUMNS, top - row * row_height
+        row, col = divmod(i, columns)
+        x, y = col / columns, top - row * row_height
         count = n_disputed if key == DISPUTED_KEY else int(counts.get(key, 0))
         shapes.append(_swatch(x, y, fill, line, width))
         notes.append(_label(x, y, f"{label} ({count})", key))

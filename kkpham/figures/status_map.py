@@ -100,11 +100,13 @@ def status_map(
     lang: str = "id",
     outline_url: str | None = None,
     height: int = HEIGHT_PX,
+    legend_columns: int = 3,
 ) -> go.Figure:
     """The choropleth of ``frame`` (a ``mapdata.map_frame``) over the polygons at ``geojson_url``.
 
     Disputed regions are drawn last with a thick dark border, so neighbours never paint over it.
     ``outline_url`` (national view) adds a second, hover-less trace of province borders.
+    ``legend_columns``: 2 for a half-width map (two years side by side).
     """
     _check(frame)
     rows = frame.sort_values("disputed", kind="stable")
@@ -122,13 +124,18 @@ def status_map(
     if outline_url:
         data.append(_outline_trace(sorted(frame["province_code"].unique()), outline_url))
 
-    legend_px = legend_height_px()
+    legend_px = legend_height_px(legend_columns)
     plot_px = height - MARGIN["t"] - MARGIN["b"]
     row = ROW_PX / plot_px
     legend_top = (legend_px - ROW_PX / 2) / plot_px
     counts = frame["status"].value_counts().to_dict()
     shapes, notes = legend_items(
-        counts, int(disputed.sum()), lang=lang, top=legend_top, row_height=row
+        counts,
+        int(disputed.sum()),
+        lang=lang,
+        top=legend_top,
+        row_height=row,
+        columns=legend_columns,
     )
     fig = go.Figure(data=data)
     fig.update_layout(

@@ -1,0 +1,85 @@
+"""Render blocks of the region profile (`wilayah`): search, header, every claim, status strip."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from kkpham import region_profile
+from kkpham.figures.profile import status_strip
+from kkpham.settings import get_settings
+from kkpham.ui import panels
+from kkpham.ui.compare import CHART_CONFIG
+from kkpham.ui.state import link, profile_link, write_param
+from kkpham.ui.texts import t
+
+
+def search_region(lang: str) -> None:
+    """A text box resolved by the name resolver; a match moves the page to that region."""
+    from kkpham.regions import resolver_for
+    from kkpham.resolver import ResolveError
+
+    text = st.text_input(t("search", lang), key="wil_cari")
+    if not text:
+        return
+    try:
+        match = resolver_for(get_settings()).resolve(text)
+    except ResolveError as err:
+        st.warning(f"{t('not_found', lang)}: {err}")
+        for code, name in err.candidates:
+            target = profile_link(code) if "." in code else link("bandingkan", provinsi=code)
+            st.markdown(f"- [{name} ({code})]({target})")
+        return
+    except FileNotFoundError as exc:
+        st.error(str(exc))
+        return
+    if st.query_params.get("kode") != match.code:
+        write_param("kode", match.code)
+        write_param("provinsi", match.province_code)
+        st.rerun()
+
+
+def region_header(region: pd.Series, code: str, lang: str) -> None:
+    """Name, kind, province (linked to its compare view), code and formation year."""
+    province_link = link("bandingkan", provinsi=str(region["province_code"]))
+    formed = region["formed_year"]
+    formed_text = (
+        f" · {'formed' if lang == 'en' else 'dibentuk'} {int(formed)}" if pd.notna(formed) else ""
+    )
+    st.header(str(region["name"]))
+    st.markdown(
+        f"{region['kind']} · [{region['province_name']}]({province_link}) · `{code}`{formed_text}"
+    )
+
+
+def show_claims(code: str, lang: str) -> None:
+    table = region_profile.claims_table(panels.claims(code), lang)
+    en = lang == "en"
+    view = pd.DataFrame({
+        ("Tahun data" if not en else "Data year"): table["data_year"],
+        ("Tahun penghargaan" if not en else "Award year"): table["award_year"],
+        "Status": table["status_label"],
+        ("Nilai" if not en else "Score"): table["score"],
+        ("Sumber" if not en else "Source"): table["source_url"],
+        ("Jenis" if not en else "Kind"): table["source_kind"],
+        ("Ditampilkan di peta" if not en else "Shown on map"): table["shown"],
+        ("Sumber berbeda" if not en else "Sources disagree"): table["disputed"],
+        ("Tahun diturunkan" if not en else "Year derived"): table["data_year_derived"],
+        ("Catatan" if not en else "Note"): table["note"],
+    })  # fmt: skip
+    src = view.columns[4]
+    st.dataframe(
+        view,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            src: st.column_config.LinkColumn(display_text=r"https?://(?:www\.)?([^/]+)")
+        },
+    )
+
+
+def show_strip(prov_panel: pd.DataFrame, code: str, cycles, title: str, lang: str, mode: str):
+    fig = status_strip(region_profile.strip(prov_panel, code), cycles, lang=lang, year_mode=mode,
+                       title=title)  # fmt: skip
+    st.plotly_chart(fig, config=CHART_CONFIG, width="stretch", key="wil_strip")
+    return fig

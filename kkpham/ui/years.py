@@ -1,0 +1,133 @@
+"""The map page's time controls: the year slider over every cycle, the regime track under it, and
+a play button that steps through the held years.
+
+Play is a Streamlit fragment with ``run_every``: each tick moves the slider (and ``tahun`` in the
+URL) to the next held year and redraws only the fragment (slider, map, summary, table). The figure
+references its geometry by URL, so a step sends status codes and hover text, not polygons; the
+URL, summary and table stay in step with the map. Data year 2020 (not held) is on the slider,
+labelled, and skipped by play.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from kkpham import timeline
+from kkpham.ui import map_view, state
+from kkpham.ui.texts import t
+
+STEP_S = 1.5  # seconds per year while playing (a national redraw takes ~0.5 s)
+SLIDER_KEY = "peta_tahun"
+PLAY_KEY = "peta_play"
+PLAYING = "_peta_playing"
+LAST_STEP = "_peta_last_step"
+REGIME_TINTS = ("#eef3f8", "#f6f1e7", "#edf5ec", "#f3eef6")
+NOT_HELD_TINT = "#e3e3e3"
+
+
+def next_held(cycles: pd.DataFrame, year: int) -> int | None:
+    """The held year after ``year`` (2019 → 2021), or None at the end."""
+    later = [y for y in timeline.held_years(cycles) if y > year]
+    return later[0] if later else None
+
+
+def play_start(cycles: pd.DataFrame, year: int) -> int:
+    """Where play starts: the shown year if held and not the last; else the first held year."""
+    held = timeline.held_years(cycles)
+    return year if year in held and year != held[-1] else held[0]
+
+
+def regime_track(cycles: pd.DataFrame, lang: str) -> str:
+    """HTML strip under the slider: one cell per data year (slider order), tinted per criteria
+    regime with its regulation above its first year; a year not held is grey and labelled."""
+    rows = cycles.sort_values("data_year")
+    n = len(rows)
+    starts = {y: reg for y, _, reg in timeline.regime_starts(cycles)}
+    first = rows[rows["held"].astype(bool)].iloc[0]
+    starts[int(first["data_year"])] = str(first["regulation"])
+    regimes = [r for r in dict.fromkeys(rows["regime"]) if isinstance(r, str)]
+    years = [int(y) for y in rows["data_year"]]
+    ends = sorted(starts) + [years[-1] + 1]
+    cells, labels = [], []
+    for i, r in enumerate(rows.itertuples(index=False)):
+        year = int(r.data_year)
+        if not r.held:
+            tint, text = NOT_HELD_TINT, f"{year}<br>{html.escape(t('not_held', lang))}"
+        else:
+            tint, text = REGIME_TINTS[regimes.index(r.regime) % len(REGIME_TINTS)], str(year)
+        border = "border-left:2px solid #444;" if year in starts else ""
+        cells.append(f'<div style="grid-column:{i + 1};background:{tint};{border}'
+                     f'padding:1px 0;text-align:center">{text}</div>')  # fmt: skip
+        if year in starts:  # the label spans its regime's years (up to the next start)
+            span = sum(year <= y < ends[ends.index(year) + 1] for y in years)
+            reg = html.escape(starts[year].replace("Permenkumham ", ""))
+            labels.append(f'<div style="grid-column:{i + 1}/span {span};white-space:nowrap;'
+                          f'overflow:hidden;padding-left:3px">▸ {reg}</div>')  # fmt: skip
+    grid = f"display:grid;grid-template-columns:repeat({n},1fr);font-size:11px;color:#333"
+    return (f'<div data-testid="regime-track" title="{html.escape(t("track", lang))}">'
+            f'<div style="{grid}">{"".join(labels)}</div>'
+            f'<div style="{grid}">{"".join(cells)}</div></div>')  # fmt: skip
+
+
+def _toggle(cycles: pd.DataFrame, current: int) -> None:
+    """Play/pause callback (runs before the rerun): start from a sensible year."""
+    playing = not st.session_state.get(PLAYING, False)
+    st.session_state[PLAYING] = playing
+    if playing:
+        state.set_widget(SLIDER_KEY, "tahun", str(play_start(cycles, current)))
+        st.session_state[LAST_STEP] = time.monotonic()
+
+
+def _step(cycles: pd.DataFrame, current: int) -> bool:
+    """One tick of play: move to the next held year; False when play has ended."""
+    if time.monotonic() - st.session_state.get(LAST_STEP, 0.0) < STEP_S * 0.6:
+        return True  # a rerun that is not a tick (e.g. a click on the map)
+    nxt = next_held(cycles, current)
+    if nxt is None:
+        st.session_state[PLAYING] = False
+        return False
+    st.session_state[LAST_STEP] = time.monotonic()
+    state.set_widget(SLIDER_KEY, "tahun", str(nxt))
+    return True
+
+
+def _current(cycles: pd.DataFrame, default_year: str) -> int:
+    value, _ = state.read_param("tahun", [str(y) for y in cycles["data_year"]], default_year)
+    return int(value or default_year)
+
+
+def _body(render: Callable[[int], None], cycles: pd.DataFrame, default_year: str, lang: str,
+          mode: str, registered: bool) -> None:  # fmt: skip
+    playing = bool(st.session_state.get(PLAYING, False))
+    if playing != registered:
+        st.rerun()  # (re)register the fragment with or without its timer
+    if playing and not _step(cycles, _current(cycles, default_year)):
+        st.rerun()  # play has ended: drop the timer
+    col_play, col_slider = st.columns([1, 9], vertical_alignment="center")
+    current = _current(cycles, default_year)
+    label = t("pause" if playing else "play", lang)
+    col_play.button(label, key=PLAY_KEY, help=t("play_help", lang), on_click=_toggle,
+                    args=(cycles, current), width="stretch")  # fmt: skip
+    with col_slider:
+        year = state.url_select(
+            t("mode_award" if mode == "award" else "mode_data", lang),
+            [str(y) for y in cycles["data_year"]], param="tahun", key=SLIDER_KEY,
+            default=default_year, slider=True, disabled=playing, lang=lang,
+            format_func=lambda y: map_view.year_label(cycles, y, mode, lang),
+            help=t("year_help", lang),
+        )  # fmt: skip
+        st.markdown(regime_track(cycles, lang), unsafe_allow_html=True)
+    render(int(year or default_year))
+
+
+def player(render: Callable[[int], None], cycles: pd.DataFrame, default_year: str, lang: str,
+           mode: str) -> None:  # fmt: skip
+    """Slider + play button + ``render(year)`` in one fragment that ticks while playing."""
+    playing = bool(st.session_state.get(PLAYING, False))
+    fragment = st.fragment(_body, run_every=STEP_S if playing else None)
+    fragment(render, cycles, default_year, lang, mode, playing)

@@ -1,0 +1,218 @@
+"""AppTest of the map page's time controls and the shared URL state, on the real built store.
+
+Controls are driven by their keys: the year slider, play/pause (a tick is a rerun after the step
+interval), the data/award year switch, the two-year view, the language, and the shared
+parameters surviving a page switch (Streamlit clears the query string on a switch).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from kkpham.settings import Settings
+from kkpham.store import Store
+from kkpham.ui import map_view, years
+
+ROOT = Path(__file__).resolve().parent.parent
+DASHBOARD = str(ROOT / "dashboard.py")
+
+
+@pytest.fixture
+def app(built_settings: Settings, monkeypatch):
+    monkeypatch.setenv("KKPHAM_DB", str(built_settings.db_path))
+
+    def make(**params: str) -> AppTest:
+        at = AppTest.from_file(DASHBOARD, default_timeout=120)
+        for key, value in params.items():
+            at.query_params[key] = value
+        return at.run()
+
+    return make
+
+
+@pytest.fixture(scope="module")
+def cycles(built_settings: Settings) -> pd.DataFrame:
+    with Store.open(built_settings.db_path, read_only=True) as store:
+        return store.cycles()
+
+
+def ok(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def specs(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def title(at: AppTest, i: int = 0) -> str:
+    return specs(at)[i]["layout"]["title"]["text"]
+
+
+def tick(at: AppTest) -> AppTest:
+    """What the fragment timer does while playing: a rerun once the step interval has passed."""
+    time.sleep(years.STEP_S * 0.6 + 0.05)
+    return at.run()
+
+
+def test_slider_offers_every_year_marks_2020_and_the_regimes(app) -> None:
+    at = app(provinsi="74", tahun="2022")
+    ok(at)
+    slider = at.select_slider(key="peta_tahun")
+    assert "2020 (tidak dinilai)" in slider.options  # shown, labelled; play skips it
+    assert "2021 (penghargaan 2022)" in slider.options
+    track = next(m.value for m in at.markdown if "regime-track" in m.value)
+    assert "34/2016" in track and "22/2021" in track and "tidak dinilai" in track
+    slider.set_value("2016").run()
+    ok(at)
+    assert at.query_params["tahun"] == "2016"
+    assert "tahun data 2016 (penghargaan 2017)" in title(at)
+    assert any("34/2016" in c.value for c in at.caption)
+
+
+def test_play_steps_through_held_years_skipping_2020_and_stops(app, cycles) -> None:
+    held = [int(y) for y in cycles.loc[cycles["held"], "data_year"]]
+    at = app(provinsi="74", tahun="2019")
+    at.button(key="peta_play").click().run()
+    ok(at)
+    assert at.button(key="peta_play").label == "■ Jeda"
+    assert at.select_slider(key="peta_tahun").disabled  # play owns the slider
+    assert at.query_params["tahun"] == "2019"  # the first frame is the year shown
+    tick(at)
+    ok(at)
+    assert at.query_params["tahun"] == "2021"  # 2020 was not assessed: skipped
+    assert "tahun data 2021" in title(at)
+    for _ in range(held.index(2021) + 1, len(held)):
+        tick(at)
+    assert at.query_params["tahun"] == str(held[-1])
+    tick(at)  # past the last held year: play stops, the last year stays
+    ok(at)
+    assert at.button(key="peta_play").label == "▶ Putar"
+    assert at.query_params["tahun"] == str(held[-1])
+    assert not at.select_slider(key="peta_tahun").disabled
+
+
+def test_play_from_the_last_year_restarts_and_pause_holds(app, cycles) -> None:
+    held = [int(y) for y in cycles.loc[cycles["held"], "data_year"]]
+    at = app(provinsi="74", tahun=str(held[-1]))
+    at.button(key="peta_play").click().run()
+    assert at.query_params["tahun"] == str(held[0])
+    at.button(key="peta_play").click().run()  # pause
+    ok(at)
+    tick(at)
+    assert at.query_params["tahun"] == str(held[0])
+    assert at.button(key="peta_play").label == "▶ Putar"
+
+
+def test_award_year_switch_relabels_every_year(app) -> None:
+    at = app(provinsi="74", tahun="2019")
+    at.selectbox(key="peta_jenis_tahun").set_value("penghargaan").run()
+    ok(at)
+    assert at.query_params["jenis_tahun"] == "penghargaan"
+    assert at.query_params["tahun"] == "2019"  # the URL keeps the data year
+    slider = at.select_slider(key="peta_tahun")
+    assert slider.label == "Tahun penghargaan"
+    assert "2020 (data 2019)" in slider.options
+    assert "tahun penghargaan 2020 (data 2019)" in title(at)
+
+
+def test_two_year_view_side_by_side_with_change_map_and_regime_note(app) -> None:
+    at = app(provinsi="74", tahun="2022", tampilan="banding", tahun2="2019")
+    ok(at)
+    charts = specs(at)
+    assert len(charts) == 3  # two status maps and the change map
+    assert "2019" in charts[0]["layout"]["title"]["text"]  # earlier year on the left
+    assert "2022" in charts[1]["layout"]["title"]["text"]
+    assert charts[2]["data"][0]["name"] == "transition"
+    notes = [a.get("name") for a in charts[2]["layout"]["annotations"]]
+    assert "regime_note" in notes and "jadi_peduli" in notes
+    assert any("lintas aturan" in w.value for w in at.warning)
+    at.selectbox(key="peta_tahun_b").set_value("2021").run()  # same rules: no warning
+    ok(at)
+    assert at.query_params["tahun2"] == "2021" and not at.warning
+    at.selectbox(key="peta_tahun_b").set_value("2020").run()
+    assert any("2020 tidak dinilai" in i.value for i in at.info)
+    assert len(at.get("plotly_chart")) == 2  # no change map for a year not assessed
+    at.selectbox(key="peta_tampilan").set_value("").run()  # back to one year
+    ok(at)
+    assert "tampilan" not in at.query_params and "tahun2" not in at.query_params
+
+
+def test_language_switches_the_page_and_the_map(app) -> None:
+    at = app(provinsi="74", tahun="2022", lang="en")
+    ok(at)
+    assert at.title[0].value == "Map of Kabupaten/Kota Peduli HAM"
+    assert at.button(key="peta_play").label == "▶ Play"
+    spec = specs(at)[0]
+    assert "data year 2022 (award 2023)" in spec["layout"]["title"]["text"]
+    legend = [a["text"] for a in spec["layout"]["annotations"]]
+    assert any(x.startswith("Peduli HAM (rights-caring)") for x in legend)
+    assert "Regions with data" in "\n".join(m.value for m in at.markdown)
+    at_bad = app(lang="xx", provinsi="74")
+    assert "lang" not in at_bad.query_params  # unknown language: Indonesian, removed
+
+
+def test_region_table_links_profiles_with_the_shared_state(app) -> None:
+    at = app(provinsi="74", tahun="2019", lang="en")
+    table = at.dataframe[-1].value
+    link = table.loc[table["Code"] == "74.71", "Profile"].iloc[0]
+    assert link.startswith("wilayah?") and "kode=74.71" in link
+    assert "provinsi=74" in link and "tahun=2019" in link and "lang=en" in link
+
+
+def test_shared_state_survives_a_page_switch(app) -> None:
+    at = app(provinsi="74", tahun="2019", lang="en", jenis_tahun="penghargaan")
+    ok(at)
+    build = at.query_params["versi"]
+    at.query_params.clear()  # what Streamlit does to the query string on a page switch
+    at.switch_page("pages/bandingkan.py").run()
+    ok(at)
+    assert at.title[0].value == "Compare regions and years"
+    assert at.selectbox(key="cmp_provinsi").value == "74"
+    assert at.selectbox(key="cmp_tahun").value == "2019"
+    assert at.query_params["jenis_tahun"] == "penghargaan" and at.query_params["versi"] == build
+    at.selectbox(key="cmp_provinsi").set_value("19").run()
+    at.query_params.clear()
+    at.switch_page("pages/peta.py").run()
+    ok(at)
+    assert at.query_params["provinsi"] == "19" and at.query_params["lang"] == "en"
+    assert at.select_slider(key="peta_tahun").value == "2019"
+
+
+def test_same_page_url_is_authoritative(app) -> None:
+    """On the same page a parameter removed from the URL (back button) is not put back."""
+    at = app(provinsi="74", tahun="2019")
+    del at.query_params["provinsi"]
+    at.run()
+    ok(at)
+    assert "provinsi" not in at.query_params
+    assert at.selectbox(key="peta_provinsi").value == ""
+
+
+def test_clicked_code_reads_the_status_trace_only() -> None:
+    frame = pd.DataFrame({"code": ["74.01", "74.71"]})
+    click = SimpleNamespace(selection=SimpleNamespace(points=[
+        {"curve_number": 1, "location": "74"},  # the province outline
+        {"curve_number": 0, "location": "74.71", "point_index": 1},
+    ]))  # fmt: skip
+    assert map_view.clicked_code(click, frame) == "74.71"
+    assert (
+        map_view.clicked_code(SimpleNamespace(selection=SimpleNamespace(points=[])), frame) is None
+    )
+    assert map_view.clicked_code(None, frame) is None
+    stray = SimpleNamespace(selection=SimpleNamespace(points=[{"location": "99.99"}]))
+    assert map_view.clicked_code(stray, frame) is None
+
+
+def test_play_helpers(cycles) -> None:
+    held = [int(y) for y in cycles.loc[cycles["held"], "data_year"]]
+    assert years.next_held(cycles, 2019) == 2021 and years.next_held(cycles, held[-1]) is None
+    assert years.play_start(cycles, 2020) == held[0]  # a year not held restarts
+    assert years.play_start(cycles, 2019) == 2019
