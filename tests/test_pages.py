@@ -118,3 +118,46 @@ def test_missing_store_says_how_to_build_it(spec, monkeypatch, tmp_path) -> None
     at.switch_page(spec.path).run()
     assert not at.exception
     assert at.error and "make build" in at.error[0].value
+
+
+def test_summary_gives_a_range_when_data_is_missing_and_groups_sources(app, built_settings):
+    with Store.open(built_settings.db_path) as store:
+        national = province_summary(store, 2022, None)
+        sultra = province_summary(store, 2019, "74")
+    at = app(tahun="2022")
+    ok(at)
+    shown = text_of(at)
+
+    def pct(x: float) -> str:
+        return f"{100 * x:.1f}%".replace(".", ",")
+
+    low = pct(national["peduli_share"])
+    high = pct((national["peduli"] + national["unknown"]) / national["total"])
+    assert national["unknown"] > 0  # the real data is sparse: the share must be a range
+    assert f"setidaknya {low}, paling banyak {high}" in shown
+    assert f"{national['unknown']} kab/kota tanpa data" in shown
+
+    at = app(tahun="2019", provinsi="74")
+    ok(at)
+    shown = text_of(at)
+    # two sources say "14 of 17" (9 Peduli + 5 Cukup, regime B awarded both): one line, two links
+    assert shown.count("**14 dari 17**") == 1 and "[1](" in shown and "[2](" in shown
+    assert f"**{sultra['peduli']} Peduli HAM**, {sultra['cukup']} Cukup Peduli HAM" in shown
+    assert "penghargaan juga untuk Cukup Peduli HAM" in shown
+
+
+def test_a_year_not_held_shows_no_shares(app):
+    at = app(tahun="2020", provinsi="74")
+    ok(at)
+    shown = text_of(at)
+    assert "tidak dinilai" in shown and "COVID-19" in shown
+    assert "Peduli HAM:**" not in shown and "%" not in shown
+
+
+def test_a_year_without_any_data_says_so_instead_of_a_share(app, built_settings):
+    with Store.open(built_settings.db_path) as store:
+        assert province_summary(store, 2023, "62")["known"] == 0  # no source for Kalteng 2023 yet
+    at = app(tahun="2023", provinsi="62")
+    ok(at)
+    shown = text_of(at)
+    assert "belum ada data untuk tahun ini (14 kab/kota)" in shown and "%" not in shown

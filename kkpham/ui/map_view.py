@@ -54,8 +54,8 @@ def cycle_caption(cycles: pd.DataFrame, year: int, lang: str = "id") -> str:
     en = lang == "en"
     if not c["held"]:
         if en:
-            return f"Data year {year}: **not assessed**."
-        return f"Tahun data {year}: penilaian **tidak dilaksanakan**. {c['note'] or ''}"
+            return f"Data year {year}: **not assessed** ({t('not_held_why', lang)})."
+        return f"Tahun data {year}: penilaian **tidak dilaksanakan** ({t('not_held_why', lang)})."
     regime = REGIME_NAMES.get(c["regime"], c["regime"])
     decree = f", {c['decree_number']}" if isinstance(c["decree_number"], str) else ""
     return (
@@ -128,24 +128,56 @@ def _pct(x: float, lang: str) -> str:
     return text if lang == "en" else text.replace(".", ",")
 
 
-def show_summary(summary: dict, place: str, lang: str = "id") -> None:
-    """Counts beside the map: what our rows show, next to what the sources themselves report."""
+def _bounds(summary: dict, lang: str) -> str:
+    """The Peduli share as what it is: exact when every kab/kota has data, else a range."""
+    total, unknown = summary["total"], summary["unknown"]
+    low = _pct(summary["peduli_share"], lang)
+    if not unknown:
+        return f"({low})"
+    high = _pct((summary["peduli"] + unknown) / total, lang)
+    return t("share_range", lang).format(low=low, high=high, unknown=unknown)
+
+
+def _reported_lines(summary: dict, regime: str | None, lang: str) -> list[str]:
+    """What the sources say, one line per distinct count (several sources may say the same)."""
+    of, lines = t("of", lang), []
+    reported = pd.DataFrame(summary["reported"])
+    if reported.empty:
+        return lines
+    reported["told"] = [
+        f"{n} {of} {m}" if pd.notna(m) else str(n)
+        for n, m in zip(reported["awarded_count"], reported["total_regions"], strict=True)
+    ]
+    ours = t("ours_counts", lang).format(peduli=summary["peduli"], cukup=summary["cukup"])
+    cukup_note = t("cukup_awarded", lang) if regime == "B" else ""
+    for told, group in reported.groupby("told", sort=False):
+        links = ", ".join(f"[{k}]({url})" for k, url in enumerate(group["source_url"], start=1))
+        derived = t("derived", lang) if group["data_year_derived"].all() else ""
+        lines.append(t("per_source", lang).format(
+            links=links, told=told, derived=derived, cukup=cukup_note, ours=ours))  # fmt: skip
+    return lines
+
+
+def show_summary(summary: dict, place: str, lang: str = "id", regime: str | None = None) -> None:
+    """Counts beside the map: what our rows show (with how much rests on missing data), next to
+    what the sources themselves report."""
+    if not summary["held"]:
+        st.markdown(f"#### {place}\n\n{t('summary_not_held', lang)}")
+        return
     total, of = summary["total"], t("of", lang)
+    share = (
+        t("no_data_year", lang).format(total=total)
+        if not summary["known"]
+        else f"{summary['peduli']} {of} {total} kab/kota {_bounds(summary, lang)}"
+    )
     lines = [
-        f"**{t('peduli', lang)}:** {summary['peduli']} {of} {total} "
-        f"({_pct(summary['peduli_share'], lang)})",
+        f"**{t('peduli', lang)}:** {share}",
         f"**{t('known', lang)}:** {summary['known']} {of} {total}",
         f"**{t('disputed', lang)}:** {summary['disputed']} {t('areas', lang)}",
     ]
     st.markdown(f"#### {place}\n\n" + "  \n".join(lines))
-    for rep in summary["reported"]:
-        told = rep["awarded_count"]
-        if pd.notna(rep["total_regions"]):
-            told = f"{told} {of} {rep['total_regions']}"
-        derived = t("derived", lang) if rep["data_year_derived"] else ""
-        st.markdown(t("per_source", lang).format(
-            url=rep["source_url"], told=told, derived=derived,
-            ours=f"{summary['peduli']} {of} {total}"))  # fmt: skip
+    for line in _reported_lines(summary, regime, lang):
+        st.markdown(line)
     counts = summary["counts"]
     rows = [(s.label(lang), counts.get(s.key, 0)) for s in STATUSES if counts.get(s.key, 0)]
     st.dataframe(pd.DataFrame(rows, columns=[t("status", lang), t("count", lang)]),
@@ -190,6 +222,6 @@ def show_year(province: str | None, place: str, year: int, cycles: pd.DataFrame,
                  lang=lang)  # fmt: skip
         profile_picker(frame, lang)
     with col_summary:
-        show_summary(summary, place, lang)
+        show_summary(summary, place, lang, _cycle(cycles, year)["regime"])
     st.subheader(t("regions", lang))
     region_table(frame, lang)

@@ -19,8 +19,16 @@ TEXT = {
         "track": "Aturan penilaian", "regions": "Daftar kabupaten/kota",
         "open_profile": "Buka profil", "open_profile_hint": "atau klik wilayah di peta",
         "peduli": "Peduli HAM", "known": "Daerah dengan data", "disputed": "Sumber berbeda",
-        "of": "dari", "areas": "daerah", "per_source": "Menurut [sumber]({url}): **{told}** "
-        "Peduli HAM{derived}; baris kami: **{ours}**.", "derived": " (tahun data diturunkan dari "
+        "of": "dari", "areas": "daerah", "per_source": "Menurut sumber {links}: **{told}** "
+        "menerima predikat{derived}{cukup}; data kami: {ours}.",
+        "ours_counts": "**{peduli} Peduli HAM**, {cukup} Cukup Peduli HAM",
+        "cukup_awarded": " (Permenkumham 34/2016: penghargaan juga untuk Cukup Peduli HAM)",
+        "share_range": "— setidaknya {low}, paling banyak {high}: {unknown} kab/kota tanpa data",
+        "summary_not_held": "Tahun data ini **tidak dinilai**: putaran penilaian 2021 dibatalkan "
+        "karena COVID-19, sehingga tidak ada predikat untuk tahun data 2020.",
+        "not_held_why": "putaran 2021 dibatalkan karena COVID-19",
+        "no_data_year": "belum ada data untuk tahun ini ({total} kab/kota)",
+        "derived": " (tahun data diturunkan dari "
         "tahun penghargaan)", "status": "Status", "count": "Jumlah", "score": "Nilai",
         "source": "Sumber", "change_map": "Peta perubahan", "same_year": "Pilih dua tahun yang "
         "berbeda.", "not_held_cmp": "Tahun data 2020 tidak dinilai dan tidak dapat dibandingkan.",
@@ -58,8 +66,16 @@ TEXT = {
         "track": "Assessment rules", "regions": "Regencies and cities",
         "open_profile": "Open profile", "open_profile_hint": "or click a region on the map",
         "peduli": "Peduli HAM", "known": "Regions with data", "disputed": "Sources disagree",
-        "of": "of", "areas": "regions", "per_source": "Per [source]({url}): **{told}** "
-        "Peduli HAM{derived}; our rows: **{ours}**.", "derived": " (data year derived from the "
+        "of": "of", "areas": "regions", "per_source": "Per source {links}: **{told}** "
+        "received the predicate{derived}{cukup}; our rows: {ours}.",
+        "ours_counts": "**{peduli} Peduli HAM**, {cukup} Cukup Peduli HAM",
+        "cukup_awarded": " (Permenkumham 34/2016: Cukup Peduli HAM regions were awarded too)",
+        "share_range": "— at least {low}, at most {high}: {unknown} regions without data",
+        "summary_not_held": "This data year was **not assessed**: the 2021 round was cancelled "
+        "because of COVID-19, so there is no predicate for data year 2020.",
+        "not_held_why": "the 2021 round was cancelled because of COVID-19",
+        "no_data_year": "no data for this year yet ({total} regions)",
+        "derived": " (data year derived from the "
         "award year)", "status": "Status", "count": "Count", "score": "Score",
         "source": "Source", "change_map": "Change map", "same_year": "Pick two different years.",
         "not_held_cmp": "Data year 2020 was not assessed and cannot be compared.",
