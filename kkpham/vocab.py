@@ -67,7 +67,7 @@ STATUSES: tuple[Status, ...] = (
         4,
         "Belum Peduli HAM",
         "Not achieved (band unknown)",
-        "#c2756b",
+        "#b85c7a",
         True,
         "Sumber menyebut tidak memperoleh predikat; pitanya tidak diketahui.",
     ),
@@ -78,7 +78,8 @@ STATUSES: tuple[Status, ...] = (
         "Did not report",
         "#8e7cc3",
         True,
-        "Daerah tidak menyampaikan laporan/data KKP HAM.",
+        "Daerah tidak menyampaikan laporan yang diminta (data KKP HAM atau laporan aksi HAM), "
+        "sehingga tidak memperoleh predikat.",
     ),
     Status(
         "tidak_diketahui",
@@ -103,7 +104,7 @@ STATUSES: tuple[Status, ...] = (
         8,
         "Daerah belum terbentuk",
         "Region not yet formed",
-        "#fbfaf5",
+        "#ece4cf",
         False,
         "Daerah otonom ini dibentuk setelah tahun data tersebut.",
     ),
