@@ -51,13 +51,14 @@ def read_results(path: Path = RESULTS_FILE) -> pd.DataFrame:
 
 
 def read_counts(path: Path = COUNTS_FILE) -> pd.DataFrame:
-    """Provincial "N of M" statements with a count about today's province: what the store's
-    reported_counts holds. National totals, rows without a count and counts about a province
-    before its split stay in the file (cited) but are not loaded."""
+    """ "N of M" statements with a count, national or about today's province: what the store's
+    reported_counts holds. Rows without a count and counts about a province before its split
+    stay in the file (cited) but are not loaded."""
     frame = pd.read_csv(path, dtype={"province_code": str})
     for col in ("award_year", "awarded_count", "total_regions"):
         frame[col] = frame[col].astype("Int64")
-    comparable = (frame["scope"] == "provinsi") & ~frame["province_before_split"].astype(bool)
+    national = frame["scope"] == "nasional"
+    comparable = national | ~frame["province_before_split"].astype(bool)
     return frame[comparable & frame["awarded_count"].notna()]
 
 

@@ -85,7 +85,11 @@ def province_summary(store: Store, data_year: int, province_code: str | None = N
     eligible = frame[frame["status"] != "belum_terbentuk"]
     peduli = int((frame["status"] == "peduli").sum())
     known = int(frame["n_claims"].gt(0).sum())
-    reported = store.reported_counts(data_year, province_code) if province_code else None
+    reported = (
+        store.reported_counts(data_year, province_code)
+        if province_code
+        else store.national_counts(data_year)
+    )
     return {
         "held": cycle_held(store, data_year),
         "total": len(eligible),
@@ -97,9 +101,7 @@ def province_summary(store: Store, data_year: int, province_code: str | None = N
         "unknown": int((frame["status"] == "tidak_diketahui").sum()),
         "peduli_share_of_known": peduli / known if known else None,
         "disputed": int(frame["disputed"].sum()),
-        "reported": []
-        if reported is None
-        else reported[
+        "reported": reported[
             ["awarded_count", "total_regions", "source_url", "evidence", "data_year_derived"]
         ].to_dict("records"),
     }

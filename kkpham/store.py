@@ -17,7 +17,7 @@ import pandas as pd
 
 from kkpham.vocab import STORED_KEYS
 
-SCHEMA_VERSION = "2"  # 2: batches gained n_errors, n_conflicts, undone_by
+SCHEMA_VERSION = "3"  # 2: batches gained n_errors, n_conflicts, undone_by; 3: national counts
 
 _STATUS_LIST = ", ".join(f"'{k}'" for k in STORED_KEYS)  # constant from our own vocabulary
 
@@ -80,7 +80,7 @@ CREATE TABLE results (
     UNIQUE (region_code, data_year, source_id)
 );
 CREATE TABLE reported_counts (
-    province_code VARCHAR NOT NULL REFERENCES provinces (code),
+    province_code VARCHAR REFERENCES provinces (code),  -- NULL: a national total
     data_year INTEGER NOT NULL REFERENCES cycles (data_year),
     award_year INTEGER,
     data_year_derived BOOLEAN NOT NULL,
@@ -329,13 +329,26 @@ class Store:
     def reported_counts(
         self, data_year: int | None = None, province_code: str | None = None
     ) -> pd.DataFrame:
+        """Provincial "N of M" statements (national totals: ``national_counts``)."""
         return self._df(
             "SELECT c.province_code, c.data_year, c.award_year, c.data_year_derived, "
             "c.awarded_count, c.total_regions, s.url AS source_url, c.evidence "
             "FROM reported_counts c JOIN sources s USING (source_id) "
-            "WHERE (? IS NULL OR c.data_year = ?) AND (? IS NULL OR c.province_code = ?) "
+            "WHERE c.province_code IS NOT NULL AND (? IS NULL OR c.data_year = ?) "
+            "AND (? IS NULL OR c.province_code = ?) "
             "ORDER BY c.province_code, c.data_year",
             [data_year, data_year, province_code, province_code],
+        )
+
+    def national_counts(self, data_year: int | None = None) -> pd.DataFrame:
+        """National "N kab/kota received it" statements, columns as ``reported_counts``."""
+        return self._df(
+            "SELECT c.province_code, c.data_year, c.award_year, c.data_year_derived, "
+            "c.awarded_count, c.total_regions, s.url AS source_url, c.evidence "
+            "FROM reported_counts c JOIN sources s USING (source_id) "
+            "WHERE c.province_code IS NULL AND (? IS NULL OR c.data_year = ?) "
+            "ORDER BY c.data_year, s.url",
+            [data_year, data_year],
         )
 
     def sources(self) -> pd.DataFrame:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from kkpham.ui import state
 from kkpham.ui import stewardship as ui
 
+state.begin_page("data")  # keeps the shared URL state (province, year, language) across pages
 st.title("Data: impor, log, ekspor")
 st.caption(
     "Menambah hasil KKP HAM dari lampiran Keputusan atau rekap Kanwil. Tidak ada yang disimpan "

@@ -167,6 +167,9 @@ def test_compare_on_real_store(real_store: Path, params: dict) -> None:
     _ok(at)
     league = at.dataframe[0].value
     assert len(league) == 38 and league["Total"].sum() == 514
+    # a change is shown only where both years are complete (never a lower bound's difference)
+    change, complete = league["Perubahan (poin)"], league["Data lengkap"].astype(bool)
+    assert change[~complete].isna().all() and change[complete].notna().all()
 
 
 def test_profile_on_real_store(real_store: Path) -> None:

@@ -120,11 +120,14 @@ def test_counts_are_exactly_what_tidy_counts_makes(reference_resolver):
     assert made["awarded_count"].isna().sum() == ref["awarded_count"].isna().sum() == 11
 
 
-def test_build_loads_only_comparable_provincial_counts():
+def test_build_loads_national_and_comparable_provincial_counts():
     from kkpham.build import read_counts
 
     loaded = read_counts()
-    assert len(loaded) == 88 and loaded["province_code"].str.fullmatch(r"\d{2}").all()
+    provincial = loaded[loaded["scope"] == "provinsi"]
+    national = loaded[loaded["scope"] == "nasional"]
+    assert len(provincial) == 88 and provincial["province_code"].str.fullmatch(r"\d{2}").all()
+    assert len(national) == 23 and national["province_code"].isna().all()
     assert loaded["awarded_count"].notna().all()
     assert not loaded["province_before_split"].any()
 

@@ -120,3 +120,19 @@ def test_read_only_store_refuses_writes(store: Store, tmp_path) -> None:
     store.close()
     with Store.open(tmp_path / "t.duckdb", read_only=True) as ro, pytest.raises(duckdb.Error):
         ro.set_meta("x", "y")
+
+
+def test_national_counts_are_kept_apart_from_provincial_ones(store: Store) -> None:
+    def count(province: str | None, n: int, url: str) -> dict:
+        return {"province_code": province, "data_year": 2019, "award_year": 2020,
+                "data_year_derived": True, "awarded_count": n, "total_regions": 514,
+                "source_url": url, "source_kind": "berita", "evidence": "e"}  # fmt: skip
+
+    counts = pd.DataFrame([count(None, 259, "https://n.id/1"), count("74", 14, "https://p.id/1")])
+    store.add_batch(pd.DataFrame([claim("74.01", 2019, "peduli", "https://a.id/1")]),
+                    origin="test", reported_counts=counts)  # fmt: skip
+    assert list(store.reported_counts()["awarded_count"]) == [14]
+    national = store.national_counts(2019)
+    assert list(national["awarded_count"]) == [259] and national["province_code"].isna().all()
+    assert [r["awarded_count"] for r in province_summary(store, 2019, None)["reported"]] == [259]
+    assert [r["awarded_count"] for r in province_summary(store, 2019, "74")["reported"]] == [14]

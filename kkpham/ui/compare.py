@@ -30,7 +30,10 @@ def show_league(table: pd.DataFrame, year: int, current: str | None, lang: str) 
         "Total": table["total"],
         "% Peduli": table["share"] * 100,
         "% maks." if not en else "max %": table["share_max"] * 100,
-        ("Perubahan (poin)" if not en else "Change (pts)"): table["change"],
+        # a change between two lower bounds is no measured change: shown only on complete data
+        ("Perubahan (poin)" if not en else "Change (pts)"): table["change"].where(
+            table["change_complete"]
+        ),
         ("Data lengkap" if not en else "Complete data"): table["change_complete"],
         ("Rangkaian semua Peduli" if not en else "All-Peduli streak"): table["all_peduli_streak"],
         ("Rangkaian pembina" if not en else "Pembina streak"): table["pembina_streak"],
@@ -53,8 +56,7 @@ def show_league(table: pd.DataFrame, year: int, current: str | None, lang: str) 
 def show_share(rows: pd.DataFrame, rep: pd.DataFrame, cycles, title: str, lang: str, mode: str):
     fig = share_chart(rows, rep, cycles, lang=lang, year_mode=mode, title=title)
     st.plotly_chart(fig, config=CHART_CONFIG, width="stretch", key="cmp_share")
-    st.caption(t("no_reported", lang) if rows["province_code"].iloc[0] == ""
-               else t("reported_note", lang))  # fmt: skip
+    st.caption(t("reported_note", lang) if len(rep) else t("no_reported", lang))
     if len(rep):
         en = lang == "en"
         view = pd.DataFrame({

@@ -29,8 +29,9 @@ def _series(version: str) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _reported(version: str) -> pd.DataFrame:
+    """Provincial and national counts; national rows get province_code "" like share_series."""
     with data.open_store() as store:
-        rep = store.reported_counts()
+        rep = pd.concat([store.reported_counts(), store.national_counts().assign(province_code="")])
     return rep.assign(source_label=rep["source_url"].map(source_label))
 
 
@@ -61,9 +62,7 @@ def regions() -> pd.DataFrame:
 
 def reported_beside(series_rows: pd.DataFrame, province: str | None) -> pd.DataFrame:
     rep = _reported(data.data_version())
-    if province is None:  # the store holds province statements only
-        return rep.iloc[0:0].assign(reported_share=pd.Series(dtype=float))
-    return timeline.reported_beside_ours(series_rows, rep[rep["province_code"] == province])
+    return timeline.reported_beside_ours(series_rows, rep[rep["province_code"] == (province or "")])
 
 
 def claims(code: str) -> pd.DataFrame:

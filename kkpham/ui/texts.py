@@ -42,8 +42,8 @@ TEXT = {
         "sources": "Semua sumber per tahun", "context": "Kab/kota lain di",
         "streak_note": "Tahun data 2020 tidak dinilai dan tidak memutus rangkaian; tahun tanpa "
         "data memutus rangkaian terkonfirmasi.",
-        "no_reported": "Tidak ada hitungan nasional dari sumber di basis data; garis menunjukkan "
-        "data kami saja.",
+        "no_reported": "Tidak ada hitungan dari sumber untuk wilayah ini di basis data; garis "
+        "menunjukkan data kami saja.",
         "pick_province": "Pilih provinsi (di atas atau klik baris peringkat) untuk kisi kab/kota "
         "× tahun.",
         "reported_note": "Sumber menghitung penghargaan; di bawah Permenkumham 34/2016 "
@@ -88,8 +88,8 @@ TEXT = {
         "sources": "Every source per year", "context": "Other kab/kota in",
         "streak_note": "Data year 2020 was not assessed and does not break a streak; a year "
         "without data breaks the confirmed streak.",
-        "no_reported": "No national counts from sources in the store; the line shows our rows "
-        "only.",
+        "no_reported": "No counts from sources for this area in the store; the line shows our "
+        "rows only.",
         "pick_province": "Pick a province (above, or click a league-table row) for the kab/kota "
         "× year grid.",
         "reported_note": "Sources count awards; under Permenkumham 34/2016 that count may "
