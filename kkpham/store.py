@@ -326,27 +326,26 @@ class Store:
             [data_year, data_year, province_code, province_code, region_code, region_code],
         )
 
+    _COUNTS = (
+        "SELECT c.province_code, c.data_year, c.award_year, c.data_year_derived, "
+        "c.awarded_count, c.total_regions, s.url AS source_url, c.evidence "
+        "FROM reported_counts c JOIN sources s USING (source_id) "
+    )
+
     def reported_counts(
         self, data_year: int | None = None, province_code: str | None = None
     ) -> pd.DataFrame:
         """Provincial "N of M" statements (national totals: ``national_counts``)."""
         return self._df(
-            "SELECT c.province_code, c.data_year, c.award_year, c.data_year_derived, "
-            "c.awarded_count, c.total_regions, s.url AS source_url, c.evidence "
-            "FROM reported_counts c JOIN sources s USING (source_id) "
-            "WHERE c.province_code IS NOT NULL AND (? IS NULL OR c.data_year = ?) "
-            "AND (? IS NULL OR c.province_code = ?) "
-            "ORDER BY c.province_code, c.data_year",
+            self._COUNTS + "WHERE c.province_code IS NOT NULL AND (? IS NULL OR c.data_year = ?) "
+            "AND (? IS NULL OR c.province_code = ?) ORDER BY c.province_code, c.data_year",
             [data_year, data_year, province_code, province_code],
         )
 
     def national_counts(self, data_year: int | None = None) -> pd.DataFrame:
         """National "N kab/kota received it" statements, columns as ``reported_counts``."""
         return self._df(
-            "SELECT c.province_code, c.data_year, c.award_year, c.data_year_derived, "
-            "c.awarded_count, c.total_regions, s.url AS source_url, c.evidence "
-            "FROM reported_counts c JOIN sources s USING (source_id) "
-            "WHERE c.province_code IS NULL AND (? IS NULL OR c.data_year = ?) "
+            self._COUNTS + "WHERE c.province_code IS NULL AND (? IS NULL OR c.data_year = ?) "
             "ORDER BY c.data_year, s.url",
             [data_year, data_year],
         )

@@ -8,15 +8,10 @@ from kkpham.ui import data, panels, state
 from kkpham.ui.texts import t
 
 lang = state.begin_page("bandingkan")
-try:
-    ref = data.reference()
-    cycles = ref["cycles"]
-    names = dict(zip(ref["provinces"]["code"], ref["provinces"]["name"], strict=True))
-    default_year = str(data.default_year())
-    state.version_param(data.data_version(), lang)
-except data.StoreUnavailable as exc:
-    st.error(str(exc))
-    st.stop()
+ref = data.page_reference(lang)
+cycles = ref["cycles"]
+names = dict(zip(ref["provinces"]["code"], ref["provinces"]["name"], strict=True))
+default_year = str(data.default_year())
 
 st.title(t("compare_title", lang))
 years = panels.held_year_options(cycles)

@@ -7,15 +7,10 @@ from kkpham.ui import change_view, data, map_view, state, years
 from kkpham.ui.texts import t
 
 lang = state.begin_page("peta")
-try:
-    ref = data.reference()
-    cycles = ref["cycles"]
-    names = dict(zip(ref["provinces"]["code"], ref["provinces"]["name"], strict=True))
-    default_year = str(data.default_year())
-    state.version_param(data.data_version(), lang)
-except data.StoreUnavailable as exc:
-    st.error(str(exc))
-    st.stop()
+ref = data.page_reference(lang)
+cycles = ref["cycles"]
+names = dict(zip(ref["provinces"]["code"], ref["provinces"]["name"], strict=True))
+default_year = str(data.default_year())
 
 st.title(t("map_title", lang))
 c1, c2, c3 = st.columns([2, 1, 1])

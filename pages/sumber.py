@@ -7,12 +7,7 @@ from kkpham.ui import data, state, sumber_view
 lang = state.begin_page("sumber")
 text = sumber_view.TEXT["en" if lang == "en" else "id"]
 st.title(text["title"])
-try:
-    ref = data.reference()
-    state.version_param(data.data_version(), lang)
-except data.StoreUnavailable as exc:
-    st.error(str(exc))
-    st.stop()
+ref = data.page_reference(lang)
 
 st.header(text["cycles"])
 st.markdown(text["cycles_text"])

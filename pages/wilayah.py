@@ -8,14 +8,9 @@ from kkpham.ui import profile as ui
 from kkpham.ui.texts import t
 
 lang = state.begin_page("wilayah")
-try:
-    ref = data.reference()
-    cycles = ref["cycles"]
-    regions = panels.regions()
-    state.version_param(data.data_version(), lang)
-except data.StoreUnavailable as exc:
-    st.error(str(exc))
-    st.stop()
+ref = data.page_reference(lang)
+cycles = ref["cycles"]
+regions = panels.regions()
 
 st.title(t("profile_title", lang))
 ui.search_region(lang)

@@ -6,7 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
+from bench.harness import launch_chromium
 from kkpham.build import build_store
 from kkpham.settings import Settings, get_settings
 
@@ -35,3 +37,12 @@ def built_settings() -> Settings:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian Chromium for the module's browser tests; fails (never skips) when it cannot start."""
+    with sync_playwright() as p:
+        b = launch_chromium(p)
+        yield b
+        b.close()

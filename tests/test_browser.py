@@ -13,9 +13,9 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
-from bench.harness import STATUS_PATHS, is_local, launch_chromium, serve
+from bench.harness import STATUS_PATHS, is_local, serve
 from kkpham.mapdata import map_frame
 from kkpham.settings import Settings
 from kkpham.store import Store
@@ -42,14 +42,6 @@ def app_url(built_settings: Settings, artifacts: Path):
     env = {"KKPHAM_DB": str(built_settings.db_path)}
     with serve(env=env, log=artifacts / "browser_app.log") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = launch_chromium(p)  # raises with the reason when Chromium cannot start
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

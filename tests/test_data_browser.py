@@ -18,9 +18,9 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
-from bench.harness import STATUS_PATHS, is_local, launch_chromium, serve
+from bench.harness import STATUS_PATHS, is_local, serve
 from kkpham.auth import hash_password
 from kkpham.mapdata import province_summary
 from kkpham.settings import Settings
@@ -58,14 +58,6 @@ def app_url(store_copy: Path, artifacts: Path):
            "KKPHAM_ADMIN_PASSWORD_HASH": hash_password(PASSWORD)}  # fmt: skip
     with serve(env=env, log=artifacts / "data_browser_app.log") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = launch_chromium(p)  # raises with the reason when Chromium cannot start
-        yield b
-        b.close()
 
 
 class Watch:

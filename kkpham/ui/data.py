@@ -19,6 +19,7 @@ import streamlit as st
 from kkpham import mapdata
 from kkpham.settings import get_settings
 from kkpham.store import Store
+from kkpham.ui import state
 
 OPEN_ATTEMPTS = 20  # ~2 s of retries while a writer holds the file lock
 BUILD_HINT = (
@@ -116,6 +117,18 @@ def summary(province: str | None, year: int) -> dict:
 
 def reference() -> dict:
     return _reference(data_version())
+
+
+def page_reference(lang: str) -> dict:
+    """What every page starts from: the reference tables, with the data build recorded in the
+    URL (``versi``). A missing store stops the page with how to build it, never a traceback."""
+    try:
+        ref = reference()
+        state.version_param(data_version(), lang)
+    except StoreUnavailable as exc:
+        st.error(str(exc))
+        st.stop()
+    return ref
 
 
 def default_year() -> int:
