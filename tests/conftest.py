@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
+from streamlit.testing.v1 import AppTest
 
 from bench.harness import launch_chromium
 from kkpham.build import build_store
@@ -14,6 +15,7 @@ from kkpham.settings import Settings, get_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "artifacts"
+DASHBOARD = str(ROOT / "dashboard.py")
 MIRROR = ROOT.parent / "shared" / "boundaries" / "upstream"
 
 # Offline machines and CI: build the boundaries from the mirror beside the checkout (as `make` does)
@@ -46,3 +48,17 @@ def browser():
         b = launch_chromium(p)
         yield b
         b.close()
+
+
+@pytest.fixture
+def app(built_settings: Settings, monkeypatch):
+    """``app(**query_params)``: the routed dashboard on the real store, run once (AppTest)."""
+    monkeypatch.setenv("KKPHAM_DB", str(built_settings.db_path))
+
+    def make(**params: str) -> AppTest:
+        at = AppTest.from_file(DASHBOARD, default_timeout=120)
+        for key, value in params.items():
+            at.query_params[key] = value
+        return at.run()
+
+    return make

@@ -24,19 +24,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")
 
 
-@pytest.fixture
-def app(built_settings: Settings, monkeypatch):
-    monkeypatch.setenv("KKPHAM_DB", str(built_settings.db_path))
-
-    def make(**params: str) -> AppTest:
-        at = AppTest.from_file(DASHBOARD, default_timeout=120)
-        for key, value in params.items():
-            at.query_params[key] = value
-        return at.run()
-
-    return make
-
-
 @pytest.fixture(scope="module")
 def cycles(built_settings: Settings) -> pd.DataFrame:
     with Store.open(built_settings.db_path, read_only=True) as store:

@@ -9,25 +9,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kkpham.mapdata import boundary_build_id, geometry_url, province_summary
-from kkpham.settings import Settings
 from kkpham.store import Store
 from kkpham.ui.pages import PAGE_SPECS, present_specs
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")
-
-
-@pytest.fixture
-def app(built_settings: Settings, monkeypatch):
-    monkeypatch.setenv("KKPHAM_DB", str(built_settings.db_path))
-
-    def make(**params: str) -> AppTest:
-        at = AppTest.from_file(DASHBOARD, default_timeout=120)
-        for key, value in params.items():
-            at.query_params[key] = value
-        return at.run()
-
-    return make
 
 
 def ok(at: AppTest) -> None:

@@ -105,14 +105,14 @@ def streak_table(prov_panel: pd.DataFrame, streaks: pd.DataFrame, as_of: int, la
             streaks["first_peduli"].map(lambda y: "—" if pd.isna(y) else str(int(y))),
         ("Tahun Peduli" if not en else "Peduli years"): streaks["n_peduli"],
     })  # fmt: skip
-    st.dataframe(
-        view,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            t("profile", lang): st.column_config.LinkColumn(display_text=t("profile", lang))
-        },
-    )
+    table_with_profile_links(view, lang)
+
+
+def table_with_profile_links(view: pd.DataFrame, lang: str) -> None:
+    """A table whose profile column is a link (the column named ``t("profile")``)."""
+    st.dataframe(view, hide_index=True, width="stretch", column_config={
+        t("profile", lang): st.column_config.LinkColumn(display_text=t("profile", lang))
+    })  # fmt: skip
 
 
 def show_transitions(scope_panel: pd.DataFrame, cycles, year_a: int, year_b: int, lang: str):
@@ -140,12 +140,5 @@ def show_transitions(scope_panel: pd.DataFrame, cycles, year_a: int, year_b: int
         "→": trans["transition"].map(lambda k: transitions.BY_TRANSITION[k].label(lang)),
         t("profile", lang): trans["code"].map(lambda c: profile_link(c)),
     })  # fmt: skip
-    st.dataframe(
-        view,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            t("profile", lang): st.column_config.LinkColumn(display_text=t("profile", lang))
-        },
-    )
+    table_with_profile_links(view, lang)
     return trans
