@@ -69,7 +69,7 @@ def show_share(rows: pd.DataFrame, rep: pd.DataFrame, cycles, title: str, lang: 
             ("Tanpa data" if not en else "No data"): rep["ours_unknown"],
             ("Selisih" if not en else "Gap"): rep["gap"],
             ("Sumber" if not en else "Source"): rep["source_url"],
-            ("Keterangan" if not en else "Evidence"): rep["evidence"],
+            ("Catatan penyusun (EN)" if not en else "Compiler's note"): rep["evidence"],
         })  # fmt: skip
         st.dataframe(view, hide_index=True, width="stretch", column_config={
             view.columns[6]: st.column_config.LinkColumn(display_text=r"https?://(?:www\.)?([^/]+)")

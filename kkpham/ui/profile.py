@@ -65,7 +65,8 @@ def show_claims(code: str, lang: str) -> None:
         ("Ditampilkan di peta" if not en else "Shown on map"): table["shown"],
         ("Sumber berbeda" if not en else "Sources disagree"): table["disputed"],
         ("Tahun diturunkan" if not en else "Year derived"): table["data_year_derived"],
-        ("Catatan" if not en else "Note"): table["note"],
+        # the compiled notes are in English; the source link holds the original Indonesian text
+        ("Catatan penyusun (EN)" if not en else "Compiler's note"): table["note"],
     })  # fmt: skip
     src = view.columns[4]
     st.dataframe(
