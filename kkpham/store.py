@@ -207,8 +207,9 @@ class Store:
             sources[["source_url", "source_kind"]].drop_duplicates().itertuples(index=False)
         ):
             self._run(
+                # not an aggregate over sources: that yields a row even when the url exists
                 "INSERT INTO sources (source_id, url, kind) "
-                "SELECT coalesce(max(source_id), 0) + 1, ?, ? FROM sources "
+                "SELECT (SELECT coalesce(max(source_id), 0) + 1 FROM sources), ?, ? "
                 "WHERE NOT EXISTS (SELECT 1 FROM sources WHERE url = ?)",
                 [url, kind, url],
             )

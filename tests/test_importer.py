@@ -257,6 +257,24 @@ def test_undo_removes_the_batch_and_keeps_the_log(settings: Settings) -> None:
         undo(99, settings, who="Budi")
 
 
+def test_files_citing_a_stored_source_commit_and_reimport_after_undo_works(
+    settings: Settings,
+) -> None:
+    """The routine case: a second file citing the same decree, and undo-fix-re-import."""
+    decree = "Keputusan Menteri HAM MHA-01.HA.02.01.01 Tahun 2024"
+    first, _ = commit_file(csv_bytes([row("Konawe", year="2023", sumber=decree)]), "a.csv",
+                           make_resolver(), settings, who="a")  # fmt: skip
+    second, _ = commit_file(csv_bytes([row("Kolaka", year="2023", sumber=decree)]), "b.csv",
+                            make_resolver(), settings, who="a")  # fmt: skip
+    assert undo(second, settings, who="a") == 1
+    again, _ = commit_file(csv_bytes([row("Kolaka", year="2023", sumber=decree)]), "b2.csv",
+                           make_resolver(), settings, who="a")  # fmt: skip
+    assert len({first, second, again}) == 3
+    with Store.open(settings.db_path) as store:
+        claims = store.claims(data_year=2023)
+    assert set(claims["source_url"]) == {decree} and len(claims) == 2
+
+
 def test_backups_rotate_and_hold_the_state_before_each_write(settings: Settings) -> None:
     states = []
     for i, name in enumerate(["Konawe", "Kendari", "Buton Selatan", "Kolaka", "Konawe"]):

@@ -136,3 +136,12 @@ def test_national_counts_are_kept_apart_from_provincial_ones(store: Store) -> No
     assert list(national["awarded_count"]) == [259] and national["province_code"].isna().all()
     assert [r["awarded_count"] for r in province_summary(store, 2019, None)["reported"]] == [259]
     assert [r["awarded_count"] for r in province_summary(store, 2019, "74")["reported"]] == [14]
+
+
+def test_a_second_batch_may_cite_a_source_already_stored(store: Store) -> None:
+    store.add_batch(pd.DataFrame([claim("74.01", 2022, "peduli", "https://a.id/decree")]),
+                    origin="test")  # fmt: skip
+    store.add_batch(pd.DataFrame([claim("74.02", 2022, "peduli", "https://a.id/decree")]),
+                    origin="import")  # fmt: skip
+    assert store.counts()["sources"] == 1 and store.counts()["results"] == 2
+    assert set(store.claims(data_year=2022)["source_url"]) == {"https://a.id/decree"}
