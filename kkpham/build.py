@@ -17,12 +17,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from kkpham.backup import take_backup
 from kkpham.boundaries import build_boundaries, load_provinces, load_regions
 from kkpham.boundaries.basemap import write_base_topojson
 from kkpham.region_facts import formation_table
 from kkpham.settings import ROOT, Settings
 from kkpham.stewardship import write_lock
-from kkpham.store import SCHEMA_VERSION, Store
+from kkpham.store import BATCH_COLUMNS, SCHEMA_VERSION, Store
 from kkpham.validate import DataError, validate_results
 
 log = logging.getLogger(__name__)
@@ -78,13 +79,13 @@ def _inputs_hash(boundary_build_id: str) -> str:
     return h.hexdigest()[:16]
 
 
-def _carried_batches(db_path: Path) -> list[pd.DataFrame]:
-    """Imported batches of the existing store, to be re-added to the rebuilt one."""
+def _carried_batches(db_path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(audit entries, their live results) of the existing store, to be carried over unchanged:
+    imports, undone imports and restores keep their ids, who/when and counts."""
     if not db_path.exists():
-        return []
+        return pd.DataFrame(columns=BATCH_COLUMNS), pd.DataFrame()
     with Store.open(db_path, read_only=True) as old:
-        rows = old.batch_results(origin_not=REFERENCE_ORIGIN)
-    return [group for _, group in rows.groupby("batch_id", sort=True)]
+        return old.audit_batches(REFERENCE_ORIGIN), old.batch_results(REFERENCE_ORIGIN)
 
 
 @contextmanager
@@ -135,7 +136,7 @@ def _write_store(
     counts: pd.DataFrame,
 ) -> dict:
     db = settings.db_path
-    carried = _carried_batches(db)
+    carried_batches, carried_results = _carried_batches(db)
 
     db.parent.mkdir(parents=True, exist_ok=True)
     tmp = db.with_name(db.name + ".building")
@@ -147,23 +148,21 @@ def _write_store(
             store.add_batch(results, origin=REFERENCE_ORIGIN, file_name=RESULTS_FILE.name,
                             file_sha256=hashlib.sha256(RESULTS_FILE.read_bytes()).hexdigest(),
                             who="build", reported_counts=counts)  # fmt: skip
-            for batch in carried:
-                first = batch.iloc[0]
-                store.add_batch(batch, origin=first["origin"], file_name=first["file_name"],
-                                file_sha256=first["file_sha256"], who=first["who"],
-                                created_at=first["created_at"])  # fmt: skip
+            store.carry_over(carried_batches, carried_results)
             build_id = hashlib.sha256(
-                (inputs + json.dumps([len(b) for b in carried])).encode()
+                (inputs + json.dumps([len(carried_batches), len(carried_results)])).encode()
             ).hexdigest()[:12]
             store.set_meta("build_id", build_id)
             store.set_meta("inputs_hash", inputs)
             store.set_meta("boundary_build_id", info["build_id"])
             counts_now = store.counts()
             store.checkpoint()
+        if db.exists():  # a rebuild replaces the store: keep the old one like any other write
+            take_backup(db, settings.backup_dir, settings.backup_keep, "build")
         os.replace(tmp, db)
     finally:
         tmp.unlink(missing_ok=True)
         Path(str(tmp) + ".wal").unlink(missing_ok=True)
     log.info("built %s: %s", db, counts_now)
     return {"db": str(db), "build_id": build_id, "skipped": False, "counts": counts_now,
-            "carried_batches": len(carried)}  # fmt: skip
+            "carried_batches": len(carried_batches)}  # fmt: skip

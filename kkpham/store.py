@@ -91,6 +91,11 @@ CREATE TABLE reported_counts (
 );
 """
 
+BATCH_COLUMNS = [
+    "batch_id", "created_at", "origin", "file_name", "file_sha256", "n_rows", "who",
+    "undone_at", "n_errors", "n_conflicts", "undone_by",
+]  # fmt: skip
+
 RESULT_COLUMNS = [
     "region_code", "data_year", "award_year", "data_year_derived", "status", "score",
     "source_url", "source_kind", "name_in_source", "note", "all_regions_statement",
@@ -240,19 +245,7 @@ class Store:
             )  # fmt: skip
             frames = [results] + ([reported_counts] if reported_counts is not None else [])
             ids = self._source_ids(pd.concat([f[["source_url", "source_kind"]] for f in frames]))
-            start = self._one("SELECT coalesce(max(result_id), 0) + 1 FROM results")[0]
-            rows = results.assign(
-                result_id=range(start, start + len(results)),
-                source_id=results["source_url"].map(ids),
-                batch_id=batch_id,
-            )
-            self._insert_frame(
-                "results",
-                ["result_id", "region_code", "data_year", "award_year", "data_year_derived",
-                 "status", "score", "source_id", "name_in_source", "note",
-                 "all_regions_statement", "batch_id"],
-                rows,
-            )  # fmt: skip
+            self._insert_results(results.assign(batch_id=batch_id), ids)
             if reported_counts is not None and len(reported_counts):
                 counts = reported_counts.assign(source_id=reported_counts["source_url"].map(ids))
                 self._insert_frame(
@@ -262,6 +255,40 @@ class Store:
                     counts,
                 )  # fmt: skip
         return int(batch_id)
+
+    def _insert_results(self, results: pd.DataFrame, source_ids: dict[str, int]) -> None:
+        """Insert results (RESULT_COLUMNS + batch_id) with fresh ids; call inside a transaction."""
+        start = self._one("SELECT coalesce(max(result_id), 0) + 1 FROM results")[0]
+        rows = results.assign(
+            result_id=range(start, start + len(results)),
+            source_id=results["source_url"].map(source_ids),
+        )
+        self._insert_frame(
+            "results",
+            ["result_id", "region_code", "data_year", "award_year", "data_year_derived",
+             "status", "score", "source_id", "name_in_source", "note",
+             "all_regions_statement", "batch_id"],
+            rows,
+        )  # fmt: skip
+
+    def audit_batches(self, origin_not: str) -> pd.DataFrame:
+        """Every batch whose origin is not ``origin_not``, with all its audit columns (undone and
+        restore entries included): what a rebuild carries over unchanged."""
+        cols = ", ".join(BATCH_COLUMNS)
+        return self._df(
+            f"SELECT {cols} FROM batches WHERE origin <> ? ORDER BY batch_id", [origin_not]
+        )
+
+    def carry_over(self, batches: pd.DataFrame, results: pd.DataFrame) -> None:
+        """Re-insert audit entries with their own ids and their live results, in one transaction
+        (the rebuild after the reference batch)."""
+        with self.transaction():
+            taken = self._one("SELECT coalesce(max(batch_id), 0) FROM batches")[0]
+            if len(batches) and int(batches["batch_id"].min()) <= taken:
+                raise ValueError(f"batch ids from {batches['batch_id'].min()} are taken")
+            self._insert_frame("batches", BATCH_COLUMNS, batches)
+            if len(results):
+                self._insert_results(results, self._source_ids(results))
 
     def undo_batch(self, batch_id: int, who: str | None = None) -> int:
         """Remove a batch's results in one transaction; the batch stays in the audit log.
