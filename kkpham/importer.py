@@ -41,7 +41,11 @@ MAX_CELL = 1_000  # characters; a URL or a note, not a document
 HEADER_SEARCH_ROWS = 10  # a title row (often merged cells) may sit above the header
 EXAMPLE_MARK = "contoh"  # template example rows name the region "Contoh …"
 
-_DECREE = re.compile(r"\b(keputusan|kepmen|kepmenham|kepmenkumham)\b|M\.?HH-|MHA-", re.IGNORECASE)
+# A ministerial decree outranks every web page on the map, so the word "keputusan" alone is not
+# enough: its number (M.HH-…, MHA-…) or "Keputusan Menteri"/Kepmen… with a number.
+_DECREE_NUMBER = re.compile(r"\b(M\.?\s?HH|MHA)-\S+", re.IGNORECASE)
+_MINISTER = re.compile(r"\b(keputusan\s+menteri|kepmen(kumham|ham)?)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\b(nomor|no\.)\s*\S*\d", re.IGNORECASE)
 _HTML = re.compile(r"<\s*[a-zA-Z/!?]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FORMULA_START = ("=", "+", "-", "@")
@@ -256,7 +260,8 @@ def source_kind(source: str) -> str | None:
     """Kind of a cited source: a decree reference, or a government/news URL; None if neither."""
     if is_http_url(source):
         return url_source_kind(source)
-    return "keputusan" if _DECREE.search(source) else None
+    decree = _DECREE_NUMBER.search(source) or (_MINISTER.search(source) and _NUMBER.search(source))
+    return "keputusan" if decree else None
 
 
 def cell_problems(raw: dict) -> list[str]:
@@ -460,7 +465,9 @@ def preview_frame(report: ImportReport) -> pd.DataFrame:
                 )
         out.append({
             "baris": r["line"], "status": state, "kabupaten_kota": raw.get("kabupaten_kota", ""),
-            "wilayah": region, "tahun_data": r.get("data_year", raw.get("tahun_data", "")),
+            "wilayah": region,
+            # one type per column (Arrow): the year as written when the row did not parse
+            "tahun_data": str(r.get("data_year", raw.get("tahun_data", ""))),
             "predikat": raw.get("predikat", ""), "nilai": raw.get("nilai", ""),
             "sumber": raw.get("sumber", ""), "masalah_atau_catatan": message,
         })  # fmt: skip

@@ -334,3 +334,18 @@ def test_conflicts_within_one_file_are_counted_shown_and_audited(settings: Setti
     with Store.open(settings.db_path) as store:
         frame = map_frame(store, 2022, "74").set_index("code")
     assert frame.loc["74.71", "disputed"] and frame.loc["74.71", "status"] == "peduli"  # .go.id
+
+
+@pytest.mark.parametrize(("source", "kind"), [
+    ("Keputusan Menteri HAM MHA-01.HA.02.01.01 Tahun 2024", "keputusan"),
+    ("M.HH-02.HA.02.01.01 Tahun 2022", "keputusan"),
+    ("Kepmenkumham No. 12/2020", "keputusan"),
+    ("keputusan bupati (grup WA)", None),  # would outrank every web page on the map
+    ("Keputusan Menteri tanpa nomor", None),
+    ("https://sultra.kemenkumham.go.id/x", "pemerintah"),
+    ("https://kendaripos.fajar.co.id/x", "berita"),
+])  # fmt: skip
+def test_only_a_numbered_ministerial_decree_counts_as_a_decree(source: str, kind: str | None):
+    from kkpham.importer import source_kind
+
+    assert source_kind(source) == kind

@@ -10,6 +10,7 @@ import streamlit as st
 from kkpham.figures import status_map
 from kkpham.ui import data, state
 from kkpham.ui.texts import t
+from kkpham.validate import is_http_url
 from kkpham.vocab import BY_KEY, STATUSES
 
 TOPOJSON_URL = "/app/static/topojson/"  # plotly.js reads world_110m.json here, never from a CDN
@@ -184,6 +185,12 @@ def show_summary(summary: dict, place: str, lang: str = "id", regime: str | None
                  hide_index=True, width="stretch")  # fmt: skip
 
 
+def split_sources(urls: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """(http(s) links, other citations such as a decree number): only the first is clickable."""
+    web = urls.map(is_http_url)
+    return urls.where(web, None), urls.where(~web & urls.fillna("").ne(""), None)
+
+
 def region_table(frame: pd.DataFrame, lang: str = "id") -> None:
     """Every kab/kota with its status, score, source and a link to its profile."""
     table = pd.DataFrame({
@@ -191,7 +198,8 @@ def region_table(frame: pd.DataFrame, lang: str = "id") -> None:
         t("region", lang): frame["name"],
         t("status", lang): frame["status"].map(lambda k: BY_KEY[k].label(lang)),
         t("score", lang): frame["score"],
-        t("source", lang): frame["source_url"].where(frame["source_url"] != "", None),
+        t("source", lang): split_sources(frame["source_url"])[0],
+        t("decree", lang): split_sources(frame["source_url"])[1],
         t("disputed", lang): frame["disputed"],
         t("profile", lang): frame["code"].map(state.profile_link),
     })  # fmt: skip

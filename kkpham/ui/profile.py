@@ -10,6 +10,7 @@ from kkpham.figures.profile import status_strip
 from kkpham.settings import get_settings
 from kkpham.ui import panels
 from kkpham.ui.compare import CHART_CONFIG
+from kkpham.ui.map_view import split_sources
 from kkpham.ui.state import link, profile_link, write_param
 from kkpham.ui.texts import t
 
@@ -60,7 +61,8 @@ def show_claims(code: str, lang: str) -> None:
         ("Tahun penghargaan" if not en else "Award year"): table["award_year"],
         "Status": table["status_label"],
         ("Nilai" if not en else "Score"): table["score"],
-        ("Sumber" if not en else "Source"): table["source_url"],
+        ("Sumber" if not en else "Source"): split_sources(table["source_url"])[0],
+        ("Keputusan" if not en else "Decree"): split_sources(table["source_url"])[1],
         ("Jenis" if not en else "Kind"): table["source_kind"],
         ("Ditampilkan di peta" if not en else "Shown on map"): table["shown"],
         ("Sumber berbeda" if not en else "Sources disagree"): table["disputed"],

@@ -30,7 +30,8 @@ TEXT = {
         "no_data_year": "belum ada data untuk tahun ini ({total} kab/kota)",
         "derived": " (tahun data diturunkan dari "
         "tahun penghargaan)", "status": "Status", "count": "Jumlah", "score": "Nilai",
-        "source": "Sumber", "change_map": "Peta perubahan", "same_year": "Pilih dua tahun yang "
+        "source": "Sumber", "decree": "Keputusan",
+        "change_map": "Peta perubahan", "same_year": "Pilih dua tahun yang "
         "berbeda.", "not_held_cmp": "Tahun data 2020 tidak dinilai dan tidak dapat dibandingkan.",
         "change_title": "Perubahan {a} → {b} — {place}",
         # compare page and profile
@@ -77,7 +78,8 @@ TEXT = {
         "no_data_year": "no data for this year yet ({total} regions)",
         "derived": " (data year derived from the "
         "award year)", "status": "Status", "count": "Count", "score": "Score",
-        "source": "Source", "change_map": "Change map", "same_year": "Pick two different years.",
+        "source": "Source", "decree": "Decree",
+        "change_map": "Change map", "same_year": "Pick two different years.",
         "not_held_cmp": "Data year 2020 was not assessed and cannot be compared.",
         "change_title": "Change {a} → {b} — {place}",
         "compare_title": "Compare regions and years", "profile_title": "Regency/city profile",
