@@ -156,7 +156,8 @@ def share_series(panel: pd.DataFrame, per_province: bool = True) -> pd.DataFrame
 
     ``total`` excludes regions not yet formed. ``share`` = Peduli / total is what our rows confirm
     (a lower bound while regions are unknown); ``share_max`` counts every unknown region as if it
-    were Peduli (the upper bound). Both are NaN for a year not held. The national rows have
+    were Peduli (the upper bound). Both are NaN for a year not held; ``share`` is NaN too when
+    no kab/kota has any row that year. The national rows have
     ``province_code`` "" and ``province_name`` "Indonesia".
     """
     p = panel.assign(
@@ -177,7 +178,9 @@ def share_series(panel: pd.DataFrame, per_province: bool = True) -> pd.DataFrame
     g["award_year"] = g["award_year"].astype("Int64")
     held = g["held"].astype(bool)
     total = g["total"].where(g["total"] > 0)
-    g["share"] = (g["peduli"] / total).where(held)
+    # no row at all for the year: no confirmed share (a 0% would read as "all lost")
+    known = (g["assessed"] + g["no_report"]) > 0
+    g["share"] = (g["peduli"] / total).where(held & known)
     g["share_max"] = ((g["peduli"] + g["unknown"]) / total).where(held)
     return g
 

@@ -48,7 +48,7 @@ class Transition:
 TRANSITIONS: tuple[Transition, ...] = (
     Transition("jadi_peduli", "Menjadi Peduli HAM", "Became Peduli HAM", "#00a651"),
     Transition("tetap_peduli", "Tetap Peduli HAM", "Kept Peduli HAM", "#1b7837"),
-    Transition("lepas_peduli", "Kehilangan predikat", "Lost Peduli HAM", "#c51b1b"),
+    Transition("lepas_peduli", "Tidak lagi Peduli HAM", "No longer Peduli HAM", "#c51b1b"),
     Transition("naik_pita", "Naik pita", "Improved band", "#a6d96a"),
     Transition("turun_pita", "Turun pita", "Declined band", "#f4a340"),
     Transition("tetap_belum", "Tetap belum Peduli", "Still not Peduli", "#d9b99b"),

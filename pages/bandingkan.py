@@ -38,7 +38,7 @@ except data.StoreUnavailable as exc:
     st.stop()
 
 st.subheader(f"{t('league', lang)} — {year}")
-picked = ui.show_league(league_rows, year, province, lang)
+picked = ui.show_league(league_rows, year, province, lang, cycles)
 if picked and picked != province:
     state.write_param("provinsi", picked)
     st.rerun()

@@ -139,3 +139,12 @@ def test_change_map_one_trace_coded_by_transition(built: dict) -> None:
     assert any(a.name == "regime_note" for a in fig.layout.annotations)
     with pytest.raises(ValueError, match="transition"):
         change_map(tr.drop(columns=["transition"]), "u", 2019, 2022, title="t")
+
+
+def test_transition_bars_keep_every_count_readable() -> None:
+    from kkpham.figures.compare import transition_bars
+
+    counts = pd.DataFrame({"transition": ["tetap_kosong", "tetap_peduli"], "count": [286, 3]})
+    bar = transition_bars(counts).data[0]
+    layout = transition_bars(counts).layout
+    assert bar.cliponaxis is False and layout.xaxis.range[1] > 286  # "286" is not cut to "28"

@@ -147,6 +147,10 @@ def test_profile_select_and_search(app) -> None:
     at.text_input(key="wil_cari").input("Kota D").run()
     _ok(at)
     assert at.query_params["kode"] == "74.71" and at.header[0].value == "Kota D"
+    # a later pick in the select box stays, though the search text is still in its box
+    at.selectbox(key="wil_kode").select("74.02").run()
+    at.selectbox(key="wil_jenis_tahun").select("award").run()
+    assert at.query_params["kode"] == "74.02" and at.header[0].value == "Kab B"
     at.text_input(key="wil_cari").input("Gotham").run()
     assert any("Tidak ditemukan" in w.value for w in at.warning)
 
@@ -168,7 +172,7 @@ def test_compare_on_real_store(real_store: Path, params: dict) -> None:
     league = at.dataframe[0].value
     assert len(league) == 38 and league["Total"].sum() == 514
     # a change is shown only where both years are complete (never a lower bound's difference)
-    change, complete = league["Perubahan (poin)"], league["Data lengkap"].astype(bool)
+    change, complete = league["Perubahan (poin persen)"], league["Perubahan terukur"].astype(bool)
     assert change[~complete].isna().all() and change[complete].notna().all()
 
 
@@ -223,3 +227,13 @@ def test_browser_shared_links_league_click_and_search(real_store, tmp_path, arti
         page.wait_for_url("**kode=74.08**", timeout=60_000)
         page.get_by_role("heading", name="Kolaka Utara").first.wait_for(timeout=60_000)
         browser.close()
+
+
+def test_league_change_across_regimes_says_so(real_store: Path) -> None:
+    at = AppTest.from_file(COMPARE, default_timeout=120)
+    at.query_params["tahun"], at.query_params["tahun2"] = "2021", "2022"  # both under 22/2021
+    at.run()
+    _ok(at)
+    # the league's change compares 2021 with 2019 (34/2016 -> 22/2021): that warning alone
+    warnings = [w.value for w in at.warning if w.value.startswith("Perbandingan lintas aturan")]
+    assert len(warnings) == 1 and "34/2016" in warnings[0] and "22/2021" in warnings[0]

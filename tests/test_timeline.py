@@ -294,3 +294,12 @@ def test_profile_strip_and_claims(store: Store, panel: pd.DataFrame) -> None:
     assert table["data_year"].iloc[0] == 2022  # newest first
     with pytest.raises(KeyError, match="99.99"):
         strip(panel, "99.99")
+
+
+def test_a_year_without_any_row_has_no_confirmed_share(panel: pd.DataFrame) -> None:
+    blank = panel.copy()
+    in_2021 = (blank["data_year"] == 2021) & (blank["status"] != "belum_terbentuk")
+    blank.loc[in_2021, "status"] = "tidak_diketahui"
+    s = share_series(blank).set_index("data_year")
+    assert math.isnan(s.loc[2021, "share"])  # not 0%: that would read as "all lost"
+    assert s.loc[2021, "share_max"] == 1.0 and s.loc[2022, "share"] == pytest.approx(0.6)

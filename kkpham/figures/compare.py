@@ -285,12 +285,15 @@ def transition_bars(counts: pd.DataFrame, *, lang: str = "id") -> go.Figure:
         x=counts["count"], y=[BY_TRANSITION[k].label(lang) for k in keys], orientation="h",
         marker={"color": [BY_TRANSITION[k].color for k in keys]}, text=counts["count"],
         textposition="outside", hovertemplate="%{y}: %{x}<extra></extra>",
+        cliponaxis=False,  # a long bar's count must not be cut to "28" for 286
     ))  # fmt: skip
+    top = max(int(counts["count"].max()) if len(counts) else 0, 1)
     fig.update_layout(
         template="none", height=60 + 26 * len(TRANSITIONS),
-        margin={"l": 8, "r": 30, "t": 10, "b": 20},
+        margin={"l": 8, "r": 40, "t": 10, "b": 20},
         yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True},
-        xaxis={"title": {"text": _t(lang)["count"]}, "fixedrange": True},
+        xaxis={"title": {"text": _t(lang)["count"]}, "fixedrange": True,
+               "range": [0, top * 1.18]},
         font={"family": "sans-serif", "size": 12},
     )  # fmt: skip
     return fig

@@ -20,7 +20,8 @@ CHART_CONFIG = {"displaylogo": False, "scrollZoom": False,
                 "toImageButtonOptions": {"format": "png", "scale": 2}}  # fmt: skip
 
 
-def show_league(table: pd.DataFrame, year: int, current: str | None, lang: str) -> str | None:
+def show_league(table: pd.DataFrame, year: int, current: str | None, lang: str,
+                cycles: pd.DataFrame | None = None) -> str | None:  # fmt: skip
     """The sortable league table; a clicked row returns its province code (else None)."""
     en = lang == "en"
     view = pd.DataFrame({
@@ -31,10 +32,10 @@ def show_league(table: pd.DataFrame, year: int, current: str | None, lang: str) 
         "% Peduli": table["share"] * 100,
         "% maks." if not en else "max %": table["share_max"] * 100,
         # a change between two lower bounds is no measured change: shown only on complete data
-        ("Perubahan (poin)" if not en else "Change (pts)"): table["change"].where(
+        ("Perubahan (poin persen)" if not en else "Change (pct. points)"): table["change"].where(
             table["change_complete"]
         ),
-        ("Data lengkap" if not en else "Complete data"): table["change_complete"],
+        ("Perubahan terukur" if not en else "Change measurable"): table["change_complete"],
         ("Rangkaian semua Peduli" if not en else "All-Peduli streak"): table["all_peduli_streak"],
         ("Rangkaian pembina" if not en else "Pembina streak"): table["pembina_streak"],
         "Pembina": table["pembina_text"],
@@ -48,7 +49,11 @@ def show_league(table: pd.DataFrame, year: int, current: str | None, lang: str) 
     )  # fmt: skip
     prev = table["previous_year"].dropna()
     since = f" ({'vs' if en else 'dibanding'} {int(prev.iloc[0])})" if len(prev) else ""
-    st.caption(f"{t('select_hint', lang)} {t('lower_bound', lang)}{since}")
+    st.caption(f"{t('select_hint', lang)} {t('lower_bound', lang)}{since} {t('change_hint', lang)}")
+    if cycles is not None and len(prev):
+        note = transitions.regime_note(cycles, int(prev.iloc[0]), year, lang)
+        if note:
+            st.warning(note)
     rows = event.selection.rows if event is not None else []
     return str(table["province_code"].iloc[rows[0]]) if rows else None
 

@@ -21,7 +21,8 @@ def search_region(lang: str) -> None:
     from kkpham.resolver import ResolveError
 
     text = st.text_input(t("search", lang), key="wil_cari")
-    if not text:
+    # act once per search text: later picks in the select box must not be pulled back to it
+    if not text or st.session_state.get("_wil_cari_done") == text:
         return
     try:
         match = resolver_for(get_settings()).resolve(text)
@@ -34,6 +35,7 @@ def search_region(lang: str) -> None:
     except FileNotFoundError as exc:
         st.error(str(exc))
         return
+    st.session_state["_wil_cari_done"] = text
     if st.query_params.get("kode") != match.code:
         write_param("kode", match.code)
         write_param("provinsi", match.province_code)
