@@ -11,12 +11,12 @@ lang = state.begin_page("bandingkan")
 ref = data.page_reference(lang)
 cycles = ref["cycles"]
 names = dict(zip(ref["provinces"]["code"], ref["provinces"]["name"], strict=True))
-default_year = str(data.default_year())
 
 st.title(t("compare_title", lang))
 years = panels.held_year_options(cycles)
 c1, c2, c3, c4 = st.columns(4)
 province = state.province_select(names, lang, key="cmp_provinsi", container=c1)
+default_year = str(data.default_year(province))
 year = int(state.url_select(
     t("year", lang), years, param="tahun", key="cmp_tahun", default=default_year,
     container=c2, lang=lang,

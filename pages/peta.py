@@ -10,7 +10,6 @@ lang = state.begin_page("peta")
 ref = data.page_reference(lang)
 cycles = ref["cycles"]
 names = dict(zip(ref["provinces"]["code"], ref["provinces"]["name"], strict=True))
-default_year = str(data.default_year())
 
 st.title(t("map_title", lang))
 c1, c2, c3 = st.columns([2, 1, 1])
@@ -18,6 +17,7 @@ province = state.province_select(names, lang, key="peta_provinsi", container=c1)
 mode = state.year_mode_select(lang, key="peta_jenis_tahun", container=c2)
 view = change_view.view_select(lang, container=c3)
 place = names[province] if province else "Indonesia"
+default_year = str(data.default_year(province))
 
 if view == "banding":
     change_view.show(cycles, province, place, default_year, lang, mode)

@@ -34,7 +34,7 @@ except data.StoreUnavailable as exc:
 
 ui.region_header(region, code, lang)
 ui.show_strip(prov_panel, code, cycles, "", lang, mode)
-as_of = data.default_year()  # the latest held year with any result
+as_of = data.default_year(code[:2])  # the latest held year with any result in its province
 streak = region_profile.region_streak(prov_panel, code, as_of)
 st.markdown(region_profile.streak_text(streak, as_of, lang))
 st.caption(t("streak_note", lang))

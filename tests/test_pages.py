@@ -147,3 +147,15 @@ def test_a_year_without_any_data_says_so_instead_of_a_share(app, built_settings)
     ok(at)
     shown = text_of(at)
     assert "belum ada data untuk tahun ini (14 kab/kota)" in shown and "%" not in shown
+
+
+def test_a_province_opens_on_its_latest_year_with_data(app, built_settings):
+    with Store.open(built_settings.db_path) as store:
+        claims = store.claims()
+    latest = int(claims.loc[claims["region_code"].str.startswith("74."), "data_year"].max())
+    national = int(claims["data_year"].max())
+    assert latest < national  # Sultra has no 2023 row yet: it must not open on an empty map
+    at = app(provinsi="74")
+    ok(at)
+    assert at.query_params["tahun"] == str(latest)
+    assert app().query_params["tahun"] == str(national)

@@ -104,6 +104,10 @@ def _reference(version: str) -> dict:
             "sources": mapdata.sources(store),
             "boundary_build": mapdata.boundary_build_id(store),
             "years_with_claims": sorted(int(y) for y in claims["data_year"].unique()),
+            "years_by_province": {
+                str(p): sorted(int(y) for y in years.unique())
+                for p, years in claims["data_year"].groupby(claims["region_code"].str[:2])
+            },
         }
 
 
@@ -131,11 +135,13 @@ def page_reference(lang: str) -> dict:
     return ref
 
 
-def default_year() -> int:
-    """The latest held data year that has any result (else the latest held one)."""
+def default_year(province: str | None = None) -> int:
+    """The latest held data year with any result in the view (the country or one province), else
+    the latest held one: a province should not open on a year nobody has reported for it."""
     ref = reference()
     held = ref["cycles"].loc[ref["cycles"]["held"], "data_year"].astype(int).tolist()
-    with_data = [y for y in held if y in set(ref["years_with_claims"])]
+    known = ref["years_by_province"].get(province, []) if province else ref["years_with_claims"]
+    with_data = [y for y in held if y in set(known)]
     return max(with_data or held)
 
 
