@@ -13,6 +13,7 @@ cycles = ref["cycles"]
 names = dict(zip(ref["provinces"]["code"], ref["provinces"]["name"], strict=True))
 
 st.title(t("compare_title", lang))
+ui.skip_not_held(cycles, lang)
 years = panels.held_year_options(cycles)
 c1, c2, c3, c4 = st.columns(4)
 province = state.province_select(names, lang, key="cmp_provinsi", container=c1)

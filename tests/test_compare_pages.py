@@ -237,3 +237,12 @@ def test_league_change_across_regimes_says_so(real_store: Path) -> None:
     # the league's change compares 2021 with 2019 (34/2016 -> 22/2021): that warning alone
     warnings = [w.value for w in at.warning if w.value.startswith("Perbandingan lintas aturan")]
     assert len(warnings) == 1 and "34/2016" in warnings[0] and "22/2021" in warnings[0]
+
+
+def test_2020_from_the_map_is_shown_as_not_assessed(real_store: Path) -> None:
+    at = AppTest.from_file(COMPARE, default_timeout=120)
+    at.query_params["tahun"] = "2020"
+    at.run()
+    _ok(at)
+    assert any("Tahun data 2020 tidak dinilai; ditampilkan 2019" in i.value for i in at.info)
+    assert at.query_params["tahun"] == "2019" and not at.warning  # not "unknown value"

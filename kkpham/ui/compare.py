@@ -12,12 +12,24 @@ import streamlit as st
 from kkpham import timeline, transitions
 from kkpham.figures.compare import share_chart, status_grid, transition_bars
 from kkpham.figures.compare import transition_matrix_figure as matrix_figure
-from kkpham.ui.state import profile_link
+from kkpham.ui.state import profile_link, write_param
 from kkpham.ui.texts import t
 from kkpham.vocab import BY_KEY
 
 CHART_CONFIG = {"displaylogo": False, "scrollZoom": False,
                 "toImageButtonOptions": {"format": "png", "scale": 2}}  # fmt: skip
+
+
+def skip_not_held(cycles: pd.DataFrame, lang: str, params: tuple[str, ...] = ("tahun", "tahun2")):
+    """A year that was not assessed (2020, e.g. carried over from the map) cannot be compared:
+    say so and use the held year before it, instead of calling the value unknown."""
+    not_held = set(cycles.loc[~cycles["held"].astype(bool), "data_year"].astype(int))
+    for param in params:
+        value = st.query_params.get(param, "")
+        if value.isdigit() and int(value) in not_held:
+            earlier = timeline.previous_held_year(cycles, int(value))
+            write_param(param, str(earlier) if earlier else None)
+            st.info(t("not_held_shown", lang).format(year=value, shown=earlier))
 
 
 def show_league(table: pd.DataFrame, year: int, current: str | None, lang: str,

@@ -28,6 +28,7 @@ TEXT = {
         "karena COVID-19, sehingga tidak ada predikat untuk tahun data 2020.",
         "not_held_why": "putaran 2021 dibatalkan karena COVID-19",
         "no_data_year": "belum ada data untuk tahun ini ({total} kab/kota)",
+        "not_held_shown": "Tahun data {year} tidak dinilai; ditampilkan {shown}.",
         "change_hint": "Perubahan hanya diisi bila kedua tahun punya data untuk semua kab/kota.",
         "derived": " (tahun data diturunkan dari "
         "tahun penghargaan)", "status": "Status", "count": "Jumlah", "score": "Nilai",
@@ -77,6 +78,7 @@ TEXT = {
         "because of COVID-19, so there is no predicate for data year 2020.",
         "not_held_why": "the 2021 round was cancelled because of COVID-19",
         "no_data_year": "no data for this year yet ({total} regions)",
+        "not_held_shown": "Data year {year} was not assessed; showing {shown}.",
         "change_hint": "A change is shown only when both years have data for every region.",
         "derived": " (data year derived from the "
         "award year)", "status": "Status", "count": "Count", "score": "Score",
