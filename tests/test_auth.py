@@ -182,3 +182,14 @@ def test_lockout_survives_a_new_session(app_env, monkeypatch) -> None:
         assert not any("Masuk sebagai" in s.value for s in second.success)
     finally:
         login_throttle.clear()
+
+
+def test_export_starts_from_the_current_selection(app_env) -> None:
+    """Province and year carried in the URL preselect the export (the 'current selection')."""
+    app = AppTest.from_file("../pages/data.py", default_timeout=30)
+    app.secrets["_"] = {}
+    app.query_params["provinsi"], app.query_params["tahun"] = "74", "2022"
+    app.run()
+    assert not app.exception
+    assert app.selectbox(key="export_year").value == 2022
+    assert app.selectbox(key="export_province").value == "74"

@@ -69,8 +69,7 @@ def show_claims(code: str, lang: str) -> None:
         ("Ditampilkan di peta" if not en else "Shown on map"): table["shown"],
         ("Sumber berbeda" if not en else "Sources disagree"): table["disputed"],
         ("Tahun diturunkan" if not en else "Year derived"): table["data_year_derived"],
-        # the compiled notes are in English; the source link holds the original Indonesian text
-        ("Catatan penyusun (EN)" if not en else "Compiler's note"): table["note"],
+        ("Keterangan" if not en else "Note"): table["note"],
     })  # fmt: skip
     src = view.columns[4]
     st.dataframe(
@@ -81,6 +80,7 @@ def show_claims(code: str, lang: str) -> None:
             src: st.column_config.LinkColumn(display_text=r"https?://(?:www\.)?([^/]+)")
         },
     )
+    st.caption(t("note_origin", lang))
 
 
 def show_strip(prov_panel: pd.DataFrame, code: str, cycles, title: str, lang: str, mode: str):

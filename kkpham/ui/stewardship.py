@@ -311,10 +311,17 @@ def export_panel() -> None:
         years = [int(y) for y in store.cycles()["data_year"]]
         provinces = store.provinces()
     labels = dict(zip(provinces["code"], provinces["name"], strict=True))
+    # the current selection (province and year carried in the URL from the other pages) first
+    url_year, url_province = st.query_params.get("tahun", ""), st.query_params.get("provinsi")
+    year_options, province_options = [None, *years], [None, *labels]
+    in_url = int(url_year) if url_year.isdigit() and int(url_year) in years else None
+    year_at = year_options.index(in_url)
+    province_at = province_options.index(url_province) if url_province in labels else 0
     c1, c2, c3 = st.columns(3)
-    year = c1.selectbox("Tahun data", [None, *years], key="export_year",
+    year = c1.selectbox("Tahun data", year_options, index=year_at, key="export_year",
                         format_func=lambda y: str(y) if y else "Semua tahun")  # fmt: skip
-    province = c2.selectbox("Provinsi", [None, *labels], key="export_province",
+    province = c2.selectbox("Provinsi", province_options, index=province_at,
+                            key="export_province",
                             format_func=lambda c: labels[c] if c else "Semua provinsi")  # fmt: skip
     fmt = c3.selectbox("Format", export.FORMATS, key="export_format")
     with Store.open(settings.db_path) as store:

@@ -29,6 +29,9 @@ TEXT = {
         "not_held_why": "putaran 2021 dibatalkan karena COVID-19",
         "no_data_year": "belum ada data untuk tahun ini ({total} kab/kota)",
         "not_held_shown": "Tahun data {year} tidak dinilai; ditampilkan {shown}.",
+        "note_origin": "Keterangan baris dari data rujukan adalah ringkasan penyusun (bahasa "
+        "Inggris) atas isi sumber; buka tautan sumber untuk teks aslinya. Keterangan baris impor "
+        "ditulis oleh pengimpor.",
         "change_hint": "Perubahan hanya diisi bila kedua tahun punya data untuk semua kab/kota.",
         "derived": " (tahun data diturunkan dari "
         "tahun penghargaan)", "status": "Status", "count": "Jumlah", "score": "Nilai",
@@ -79,6 +82,8 @@ TEXT = {
         "not_held_why": "the 2021 round was cancelled because of COVID-19",
         "no_data_year": "no data for this year yet ({total} regions)",
         "not_held_shown": "Data year {year} was not assessed; showing {shown}.",
+        "note_origin": "Notes on reference rows are the compiler's English summary of the source; "
+        "open the source for the original text. Notes on imported rows are the importer's.",
         "change_hint": "A change is shown only when both years have data for every region.",
         "derived": " (data year derived from the "
         "award year)", "status": "Status", "count": "Count", "score": "Score",
