@@ -17,17 +17,19 @@ ui.skip_not_held(cycles, lang)
 years = panels.held_year_options(cycles)
 c1, c2, c3, c4 = st.columns(4)
 province = state.province_select(names, lang, key="cmp_provinsi", container=c1)
+mode = state.year_mode_select(lang, key="cmp_jenis_tahun", container=c4)
 default_year = str(data.default_year(province))
+label = ui.year_labeller(cycles, mode, lang)  # "2019 (penghargaan 2020)" or the other way round
 year = int(state.url_select(
-    t("year", lang), years, param="tahun", key="cmp_tahun", default=default_year,
-    container=c2, lang=lang,
+    t("mode_award" if mode == "award" else "year", lang), years, param="tahun", key="cmp_tahun",
+    default=default_year,
+    container=c2, lang=lang, format_func=label,
 ) or default_year)  # fmt: skip
 previous = timeline.previous_held_year(cycles, year)
 year2 = int(state.url_select(
     t("year2", lang), years, param="tahun2", key="cmp_tahun2",
-    default=str(previous or years[0]), container=c3, lang=lang,
+    default=str(previous or years[0]), container=c3, lang=lang, format_func=label,
 ) or previous or years[0])  # fmt: skip
-mode = state.year_mode_select(lang, key="cmp_jenis_tahun", container=c4)
 place = names[province] if province else t("all", lang)
 
 try:
@@ -38,7 +40,7 @@ except data.StoreUnavailable as exc:
     st.error(str(exc))
     st.stop()
 
-st.subheader(f"{t('league', lang)} — {year}")
+st.subheader(f"{t('league', lang)} — {label(year)}")
 picked = ui.show_league(league_rows, year, province, lang, cycles)
 if picked and picked != province:
     state.write_param("provinsi", picked)
@@ -56,5 +58,5 @@ else:
     st.info(t("pick_province", lang))
 
 first, last = sorted((year2, year))  # a change is read forward in time
-st.subheader(f"{t('trans', lang)}: {first} → {last} — {place}")
+st.subheader(f"{t('trans', lang)}: {label(first)} → {label(last)} — {place}")
 ui.show_transitions(scope_panel, cycles, first, last, lang)

@@ -246,3 +246,14 @@ def test_2020_from_the_map_is_shown_as_not_assessed(real_store: Path) -> None:
     _ok(at)
     assert any("Tahun data 2020 tidak dinilai; ditampilkan 2019" in i.value for i in at.info)
     assert at.query_params["tahun"] == "2019" and not at.warning  # not "unknown value"
+
+
+def test_award_year_mode_labels_the_years_on_the_compare_page(real_store: Path) -> None:
+    at = AppTest.from_file(COMPARE, default_timeout=120)
+    at.query_params.update({"tahun": "2022", "jenis_tahun": "penghargaan", "provinsi": "74"})
+    at.run()
+    _ok(at)
+    assert at.selectbox(key="cmp_tahun").label == "Tahun penghargaan"
+    headings = [h.value for h in at.subheader]
+    assert headings[0] == "Peringkat provinsi — 2023 (data 2022)"
+    assert any("2022 (data 2021) → 2023 (data 2022)" in h for h in headings)

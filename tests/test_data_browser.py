@@ -99,13 +99,18 @@ def upload(page: Page, name: str, data: bytes) -> None:
     page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(files=files)
 
 
-def grid_texts(page: Page, header: str) -> list[str]:
+def grid_texts(page: Page, header: str, containing: str | None = None) -> list[str]:
     """The cell texts of the st.dataframe that has a column ``header`` (from the accessible
-    table the grid keeps in the DOM beside its canvas)."""
+    table the grid keeps in the DOM beside its canvas); with ``containing``, wait (up to 15 s)
+    until a cell holds that text, since the grid may still show the previous rerun's rows."""
     grid = page.locator("[data-testid=stDataFrame]").filter(
         has=page.locator("th[role=columnheader]", has_text=header)
     )
     expect(grid).to_have_count(1)
+    if containing is not None:
+        expect(grid.locator("[role=gridcell]", has_text=containing).first).to_be_attached(
+            timeout=15_000
+        )
     return grid.locator("[role=gridcell]").all_inner_texts()
 
 
@@ -177,7 +182,7 @@ def test_import_commit_and_undo_through_the_page(
         differ = page.locator("[data-testid=stAlert]", has_text="Klaim yang berbeda")
         expect(differ).to_contain_text("2 berbeda dengan baris lain di berkas ini")
         expect(differ).to_contain_text("74.71 Kota Kendari, tahun data 2023: baris 2 Peduli HAM")
-        cells = grid_texts(page, "Masalah / catatan")
+        cells = grid_texts(page, "Masalah / catatan", containing="Siap")  # not the bad file's
         assert cells.count("Berbeda dengan baris lain") == 2 and cells.count("Siap") == 1
         assert "74.71 Kota Kendari" in cells and "74.02 Kabupaten Konawe" in cells
         assert page.get_by_role("button", name=re.compile("^Simpan")).count() == 0
@@ -199,7 +204,7 @@ def test_import_commit_and_undo_through_the_page(
         save.click()
         expect(page.get_by_text("Tersimpan sebagai batch 2: 3 baris", exact=False)).to_be_visible()
         expect(page.get_by_text(f"Batch 2: hasil_2023.csv, 3 klaim, oleh {WHO}")).to_be_visible()
-        log = grid_texts(page, "Klaim aktif")
+        log = grid_texts(page, "Klaim aktif", containing="hasil_2023.csv")
         assert "hasil_2023.csv" in log and WHO in log
         shot(page, artifacts, "5_tersimpan")
 
@@ -221,7 +226,8 @@ def test_import_commit_and_undo_through_the_page(
         shot(page, artifacts, "7_konfirmasi_batal")
         confirm.click()
         expect(page.get_by_role("button", name="Batalkan")).to_have_count(0)
-        assert any(c.endswith(f"oleh {WHO}") for c in grid_texts(page, "Klaim aktif"))
+        log = grid_texts(page, "Klaim aktif", containing=f"oleh {WHO}")
+        assert any(c.endswith(f"oleh {WHO}") for c in log)
         shot(page, artifacts, "8_dibatalkan")
         assert store_summary(store_copy) == before
         assert "Daerah dengan data: 0 dari 17" in summary_text(viewer, app_url)

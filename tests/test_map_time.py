@@ -203,3 +203,15 @@ def test_play_helpers(cycles) -> None:
     assert years.next_held(cycles, 2019) == 2021 and years.next_held(cycles, held[-1]) is None
     assert years.play_start(cycles, 2020) == held[0]  # a year not held restarts
     assert years.play_start(cycles, 2019) == 2019
+
+
+def test_the_regime_track_follows_the_year_mode() -> None:
+    from kkpham.build import read_cycles
+
+    cycles = read_cycles()
+    data_track = years.regime_track(cycles, "id", "data")
+    award_track = years.regime_track(cycles, "id", "award")
+    assert ">2022<" in data_track and ">2025<" not in data_track
+    # award mode: data year 2024 is labelled by its award year 2025; 2020 keeps its data year
+    assert ">2025<" in award_track and "(data 2020)<br>tidak dinilai" in award_track
+    assert ">2012<" not in award_track  # data year 2012 was awarded in 2013

@@ -12,12 +12,18 @@ import streamlit as st
 from kkpham import timeline, transitions
 from kkpham.figures.compare import share_chart, status_grid, transition_bars
 from kkpham.figures.compare import transition_matrix_figure as matrix_figure
+from kkpham.ui.map_view import year_label
 from kkpham.ui.state import profile_link, write_param
 from kkpham.ui.texts import t
 from kkpham.vocab import BY_KEY
 
 CHART_CONFIG = {"displaylogo": False, "scrollZoom": False,
                 "toImageButtonOptions": {"format": "png", "scale": 2}}  # fmt: skip
+
+
+def year_labeller(cycles: pd.DataFrame, mode: str, lang: str):
+    """A year as the page's year mode shows it: data year first, or award year first."""
+    return lambda year: year_label(cycles, year, mode, lang)
 
 
 def skip_not_held(cycles: pd.DataFrame, lang: str, params: tuple[str, ...] = ("tahun", "tahun2")):

@@ -42,9 +42,10 @@ def play_start(cycles: pd.DataFrame, year: int) -> int:
     return year if year in held and year != held[-1] else held[0]
 
 
-def regime_track(cycles: pd.DataFrame, lang: str) -> str:
+def regime_track(cycles: pd.DataFrame, lang: str, mode: str = "data") -> str:
     """HTML strip under the slider: one cell per data year (slider order), tinted per criteria
-    regime with its regulation above its first year; a year not held is grey and labelled."""
+    regime with its regulation above its first year; a year not held is grey and labelled.
+    ``mode`` "award": the cells name the award year, like the slider above them."""
     rows = cycles.sort_values("data_year")
     n = len(rows)
     starts = {y: reg for y, _, reg in timeline.regime_starts(cycles)}
@@ -57,9 +58,11 @@ def regime_track(cycles: pd.DataFrame, lang: str) -> str:
     for i, r in enumerate(rows.itertuples(index=False)):
         year = int(r.data_year)
         if not r.held:
-            tint, text = NOT_HELD_TINT, f"{year}<br>{html.escape(t('not_held', lang))}"
+            shown = f"({t('data', lang)} {year})" if mode == "award" else str(year)
+            tint, text = NOT_HELD_TINT, f"{shown}<br>{html.escape(t('not_held', lang))}"
         else:
-            tint, text = REGIME_TINTS[regimes.index(r.regime) % len(REGIME_TINTS)], str(year)
+            shown = str(int(r.award_year)) if mode == "award" else str(year)
+            tint, text = REGIME_TINTS[regimes.index(r.regime) % len(REGIME_TINTS)], shown
         border = "border-left:2px solid #444;" if year in starts else ""
         cells.append(f'<div style="grid-column:{i + 1};background:{tint};{border}'
                      f'padding:1px 0;text-align:center">{text}</div>')  # fmt: skip
@@ -121,7 +124,7 @@ def _body(render: Callable[[int], None], cycles: pd.DataFrame, default_year: str
             format_func=lambda y: map_view.year_label(cycles, y, mode, lang),
             help=t("year_help", lang),
         )  # fmt: skip
-        st.markdown(regime_track(cycles, lang), unsafe_allow_html=True)
+        st.markdown(regime_track(cycles, lang, mode), unsafe_allow_html=True)
     render(int(year or default_year))
 
 
