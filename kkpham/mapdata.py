@@ -73,14 +73,20 @@ def map_frame(store: Store, data_year: int, province_code: str | None = None) ->
     return frame[FRAME_COLUMNS].reset_index(drop=True)
 
 
-def province_summary(store: Store, data_year: int, province_code: str | None = None) -> dict:
+def province_summary(
+    store: Store,
+    data_year: int,
+    province_code: str | None = None,
+    frame: pd.DataFrame | None = None,
+) -> dict:
     """Counts for the map's side panel (one province, or the country when province_code is None).
 
     ``peduli_share`` divides by every formed kab/kota, so regions we know nothing about count as
     not Peduli: a lower bound. ``known`` and ``unknown`` say how much of that denominator rests on
     data, and ``held`` whether the year was assessed at all; the panel must show them together.
     """
-    frame = map_frame(store, data_year, province_code)
+    if frame is None:
+        frame = map_frame(store, data_year, province_code)
     counts = frame["status"].value_counts().to_dict()
     eligible = frame[frame["status"] != "belum_terbentuk"]
     peduli = int((frame["status"] == "peduli").sum())
@@ -107,19 +113,6 @@ def province_summary(store: Store, data_year: int, province_code: str | None = N
     }
 
 
-def cycles(store: Store) -> pd.DataFrame:
-    return store.cycles()
-
-
-def provinces(store: Store) -> pd.DataFrame:
-    return store.provinces()
-
-
-def build_id(store: Store) -> str:
-    """Identifies the data viewers see (rebuilds, imports and undos change it): the cache key."""
-    return store.data_version()
-
-
 def boundary_build_id(store: Store) -> str:
     """The boundary build whose browser geometry matches this store."""
     return store.get_meta("boundary_build_id") or "unbuilt"
@@ -129,7 +122,3 @@ def geometry_url(boundary_build: str, province_code: str | None) -> str:
     """Where the browser fetches the view's polygons (served by Streamlit from ./static)."""
     name = f"kab_{province_code}" if province_code else "kab_national"
     return f"/app/static/geo/{boundary_build}/{name}.json"
-
-
-def sources(store: Store) -> pd.DataFrame:
-    return store.sources()

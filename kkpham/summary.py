@@ -19,7 +19,7 @@ def summary(store: Store, data_year: int, province: str | None = None) -> dict:
             f"tahun data {data_year} tidak dikenal ({cycles.index.min()}–{cycles.index.max()})"
         )
     frame = map_frame(store, data_year, code)
-    info = province_summary(store, data_year, code)
+    info = province_summary(store, data_year, code, frame)
     return {
         "data_year": data_year,
         "award_year": None

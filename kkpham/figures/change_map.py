@@ -13,7 +13,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from kkpham.figures.status_map import esc
+from kkpham.figures.status_map import esc, outline_trace
 from kkpham.transitions import BY_TRANSITION, TRANSITION_CODE, TRANSITIONS
 from kkpham.vocab import BY_KEY
 
@@ -93,12 +93,7 @@ def change_map(
     )]  # fmt: skip
     if outline_url:
         provinces = sorted(trans["province_code"].unique()) if "province_code" in trans else []
-        data.append(go.Choropleth(
-            geojson=outline_url, featureidkey="properties.code", locations=provinces,
-            z=[0] * len(provinces), zmin=0, zmax=1, showscale=False, hoverinfo="skip",
-            colorscale=[(0, "rgba(0,0,0,0)"), (1, "rgba(0,0,0,0)")], name="provinsi",
-            marker={"line": {"color": "#4d4d4d", "width": 0.9}},
-        ))  # fmt: skip
+        data.append(outline_trace(provinces, outline_url))
     rows = -(-n // LEGEND_COLUMNS)
     plot_px = height - 56
     row = ROW_PX / plot_px

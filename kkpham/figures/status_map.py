@@ -82,7 +82,7 @@ def _check(frame: pd.DataFrame) -> None:
         raise ValueError(f"status_map: unknown status values {unknown}")
 
 
-def _outline_trace(province_codes: list[str], outline_url: str) -> go.Choropleth:
+def outline_trace(province_codes: list[str], outline_url: str) -> go.Choropleth:
     """Province borders over the national map: transparent fill, no hover, no colour."""
     return go.Choropleth(
         geojson=outline_url, featureidkey="properties.code", locations=province_codes,
@@ -122,7 +122,7 @@ def status_map(
     )  # fmt: skip
     data = [trace]
     if outline_url:
-        data.append(_outline_trace(sorted(frame["province_code"].unique()), outline_url))
+        data.append(outline_trace(sorted(frame["province_code"].unique()), outline_url))
 
     legend_px = legend_height_px(legend_columns)
     plot_px = height - MARGIN["t"] - MARGIN["b"]

@@ -72,7 +72,7 @@ def open_store() -> Iterator[Store]:
 @st.cache_data(show_spinner=False, max_entries=4)
 def _version(path: str, stamp: tuple[int, int, int, int]) -> str:
     with open_store() as store:
-        return mapdata.build_id(store)
+        return store.data_version()
 
 
 def data_version() -> str:
@@ -99,9 +99,9 @@ def _reference(version: str) -> dict:
     with open_store() as store:
         claims = store.claims()
         return {
-            "cycles": mapdata.cycles(store),
-            "provinces": mapdata.provinces(store),
-            "sources": mapdata.sources(store),
+            "cycles": store.cycles(),
+            "provinces": store.provinces(),
+            "sources": store.sources(),
             "boundary_build": mapdata.boundary_build_id(store),
             "years_with_claims": sorted(int(y) for y in claims["data_year"].unique()),
             "years_by_province": {
