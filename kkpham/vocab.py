@@ -108,6 +108,17 @@ STATUSES: tuple[Status, ...] = (
         False,
         "Daerah otonom ini dibentuk setelah tahun data tersebut.",
     ),
+    # Appended (code 9) so existing codes keep their meaning; legend order may differ from code.
+    Status(
+        "bukan_peduli",
+        9,
+        "Bukan Peduli HAM, kategori tidak diketahui",
+        "Not Peduli HAM, band unknown",
+        "#c58aa0",
+        True,
+        "Tidak ada dalam daftar lengkap penerima Peduli HAM; kategorinya (mis. Cukup di bawah "
+        "34/2016) tidak diketahui.",
+    ),
 )
 
 BY_KEY: dict[str, Status] = {s.key: s for s in STATUSES}

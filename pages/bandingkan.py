@@ -3,9 +3,9 @@
 import streamlit as st
 
 from kkpham import timeline
+from kkpham.texts import t
 from kkpham.ui import compare as ui
 from kkpham.ui import data, panels, state
-from kkpham.ui.texts import t
 
 lang = state.begin_page("bandingkan")
 ref = data.page_reference(lang)

@@ -3,8 +3,8 @@ two years side by side with the change between them."""
 
 import streamlit as st
 
+from kkpham.texts import t
 from kkpham.ui import change_view, data, map_view, state, years
-from kkpham.ui.texts import t
 
 lang = state.begin_page("peta")
 ref = data.page_reference(lang)

@@ -3,9 +3,9 @@
 import streamlit as st
 
 from kkpham import region_profile
+from kkpham.texts import t
 from kkpham.ui import compare, data, panels, state
 from kkpham.ui import profile as ui
-from kkpham.ui.texts import t
 
 lang = state.begin_page("wilayah")
 ref = data.page_reference(lang)

@@ -8,8 +8,8 @@ import streamlit as st
 
 from kkpham import timeline, transitions
 from kkpham.figures.change_map import change_map
+from kkpham.texts import t
 from kkpham.ui import data, map_view, state
-from kkpham.ui.texts import t
 from kkpham.vocab import BY_KEY
 
 VIEWS = ("banding",)  # absent = one year

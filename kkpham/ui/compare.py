@@ -12,9 +12,9 @@ import streamlit as st
 from kkpham import timeline, transitions
 from kkpham.figures.compare import share_chart, status_grid, transition_bars
 from kkpham.figures.compare import transition_matrix_figure as matrix_figure
+from kkpham.texts import t
 from kkpham.ui.map_view import year_label
 from kkpham.ui.state import profile_link, write_param
-from kkpham.ui.texts import t
 from kkpham.vocab import BY_KEY
 
 CHART_CONFIG = {"displaylogo": False, "scrollZoom": False,

@@ -8,8 +8,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from kkpham.figures import status_map
+from kkpham.texts import t
 from kkpham.ui import data, state
-from kkpham.ui.texts import t
 from kkpham.validate import is_http_url
 from kkpham.vocab import BY_KEY, STATUSES
 

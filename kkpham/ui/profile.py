@@ -8,11 +8,11 @@ import streamlit as st
 from kkpham import region_profile
 from kkpham.figures.profile import status_strip
 from kkpham.settings import get_settings
+from kkpham.texts import t
 from kkpham.ui import panels
 from kkpham.ui.compare import CHART_CONFIG
 from kkpham.ui.map_view import split_sources
 from kkpham.ui.state import link, profile_link, write_param
-from kkpham.ui.texts import t
 
 
 def search_region(lang: str) -> None:

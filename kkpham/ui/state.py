@@ -182,7 +182,7 @@ def version_param(current: str, lang: str) -> None:
 
 def year_mode_select(lang: str, *, key: str, container: object = st) -> str:
     """Data year or award year leads every year label (``jenis_tahun``); returns data|award."""
-    from kkpham.ui.texts import t
+    from kkpham.texts import t
 
     mode = url_select(
         t("year_mode", lang), list(YEAR_MODES), param="jenis_tahun", key=key, default="data",
@@ -193,7 +193,7 @@ def year_mode_select(lang: str, *, key: str, container: object = st) -> str:
 
 
 def province_select(names: dict[str, str], lang: str, *, key: str, container: object = st):
-    from kkpham.ui.texts import t
+    from kkpham.texts import t
 
     return url_select(
         t("province", lang), [None, *names], param="provinsi", key=key, default=None,

@@ -18,8 +18,8 @@ import pandas as pd
 import streamlit as st
 
 from kkpham import timeline
+from kkpham.texts import t
 from kkpham.ui import map_view, state
-from kkpham.ui.texts import t
 
 STEP_S = 1.5  # seconds per year while playing (a national redraw takes ~0.5 s)
 SLIDER_KEY = "peta_tahun"
