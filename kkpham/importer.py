@@ -23,6 +23,13 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from kkpham.reference_data import source_kind as url_source_kind
+from kkpham.spreadsheet import (
+    HEADER_ROWS,
+    MAX_COLUMNS,
+    MAX_DATA_ROWS,
+    SheetLimitError,
+    read_xlsx,
+)
 from kkpham.store import Store
 from kkpham.validate import is_http_url, row_problems
 from kkpham.vocab import BY_KEY, PREDIKAT_ALIASES
@@ -35,10 +42,10 @@ COLUMNS = ("tahun_data", "tahun_penghargaan", "provinsi", "kabupaten_kota", "pre
 REQUIRED = ("provinsi", "kabupaten_kota", "predikat", "sumber")
 YEAR_COLUMNS = ("tahun_data", "tahun_penghargaan")
 TEXT_COLUMNS = ("provinsi", "kabupaten_kota", "predikat", "sumber", "keterangan", "nilai")
-MAX_ROWS = 20_000  # a decree annex has ~514 rows; far more is not a results list
-MAX_BYTES = 5_000_000
+MAX_ROWS = MAX_DATA_ROWS  # a decree annex has ~514 rows; far more is not a results list
+MAX_BYTES = 5_000_000  # also the server's upload limit (.streamlit/config.toml maxUploadSize)
 MAX_CELL = 1_000  # characters; a URL or a note, not a document
-HEADER_SEARCH_ROWS = 10  # a title row (often merged cells) may sit above the header
+HEADER_SEARCH_ROWS = HEADER_ROWS  # a title row (often merged cells) may sit above the header
 EXAMPLE_MARK = "contoh"  # template example rows name the region "Contoh …"
 
 # A ministerial decree outranks every web page on the map, so the word "keputusan" alone is not
@@ -121,40 +128,48 @@ def _decode(data: bytes) -> str:
 
 
 def _csv_rows(data: bytes) -> list[tuple[int, list[str]]]:
+    """Rows as read, stopping at the first row or column cap (a 5 MB file of line breaks or
+    commas must not become millions of Python lists)."""
     text = _decode(data)
     first = text.lstrip().split("\n", 1)[0]
     # The delimiter the header uses most: Indonesian Excel writes ';' (decimal comma).
     sep = max(",;\t", key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
-    rows = []
+    rows: list[tuple[int, list[str]]] = []
+    blank = 0
     try:
         for cells in reader:
+            if len(cells) > MAX_COLUMNS:
+                raise ImportFileError(
+                    f"baris {reader.line_num}: {len(cells)} kolom (paling banyak {MAX_COLUMNS}); "
+                    "pemisah kolom tercampur?"
+                )
+            if not any(c.strip() for c in cells):
+                blank += 1  # blank lines cost nothing to skip but must not pile up
+                if blank > MAX_ROWS:
+                    raise ImportFileError(f"terlalu banyak baris kosong (lebih dari {MAX_ROWS})")
+                continue
             rows.append((reader.line_num, cells))
+            if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS:
+                raise ImportFileError(f"terlalu banyak baris (paling banyak {MAX_ROWS})")
     except csv.Error as err:
         raise ImportFileError(f"berkas CSV rusak di baris {reader.line_num + 1}: {err}") from err
     return rows
 
 
-def _cell(value: object) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))  # Excel stores 2022 as 2022.0
-    return str(value)
+def _has_header(cells: list[str]) -> bool:
+    names = {_normalise_header(c) for c in cells}
+    return "kabupaten_kota" in names and "predikat" in names
 
 
 def _xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
     try:
-        sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, header=None, dtype=object)
-    except Exception as err:  # openpyxl raises many kinds for broken workbooks
-        raise ImportFileError(f"berkas Excel tidak dapat dibaca: {type(err).__name__}") from err
-    # The sheet named "Data" (the template's), else the first sheet that has our header.
-    order = sorted(sheets, key=lambda name: str(name).strip().lower() != "data")
-    for name in order:
-        rows = [(i + 1, [_cell(v) for v in row]) for i, row in enumerate(sheets[name].values)]
-        if _header_index(rows) is not None:
-            return rows
-    names = ", ".join(repr(str(n)) for n in sheets)
+        rows, titles = read_xlsx(data, _has_header)
+    except SheetLimitError as err:
+        raise ImportFileError(str(err)) from err
+    if rows:
+        return rows
+    names = ", ".join(repr(t) for t in titles)
     raise ImportFileError(
         f"tidak ada lembar kerja dengan judul kolom {', '.join(REQUIRED)} (lembar: {names})"
     )
@@ -162,8 +177,7 @@ def _xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
 
 def _header_index(rows: list[tuple[int, list[str]]]) -> int | None:
     for i, (_, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        names = {_normalise_header(c) for c in cells}
-        if "kabupaten_kota" in names and "predikat" in names:
+        if _has_header(cells):
             return i
     return None
 
