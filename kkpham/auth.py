@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 SCHEME = "scrypt"
 # scrypt cost: ~50 ms and 16 MiB per check, slow enough to make guessing expensive.
 N, R, P = 2**14, 8, 1
+MAXMEM = 2**26  # what one check may use; a configured hash needing more is refused at start-up
 MIN_PASSWORD = 10
+IDLE_LOGOUT = 30 * 60.0  # seconds without a write or page action before the login lapses
 
 ENABLE_HELP_ID = """\
 Impor dan pembatalan batch **belum diaktifkan**: belum ada kata sandi atau login yang diatur.
@@ -74,6 +76,11 @@ def _parse(encoded: str) -> tuple[int, int, int, bytes, bytes]:
         raise PasswordError("hash kata sandi rusak") from err
     if not (2 <= n <= 2**20 and n & (n - 1) == 0 and 1 <= r <= 32 and 1 <= p <= 16 and digest):
         raise PasswordError("parameter scrypt pada hash di luar batas wajar")
+    if 128 * r * (n + p + 2) > MAXMEM:  # hashlib's own memory rule for scrypt
+        raise PasswordError(
+            f"parameter scrypt pada hash memerlukan lebih dari {MAXMEM // 2**20} MiB per "
+            "pemeriksaan; buat hash baru dengan `python -m kkpham hash-password`"
+        )
     return n, r, p, salt, digest
 
 
@@ -88,8 +95,11 @@ def verify_password(password: str, encoded: str) -> bool:
         n, r, p, salt, digest = _parse(encoded)
     except PasswordError:
         return False
-    candidate = hashlib.scrypt(password.encode(), salt=salt, n=n, r=r, p=p, maxmem=2**26,
-                               dklen=len(digest))  # fmt: skip
+    try:
+        candidate = hashlib.scrypt(password.encode(), salt=salt, n=n, r=r, p=p, maxmem=MAXMEM,
+                                   dklen=len(digest))  # fmt: skip
+    except (ValueError, MemoryError):  # parameters the checks above did not foresee
+        return False
     return hmac.compare_digest(candidate, digest)
 
 
@@ -207,3 +217,44 @@ def attempt_login(
         throttle.succeeded(name)
         return True, 0.0
     return False, 0.0
+
+
+# -- who is writing -------------------------------------------------------------------------------
+@dataclass
+class WriterLogin:
+    """A password login held in one browser session, lapsing after ``idle`` seconds unused.
+
+    Holding it shows the write controls; it never suffices to write. Streamlit lets a client
+    reattach to a session by its id (which travels in upload URLs, and so in proxy logs), and
+    such a client inherits everything in ``session_state``. So every write asks for the
+    password again (``confirm_write``): only someone who knows it can write, and the audit log
+    names the person who logged in and confirmed.
+    """
+
+    name: str
+    last_active: float
+    idle: float = IDLE_LOGOUT
+
+    def active(self, now: float) -> bool:
+        return now - self.last_active <= self.idle
+
+    def touch(self, now: float) -> None:
+        self.last_active = now
+
+
+def confirm_write(
+    throttle: LoginThrottle, login: WriterLogin | None, password: str, encoded: str, now: float
+) -> tuple[str | None, str]:
+    """(the writer's name, "") when ``password`` confirms an active login; else (None, why).
+
+    Confirmations are throttled like logins (same counters), so they cannot be used to guess.
+    """
+    if login is None or not login.active(now):
+        return None, "sesi masuk sudah berakhir; masuk lagi"
+    ok, wait = attempt_login(throttle, login.name, password, encoded)
+    if ok:
+        login.touch(now)
+        return login.name, ""
+    if wait:
+        return None, f"terlalu banyak percobaan gagal; coba lagi dalam {int(wait) + 1} detik"
+    return None, "kata sandi salah: tidak ada yang disimpan"

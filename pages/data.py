@@ -18,8 +18,8 @@ try:
     cfg = ui.auth()
     who = ui.login_panel(cfg)
     ui.last_commit_notice()
-    ui.upload_panel(who)
-    ui.audit_panel(who)
+    ui.upload_panel(who, cfg)
+    ui.audit_panel(who, cfg)
     ui.export_panel()
 except FileNotFoundError as err:
     st.error(f"Basis data belum ada: jalankan `make build`. ({ui.md_escape(err)})")

@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 from test_importer import csv_bytes, make_resolver, make_settings, row
 
 from kkpham.auth import (
+    IDLE_LOGOUT,
     LoginThrottle,
     PasswordError,
     attempt_login,
@@ -100,10 +101,60 @@ def test_login_then_undo_from_the_page(app_env, monkeypatch) -> None:
     texts = " ".join(m.value for m in app.markdown)
     assert "<b>" not in texts and "Rina &lt;b&gt;" in texts
     app.button(key="undo2").click().run()
-    app.button(key="undo_confirm").click().run()
+    confirm_write(app, "salah-sekali-123")  # a wrong confirmation writes nothing
+    assert any("kata sandi salah" in e.value for e in app.error)
+    assert next(r for r in audit_log(app_env.db_path) if r["batch_id"] == 2)["undone_at"] is None
+    confirm_write(app, PASSWORD)
     assert not app.exception
     entry = next(r for r in audit_log(app_env.db_path) if r["batch_id"] == 2)
     assert entry["undone_by"] == "Budi" and pd.notna(entry["undone_at"])
+
+
+def confirm_write(app: AppTest, password: str, key: str = "undo_confirm") -> None:
+    app.text_input(key=f"{key}_password").input(password)
+    next(b for b in app.button if "batalkan batch" in str(b.label)).click().run()
+
+
+def login(app: AppTest, name: str = "Budi") -> None:
+    app.text_input(key="login_name").input(name)
+    app.text_input(key="login_password").input(PASSWORD)
+    next(b for b in app.button if "Masuk" in str(b.label)).click().run()
+
+
+def test_a_borrowed_login_cannot_write(app_env, monkeypatch) -> None:
+    """Defect 4: a client that reattaches to an admin's session inherits its session_state.
+
+    The login it finds shows the write controls, but writing asks for the password again.
+    """
+    from kkpham.ui import stewardship
+
+    monkeypatch.setenv("KKPHAM_ADMIN_PASSWORD_HASH", HASH)
+    app = run_page()
+    login(app)
+    assert any("Masuk sebagai" in s.value for s in app.success)
+    app.button(key="undo2").click().run()
+    for attempt in ("", "tebak-tebakan-1"):
+        confirm_write(app, attempt)
+    assert next(r for r in audit_log(app_env.db_path) if r["batch_id"] == 2)["undone_at"] is None
+    # the login lapses after the idle timeout (time injected, not waited for)
+    start = stewardship.clock()
+    monkeypatch.setattr(stewardship, "clock", lambda: start + IDLE_LOGOUT + 1)
+    app.run()
+    assert not any("Masuk sebagai" in s.value for s in app.success)
+    assert any("berakhir" in i.value for i in app.info)
+
+
+def test_malformed_hash_is_refused_at_start_and_shown_literally(app_env, monkeypatch) -> None:
+    """Defect 8: N=2**20 passed the start-up check, then every login crashed in scrypt."""
+    huge = "scrypt$1048576$8$1$" + HASH.split("$", 5)[4] + "$" + HASH.split("$", 5)[5]
+    with pytest.raises(PasswordError, match="MiB"):
+        auth_config(huge, {})
+    assert not verify_password(PASSWORD, huge)  # never raises
+    monkeypatch.setenv("KKPHAM_ADMIN_PASSWORD_HASH", "scrypt$garbage$")
+    app = run_page()
+    assert not app.exception
+    shown = " ".join(e.value for e in app.error)
+    assert "scrypt\\$N\\$r" in shown  # "$" escaped: no Markdown math mangles the message
 
 
 # -- throttling across sessions -------------------------------------------------------------------
@@ -168,6 +219,7 @@ def test_lockout_survives_a_new_session(app_env, monkeypatch) -> None:
 
     monkeypatch.setenv("KKPHAM_ADMIN_PASSWORD_HASH", HASH)
     login_throttle.clear()
+    login_throttle().clock = Clock()  # frozen: the back-off cannot run out under a loaded CI
     try:
         first = run_page()
         for _ in range(5):

@@ -99,6 +99,10 @@ def upload(page: Page, name: str, data: bytes) -> None:
     page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(files=files)
 
 
+def confirm_password(page: Page) -> None:
+    page.get_by_label("Kata sandi (konfirmasi penulisan)").fill(PASSWORD)
+
+
 def grid_texts(page: Page, header: str, containing: str | None = None) -> list[str]:
     """The cell texts of the st.dataframe that has a column ``header`` (from the accessible
     table the grid keeps in the DOM beside its canvas); with ``containing``, wait (up to 15 s)
@@ -191,16 +195,17 @@ def test_import_commit_and_undo_through_the_page(
         # 4. Log in (one wrong password first), then save.
         page.get_by_text("Masuk untuk mengimpor atau membatalkan batch").click()
         page.get_by_label("Nama petugas (dicatat di log)").fill(WHO)
-        page.get_by_label("Kata sandi").fill("bukan-kata-sandinya")
+        page.get_by_label("Kata sandi", exact=True).fill("bukan-kata-sandinya")
         page.get_by_role("button", name="Masuk", exact=True).click()
         expect(page.get_by_text("Masuk gagal: kata sandi salah.")).to_be_visible()
-        page.get_by_label("Kata sandi").fill(PASSWORD)
+        page.get_by_label("Kata sandi", exact=True).fill(PASSWORD)
         page.get_by_role("button", name="Masuk", exact=True).click()
         expect(page.get_by_text(f"Masuk sebagai {WHO}")).to_be_visible()
         save = page.get_by_role("button", name="Simpan 3 baris sebagai satu batch")
         expect(save).to_be_visible()
         shot(page, artifacts, "4_masuk_pratinjau")
         assert store_summary(store_copy) == before  # nothing written by preview or login
+        confirm_password(page)  # every write asks for the password again (issue 7)
         save.click()
         expect(page.get_by_text("Tersimpan sebagai batch 2: 3 baris", exact=False)).to_be_visible()
         expect(page.get_by_text(f"Batch 2: hasil_2023.csv, 3 klaim, oleh {WHO}")).to_be_visible()
@@ -224,6 +229,7 @@ def test_import_commit_and_undo_through_the_page(
         confirm = page.get_by_role("button", name="Ya, batalkan batch 2")
         expect(confirm).to_be_visible()
         shot(page, artifacts, "7_konfirmasi_batal")
+        confirm_password(page)
         confirm.click()
         expect(page.get_by_role("button", name="Batalkan")).to_have_count(0)
         log = grid_texts(page, "Klaim aktif", containing=f"oleh {WHO}")

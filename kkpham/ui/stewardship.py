@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import math
 import re
+import time
 
 import pandas as pd
 import streamlit as st
@@ -20,8 +21,10 @@ from kkpham.auth import (
     AuthConfig,
     LoginThrottle,
     PasswordError,
+    WriterLogin,
     attempt_login,
     auth_config,
+    confirm_write,
 )
 from kkpham.importer import (
     MAX_BYTES,
@@ -40,7 +43,9 @@ from kkpham.validate import is_http_url
 
 # ":" too: unescaped, GFM auto-links the raw "https://a\.b" and shows the backslashes in it;
 # with "https\://" the URL shows clean (auto-linking only ever makes http(s)/www/mail links).
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~:])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~:$])")  # "$": no math rendering
+LOGIN = "kkpham_login"  # session_state key of the WriterLogin
+clock = time.monotonic  # tests replace it to step past the idle timeout
 
 
 def md_escape(text: object) -> str:
@@ -63,7 +68,7 @@ def auth() -> AuthConfig | None:
     try:
         return auth_config(get_settings().admin_password_hash, _secrets())
     except PasswordError as err:
-        st.error(f"Konfigurasi kata sandi tidak sah ({err}); penulisan dimatikan.")
+        st.error(f"Konfigurasi kata sandi tidak sah ({md_escape(err)}); penulisan dimatikan.")
         return None
 
 
@@ -71,11 +76,45 @@ def writer(cfg: AuthConfig | None) -> str | None:
     """Who may write in this session (a name for the audit log), or None."""
     if cfg is None or not cfg.writing_enabled:
         return None
-    if cfg.password_hash and st.session_state.get("kkpham_writer"):
-        return st.session_state["kkpham_writer"]
+    login = _password_login(cfg)
+    if login is not None:
+        return login.name
     if cfg.oidc and st.user.is_logged_in and cfg.may_write(st.user.get("email")):
         return str(st.user.get("email"))
     return None
+
+
+def _password_login(cfg: AuthConfig) -> WriterLogin | None:
+    """This session's password login while it is active; a lapsed one is dropped (and said)."""
+    login = st.session_state.get(LOGIN) if cfg.password_hash else None
+    if login is None:
+        return None
+    if not login.active(clock()):
+        st.session_state.pop(LOGIN, None)
+        st.info("Sesi masuk berakhir karena lama tidak dipakai; masuk lagi untuk menulis.")
+        return None
+    return login
+
+
+def write_button(cfg: AuthConfig | None, who: str, label: str, key: str) -> str | None:
+    """A write's button; the writer's name once the write is confirmed, else None.
+
+    A password login must type the password again with every write (``auth.WriterLogin`` says
+    why); an OIDC login is checked by Streamlit itself when a session is resumed.
+    """
+    login = _password_login(cfg) if cfg else None
+    with st.form(key):
+        password = (st.text_input("Kata sandi (konfirmasi penulisan)", type="password",
+                                  key=f"{key}_password") if login else "")  # fmt: skip
+        submitted = st.form_submit_button(label, type="primary")
+    if not submitted:
+        return None
+    if login is None:
+        return who
+    name, why = confirm_write(login_throttle(), login, password, cfg.password_hash, clock())
+    if name is None:
+        st.error(f"Tidak disimpan: {why}.")
+    return name
 
 
 def login_panel(cfg: AuthConfig | None) -> str | None:
@@ -85,7 +124,7 @@ def login_panel(cfg: AuthConfig | None) -> str | None:
         col, out = st.columns([4, 1])
         col.success(f"Masuk sebagai **{md_escape(who)}**: impor dan pembatalan aktif.")
         if out.button("Keluar", key="logout"):
-            st.session_state.pop("kkpham_writer", None)
+            st.session_state.pop(LOGIN, None)
             if cfg and cfg.oidc and st.user.is_logged_in:
                 st.logout()
             st.rerun()
@@ -122,7 +161,7 @@ def _password_form(cfg: AuthConfig) -> None:
         return
     ok, wait = attempt_login(login_throttle(), name.strip(), password, cfg.password_hash)
     if ok:
-        st.session_state["kkpham_writer"] = name.strip()
+        st.session_state[LOGIN] = WriterLogin(name.strip(), clock())
         st.rerun()
     if wait:
         st.error(f"Terlalu banyak percobaan gagal. Coba lagi dalam {math.ceil(wait)} detik.")
@@ -142,7 +181,7 @@ def _linked(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     return frame.assign(tautan=frame[column].map(lambda u: u if is_http_url(u) else None))
 
 
-def upload_panel(who: str | None) -> None:
+def upload_panel(who: str | None, cfg: AuthConfig | None = None) -> None:
     st.subheader("Impor hasil")
     st.download_button("Unduh templat (XLSX, dengan petunjuk)", template_xlsx(),
                        file_name="templat_kkpham.xlsx", mime=export.MIME["xlsx"],
@@ -174,10 +213,11 @@ def upload_panel(who: str | None) -> None:
     if not who:
         st.info("Semua baris siap. Masuk untuk menyimpan.")
         return
-    if st.button(f"Simpan {report.ok} baris sebagai satu batch", type="primary", key="commit"):
+    confirmed = write_button(cfg, who, f"Simpan {report.ok} baris sebagai satu batch", "commit")
+    if confirmed:
         try:
             batch, final = commit_file(
-                data, name, _resolver(str(settings.build_dir)), settings, who
+                data, name, _resolver(str(settings.build_dir)), settings, confirmed
             )
         except ImportRefused as err:
             st.error(f"Data tersimpan berubah sejak pratinjau: {err}. Unggah ulang untuk melihat.")
@@ -265,7 +305,7 @@ AUDIT_COLUMNS = {  # batches column -> header
 }
 
 
-def audit_panel(who: str | None) -> None:
+def audit_panel(who: str | None, cfg: AuthConfig | None = None) -> None:
     st.subheader("Log impor (batch)")
     rows = audit_log(get_settings().db_path)
     table = pd.DataFrame(rows)
@@ -289,14 +329,14 @@ def audit_panel(who: str | None) -> None:
     if pending in {r["batch_id"] for r in undoable}:
         st.warning(f"Batalkan batch {pending}? Klaimnya dihapus dari peta; batch tetap di log "
                    "dan salinan basis data disimpan di cadangan.")  # fmt: skip
-        yes, no = st.columns([1, 4])
-        if no.button("Tidak, kembali", key="undo_cancel"):
+        if st.button("Tidak, kembali", key="undo_cancel"):
             st.session_state.pop("kkpham_pending_undo", None)
             st.rerun()
-        if yes.button(f"Ya, batalkan batch {pending}", key="undo_confirm"):
+        confirmed = write_button(cfg, who, f"Ya, batalkan batch {pending}", "undo_confirm")
+        if confirmed:
             st.session_state.pop("kkpham_pending_undo", None)
             try:  # another session may have undone it, or a write may hold the lock
-                n = undo(int(pending), get_settings(), who=who)
+                n = undo(int(pending), get_settings(), who=confirmed)
             except (ValueError, WriteBusy) as err:
                 st.error(md_escape(err))
                 return
