@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -159,10 +160,13 @@ def cmd_export(args: argparse.Namespace) -> int:
             print(str(err), file=sys.stderr)
             return 1
         data = export_bytes(store, args.format, args.data_year, province)
-    out = Path(args.out)
-    tmp = out.with_name(out.name + ".partial")
-    tmp.write_bytes(data)
-    tmp.replace(out)
+    from kkpham.safe_output import OutputRefused, write_output
+
+    try:
+        out = write_output(args.out, data, settings)
+    except OutputRefused as err:
+        print(str(err), file=sys.stderr)
+        return 1
     print(f"{out} ({len(data)} byte)")
     return 0
 
@@ -282,5 +286,17 @@ def main(argv: list[str] | None = None) -> int:
     return args.func(args)
 
 
+def run() -> int:
+    """``main`` for a terminal: output piped into ``head`` ends quietly, not with a traceback."""
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away; point stdout at /dev/null so the exit flush cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    return code
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

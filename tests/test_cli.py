@@ -114,3 +114,65 @@ def test_backups_and_restore(env, tmp_path, capsys) -> None:
     assert cli.main(["restore", str(env.db_path)]) == 1
     assert "sedang dipakai" in capsys.readouterr().err
     assert sha(env.db_path) == current and len(list(env.backup_dir.glob("*.duckdb"))) == 2
+
+
+# -- issue 7, defect 5: an output path never touches the store, its backups or a symlink ---------
+def test_export_refuses_the_store_its_files_and_backups(env, tmp_path, capsys) -> None:
+    cli.main(["import", str(_one_row_file(tmp_path)), "--who", "Rina"])  # makes a backup
+    backup = next(env.backup_dir.glob("*.duckdb"))
+    before = sha(env.db_path), sha(backup)
+    link = tmp_path / "tautan.csv"
+    link.symlink_to(tmp_path / "target.csv")
+    hard = tmp_path / "keras.duckdb"
+    hard.hardlink_to(env.db_path)
+    db = env.db_path
+    for out in (db, db.with_name(db.name + ".wal"), db.with_name(db.name + ".lock"), backup,
+                env.backup_dir / "baru.csv", link, hard, tmp_path):  # fmt: skip
+        assert cli.main(["export", "--format", "csv", "--out", str(out)]) == 1, out
+        assert capsys.readouterr().err.strip()
+    assert (sha(env.db_path), sha(backup)) == before
+    assert not (tmp_path / "target.csv").exists()  # the link was not followed
+
+
+def test_export_ignores_a_planted_partial_link(env, tmp_path) -> None:
+    """The old writer wrote ``<out>.partial`` first: a link planted there redirected it."""
+    victim = tmp_path / "korban.txt"
+    victim.write_text("jangan ditimpa")
+    out = tmp_path / "hasil.csv"
+    out.with_name(out.name + ".partial").symlink_to(victim)
+    assert cli.main(["export", "--format", "csv", "--out", str(out)]) == 0
+    assert victim.read_text() == "jangan ditimpa" and "kode_wilayah" in out.read_text()
+    assert not list(tmp_path.glob(".hasil.csv.*"))  # its own temporary file is gone
+
+
+def test_output_write_failure_leaves_the_old_file(env, tmp_path, monkeypatch) -> None:
+    import errno
+    import os
+
+    from kkpham.safe_output import OutputRefused, write_output
+
+    out = tmp_path / "lama.csv"
+    out.write_text("lama")
+
+    def full(*_args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OutputRefused, match="disk penuh"):
+        write_output(out, b"baru", env)
+    assert out.read_text() == "lama" and not list(tmp_path.glob(".lama.csv.*"))
+
+
+def _one_row_file(tmp_path: Path) -> Path:
+    path = tmp_path / "satu.csv"
+    path.write_bytes(csv_bytes([row()]))
+    return path
+
+
+def test_output_piped_into_head_ends_quietly() -> None:
+    """Defect 10: `batches | head` printed a BrokenPipe traceback."""
+    proc = subprocess.Popen([sys.executable, "-m", "kkpham", "resolve", "Kendari"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    proc.stdout.close()  # the reader is gone before the command prints
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0 and "Traceback" not in err, err
