@@ -283,7 +283,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")  # fmt: skip
-    return args.func(args)
+    from kkpham.stewardship import WriteError
+
+    try:
+        return args.func(args)
+    except WriteError as err:  # busy or a full disk: a sentence, not a traceback
+        print(str(err), file=sys.stderr)
+        return 1
 
 
 def run() -> int:

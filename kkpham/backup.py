@@ -43,9 +43,15 @@ def take_backup(db_path: Path, backup_dir: Path, keep: int, reason: str) -> Path
     label = _REASON.sub("-", reason.lower()).strip("-")[:40] or "write"
     target = backup_dir / f"{db_path.stem}-{stamp}-{label}.duckdb"
     partial = target.with_name(target.name + ".partial")
-    shutil.copyfile(db_path, partial)
-    fsync_file(partial)
-    os.replace(partial, target)
+    for stale in backup_dir.glob(f"{db_path.stem}-*.duckdb.partial"):  # a crash's leftovers
+        stale.unlink(missing_ok=True)
+    try:
+        shutil.copyfile(db_path, partial)
+        fsync_file(partial)
+        os.replace(partial, target)
+    except OSError:  # a full disk: leave no partial copy to fill it further
+        partial.unlink(missing_ok=True)
+        raise
     fsync_dir(backup_dir)
     rotate(db_path, backup_dir, keep)
     return target

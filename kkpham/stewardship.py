@@ -12,6 +12,7 @@ replaced, and the next write removes the temporary file it left behind.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import fcntl
 import hashlib
 import os
@@ -40,8 +41,24 @@ UNDOABLE_ORIGINS = ("import",)  # the reference batch comes back with every buil
 _PAUSE_VAR = "KKPHAM_TEST_COMMIT_PAUSE"
 
 
-class WriteBusy(RuntimeError):
+class WriteError(RuntimeError):
+    """A write that did not happen; the message says why in plain words; nothing changed."""
+
+
+class WriteBusy(WriteError):
     """Another write holds the lock for longer than we wait."""
+
+
+class WriteFailed(WriteError):
+    """The disk refused the write (full, read-only, I/O error); the live store is untouched."""
+
+
+def _failed(err: OSError, db: Path) -> WriteFailed:
+    if err.errno == errno.ENOSPC:
+        why = f"disk penuh di {db.parent}; kosongkan ruang (mis. cadangan lama) lalu ulangi"
+    else:
+        why = f"kesalahan disk ({err.strerror or err})"
+    return WriteFailed(f"penulisan gagal: {why}. Tidak ada yang berubah.")
 
 
 class ImportRefused(ValueError):
@@ -120,6 +137,8 @@ def write_store(
             os.replace(tmp, db)
             fsync_dir(db.parent)
             _pause("replaced")
+        except OSError as err:  # a full disk, from the copy, the transaction or the backup
+            raise _failed(err, db) from err
         finally:
             tmp.unlink(missing_ok=True)
             Path(str(tmp) + ".wal").unlink(missing_ok=True)
@@ -195,9 +214,10 @@ def restore(backup: Path, settings: Settings, who: str | None) -> int:
     """Make a backup the live store again, through the same locked copy-on-write swap.
 
     The store as it is now is backed up first, so a restore can itself be restored away. The
-    restored store records the restore as a batch (origin ``restore``, no rows) in its audit
-    log; returns that batch's id. ValueError (nothing changed) when the file is not a store of
-    this schema.
+    audit log stays append-only: every entry of the store being replaced is kept (those made
+    after the backup are marked as reverted by this restore), and the restore is a new entry
+    (origin ``restore``, no rows) with an id after all of them; returns that id. ValueError
+    (nothing changed) when the file is not a store of this schema.
     """
     backup = backup.resolve()
     if backup == settings.db_path.resolve():
@@ -215,6 +235,10 @@ def restore(backup: Path, settings: Settings, who: str | None) -> int:
             raise ValueError(
                 f"{backup.name}: skema {version!r}, bukan {SCHEMA_VERSION!r}: tidak dipulihkan"
             )
+        with Store.open(settings.db_path) as live:  # under the write lock: the store replaced
+            replaced = live.audit_batches(origin_not="")
+        reverted_by = f"{who or '?'} (pemulihan {backup.name})"
+        store.keep_audit_log(replaced, reverted_by)
         return store.add_batch(results_frame(ImportReport()), origin="restore",
                                file_name=backup.name, file_sha256=digest, who=who)  # fmt: skip
 

@@ -8,6 +8,7 @@ Writes to the live file go through ``kkpham.stewardship`` (copy-on-write, then a
 from __future__ import annotations
 
 import datetime as dt
+import errno
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -102,6 +103,17 @@ RESULT_COLUMNS = [
 ]  # fmt: skip
 
 
+@contextmanager
+def _io_errors() -> Iterator[None]:
+    """DuckDB's I/O failures (a full disk) as OSError, which the write path knows how to report
+    without exposing duckdb's own types outside this module."""
+    try:
+        yield
+    except duckdb.IOException as err:
+        no_space = "space" in str(err).lower()
+        raise OSError(errno.ENOSPC if no_space else errno.EIO, str(err)) from err
+
+
 def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
@@ -160,7 +172,8 @@ class Store:
         except BaseException:
             self._run("ROLLBACK")
             raise
-        self._run("COMMIT")
+        with _io_errors():
+            self._run("COMMIT")
 
     def _run(self, sql: str, params: list | None = None) -> list[tuple]:
         """Execute and drain: DuckDB 2 refuses new work while a result is unfinished."""
@@ -290,6 +303,32 @@ class Store:
             if len(results):
                 self._insert_results(results, self._source_ids(results))
 
+    def keep_audit_log(self, earlier: pd.DataFrame, reverted_by: str) -> list[int]:
+        """Make this store's audit log hold every entry of ``earlier`` (another store's
+        ``audit_batches``), in one transaction: the log is append-only across restores.
+
+        An entry this store lacks is added with its id (a new id if that one is taken by a
+        different entry); if it was live there, its results are not here, so it is marked
+        undone by ``reverted_by``. Returns the ids of the entries added.
+        """
+        added = []
+        with self.transaction():
+            mine = self._df("SELECT batch_id, created_at FROM batches")
+            known = set(zip(mine["batch_id"], mine["created_at"], strict=True))
+            taken = set(mine["batch_id"])
+            now = _utcnow()
+            for entry in earlier.to_dict("records"):
+                if (entry["batch_id"], entry["created_at"]) in known:
+                    continue
+                if entry["batch_id"] in taken:
+                    entry["batch_id"] = max(taken) + 1
+                if pd.isna(entry["undone_at"]):
+                    entry["undone_at"], entry["undone_by"] = now, reverted_by
+                taken.add(entry["batch_id"])
+                self._insert_frame("batches", BATCH_COLUMNS, pd.DataFrame([entry]))
+                added.append(int(entry["batch_id"]))
+        return added
+
     def undo_batch(self, batch_id: int, who: str | None = None) -> int:
         """Remove a batch's results in one transaction; the batch stays in the audit log.
 
@@ -311,7 +350,8 @@ class Store:
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the file, so the file alone holds every commit."""
-        self._run("CHECKPOINT")
+        with _io_errors():
+            self._run("CHECKPOINT")
 
     # -- queries ----------------------------------------------------------------------------
     def _df(self, sql: str, params: list | None = None) -> pd.DataFrame:

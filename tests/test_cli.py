@@ -93,8 +93,12 @@ def test_backups_and_restore(env, tmp_path, capsys) -> None:
         log = store.batches().set_index("batch_id")
         version = store.data_version()
     assert after["results"] == start["results"]  # the imported rows are gone again
-    assert log.loc[2, "origin"] == "restore" and log.loc[2, "who"] == "Budi"
-    assert log.loc[2, "file_name"] == listed[0]["name"] and log.loc[2, "n_rows"] == 0
+    # append-only (defect 9): the import stays in the log, reverted by the restore, which is
+    # a new entry after it instead of reusing its id
+    assert log.loc[2, "origin"] == "import" and log.loc[2, "who"] == "Rina"
+    assert log.loc[2, "undone_by"] == f"Budi (pemulihan {listed[0]['name']})"
+    assert log.loc[3, "origin"] == "restore" and log.loc[3, "who"] == "Budi"
+    assert log.loc[3, "file_name"] == listed[0]["name"] and log.loc[3, "n_rows"] == 0
     assert version != start_version  # caches keyed on the version cannot serve stale frames
     # the store as it was before the restore was itself backed up first
     assert cli.main(["backups"]) == 0
@@ -176,3 +180,31 @@ def test_output_piped_into_head_ends_quietly() -> None:
     proc.stdout.close()  # the reader is gone before the command prints
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 0 and "Traceback" not in err, err
+
+
+def test_audit_log_is_append_only_across_restores(env, tmp_path, capsys) -> None:
+    """Defect 9: a restore reused batch ids and dropped later batches from the log."""
+    for i, name in enumerate(("Konawe", "Kolaka", "Kota Kendari")):
+        path = tmp_path / f"h{i}.csv"
+        path.write_bytes(csv_bytes([row(name)]))
+        assert cli.main(["import", str(path), "--who", f"w{i}"]) == 0
+    assert cli.main(["undo", "3", "--who", "Ani"]) == 0
+    capsys.readouterr()
+    first = sorted(env.backup_dir.glob("*-import.duckdb"))[0]  # before batch 2
+    with Store.open(env.db_path) as store:
+        before = store.batches().set_index("batch_id")
+    assert cli.main(["restore", str(first), "--who", "Budi"]) == 0
+    second = sorted(env.backup_dir.glob("*-restore.duckdb"))[-1]  # the store just replaced
+    assert cli.main(["restore", str(second), "--who", "Ani"]) == 0  # and back again
+    with Store.open(env.db_path) as store:
+        log = store.batches().set_index("batch_id")
+    assert set(before.index) <= set(log.index)  # nothing dropped
+    for batch_id, entry in before.iterrows():  # nothing rewritten but "undone" marks
+        assert (log.loc[batch_id, "created_at"], log.loc[batch_id, "who"]) == (
+            entry["created_at"], entry["who"])
+    restores = log[log["origin"] == "restore"]
+    assert list(restores.index) == [5, 6] and list(restores["who"]) == ["Budi", "Ani"]
+    assert log.loc[5, "undone_by"].startswith("Ani (pemulihan")  # the first restore, reverted
+    assert log.loc[3, "undone_by"] == "Ani"  # undone before either restore: kept as it was
+    # the second restore brought batches 2 and 4 back: their results and live entries return
+    assert log.loc[2, "n_live"] == 1 and log.loc[4, "n_live"] == 1

@@ -36,7 +36,14 @@ from kkpham.importer import (
     preview_frame,
 )
 from kkpham.settings import get_settings
-from kkpham.stewardship import ImportRefused, WriteBusy, audit_log, check_upload, commit_file, undo
+from kkpham.stewardship import (
+    ImportRefused,
+    WriteError,
+    audit_log,
+    check_upload,
+    commit_file,
+    undo,
+)
 from kkpham.store import Store
 from kkpham.template import template_xlsx
 from kkpham.validate import is_http_url
@@ -222,8 +229,8 @@ def upload_panel(who: str | None, cfg: AuthConfig | None = None) -> None:
         except ImportRefused as err:
             st.error(f"Data tersimpan berubah sejak pratinjau: {err}. Unggah ulang untuk melihat.")
             return
-        except WriteBusy as err:
-            st.warning(str(err))
+        except WriteError as err:  # busy, or the disk refused: nothing changed
+            st.warning(md_escape(err))
             return
         st.session_state["kkpham_upload_epoch"] = epoch + 1
         st.session_state["kkpham_last_batch"] = (batch, final.ok, conflict_summary(final))
@@ -337,7 +344,7 @@ def audit_panel(who: str | None, cfg: AuthConfig | None = None) -> None:
             st.session_state.pop("kkpham_pending_undo", None)
             try:  # another session may have undone it, or a write may hold the lock
                 n = undo(int(pending), get_settings(), who=confirmed)
-            except (ValueError, WriteBusy) as err:
+            except (ValueError, WriteError) as err:
                 st.error(md_escape(err))
                 return
             st.toast(f"Batch {pending} dibatalkan ({n} klaim).")
