@@ -53,6 +53,10 @@ EXAMPLE_MARK = "contoh"  # template example rows name the region "Contoh …"
 _DECREE_NUMBER = re.compile(r"\b(M\.?\s?HH|MHA)-\S+", re.IGNORECASE)
 _MINISTER = re.compile(r"\b(keputusan\s+menteri|kepmen(kumham|ham)?)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\b(nomor|no\.)\s*\S*\d", re.IGNORECASE)
+# A decree outranks every page and is shown as text: any scheme ("javascript:", "data:") or
+# character beyond words, digits and . , / ( ) - makes it something else.
+_SCHEME = re.compile(r"[a-z][a-z0-9+.\-]*\s*:", re.IGNORECASE)
+_CITATION_CHARS = re.compile(r"[\w\s.,/()\-]+")
 _HTML = re.compile(r"<\s*[a-zA-Z/!?]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FORMULA_START = ("=", "+", "-", "@")
@@ -270,12 +274,20 @@ def _score(text: str) -> float | None:
     return value
 
 
+def is_decree_citation(source: str) -> bool:
+    """A well-formed ministerial decree citation, in plain words: a decree number (M.HH-…,
+    MHA-…), or "Keputusan Menteri"/Kepmen… with a number; nothing that is or hides a link."""
+    text = source.strip()
+    if _SCHEME.match(text) or "//" in text or not _CITATION_CHARS.fullmatch(text):
+        return False
+    return bool(_DECREE_NUMBER.search(text) or (_MINISTER.search(text) and _NUMBER.search(text)))
+
+
 def source_kind(source: str) -> str | None:
     """Kind of a cited source: a decree reference, or a government/news URL; None if neither."""
     if is_http_url(source):
         return url_source_kind(source)
-    decree = _DECREE_NUMBER.search(source) or (_MINISTER.search(source) and _NUMBER.search(source))
-    return "keputusan" if decree else None
+    return "keputusan" if is_decree_citation(source) else None
 
 
 def cell_problems(raw: dict) -> list[str]:

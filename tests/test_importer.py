@@ -344,6 +344,13 @@ def test_conflicts_within_one_file_are_counted_shown_and_audited(settings: Setti
     ("Keputusan Menteri tanpa nomor", None),
     ("https://sultra.kemenkumham.go.id/x", "pemerintah"),
     ("https://kendaripos.fajar.co.id/x", "berita"),
+    # issue 7, defect 7: a link in disguise is not a decree (it ranked first and was clickable)
+    ("javascript:alert(1)//M.HH-01.HA.04.02", None),
+    ("JavaScript:fetch('x')  M.HH-01.HA.04.02", None),
+    ("data:text/html,M.HH-01.HA.04.02", None),
+    ("ftp://x.example/M.HH-01.HA.04.02", None),
+    ("M.HH-01.HA.04.02 <img src=x>", None),
+    ("Keputusan Menteri Nomor M.HH-01.HA.04.02 Tahun 2023 [lihat](https://x.example)", None),
 ])  # fmt: skip
 def test_only_a_numbered_ministerial_decree_counts_as_a_decree(source: str, kind: str | None):
     from kkpham.importer import source_kind

@@ -14,6 +14,7 @@ from kkpham.figures.compare import share_chart, status_grid, transition_bars
 from kkpham.figures.compare import transition_matrix_figure as matrix_figure
 from kkpham.texts import t
 from kkpham.ui.map_view import year_label
+from kkpham.ui.safe_text import web_links
 from kkpham.ui.state import profile_link, write_param
 from kkpham.vocab import BY_KEY
 
@@ -91,7 +92,7 @@ def show_share(rows: pd.DataFrame, rep: pd.DataFrame, cycles, title: str, lang: 
                 rep["ours_awarded"],
             ("Tanpa data" if not en else "No data"): rep["ours_unknown"],
             ("Selisih" if not en else "Gap"): rep["gap"],
-            ("Sumber" if not en else "Source"): rep["source_url"],
+            ("Sumber" if not en else "Source"): web_links(rep["source_url"]),
             ("Catatan penyusun (EN)" if not en else "Compiler's note"): rep["evidence"],
         })  # fmt: skip
         st.dataframe(view, hide_index=True, width="stretch", column_config={

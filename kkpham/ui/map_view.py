@@ -10,7 +10,7 @@ import streamlit as st
 from kkpham.figures import status_map
 from kkpham.texts import t
 from kkpham.ui import data, state
-from kkpham.validate import is_http_url
+from kkpham.ui.safe_text import citations, md_link, web_links
 from kkpham.vocab import BY_KEY, STATUSES
 
 TOPOJSON_URL = "/app/static/topojson/"  # plotly.js reads world_110m.json here, never from a CDN
@@ -152,7 +152,7 @@ def _reported_lines(summary: dict, regime: str | None, lang: str) -> list[str]:
     ours = t("ours_counts", lang).format(peduli=summary["peduli"], cukup=summary["cukup"])
     cukup_note = t("cukup_awarded", lang) if regime == "B" else ""
     for told, group in reported.groupby("told", sort=False):
-        links = ", ".join(f"[{k}]({url})" for k, url in enumerate(group["source_url"], start=1))
+        links = ", ".join(md_link(k, url) for k, url in enumerate(group["source_url"], start=1))
         derived = t("derived", lang) if group["data_year_derived"].all() else ""
         lines.append(t("per_source", lang).format(
             links=links, told=told, derived=derived, cukup=cukup_note, ours=ours))  # fmt: skip
@@ -187,8 +187,7 @@ def show_summary(summary: dict, place: str, lang: str = "id", regime: str | None
 
 def split_sources(urls: pd.Series) -> tuple[pd.Series, pd.Series]:
     """(http(s) links, other citations such as a decree number): only the first is clickable."""
-    web = urls.map(is_http_url)
-    return urls.where(web, None), urls.where(~web & urls.fillna("").ne(""), None)
+    return web_links(urls), citations(urls)
 
 
 def region_table(frame: pd.DataFrame, lang: str = "id") -> None:

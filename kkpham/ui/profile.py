@@ -12,6 +12,7 @@ from kkpham.texts import t
 from kkpham.ui import panels
 from kkpham.ui.compare import CHART_CONFIG
 from kkpham.ui.map_view import split_sources
+from kkpham.ui.safe_text import md_escape, md_value
 from kkpham.ui.state import link, profile_link, write_param
 
 
@@ -27,10 +28,10 @@ def search_region(lang: str) -> None:
     try:
         match = resolver_for(get_settings()).resolve(text)
     except ResolveError as err:
-        st.warning(f"{t('not_found', lang)}: {err}")
+        st.warning(f"{t('not_found', lang)}: {md_value(err, 200)}")  # it quotes what was typed
         for code, name in err.candidates:
             target = profile_link(code) if "." in code else link("bandingkan", provinsi=code)
-            st.markdown(f"- [{name} ({code})]({target})")
+            st.markdown(f"- [{md_escape(name)} ({md_escape(code)})]({target})")
         return
     except FileNotFoundError as exc:
         st.error(str(exc))
@@ -51,7 +52,8 @@ def region_header(region: pd.Series, code: str, lang: str) -> None:
     )
     st.header(str(region["name"]))
     st.markdown(
-        f"{region['kind']} · [{region['province_name']}]({province_link}) · `{code}`{formed_text}"
+        f"{md_escape(region['kind'])} · [{md_escape(region['province_name'])}]({province_link})"
+        f" · `{code}`{formed_text}"
     )
 
 

@@ -17,6 +17,8 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from kkpham.ui.safe_text import md_escape, md_value
+
 SHARED = ("provinsi", "tahun", "tahun2", "jenis_tahun", "tampilan", "lang", "versi", "kode")
 LANGS = ("id", "en")
 YEAR_MODES = {"data": "data", "penghargaan": "award"}  # URL value -> timeline year mode
@@ -27,9 +29,8 @@ ABSENT = ""  # widget value standing for "parameter not in the URL"
 
 
 def _shown(raw: str) -> str:
-    """A URL value made safe to echo in Markdown: no backticks, bounded length."""
-    clean = raw.replace("`", "'")
-    return clean if len(clean) <= _MAX_SHOWN else clean[:_MAX_SHOWN] + "…"
+    """A URL value made inert to echo in a notice: one line, bounded, Markdown escaped."""
+    return md_value(raw, _MAX_SHOWN)
 
 
 def _store() -> dict[str, str]:
@@ -121,9 +122,9 @@ def url_select(
     if rejected is not None:
         shown = format_func(default)
         st.warning(
-            f"Value `{param}={_shown(rejected)}` in the URL is not known; showing {shown}."
+            f"Value {param}=«{_shown(rejected)}» in the URL is not known; showing {shown}."
             if lang == "en"
-            else f"Nilai `{param}={_shown(rejected)}` di URL tidak dikenal; ditampilkan {shown}."
+            else f"Nilai {param}=«{_shown(rejected)}» di URL tidak dikenal; ditampilkan {shown}."
         )
     # The widget holds strings; None (a selectbox placeholder) travels as ABSENT.
     widget_options = [ABSENT if o is None else o for o in options]
@@ -162,9 +163,9 @@ def lang_param() -> str:
 
 
 VERSION_NOTE = {
-    "id": "Tautan ini dibuat dari data versi `{old}`; yang ditampilkan sekarang versi `{new}` "
+    "id": "Tautan ini dibuat dari data versi «{old}»; yang ditampilkan sekarang versi «{new}» "
     "(data telah dibangun ulang atau ditambah sejak tautan dibuat).",
-    "en": "This link was made from data build `{old}`; you are seeing build `{new}` (the data "
+    "en": "This link was made from data build «{old}»; you are seeing build «{new}» (the data "
     "was rebuilt or extended since).",
 }
 
@@ -176,7 +177,8 @@ def version_param(current: str, lang: str) -> None:
         st.session_state["_versi_link"] = linked
     old = st.session_state.get("_versi_link")
     if old and old != current:
-        st.info(VERSION_NOTE["en" if lang == "en" else "id"].format(old=_shown(old), new=current))
+        note = VERSION_NOTE["en" if lang == "en" else "id"]
+        st.info(note.format(old=_shown(old), new=md_escape(current)))
     write_param("versi", current)
 
 

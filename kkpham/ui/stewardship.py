@@ -7,9 +7,7 @@ http(s) sources become links.
 
 from __future__ import annotations
 
-import html
 import math
-import re
 import time
 
 import pandas as pd
@@ -46,21 +44,10 @@ from kkpham.stewardship import (
 )
 from kkpham.store import Store
 from kkpham.template import template_xlsx
-from kkpham.validate import is_http_url
+from kkpham.ui.safe_text import md_escape, web_links
 
-# ":" too: unescaped, GFM auto-links the raw "https://a\.b" and shows the backslashes in it;
-# with "https\://" the URL shows clean (auto-linking only ever makes http(s)/www/mail links).
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~:$])")  # "$": no math rendering
 LOGIN = "kkpham_login"  # session_state key of the WriterLogin
 clock = time.monotonic  # tests replace it to step past the idle timeout
-
-
-def md_escape(text: object) -> str:
-    """Data text made inert inside st.markdown: < > & escaped, Markdown syntax backslashed.
-
-    Quotes stay: an entity such as &#x27; would have its # backslashed and show literally.
-    """
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
 
 
 def _secrets() -> dict:
@@ -185,7 +172,7 @@ def _resolver(build_dir: str):
 
 def _linked(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     """Add a ``tautan`` column holding the source only when it is an http(s) URL."""
-    return frame.assign(tautan=frame[column].map(lambda u: u if is_http_url(u) else None))
+    return frame.assign(tautan=web_links(frame[column]))
 
 
 def upload_panel(who: str | None, cfg: AuthConfig | None = None) -> None:

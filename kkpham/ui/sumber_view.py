@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from kkpham.precedence import PRECEDENCE_TEXT_ID
+from kkpham.ui.safe_text import citations, web_links
 from kkpham.vocab import STATUSES
 
 TEXT = {
@@ -82,7 +83,7 @@ def show_cycles(cycles: pd.DataFrame, lang: str = "id") -> None:
         "Tanggal keputusan": cycles["decree_date"],
         "Penyerahan": cycles["award_date"],
         "Catatan": cycles["note"],
-        "Sumber": cycles["source_url"],
+        "Sumber": web_links(cycles["source_url"]),
     })  # fmt: skip
     table = _headers(table, lang)
     st.dataframe(table, hide_index=True, width="stretch", height=ROW_PX * (len(table) + 1) + 3,
@@ -105,8 +106,9 @@ def show_statuses(lang: str = "id") -> None:
 
 
 def show_sources(sources: pd.DataFrame, lang: str = "id") -> None:
-    table = pd.DataFrame({
-        "Sumber": sources["url"],
+    table = pd.DataFrame({  # only an http(s) source is a link; a decree number stays text
+        "Sumber": web_links(sources["url"]),
+        "Keputusan": citations(sources["url"]),
         "Jenis": sources["kind"].map(KIND_LABELS).fillna(sources["kind"]),
         "Baris hasil": sources["n_results"],
     })  # fmt: skip
