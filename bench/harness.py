@@ -48,9 +48,10 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float) -> None:
 
 
 @contextmanager
-def serve(script: str = "dashboard.py", env: dict[str, str] | None = None,
-          cwd: Path = ROOT, log: Path | None = None) -> Iterator[str]:  # fmt: skip
-    """Run ``streamlit run script`` on a free port; yield its base URL; stop that process."""
+def serve_process(script: str = "dashboard.py", env: dict[str, str] | None = None,
+                  cwd: Path = ROOT, log: Path | None = None,
+                  ) -> Iterator[tuple[str, subprocess.Popen]]:  # fmt: skip
+    """Run ``streamlit run script`` on a free port; yield (base URL, process); stop it."""
     port = free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
            "--server.headless", "true", "--browser.gatherUsageStats", "false"]  # fmt: skip
@@ -60,7 +61,7 @@ def serve(script: str = "dashboard.py", env: dict[str, str] | None = None,
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, proc, timeout=60)
-        yield url
+        yield url, proc
     finally:
         proc.terminate()
         try:
@@ -70,6 +71,14 @@ def serve(script: str = "dashboard.py", env: dict[str, str] | None = None,
             proc.wait()
         if log:
             out.close()
+
+
+@contextmanager
+def serve(script: str = "dashboard.py", env: dict[str, str] | None = None,
+          cwd: Path = ROOT, log: Path | None = None) -> Iterator[str]:  # fmt: skip
+    """Run ``streamlit run script`` on a free port; yield its base URL; stop that process."""
+    with serve_process(script, env, cwd, log) as (url, _proc):
+        yield url
 
 
 def launch_chromium(playwright: object) -> object:
