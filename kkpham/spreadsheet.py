@@ -103,8 +103,8 @@ def _declared_too_big(ws: object, title: str) -> None:
     if (rows or 0) > MAX_SHEET_ROWS or (cols or 0) > MAX_COLUMNS:
         raise SheetLimitError(
             f"lembar {title!r} menyatakan ukuran {_n(rows or 0)} baris × {_n(cols or 0)} kolom "
-            f"(paling banyak {_n(MAX_DATA_ROWS)} baris data dan {MAX_COLUMNS} kolom): hapus isi dan "
-            "format di luar tabel, atau salin tabelnya ke berkas baru"
+            f"(paling banyak {_n(MAX_DATA_ROWS)} baris data dan {MAX_COLUMNS} kolom): hapus isi "
+            "dan format di luar tabel, atau salin tabelnya ke berkas baru"
         )
 
 

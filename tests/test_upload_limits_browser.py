@@ -59,12 +59,12 @@ def test_hostile_workbook_is_answered_and_an_oversized_put_refused(browser, app_
     page.screenshot(path=str(artifacts / "upload_far_cell.png"), full_page=True)
     assert puts, "the page uploaded nothing"
     url, headers = next((u, h) for u, h in puts if h.get("x-xsrftoken"))
+    too_big = b"a" * (6 * 1024 * 1024 + 1)
     made_up = UPLOAD.sub(lambda m: f"/_stcore/upload_file/{m[1]}/karangan-{m[2]}", url)
     big = context.request.put(
         made_up,
         headers={"X-Xsrftoken": headers["x-xsrftoken"]},
-        multipart={"file": {"name": "besar.csv", "mimeType": "text/csv",
-                            "buffer": b"a" * (6 * 1024 * 1024 + 1)}},  # fmt: skip
+        multipart={"file": {"name": "besar.csv", "mimeType": "text/csv", "buffer": too_big}},
     )
     assert big.status == 413, big.status
     small = context.request.put(
