@@ -1,7 +1,8 @@
 """`python -m kkpham build`: boundaries, then a validated store, swapped in atomically.
 
-The new store is written next to the old one and renamed over it only when complete, so a failed
-build never leaves a half-written file, and batches imported into the old store are carried over.
+The new store is written next to the old one and swapped in (flushed, old store backed up, renamed)
+only when complete, through ``stewardship.swap_in`` like every other write, so a failed build never
+leaves a half-written file; batches imported into the old store are carried over.
 """
 
 from __future__ import annotations
@@ -10,19 +11,18 @@ import fcntl
 import hashlib
 import json
 import logging
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
 
-from kkpham.backup import take_backup
+from kkpham import panel
 from kkpham.boundaries import build_boundaries, load_provinces, load_regions
 from kkpham.boundaries.basemap import write_base_topojson
 from kkpham.region_facts import formation_table
 from kkpham.settings import ROOT, Settings
-from kkpham.stewardship import write_lock
+from kkpham.stewardship import swap_in, write_lock
 from kkpham.store import BATCH_COLUMNS, SCHEMA_VERSION, Store
 from kkpham.validate import DataError, validate_results
 
@@ -73,7 +73,10 @@ def region_table(settings: Settings) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _inputs_hash(boundary_build_id: str) -> str:
-    h = hashlib.sha256(f"schema {SCHEMA_VERSION}; boundaries {boundary_build_id}".encode())
+    h = hashlib.sha256(
+        f"schema {SCHEMA_VERSION}; panel {panel.PANEL_RULES}; boundaries {boundary_build_id}"
+        .encode()
+    )
     for path in sorted(DATA.glob("*.csv")):
         h.update(path.name.encode() + path.read_bytes())
     return h.hexdigest()[:16]
@@ -155,11 +158,11 @@ def _write_store(
             store.set_meta("build_id", build_id)
             store.set_meta("inputs_hash", inputs)
             store.set_meta("boundary_build_id", info["build_id"])
+            panel.refresh(store)  # the derived status panel, versioned with the rows
             counts_now = store.counts()
             store.checkpoint()
-        if db.exists():  # a rebuild replaces the store: keep the old one like any other write
-            take_backup(db, settings.backup_dir, settings.backup_keep, "build")
-        os.replace(tmp, db)
+        # the one fsynced swap every write uses (a rebuild backs up the old store first)
+        swap_in(tmp, settings, "build")
     finally:
         tmp.unlink(missing_ok=True)
         Path(str(tmp) + ".wal").unlink(missing_ok=True)

@@ -25,9 +25,9 @@ def view_select(lang: str, container: object = st) -> str | None:
 
 
 def pair_panel(province: str | None, year_a: int, year_b: int) -> pd.DataFrame:
-    """The two map frames stacked with ``data_year`` (what ``transitions.transitions`` reads)."""
-    frames = [data.map_frame(province, y).assign(data_year=y) for y in (year_a, year_b)]
-    return pd.concat(frames, ignore_index=True)
+    """The panel rows of the two years (what ``transitions.transitions`` reads)."""
+    rows = data.status_panel(province)
+    return rows[rows["data_year"].isin((year_a, year_b))].reset_index(drop=True)
 
 
 def year_pair(cycles: pd.DataFrame, default_year: str, lang: str, mode: str) -> tuple[int, int]:

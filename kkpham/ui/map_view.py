@@ -218,7 +218,7 @@ def show_year(province: str | None, place: str, year: int, cycles: pd.DataFrame,
     """One year: caption, map (click → profile), summary, profile picker, region table."""
     try:
         frame = data.map_frame(province, year)
-        summary = data.summary(province, year)
+        summary = data.summary(province, year, frame)
         url, outline = data.geometry(province)
     except data.StoreUnavailable as exc:
         st.error(str(exc))
