@@ -117,26 +117,44 @@ def _build_store(settings: Settings, force: bool) -> dict:
                 log.info("store %s is up to date (%s)", db, inputs)
                 return {"db": str(db), "build_id": current.get_meta("build_id"), "skipped": True}
 
-    cycles = read_cycles()
-    results = read_results()
-    counts = read_counts()
+    return write_built_store(settings, info["build_id"], inputs, provinces, regions)
+
+
+def write_built_store(
+    settings: Settings,
+    boundary_build_id: str,
+    inputs: str,
+    provinces: pd.DataFrame,
+    regions: pd.DataFrame,
+    cycles_file: Path = CYCLES_FILE,
+    results_file: Path = RESULTS_FILE,
+    counts_file: Path = COUNTS_FILE,
+) -> dict:
+    """Read and validate the data files, write a new store with them (and the batches imported
+    into the current one) and swap it in. The build's store step; tests build their synthetic
+    store through it too."""
+    cycles = read_cycles(cycles_file)
+    results = read_results(results_file)
+    counts = read_counts(counts_file)
     problems = validate_results(results, regions, cycles)
     if problems:
-        raise DataError([f"{RESULTS_FILE.name} {p}" for p in problems])
+        raise DataError([f"{results_file.name} {p}" for p in problems])
     # The importer's lock: an import committed while we rebuild must be carried over, not lost.
-    with write_lock(db):
-        return _write_store(settings, info, inputs, provinces, regions, cycles, results, counts)
+    with write_lock(settings.db_path):
+        return _write_store(settings, boundary_build_id, inputs, provinces, regions, cycles,
+                            results, counts, results_file)  # fmt: skip
 
 
 def _write_store(
     settings: Settings,
-    info: dict,
+    boundary_build_id: str,
     inputs: str,
     provinces: pd.DataFrame,
     regions: pd.DataFrame,
     cycles: pd.DataFrame,
     results: pd.DataFrame,
     counts: pd.DataFrame,
+    results_file: Path,
 ) -> dict:
     db = settings.db_path
     carried_batches, carried_results = _carried_batches(db)
@@ -148,8 +166,8 @@ def _write_store(
         with Store.create(tmp) as store:
             store.load_geography(provinces, regions)
             store.load_cycles(cycles)
-            store.add_batch(results, origin=REFERENCE_ORIGIN, file_name=RESULTS_FILE.name,
-                            file_sha256=hashlib.sha256(RESULTS_FILE.read_bytes()).hexdigest(),
+            store.add_batch(results, origin=REFERENCE_ORIGIN, file_name=results_file.name,
+                            file_sha256=hashlib.sha256(results_file.read_bytes()).hexdigest(),
                             who="build", reported_counts=counts)  # fmt: skip
             store.carry_over(carried_batches, carried_results)
             build_id = hashlib.sha256(
@@ -157,7 +175,7 @@ def _write_store(
             ).hexdigest()[:12]
             store.set_meta("build_id", build_id)
             store.set_meta("inputs_hash", inputs)
-            store.set_meta("boundary_build_id", info["build_id"])
+            store.set_meta("boundary_build_id", boundary_build_id)
             panel.refresh(store)  # the derived status panel, versioned with the rows
             counts_now = store.counts()
             store.checkpoint()
