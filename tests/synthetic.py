@@ -116,9 +116,10 @@ def _write(path: Path, header: list[str], rows: list[dict]) -> Path:
     return path
 
 
-def build_synthetic(real: Settings, folder: Path) -> Settings:
+def build_synthetic(real: Settings, folder: Path, with_import: bool = True) -> Settings:
     """A synthetic store in ``folder`` (real geometry and cycles, invented statuses); its
-    settings. ``real``: settings of a built checkout (boundaries, static geometry)."""
+    settings. ``real``: settings of a built checkout (boundaries, static geometry).
+    ``with_import=False``: only the build's batch (no import to undo, no dispute)."""
     folder.mkdir(parents=True, exist_ok=True)
     settings = replace(real, db_path=folder / "sintetis.duckdb", backup_dir=folder / "backups")
     provinces, regions = region_table(real)
@@ -129,6 +130,7 @@ def build_synthetic(real: Settings, folder: Path) -> Settings:
     write_built_store(settings, boundary_build, "synthetic", provinces, regions,
                       cycles_file=CYCLES_FILE, results_file=results,
                       counts_file=counts)  # fmt: skip
-    commit_file(IMPORT_CSV.encode(), "impor_sintetis.csv", resolver_for(real), settings,
-                who="uji sintetis")  # fmt: skip
+    if with_import:
+        commit_file(IMPORT_CSV.encode(), "impor_sintetis.csv", resolver_for(real), settings,
+                    who="uji sintetis")  # fmt: skip
     return settings

@@ -164,7 +164,7 @@ def test_import_undo_and_restore_rewrite_the_panel(tmp_path: Path) -> None:
     assert _stored_status(db, "74.71", 2022) == ("tidak_melapor", True)
     undo(batch, settings, who="t")
     assert _stored_status(db, "74.71", 2022) == (before, True)
-    newest_import = next(b for b in backups(settings) if b["reason"] == "undo-%d" % batch)
+    newest_import = next(b for b in backups(settings) if b["reason"] == f"undo-{batch}")
     restore(newest_import["path"], settings, who="t")  # the store as it was before the undo
     assert _stored_status(db, "74.71", 2022) == ("tidak_melapor", True)
 
