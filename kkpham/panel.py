@@ -36,6 +36,8 @@ CYCLE_COLUMNS = ["data_year", "award_year", "regime", "held"]
 # counts nor breaks); first_peduli: the first Peduli data year up to this one, in our rows.
 STREAK_COLUMNS = ["streak", "first_peduli"]
 PANEL_COLUMNS = [*MAP_COLUMNS, *CYCLE_COLUMNS, "result_id", *STREAK_COLUMNS]
+_TEXT = ["code", "name", "kind", "province_code", "province_name", "status", "source_url",
+         "source_label", "claims_text"]  # fmt: skip
 
 _STORED = frozenset(k for k, s in BY_KEY.items() if s.stored)
 _CODE = {k: s.code for k, s in BY_KEY.items()}
@@ -117,19 +119,19 @@ def _with_streaks(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def conform(panel: pd.DataFrame) -> pd.DataFrame:
-    """The panel's dtypes, whatever it was read from (DuckDB returns NULL integers as floats)."""
+    """The panel's dtypes, whatever it was read from (DuckDB gives int32 and NULL as NaN)."""
     out = panel[PANEL_COLUMNS].copy()
     for col in ("status_code", "n_claims", "streak", "data_year"):
-        out[col] = out[col].astype(int)
+        out[col] = out[col].astype("int64")
     for col in ("award_year", "result_id", "first_peduli"):
-        out[col] = pd.array(out[col], dtype="Float64").astype("Int64")
+        if out[col].dtype != "Int64":
+            out[col] = out[col].astype("Float64").astype("Int64")
     for col in ("disputed", "data_year_derived", "held"):
         out[col] = out[col].astype(bool)
     out["score"] = out["score"].astype(float)
     out["regime"] = out["regime"].astype(object).where(out["regime"].notna(), None)
-    for col in ("code", "name", "kind", "province_code", "province_name", "status",
-                "source_url", "source_label", "claims_text"):  # fmt: skip
-        out[col] = out[col].astype(object)
+    for col in _TEXT:
+        out[col] = out[col].astype("str")
     return out
 
 

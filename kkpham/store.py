@@ -357,6 +357,9 @@ class Store:
     def _df(self, sql: str, params: list | None = None) -> pd.DataFrame:
         return self.con.execute(sql, params or []).df()
 
+    def _arrow_df(self, sql: str, params: list | None = None) -> pd.DataFrame:
+        return self.con.sql(sql, params=params or []).to_arrow_table().to_pandas()
+
     def provinces(self) -> pd.DataFrame:
         return self._df("SELECT code, name FROM provinces ORDER BY code")
 
@@ -402,7 +405,8 @@ class Store:
     ) -> pd.DataFrame:
         """Rows of the derived status panel, filtered, by code then data year."""
         cols = ", ".join(STATUS_PANEL_COLUMNS)
-        return self._df(
+        # through Arrow: several times faster than .df() for this many text cells
+        return self._arrow_df(
             f"SELECT {cols} FROM status_panel WHERE (? IS NULL OR data_year = ?) "  # noqa: S608
             "AND (? IS NULL OR province_code = ?) AND (? IS NULL OR code = ?) "
             "ORDER BY code, data_year",

@@ -121,12 +121,13 @@ def _body(render: Callable[[int], None], cycles: pd.DataFrame, default_year: str
     label = t("pause" if playing else "play", lang)
     col_play.button(label, key=PLAY_KEY, help=t("play_help", lang), on_click=_toggle,
                     args=(cycles, current), width="stretch")  # fmt: skip
+    labels = map_view.year_labels(cycles, mode, lang)
     with col_slider:
         year = state.url_select(
             t("mode_award" if mode == "award" else "mode_data", lang),
             [str(y) for y in cycles["data_year"]], param="tahun", key=SLIDER_KEY,
             default=default_year, slider=True, disabled=playing, lang=lang,
-            format_func=lambda y: map_view.year_label(cycles, y, mode, lang),
+            format_func=lambda y: labels[int(y)],
             help=t("year_help", lang),
         )  # fmt: skip
         st.markdown(regime_track(cycles, lang, mode), unsafe_allow_html=True)
