@@ -3,6 +3,9 @@
 import streamlit as st
 
 from kkpham.ui.pages import build_pages
+from kkpham.ui.router import use_router
+
+use_router()  # first: fails loudly if the Streamlit internals it needs have changed
 
 st.set_page_config(
     page_title="Peta Kabupaten/Kota Peduli HAM",

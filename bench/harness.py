@@ -48,10 +48,18 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float) -> None:
 
 
 @contextmanager
+def serve(script: str = "dashboard.py", env: dict[str, str] | None = None,
+          cwd: Path = ROOT, log: Path | None = None) -> Iterator[str]:  # fmt: skip
+    """Run ``streamlit run script`` on a free port; yield its base URL; stop that process."""
+    with serve_process(script, env, cwd, log) as (url, _):
+        yield url
+
+
+@contextmanager
 def serve_process(script: str = "dashboard.py", env: dict[str, str] | None = None,
-                  cwd: Path = ROOT, log: Path | None = None,
+                  cwd: Path = ROOT, log: Path | None = None
                   ) -> Iterator[tuple[str, subprocess.Popen]]:  # fmt: skip
-    """Run ``streamlit run script`` on a free port; yield (base URL, process); stop it."""
+    """As ``serve``, yielding (base URL, the server process) (the benchmarks read its CPU)."""
     port = free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
            "--server.headless", "true", "--browser.gatherUsageStats", "false"]  # fmt: skip
@@ -73,12 +81,10 @@ def serve_process(script: str = "dashboard.py", env: dict[str, str] | None = Non
             out.close()
 
 
-@contextmanager
-def serve(script: str = "dashboard.py", env: dict[str, str] | None = None,
-          cwd: Path = ROOT, log: Path | None = None) -> Iterator[str]:  # fmt: skip
-    """Run ``streamlit run script`` on a free port; yield its base URL; stop that process."""
-    with serve_process(script, env, cwd, log) as (url, _proc):
-        yield url
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc), in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def launch_chromium(playwright: object) -> object:

@@ -1,7 +1,8 @@
 """`python -m kkpham build`: boundaries, then a validated store, swapped in atomically.
 
-The new store is written next to the old one and renamed over it only when complete, so a failed
-build never leaves a half-written file, and batches imported into the old store are carried over.
+The new store is written next to the old one and swapped in (flushed, old store backed up, renamed)
+only when complete, through ``stewardship.swap_in`` like every other write, so a failed build never
+leaves a half-written file; batches imported into the old store are carried over.
 """
 
 from __future__ import annotations
@@ -10,19 +11,18 @@ import fcntl
 import hashlib
 import json
 import logging
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
 
-from kkpham.backup import take_backup
+from kkpham import panel
 from kkpham.boundaries import build_boundaries, load_provinces, load_regions
 from kkpham.boundaries.basemap import write_base_topojson
 from kkpham.region_facts import formation_table
 from kkpham.settings import ROOT, Settings
-from kkpham.stewardship import write_lock
+from kkpham.stewardship import swap_in, write_lock
 from kkpham.store import BATCH_COLUMNS, SCHEMA_VERSION, Store
 from kkpham.validate import DataError, validate_results
 
@@ -73,7 +73,10 @@ def region_table(settings: Settings) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _inputs_hash(boundary_build_id: str) -> str:
-    h = hashlib.sha256(f"schema {SCHEMA_VERSION}; boundaries {boundary_build_id}".encode())
+    h = hashlib.sha256(
+        f"schema {SCHEMA_VERSION}; panel {panel.PANEL_RULES}; boundaries {boundary_build_id}"
+        .encode()
+    )
     for path in sorted(DATA.glob("*.csv")):
         h.update(path.name.encode() + path.read_bytes())
     return h.hexdigest()[:16]
@@ -114,26 +117,44 @@ def _build_store(settings: Settings, force: bool) -> dict:
                 log.info("store %s is up to date (%s)", db, inputs)
                 return {"db": str(db), "build_id": current.get_meta("build_id"), "skipped": True}
 
-    cycles = read_cycles()
-    results = read_results()
-    counts = read_counts()
+    return write_built_store(settings, info["build_id"], inputs, provinces, regions)
+
+
+def write_built_store(
+    settings: Settings,
+    boundary_build_id: str,
+    inputs: str,
+    provinces: pd.DataFrame,
+    regions: pd.DataFrame,
+    cycles_file: Path = CYCLES_FILE,
+    results_file: Path = RESULTS_FILE,
+    counts_file: Path = COUNTS_FILE,
+) -> dict:
+    """Read and validate the data files, write a new store with them (and the batches imported
+    into the current one) and swap it in. The build's store step; tests build their synthetic
+    store through it too."""
+    cycles = read_cycles(cycles_file)
+    results = read_results(results_file)
+    counts = read_counts(counts_file)
     problems = validate_results(results, regions, cycles)
     if problems:
-        raise DataError([f"{RESULTS_FILE.name} {p}" for p in problems])
+        raise DataError([f"{results_file.name} {p}" for p in problems])
     # The importer's lock: an import committed while we rebuild must be carried over, not lost.
-    with write_lock(db):
-        return _write_store(settings, info, inputs, provinces, regions, cycles, results, counts)
+    with write_lock(settings.db_path):
+        return _write_store(settings, boundary_build_id, inputs, provinces, regions, cycles,
+                            results, counts, results_file)  # fmt: skip
 
 
 def _write_store(
     settings: Settings,
-    info: dict,
+    boundary_build_id: str,
     inputs: str,
     provinces: pd.DataFrame,
     regions: pd.DataFrame,
     cycles: pd.DataFrame,
     results: pd.DataFrame,
     counts: pd.DataFrame,
+    results_file: Path,
 ) -> dict:
     db = settings.db_path
     carried_batches, carried_results = _carried_batches(db)
@@ -145,8 +166,8 @@ def _write_store(
         with Store.create(tmp) as store:
             store.load_geography(provinces, regions)
             store.load_cycles(cycles)
-            store.add_batch(results, origin=REFERENCE_ORIGIN, file_name=RESULTS_FILE.name,
-                            file_sha256=hashlib.sha256(RESULTS_FILE.read_bytes()).hexdigest(),
+            store.add_batch(results, origin=REFERENCE_ORIGIN, file_name=results_file.name,
+                            file_sha256=hashlib.sha256(results_file.read_bytes()).hexdigest(),
                             who="build", reported_counts=counts)  # fmt: skip
             store.carry_over(carried_batches, carried_results)
             build_id = hashlib.sha256(
@@ -154,12 +175,12 @@ def _write_store(
             ).hexdigest()[:12]
             store.set_meta("build_id", build_id)
             store.set_meta("inputs_hash", inputs)
-            store.set_meta("boundary_build_id", info["build_id"])
+            store.set_meta("boundary_build_id", boundary_build_id)
+            panel.refresh(store)  # the derived status panel, versioned with the rows
             counts_now = store.counts()
             store.checkpoint()
-        if db.exists():  # a rebuild replaces the store: keep the old one like any other write
-            take_backup(db, settings.backup_dir, settings.backup_keep, "build")
-        os.replace(tmp, db)
+        # the one fsynced swap every write uses (a rebuild backs up the old store first)
+        swap_in(tmp, settings, "build")
     finally:
         tmp.unlink(missing_ok=True)
         Path(str(tmp) + ".wal").unlink(missing_ok=True)

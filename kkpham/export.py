@@ -12,7 +12,8 @@ import io
 
 import pandas as pd
 
-from kkpham.precedence import PRECEDENCE_TEXT_ID, choose
+from kkpham import panel
+from kkpham.precedence import PRECEDENCE_TEXT_ID
 from kkpham.store import Store
 from kkpham.vocab import BY_KEY
 
@@ -68,7 +69,8 @@ def export_frame(
 ) -> pd.DataFrame:
     """Claims of the selection (None = everything) in export columns, neutralised."""
     claims = store.export_claims(data_year, province_code)
-    shown = set(choose(claims)["result_id"]) if len(claims) else set()
+    # the claim each map shows: the status panel's, for the same selection
+    shown = set(panel.read(store, data_year, province_code)["result_id"].dropna().astype(int))
     claims["status_label"] = claims["status"].map(lambda k: BY_KEY[k].label_id)
     claims["shown_on_map"] = claims["result_id"].isin(shown)
     claims["award_year"] = claims["award_year"].astype("Int64")

@@ -1,41 +1,19 @@
 """What the map, its summary and its table show for one data year: one row per kab/kota.
 
-Every stored status traces to a source row; the derived states (nothing known, cycle not held,
-region not yet formed) are computed here and never stored.
+A filter of the status panel (``kkpham.panel``), where every stored status traces to a source row
+and the derived states (nothing known, cycle not held, region not yet formed) are computed once.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import pandas as pd
 
-from kkpham.precedence import choose
+from kkpham import panel
+from kkpham.panel import MAP_COLUMNS as FRAME_COLUMNS
+from kkpham.panel import source_label
 from kkpham.store import Store
-from kkpham.vocab import BY_KEY
 
-FRAME_COLUMNS = [
-    "code", "name", "kind", "province_code", "province_name", "status", "status_code", "score",
-    "source_url", "source_label", "n_claims", "disputed", "claims_text", "data_year_derived",
-]  # fmt: skip
-
-
-def source_label(url: str) -> str:
-    host = urlparse(url).hostname or url
-    return host.removeprefix("www.")
-
-
-def _claims_text(claims: pd.DataFrame) -> pd.Series:
-    """Per region: every claim as 'Label (source)', joined — shown when sources disagree."""
-    if claims.empty:
-        return pd.Series(dtype=str)
-    text = (
-        claims["status"].map(lambda k: BY_KEY[k].label_id)
-        + " ("
-        + claims["source_url"].map(source_label)
-        + ")"
-    )
-    return text.groupby(claims["region_code"]).agg("; ".join)
+__all__ = ["FRAME_COLUMNS", "source_label", "map_frame", "province_summary", "summarise"]
 
 
 def cycle_held(store: Store, data_year: int) -> bool:
@@ -44,33 +22,23 @@ def cycle_held(store: Store, data_year: int) -> bool:
 
 
 def map_frame(store: Store, data_year: int, province_code: str | None = None) -> pd.DataFrame:
+    rows = panel.read(store, data_year, province_code)
+    if rows.empty:  # a data year without a cycle: nothing was assessed
+        rows = _not_a_cycle(store, data_year, province_code)
+    return frame_of(rows)
+
+
+def frame_of(rows: pd.DataFrame) -> pd.DataFrame:
+    """The map frame from the panel rows of one data year."""
+    return rows[FRAME_COLUMNS].reset_index(drop=True)
+
+
+def _not_a_cycle(store: Store, data_year: int, province_code: str | None) -> pd.DataFrame:
+    cycle = pd.DataFrame({"data_year": [data_year], "award_year": pd.array([None], dtype="Int64"),
+                          "regime": [None], "held": [False]})  # fmt: skip
     regions = store.regions(province_code)
     claims = store.claims(data_year=data_year, province_code=province_code)
-    winners = choose(claims).set_index("region_code")
-    frame = regions[["code", "name", "kind", "province_code", "province_name",
-                     "formed_year"]].copy()  # fmt: skip
-    w = winners.reindex(frame["code"])
-    held = cycle_held(store, data_year)
-    not_formed = frame["formed_year"].notna() & (frame["formed_year"] > data_year)
-    status = w["status"].to_numpy(dtype=object)
-    status = pd.Series(status, index=frame.index).where(w["status"].notna().to_numpy(), None)
-    status = status.fillna("tidak_diketahui")
-    status[not_formed.to_numpy()] = "belum_terbentuk"
-    if not held:
-        status[:] = "tidak_dilaksanakan"
-    frame["status"] = status
-    frame["status_code"] = frame["status"].map(lambda k: BY_KEY[k].code).astype(int)
-    has_claim = frame["status"].isin([k for k, s in BY_KEY.items() if s.stored]).to_numpy()
-    frame["score"] = w["score"].to_numpy(dtype=float)
-    frame["source_url"] = w["source_url"].fillna("").to_numpy()
-    frame["source_label"] = frame["source_url"].map(lambda u: source_label(u) if u else "")
-    frame["n_claims"] = w["n_claims"].fillna(0).astype(int).to_numpy()
-    frame["disputed"] = w["disputed"].fillna(False).astype(bool).to_numpy() & has_claim
-    frame["claims_text"] = _claims_text(claims).reindex(frame["code"]).fillna("").to_numpy()
-    frame["data_year_derived"] = (
-        w["data_year_derived"].fillna(False).astype(bool).to_numpy() & has_claim
-    )
-    return frame[FRAME_COLUMNS].reset_index(drop=True)
+    return panel.derive(regions, cycle, claims)
 
 
 def province_summary(
@@ -79,32 +47,40 @@ def province_summary(
     province_code: str | None = None,
     frame: pd.DataFrame | None = None,
 ) -> dict:
-    """Counts for the map's side panel (one province, or the country when province_code is None).
-
-    ``peduli_share`` divides by every formed kab/kota, so regions we know nothing about count as
-    not Peduli: a lower bound. ``known`` and ``unknown`` say how much of that denominator rests on
-    data, and ``held`` whether the year was assessed at all; the panel must show them together.
-    """
+    """Counts for the map's side panel (one province, or the country when province_code is None);
+    see ``summarise``."""
     if frame is None:
         frame = map_frame(store, data_year, province_code)
-    counts = frame["status"].value_counts().to_dict()
-    eligible = frame[frame["status"] != "belum_terbentuk"]
-    peduli = int((frame["status"] == "peduli").sum())
-    known = int(frame["n_claims"].gt(0).sum())
     reported = (
         store.reported_counts(data_year, province_code)
         if province_code
         else store.national_counts(data_year)
     )
+    return summarise(frame, cycle_held(store, data_year), reported)
+
+
+def summarise(frame: pd.DataFrame, held: bool, reported: pd.DataFrame) -> dict:
+    """Counts of one map frame, with the sources' own counts (``reported``, the columns of
+    ``Store.reported_counts`` for the same year and scope).
+
+    ``peduli_share`` divides by every formed kab/kota, so regions we know nothing about count as
+    not Peduli: a lower bound. ``known`` and ``unknown`` say how much of that denominator rests on
+    data, and ``held`` whether the year was assessed at all; the panel must show them together.
+    """
+    status = frame["status"]
+    counts = status.value_counts().to_dict()
+    eligible = int((status != "belum_terbentuk").sum())
+    peduli = int((status == "peduli").sum())
+    known = int(frame["n_claims"].gt(0).sum())
     return {
-        "held": cycle_held(store, data_year),
-        "total": len(eligible),
+        "held": bool(held),
+        "total": eligible,
         "counts": {k: int(v) for k, v in counts.items()},
         "peduli": peduli,
-        "cukup": int((frame["status"] == "cukup").sum()),
-        "peduli_share": peduli / len(eligible) if len(eligible) else 0.0,
+        "cukup": int((status == "cukup").sum()),
+        "peduli_share": peduli / eligible if eligible else 0.0,
         "known": known,
-        "unknown": int((frame["status"] == "tidak_diketahui").sum()),
+        "unknown": int((status == "tidak_diketahui").sum()),
         "peduli_share_of_known": peduli / known if known else None,
         "disputed": int(frame["disputed"].sum()),
         "reported": reported[

@@ -26,15 +26,18 @@ def strip(panel: pd.DataFrame, code: str) -> pd.DataFrame:
     return rows.sort_values("data_year")[STRIP_COLUMNS].reset_index(drop=True)
 
 
-def claims_table(claims: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+def claims_table(
+    claims: pd.DataFrame, lang: str = "id", rows: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Every claim, newest data year first; ``shown`` marks the claim the map uses (precedence
-    rule) and ``disputed`` the years whose claims disagree, so conflicts sit side by side."""
+    rule) and ``disputed`` the years whose claims disagree, so conflicts sit side by side.
+    ``rows``: the region's status panel rows, which already name them (else derived here)."""
     if claims.empty:
         return pd.DataFrame(columns=["data_year", "award_year", "status", "status_label", "score",
                                      "source_url", "source_label", "source_kind", "shown",
                                      "disputed", "data_year_derived", "name_in_source",
                                      "note"])  # fmt: skip
-    winners = choose(claims)
+    winners = choose(claims) if rows is None else rows[rows["result_id"].notna()]
     shown_ids = set(winners["result_id"])
     disputed_years = set(winners.loc[winners["disputed"], "data_year"])
     out = claims.assign(

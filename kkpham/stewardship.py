@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from kkpham import panel
 from kkpham.backup import fsync_dir, fsync_file, list_backups, take_backup
 from kkpham.importer import ImportReport, check_file, commit, results_frame
 from kkpham.settings import Settings
@@ -106,6 +107,23 @@ def _pause(stage: str) -> None:
         time.sleep(float(seconds or 0))
 
 
+def swap_in(tmp: Path, settings: Settings, reason: str) -> None:
+    """Make the closed, checkpointed store ``tmp`` the live store (call under ``write_lock``):
+    flush it to disk, back up the live file (if any), rename ``tmp`` over it, flush the folder.
+    The one swap of every write: imports, undo, restore and the build."""
+    db = settings.db_path
+    fsync_file(tmp)
+    _pause("temp_written")
+    # Only a change that will be swapped in is backed up: refused imports must not
+    # rotate older, different backups out.
+    if db.exists():
+        take_backup(db, settings.backup_dir, settings.backup_keep, reason)
+    _pause("backup")
+    os.replace(tmp, db)
+    fsync_dir(db.parent)
+    _pause("replaced")
+
+
 def write_store(
     settings: Settings, change: Callable[[Store], T], reason: str, source: Path | None = None
 ) -> T:
@@ -127,16 +145,9 @@ def write_store(
                 result = change(store)
                 # A restore can bring back batch ids used since; this keeps the version unique.
                 store.set_meta("write_id", secrets.token_hex(8))
+                panel.refresh(store)  # the derived status panel, versioned with these rows
                 store.checkpoint()
-            fsync_file(tmp)
-            _pause("temp_written")
-            # Only a change that will be swapped in is backed up: refused imports must not
-            # rotate older, different backups out.
-            take_backup(db, settings.backup_dir, settings.backup_keep, reason)
-            _pause("backup")
-            os.replace(tmp, db)
-            fsync_dir(db.parent)
-            _pause("replaced")
+            swap_in(tmp, settings, reason)
         except OSError as err:  # a full disk, from the copy, the transaction or the backup
             raise _failed(err, db) from err
         finally:

@@ -92,6 +92,39 @@ CREATE TABLE reported_counts (
 );
 """
 
+# The derived status panel (kkpham.panel): rewritten whole by the build and every commit.
+STATUS_PANEL_DDL = """
+CREATE TABLE status_panel (
+    code VARCHAR NOT NULL,
+    name VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    province_code VARCHAR NOT NULL,
+    province_name VARCHAR NOT NULL,
+    status VARCHAR NOT NULL,
+    status_code INTEGER NOT NULL,
+    score DOUBLE,
+    source_url VARCHAR NOT NULL,
+    source_label VARCHAR NOT NULL,
+    n_claims INTEGER NOT NULL,
+    disputed BOOLEAN NOT NULL,
+    claims_text VARCHAR NOT NULL,
+    data_year_derived BOOLEAN NOT NULL,
+    data_year INTEGER NOT NULL,
+    award_year INTEGER,
+    regime VARCHAR,
+    held BOOLEAN NOT NULL,
+    result_id INTEGER,
+    streak INTEGER NOT NULL,
+    first_peduli INTEGER,
+    PRIMARY KEY (code, data_year)
+);
+"""
+STATUS_PANEL_COLUMNS = [
+    "code", "name", "kind", "province_code", "province_name", "status", "status_code", "score",
+    "source_url", "source_label", "n_claims", "disputed", "claims_text", "data_year_derived",
+    "data_year", "award_year", "regime", "held", "result_id", "streak", "first_peduli",
+]  # fmt: skip
+
 BATCH_COLUMNS = [
     "batch_id", "created_at", "origin", "file_name", "file_sha256", "n_rows", "who",
     "undone_at", "n_errors", "n_conflicts", "undone_by",
@@ -348,6 +381,13 @@ class Store:
             )
         return int(n)
 
+    def write_status_panel(self, panel: pd.DataFrame) -> None:
+        """Replace the derived status panel (columns STATUS_PANEL_COLUMNS) in one transaction."""
+        with self.transaction():
+            self._run("DROP TABLE IF EXISTS status_panel")
+            self._run(STATUS_PANEL_DDL)
+            self._insert_frame("status_panel", STATUS_PANEL_COLUMNS, panel)
+
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the file, so the file alone holds every commit."""
         with _io_errors():
@@ -356,6 +396,9 @@ class Store:
     # -- queries ----------------------------------------------------------------------------
     def _df(self, sql: str, params: list | None = None) -> pd.DataFrame:
         return self.con.execute(sql, params or []).df()
+
+    def _arrow_df(self, sql: str, params: list | None = None) -> pd.DataFrame:
+        return self.con.sql(sql, params=params or []).to_arrow_table().to_pandas()
 
     def provinces(self) -> pd.DataFrame:
         return self._df("SELECT code, name FROM provinces ORDER BY code")
@@ -391,6 +434,22 @@ class Store:
             self._CLAIMS + "WHERE (? IS NULL OR r.data_year = ?) "
             "AND (? IS NULL OR g.province_code = ?) AND (? IS NULL OR r.region_code = ?) "
             "ORDER BY r.region_code, r.data_year, r.result_id",
+            [data_year, data_year, province_code, province_code, region_code, region_code],
+        )
+
+    def status_panel(
+        self,
+        data_year: int | None = None,
+        province_code: str | None = None,
+        region_code: str | None = None,
+    ) -> pd.DataFrame:
+        """Rows of the derived status panel, filtered, by code then data year."""
+        cols = ", ".join(STATUS_PANEL_COLUMNS)
+        # through Arrow: several times faster than .df() for this many text cells
+        return self._arrow_df(
+            f"SELECT {cols} FROM status_panel WHERE (? IS NULL OR data_year = ?) "  # noqa: S608
+            "AND (? IS NULL OR province_code = ?) AND (? IS NULL OR code = ?) "
+            "ORDER BY code, data_year",
             [data_year, data_year, province_code, province_code, region_code, region_code],
         )
 

@@ -1,7 +1,7 @@
 """Statuses over the data years: the kab/kota × year panel, streaks, share-Peduli series.
 
-Everything here is pure pandas over ``kkpham.mapdata.map_frame`` (one frame per cycle), so the grid,
-the league table and the profile show exactly what the map shows for each year.
+Everything here is pure pandas over the status panel (``kkpham.panel``, the table the map frame
+is a filter of), so the grid, the league table and the profile show exactly what the map shows.
 
 Streak rules (documented once, used everywhere):
 - A streak counts consecutive *held* data years with a confirmed Peduli HAM status. Data year 2020
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kkpham.mapdata import map_frame
+from kkpham import panel as status_table
 from kkpham.store import Store
 
 ASSESSED = ("peduli", "cukup", "mulai", "kurang", "belum")  # a published outcome
@@ -29,21 +29,13 @@ PANEL_COLUMNS = ["data_year", "award_year", "regime", "held"]
 
 def status_panel(store: Store, province_code: str | None = None) -> pd.DataFrame:
     """One row per (kab/kota, cycle data year): the map frame columns plus the cycle's
-    ``data_year, award_year, regime, held``. A 2020-style year has every row ``tidak_dilaksanakan``.
+    ``data_year, award_year, regime, held`` and the panel's streak fields; sorted by code, year.
+    A 2020-style year has every row ``tidak_dilaksanakan``.
     """
-    cycles = store.cycles()
-    frames = []
-    for cycle in cycles.itertuples(index=False):
-        frame = map_frame(store, int(cycle.data_year), province_code)
-        frame["data_year"] = int(cycle.data_year)
-        frame["award_year"] = pd.array([cycle.award_year] * len(frame), dtype="Int64")
-        frame["regime"] = cycle.regime if isinstance(cycle.regime, str) else None
-        frame["held"] = bool(cycle.held)
-        frames.append(frame)
-    if not frames:
+    panel = status_table.read(store, province_code=province_code)
+    if panel.empty and store.cycles().empty:
         raise ValueError("the store has no cycles: run `python -m kkpham build`")
-    panel = pd.concat(frames, ignore_index=True)
-    return panel.sort_values(["code", "data_year"], ignore_index=True)
+    return panel
 
 
 def held_years(cycles: pd.DataFrame) -> list[int]:

@@ -6,6 +6,9 @@ from kkpham import timeline
 from kkpham.texts import t
 from kkpham.ui import compare as ui
 from kkpham.ui import data, panels, state
+from kkpham.ui.router import use_router
+
+use_router()  # first in every entry script (see kkpham.ui.router)
 
 lang = state.begin_page("bandingkan")
 ref = data.page_reference(lang)

@@ -6,6 +6,9 @@ import streamlit as st
 
 from kkpham.ui import state
 from kkpham.ui import stewardship as ui
+from kkpham.ui.router import use_router
+
+use_router()  # first in every entry script (see kkpham.ui.router)
 
 state.begin_page("data")  # keeps the shared URL state (province, year, language) across pages
 st.title("Data: impor, log, ekspor")

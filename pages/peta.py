@@ -5,6 +5,9 @@ import streamlit as st
 
 from kkpham.texts import t
 from kkpham.ui import change_view, data, map_view, state, years
+from kkpham.ui.router import use_router
+
+use_router()  # first in every entry script (see kkpham.ui.router)
 
 lang = state.begin_page("peta")
 ref = data.page_reference(lang)

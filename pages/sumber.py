@@ -3,6 +3,9 @@
 import streamlit as st
 
 from kkpham.ui import data, state, sumber_view
+from kkpham.ui.router import use_router
+
+use_router()  # first in every entry script (see kkpham.ui.router)
 
 lang = state.begin_page("sumber")
 text = sumber_view.TEXT["en" if lang == "en" else "id"]

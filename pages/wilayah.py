@@ -6,6 +6,9 @@ from kkpham import region_profile
 from kkpham.texts import t
 from kkpham.ui import compare, data, panels, state
 from kkpham.ui import profile as ui
+from kkpham.ui.router import use_router
+
+use_router()  # first in every entry script (see kkpham.ui.router)
 
 lang = state.begin_page("wilayah")
 ref = data.page_reference(lang)
@@ -40,7 +43,7 @@ st.markdown(region_profile.streak_text(streak, as_of, lang))
 st.caption(t("streak_note", lang))
 
 st.subheader(t("sources", lang))
-ui.show_claims(code, lang)
+ui.show_claims(code, lang, prov_panel[prov_panel["code"] == code])
 
 st.subheader(f"{t('context', lang)} {region['province_name']}")
 streaks = compare.show_grid(prov_panel, cycles, "", lang, mode, as_of, highlight=code,

@@ -1,4 +1,5 @@
-"""Shared fixtures: the real built store (idempotent build), and the artifacts folder."""
+"""Shared fixtures: the real built store (idempotent build), the test-only synthetic store that
+page and browser tests run on (``tests/synthetic.py``), and the artifacts folder."""
 
 from __future__ import annotations
 
@@ -36,6 +37,15 @@ def built_settings() -> Settings:
 
 
 @pytest.fixture(scope="session")
+def synthetic_settings(built_settings: Settings, tmp_path_factory) -> Settings:
+    """Settings of the synthetic store (invented statuses on the real geography), built once per
+    session (per worker) through the real build and commit code."""
+    from synthetic import build_synthetic
+
+    return build_synthetic(built_settings, tmp_path_factory.mktemp("sintetis"))
+
+
+@pytest.fixture(scope="session")
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
@@ -51,9 +61,9 @@ def browser():
 
 
 @pytest.fixture
-def app(built_settings: Settings, monkeypatch):
-    """``app(**query_params)``: the routed dashboard on the real store, run once (AppTest)."""
-    monkeypatch.setenv("KKPHAM_DB", str(built_settings.db_path))
+def app(synthetic_settings: Settings, monkeypatch):
+    """``app(**query_params)``: the routed dashboard on the synthetic store, run once (AppTest)."""
+    monkeypatch.setenv("KKPHAM_DB", str(synthetic_settings.db_path))
 
     def make(**params: str) -> AppTest:
         at = AppTest.from_file(DASHBOARD, default_timeout=120)

@@ -98,3 +98,45 @@ def test_the_checker_catches_violations(tmp_path: Path) -> None:
     assert {"duckdb", "streamlit"} <= imported_modules(bad)
     assert "open" in called_names(ast.parse(bad.read_text()))
     assert SQL.search("SELECT code FROM regions") and not SQL.search("Pilih tahun data")
+
+
+# --- issue 8: routing without import side effects ---
+def _calls_use_router_first(path: Path) -> bool:
+    """The first top-level statement after the imports is ``use_router()``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    body = [n for n in tree.body if not isinstance(n, ast.Import | ast.ImportFrom)]
+    body = [n for n in body if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))]
+    first = body[0] if body else None
+    return (
+        isinstance(first, ast.Expr)
+        and isinstance(first.value, ast.Call)
+        and getattr(first.value.func, "id", None) == "use_router"
+    )
+
+
+@pytest.mark.parametrize("path", [ROOT / "dashboard.py", *PAGES], ids=rel)
+def test_every_entry_script_calls_the_router_first(path: Path) -> None:
+    assert _calls_use_router_first(path), f"{rel(path)} must call use_router() first"
+
+
+def test_importing_the_ui_package_changes_nothing_in_streamlit() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "from streamlit.runtime.pages_manager import PagesManager as P; "
+        "before = P.uses_pages_directory; import kkpham.ui, kkpham.ui.router, kkpham.ui.data; "
+        "assert P.uses_pages_directory is before, 'import flipped the flag'"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_router_fails_loudly_when_streamlit_internals_change(monkeypatch) -> None:
+    from streamlit.runtime.pages_manager import PagesManager
+
+    from kkpham.ui import router
+
+    router.check()  # the pinned Streamlit has what the router needs
+    monkeypatch.delattr(PagesManager, router.FLAG)
+    with pytest.raises(router.RouterUnsupported, match=router.FLAG):
+        router.use_router()

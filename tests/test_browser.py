@@ -2,7 +2,8 @@
 the year slider and play button redraw the map, a click opens a profile, a shared link reproduces
 the view and survives page switches.
 
-Runs the app (`streamlit run dashboard.py`) on the real built store and drives Debian Chromium.
+Runs the app (`streamlit run dashboard.py`) on the synthetic store (`tests/synthetic.py`) and
+drives Debian Chromium.
 If Chromium cannot start, the tests fail with the reason; they are never skipped.
 """
 
@@ -38,15 +39,15 @@ VOCAB_FILLS = {
 
 
 @pytest.fixture(scope="module")
-def app_url(built_settings: Settings, artifacts: Path):
-    env = {"KKPHAM_DB": str(built_settings.db_path)}
+def app_url(synthetic_settings: Settings, artifacts: Path):
+    env = {"KKPHAM_DB": str(synthetic_settings.db_path)}
     with serve(env=env, log=artifacts / "browser_app.log") as url:
         yield url
 
 
 @pytest.fixture(scope="module")
-def region_counts(built_settings: Settings) -> dict[str | None, int]:
-    with Store.open(built_settings.db_path) as store:
+def region_counts(synthetic_settings: Settings) -> dict[str | None, int]:
+    with Store.open(synthetic_settings.db_path) as store:
         regions = store.regions()
     counts: dict[str | None, int] = regions["province_code"].value_counts().to_dict()
     counts[None] = len(regions)
@@ -139,9 +140,9 @@ def wait_colours(page: Page, z: dict[str, int], timeout: int = 30_000) -> None:
 
 
 def test_slider_and_play_redraw_the_map_with_the_next_held_year(
-    browser, app_url: str, built_settings: Settings, artifacts: Path, region_counts
+    browser, app_url: str, synthetic_settings: Settings, artifacts: Path, region_counts
 ) -> None:
-    z2019, z2021, z2022 = (expected_z(built_settings, y, "74") for y in (2019, 2021, 2022))
+    z2019, z2021, z2022 = (expected_z(synthetic_settings, y, "74") for y in (2019, 2021, 2022))
     assert z2019 != z2021 != z2022  # else the test could not see a redraw
     page = browser.new_page(viewport={"width": 1400, "height": 1400})
     try:

@@ -1,7 +1,8 @@
 """AppTest of the compare page (`bandingkan`) and the region profile (`wilayah`).
 
-Controls are driven by their keys on the synthetic store of ``test_timeline``; the last tests run
-both pages on the real built store (``data/kkpham.duckdb``, made by ``python -m kkpham build``).
+Controls are driven by their keys on the tiny store of ``test_timeline``; the later tests run both
+pages on the synthetic store of ``tests/synthetic.py`` (real geography and cycles, invented
+statuses), and a smoke test runs them on the real built store, asserting only invariants.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from test_timeline import PROVINCES, REGIONS, make_store
 
 import kkpham.regions
 from kkpham.resolver import Resolver, load_aliases
+from kkpham.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPARE = str(ROOT / "pages" / "bandingkan.py")
@@ -162,6 +164,13 @@ def real_store(built_settings, monkeypatch) -> Path:
     return built_settings.db_path
 
 
+@pytest.fixture
+def synthetic_store(synthetic_settings, monkeypatch) -> Path:
+    """The synthetic store on the real geography (``tests/synthetic.py``)."""
+    monkeypatch.setenv("KKPHAM_DB", str(synthetic_settings.db_path))
+    return synthetic_settings.db_path
+
+
 @pytest.mark.parametrize("params", [{}, {"provinsi": "74", "tahun": "2022", "tahun2": "2019"}])
 def test_compare_on_real_store(real_store: Path, params: dict) -> None:
     at = AppTest.from_file(COMPARE, default_timeout=120)
@@ -170,7 +179,11 @@ def test_compare_on_real_store(real_store: Path, params: dict) -> None:
     at.run()
     _ok(at)
     league = at.dataframe[0].value
-    assert len(league) == 38 and league["Total"].sum() == 514
+    with Store.open(real_store) as store:
+        provinces, regions = store.provinces(), store.regions()
+    year = int(at.query_params["tahun"])  # every kab/kota formed by then, once
+    formed = regions["formed_year"].isna() | (regions["formed_year"] <= year)
+    assert len(league) == len(provinces) and league["Total"].sum() == formed.sum()
     # a change is shown only where both years are complete (never a lower bound's difference)
     change, complete = league["Perubahan (poin persen)"], league["Perubahan terukur"].astype(bool)
     assert change[~complete].isna().all() and change[complete].notna().all()
@@ -186,14 +199,14 @@ def test_profile_on_real_store(real_store: Path) -> None:
 
 
 @pytest.mark.browser
-def test_browser_shared_links_league_click_and_search(real_store, tmp_path, artifacts) -> None:
+def test_browser_shared_links_league_click_and_search(synthetic_store, tmp_path, artifacts) -> None:
     """Chromium opens a shared compare link and a profile link, picks a province by clicking a
     league-table row, and finds a region through the search box (screenshots in artifacts)."""
     from playwright.sync_api import sync_playwright
 
     from bench.harness import launch_chromium, serve
 
-    env = {"KKPHAM_DB": str(real_store)}
+    env = {"KKPHAM_DB": str(synthetic_store)}
     with serve("dashboard.py", env=env, log=tmp_path / "st.log") as url, sync_playwright() as p:
         browser = launch_chromium(p)
         page = browser.new_page(viewport={"width": 1400, "height": 2400})
@@ -229,7 +242,7 @@ def test_browser_shared_links_league_click_and_search(real_store, tmp_path, arti
         browser.close()
 
 
-def test_league_change_across_regimes_says_so(real_store: Path) -> None:
+def test_league_change_across_regimes_says_so(synthetic_store: Path) -> None:
     at = AppTest.from_file(COMPARE, default_timeout=120)
     at.query_params["tahun"], at.query_params["tahun2"] = "2021", "2022"  # both under 22/2021
     at.run()
@@ -239,7 +252,7 @@ def test_league_change_across_regimes_says_so(real_store: Path) -> None:
     assert len(warnings) == 1 and "34/2016" in warnings[0] and "22/2021" in warnings[0]
 
 
-def test_2020_from_the_map_is_shown_as_not_assessed(real_store: Path) -> None:
+def test_2020_from_the_map_is_shown_as_not_assessed(synthetic_store: Path) -> None:
     at = AppTest.from_file(COMPARE, default_timeout=120)
     at.query_params["tahun"] = "2020"
     at.run()
@@ -248,7 +261,7 @@ def test_2020_from_the_map_is_shown_as_not_assessed(real_store: Path) -> None:
     assert at.query_params["tahun"] == "2019" and not at.warning  # not "unknown value"
 
 
-def test_award_year_mode_labels_the_years_on_the_compare_page(real_store: Path) -> None:
+def test_award_year_mode_labels_the_years_on_the_compare_page(synthetic_store: Path) -> None:
     at = AppTest.from_file(COMPARE, default_timeout=120)
     at.query_params.update({"tahun": "2022", "jenis_tahun": "penghargaan", "provinsi": "74"})
     at.run()

@@ -1,6 +1,8 @@
 """The data page in a real browser: upload, preview, errors, login, commit, audit log, undo.
 
-Runs the app (`streamlit run dashboard.py`) on a copy of the built store with a test password
+Runs the app (`streamlit run dashboard.py`) on a synthetic store (`tests/synthetic.py`, built
+without its import, so that the upload here is batch 2 and Sulawesi Tenggara has no row in data
+year 2023 by construction) with a test password
 and backups in tmp, and drives Debian Chromium through what a Kanwil official does: open /data,
 see that saving needs a login, download the template, upload a file with one bad row (errors in
 plain Indonesian, rows in error downloadable), upload the corrected file, log in, save it, see the
@@ -12,7 +14,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 from pathlib import Path
 
 import openpyxl
@@ -29,7 +30,7 @@ from kkpham.store import Store
 pytestmark = pytest.mark.browser
 
 PASSWORD = "kata-sandi-uji-123"
-YEAR, PROVINCE = 2023, "74"  # no stored claim for Sulawesi Tenggara in data year 2023
+YEAR, PROVINCE = 2023, "74"  # the synthetic store has no claim for Sultra in data year 2023
 HEADER = "tahun_data,provinsi,kabupaten_kota,predikat,nilai,sumber,keterangan\n"
 GOOD_ROWS = (  # Kendari twice with different predikat: a conflict inside the file
     "2023,Sultra,Kota Kendari,Peduli HAM,85,https://kendarikota.go.id/uji-kkp-2023,uji\n"
@@ -46,10 +47,10 @@ BASE_PATH_PROBE = re.compile(r"/[a-z]+/_stcore/(health|host-config)$")
 
 @pytest.fixture(scope="module")
 def store_copy(built_settings: Settings, tmp_path_factory) -> Path:
+    from synthetic import build_synthetic
+
     folder = tmp_path_factory.mktemp("data_browser")
-    db = folder / "kkpham.duckdb"
-    shutil.copyfile(built_settings.db_path, db)
-    return db
+    return build_synthetic(built_settings, folder, with_import=False).db_path
 
 
 @pytest.fixture(scope="module")

@@ -1,14 +1,14 @@
-"""AppTest of the map page's time controls and the shared URL state, on the real built store.
+"""AppTest of the map page's time controls and the shared URL state, on the synthetic store.
 
 Controls are driven by their keys: the year slider, play/pause (a tick is a rerun after the step
-interval), the data/award year switch, the two-year view, the language, and the shared
+interval of the injected play clock: no test waits on the wall clock), the data/award year
+switch, the two-year view, the language, and the shared
 parameters surviving a page switch (Streamlit clears the query string on a switch).
 """
 
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -25,8 +25,8 @@ DASHBOARD = str(ROOT / "dashboard.py")
 
 
 @pytest.fixture(scope="module")
-def cycles(built_settings: Settings) -> pd.DataFrame:
-    with Store.open(built_settings.db_path, read_only=True) as store:
+def cycles(synthetic_settings: Settings) -> pd.DataFrame:
+    with Store.open(synthetic_settings.db_path, read_only=True) as store:
         return store.cycles()
 
 
@@ -43,9 +43,17 @@ def title(at: AppTest, i: int = 0) -> str:
     return specs(at)[i]["layout"]["title"]["text"]
 
 
-def tick(at: AppTest) -> AppTest:
+@pytest.fixture
+def clock(monkeypatch) -> dict[str, float]:
+    """The play clock, moved by ``tick`` instead of by waiting."""
+    now = {"t": 1_000.0}
+    monkeypatch.setattr(years, "now", lambda: now["t"])
+    return now
+
+
+def tick(at: AppTest, clock: dict[str, float]) -> AppTest:
     """What the fragment timer does while playing: a rerun once the step interval has passed."""
-    time.sleep(years.STEP_S * 0.6 + 0.05)
+    clock["t"] += years.STEP_S
     return at.run()
 
 
@@ -64,7 +72,7 @@ def test_slider_offers_every_year_marks_2020_and_the_regimes(app) -> None:
     assert any("34/2016" in c.value for c in at.caption)
 
 
-def test_play_steps_through_held_years_skipping_2020_and_stops(app, cycles) -> None:
+def test_play_steps_through_held_years_skipping_2020_and_stops(app, cycles, clock) -> None:
     held = [int(y) for y in cycles.loc[cycles["held"], "data_year"]]
     at = app(provinsi="74", tahun="2019")
     at.button(key="peta_play").click().run()
@@ -72,28 +80,28 @@ def test_play_steps_through_held_years_skipping_2020_and_stops(app, cycles) -> N
     assert at.button(key="peta_play").label == "■ Jeda"
     assert at.select_slider(key="peta_tahun").disabled  # play owns the slider
     assert at.query_params["tahun"] == "2019"  # the first frame is the year shown
-    tick(at)
+    tick(at, clock)
     ok(at)
     assert at.query_params["tahun"] == "2021"  # 2020 was not assessed: skipped
     assert "tahun data 2021" in title(at)
     for _ in range(held.index(2021) + 1, len(held)):
-        tick(at)
+        tick(at, clock)
     assert at.query_params["tahun"] == str(held[-1])
-    tick(at)  # past the last held year: play stops, the last year stays
+    tick(at, clock)  # past the last held year: play stops, the last year stays
     ok(at)
     assert at.button(key="peta_play").label == "▶ Putar"
     assert at.query_params["tahun"] == str(held[-1])
     assert not at.select_slider(key="peta_tahun").disabled
 
 
-def test_play_from_the_last_year_restarts_and_pause_holds(app, cycles) -> None:
+def test_play_from_the_last_year_restarts_and_pause_holds(app, cycles, clock) -> None:
     held = [int(y) for y in cycles.loc[cycles["held"], "data_year"]]
     at = app(provinsi="74", tahun=str(held[-1]))
     at.button(key="peta_play").click().run()
     assert at.query_params["tahun"] == str(held[0])
     at.button(key="peta_play").click().run()  # pause
     ok(at)
-    tick(at)
+    tick(at, clock)
     assert at.query_params["tahun"] == str(held[0])
     assert at.button(key="peta_play").label == "▶ Putar"
 

@@ -1,4 +1,5 @@
-"""Every routed page via the router with AppTest on the real built store; the map's URL state."""
+"""Every routed page via the router with AppTest on the synthetic store (``tests/synthetic.py``,
+whose facts hold by construction); the map's URL state."""
 
 from __future__ import annotations
 
@@ -47,19 +48,20 @@ def test_root_forwards_to_the_map_keeping_the_query(app) -> None:
     assert at.query_params["versi"]  # the data build the view was made from
 
 
-def test_map_chart_references_geometry_by_url_and_local_topojson(app, built_settings) -> None:
+def test_map_chart_references_geometry_by_url_and_local_topojson(app, synthetic_settings) -> None:
     at = app(tahun="2022", provinsi="74")
     chart = at.get("plotly_chart")[0].proto
     spec, config = json.loads(chart.spec), json.loads(chart.config)
-    with Store.open(built_settings.db_path) as store:
+    with Store.open(synthetic_settings.db_path) as store:
         build = boundary_build_id(store)
+        n_regions = len(store.regions("74"))
     assert spec["data"][0]["geojson"] == geometry_url(build, "74")
-    assert len(spec["data"]) == 1 and len(spec["data"][0]["locations"]) == 17
+    assert len(spec["data"]) == 1 and len(spec["data"][0]["locations"]) == n_regions
     assert config["topojsonURL"] == "/app/static/topojson/"  # Streamlit passes it through
 
 
 def test_province_and_year_widgets_write_the_url_and_the_summary_matches(
-    app, built_settings
+    app, synthetic_settings
 ) -> None:
     at = app(tahun="2022")
     ok(at)
@@ -69,7 +71,7 @@ def test_province_and_year_widgets_write_the_url_and_the_summary_matches(
     at.select_slider(key="peta_tahun").set_value("2019").run()
     ok(at)
     assert at.query_params["provinsi"] == "74" and at.query_params["tahun"] == "2019"
-    with Store.open(built_settings.db_path) as store:
+    with Store.open(synthetic_settings.db_path) as store:
         expected = province_summary(store, 2019, "74")
     shown = text_of(at)
     assert f"**Peduli HAM:** {expected['peduli']} dari {expected['total']}" in shown
@@ -106,8 +108,8 @@ def test_missing_store_says_how_to_build_it(spec, monkeypatch, tmp_path) -> None
     assert at.error and "make build" in at.error[0].value
 
 
-def test_summary_gives_a_range_when_data_is_missing_and_groups_sources(app, built_settings):
-    with Store.open(built_settings.db_path) as store:
+def test_summary_gives_a_range_when_data_is_missing_and_groups_sources(app, synthetic_settings):
+    with Store.open(synthetic_settings.db_path) as store:
         national = province_summary(store, 2022, None)
         sultra = province_summary(store, 2019, "74")
     at = app(tahun="2022")
@@ -119,14 +121,15 @@ def test_summary_gives_a_range_when_data_is_missing_and_groups_sources(app, buil
 
     low = pct(national["peduli_share"])
     high = pct((national["peduli"] + national["unknown"]) / national["total"])
-    assert national["unknown"] > 0  # the real data is sparse: the share must be a range
+    assert national["unknown"] > 0  # the synthetic data is sparse: the share must be a range
     assert f"setidaknya {low}, paling banyak {high}" in shown
     assert f"{national['unknown']} kab/kota tanpa data" in shown
 
     at = app(tahun="2019", provinsi="74")
     ok(at)
     shown = text_of(at)
-    # two sources say "14 of 17" (9 Peduli + 5 Cukup, regime B awarded both): one line, two links
+    # two (synthetic) sources say "14 of 17" (9 Peduli + 5 Cukup, regime B awarded both): one
+    # line, two links
     assert shown.count("**14 dari 17**") == 1 and "[1](" in shown and "[2](" in shown
     assert f"**{sultra['peduli']} Peduli HAM**, {sultra['cukup']} Cukup Peduli HAM" in shown
     assert "penghargaan juga untuk Cukup Peduli HAM" in shown
@@ -140,21 +143,23 @@ def test_a_year_not_held_shows_no_shares(app):
     assert "Peduli HAM:**" not in shown and "%" not in shown
 
 
-def test_a_year_without_any_data_says_so_instead_of_a_share(app, built_settings):
-    with Store.open(built_settings.db_path) as store:
-        assert province_summary(store, 2023, "62")["known"] == 0  # no source for Kalteng 2023 yet
+def test_a_year_without_any_data_says_so_instead_of_a_share(app, synthetic_settings):
+    with Store.open(synthetic_settings.db_path) as store:
+        kalteng = province_summary(store, 2023, "62")
+    assert kalteng["known"] == 0  # the synthetic store has no Kalteng 2023 row
     at = app(tahun="2023", provinsi="62")
     ok(at)
     shown = text_of(at)
-    assert "belum ada data untuk tahun ini (14 kab/kota)" in shown and "%" not in shown
+    assert f"belum ada data untuk tahun ini ({kalteng['total']} kab/kota)" in shown
+    assert "%" not in shown
 
 
-def test_a_province_opens_on_its_latest_year_with_data(app, built_settings):
-    with Store.open(built_settings.db_path) as store:
+def test_a_province_opens_on_its_latest_year_with_data(app, synthetic_settings):
+    with Store.open(synthetic_settings.db_path) as store:
         claims = store.claims()
     latest = int(claims.loc[claims["region_code"].str.startswith("74."), "data_year"].max())
     national = int(claims["data_year"].max())
-    assert latest < national  # Sultra has no 2023 row yet: it must not open on an empty map
+    assert latest < national  # synthetic Sultra has no 2023 row: it must not open on it
     at = app(provinsi="74")
     ok(at)
     assert at.query_params["tahun"] == str(latest)

@@ -87,7 +87,7 @@ def change_map(
         geojson=geojson_url, featureidkey="properties.code", locations=trans["code"].tolist(),
         z=trans["transition"].map(TRANSITION_CODE).astype(int).tolist(), zmin=-0.5,
         zmax=n - 0.5, colorscale=transition_colorscale(), showscale=False, name="transition",
-        text=[_hover(r, label_a, label_b, lang) for _, r in trans.iterrows()],
+        text=[_hover(r, label_a, label_b, lang) for r in trans.to_dict("records")],
         hovertemplate="%{text}<extra></extra>", marker={"line": {"color": "#8c8c8c",
                                                                   "width": 0.4}},
     )]  # fmt: skip

@@ -113,7 +113,7 @@ def status_grid(
     cells = panel[panel["data_year"].isin(years)]
     z = [[None] * len(years) for _ in row_of]
     text = [[""] * len(years) for _ in row_of]
-    for _, r in cells.iterrows():
+    for r in cells.to_dict("records"):
         i, j = row_of[r["code"]], pos[int(r["data_year"])]
         z[i][j] = int(r["status_code"])
         text[i][j] = f"{hover_text(r, lang)}<br>{t['data']} {int(r['data_year'])}"

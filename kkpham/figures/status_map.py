@@ -115,7 +115,7 @@ def status_map(
         geojson=geojson_url, featureidkey="properties.code", locations=rows["code"].tolist(),
         z=rows["status_code"].astype(int).tolist(), zmin=ZMIN, zmax=ZMAX,
         colorscale=status_colorscale(), showscale=False, name="status",
-        text=[hover_text(r, lang) for _, r in rows.iterrows()],
+        text=[hover_text(r, lang) for r in rows.to_dict("records")],
         hovertemplate="%{text}<extra></extra>",
         marker={"line": {"color": [DISPUTED_LINE if d else BORDER for d in disputed],
                          "width": [DISPUTED_WIDTH if d else 0.4 for d in disputed]}},

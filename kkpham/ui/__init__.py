@@ -1,5 +1,5 @@
-"""The only Streamlit glue: cached store access, URL state, page list and page render helpers."""
+"""The only Streamlit glue: cached store access, URL state, page list and page render helpers.
 
-from kkpham.ui.router import use_router
-
-use_router()
+Importing it changes nothing in Streamlit: the app's entry scripts (``dashboard.py`` and every page
+under ``pages/``) call ``kkpham.ui.router.use_router()`` themselves, first.
+"""

@@ -25,15 +25,16 @@ def view_select(lang: str, container: object = st) -> str | None:
 
 
 def pair_panel(province: str | None, year_a: int, year_b: int) -> pd.DataFrame:
-    """The two map frames stacked with ``data_year`` (what ``transitions.transitions`` reads)."""
-    frames = [data.map_frame(province, y).assign(data_year=y) for y in (year_a, year_b)]
-    return pd.concat(frames, ignore_index=True)
+    """The panel rows of the two years (what ``transitions.transitions`` reads)."""
+    rows = data.status_panel(province)
+    return rows[rows["data_year"].isin((year_a, year_b))].reset_index(drop=True)
 
 
 def year_pair(cycles: pd.DataFrame, default_year: str, lang: str, mode: str) -> tuple[int, int]:
     """(tahun, tahun2) from two selectors; tahun2 defaults to the held year before tahun."""
     options = [str(y) for y in cycles["data_year"]]
-    fmt = lambda y: map_view.year_label(cycles, y, mode, lang)  # noqa: E731
+    labels = map_view.year_labels(cycles, mode, lang)
+    fmt = lambda y: labels[int(y)]  # noqa: E731
     c1, c2 = st.columns(2)
     label = t("mode_award" if mode == "award" else "mode_data", lang)
     year = int(state.url_select(label, options, param="tahun", key="peta_tahun_a",
@@ -92,7 +93,7 @@ def change_table(trans: pd.DataFrame, label_a: str, label_b: str, lang: str) -> 
         label_a: rows["status_a"].map(lambda k: BY_KEY[k].label(lang)),
         label_b: rows["status_b"].map(lambda k: BY_KEY[k].label(lang)),
         "→": rows["transition"].map(lambda k: transitions.BY_TRANSITION[k].label(lang)),
-        t("profile", lang): rows["code"].map(state.profile_link),
+        t("profile", lang): state.profile_links(rows["code"]),
     })  # fmt: skip
     link = st.column_config.LinkColumn(display_text=t("profile", lang))
     st.dataframe(view, hide_index=True, width="stretch", column_config={t("profile", lang): link})

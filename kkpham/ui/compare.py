@@ -13,9 +13,9 @@ from kkpham import timeline, transitions
 from kkpham.figures.compare import share_chart, status_grid, transition_bars
 from kkpham.figures.compare import transition_matrix_figure as matrix_figure
 from kkpham.texts import t
-from kkpham.ui.map_view import year_label
+from kkpham.ui.map_view import year_labels
 from kkpham.ui.safe_text import web_links
-from kkpham.ui.state import profile_link, write_param
+from kkpham.ui.state import profile_links, write_param
 from kkpham.vocab import BY_KEY
 
 CHART_CONFIG = {"displaylogo": False, "scrollZoom": False,
@@ -24,7 +24,8 @@ CHART_CONFIG = {"displaylogo": False, "scrollZoom": False,
 
 def year_labeller(cycles: pd.DataFrame, mode: str, lang: str):
     """A year as the page's year mode shows it: data year first, or award year first."""
-    return lambda year: year_label(cycles, year, mode, lang)
+    labels = year_labels(cycles, mode, lang)
+    return lambda year: labels[int(year)]
 
 
 def skip_not_held(cycles: pd.DataFrame, lang: str, params: tuple[str, ...] = ("tahun", "tahun2")):
@@ -118,7 +119,7 @@ def streak_table(prov_panel: pd.DataFrame, streaks: pd.DataFrame, as_of: int, la
     en = lang == "en"
     view = pd.DataFrame({
         t("region", lang): streaks["code"].map(names),
-        t("profile", lang): streaks["code"].map(lambda c: profile_link(c)),
+        t("profile", lang): profile_links(streaks["code"]),
         (f"Beruntun s.d. {as_of}" if not en else f"Streak to {as_of}"): streaks["streak"],
         ("Beruntun (melewati tahun tanpa data)" if not en else "Streak across gaps"):
             streaks["streak_bridged"],
@@ -162,7 +163,7 @@ def show_transitions(scope_panel: pd.DataFrame, cycles, year_a: int, year_b: int
         str(year_a): trans["status_a"].map(lambda k: BY_KEY[k].label(lang)),
         str(year_b): trans["status_b"].map(lambda k: BY_KEY[k].label(lang)),
         "→": trans["transition"].map(lambda k: transitions.BY_TRANSITION[k].label(lang)),
-        t("profile", lang): trans["code"].map(lambda c: profile_link(c)),
+        t("profile", lang): profile_links(trans["code"]),
     })  # fmt: skip
     table_with_profile_links(view, lang)
     return trans

@@ -1,9 +1,14 @@
 """Cached, short-lived read-only access to the store for the pages.
 
 DuckDB allows one writer process XOR read-only readers, and the CLI must be able to import while the
-app runs: every read opens the file read-only, reads, and closes. Caches are keyed on small values
-(province, year, data version); the version comes from the store, re-read only when the file's
-stamp (mtime + size of the db and its WAL) changes: a rebuild or import shows on the next rerun.
+app runs: every read opens the file read-only, reads, and closes. What the pages show is read once
+per data version: the status panel (``kkpham.panel``, one row per kab/kota × data year) and the
+small reference tables; the map frame, the summary, the compare page's panels and the profile are
+filters of them. The version comes from the store, re-read only when the file's stamp (mtime +
+size of the db and its WAL) changes: a rebuild or import shows on the next rerun.
+
+The panel and the reference tables are held once per process (``st.cache_resource``: no copy per
+rerun) and shared by every session: treat them as read-only; the accessors return filtered copies.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import pandas as pd
 import streamlit as st
 
 from kkpham import mapdata
+from kkpham import panel as status_table
 from kkpham.settings import get_settings
 from kkpham.store import Store
 from kkpham.ui import state
@@ -81,42 +87,61 @@ def data_version() -> str:
     return _version(str(path), _stamp(path))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _map_frame(province: str | None, year: int, version: str) -> pd.DataFrame:
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _panel(version: str) -> pd.DataFrame:
+    """The national status panel of one data version (shared; never modified)."""
     with open_store() as store:
-        return mapdata.map_frame(store, year, province)
+        return status_table.read(store)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _summary(province: str | None, year: int, version: str) -> dict:
-    with open_store() as store:
-        return mapdata.province_summary(store, year, province)
-
-
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=2)
 def _reference(version: str) -> dict:
-    """Small tables every page needs: cycles, provinces, sources, the boundary build, years."""
+    """Small tables every page needs (shared; never modified): cycles, provinces, regions,
+    sources, the sources' own counts, the boundary build, the years with any claim."""
     with open_store() as store:
-        claims = store.claims()
-        return {
+        reported = pd.concat(
+            [store.reported_counts(), store.national_counts().assign(province_code="")],
+            ignore_index=True,
+        )
+        ref = {
             "cycles": store.cycles(),
             "provinces": store.provinces(),
+            "regions": store.regions()[["code", "name", "kind", "province_code",
+                                        "province_name", "formed_year"]],  # fmt: skip
             "sources": store.sources(),
+            "reported": reported.assign(source_label=reported["source_url"].map(
+                mapdata.source_label)),  # fmt: skip
             "boundary_build": mapdata.boundary_build_id(store),
-            "years_with_claims": sorted(int(y) for y in claims["data_year"].unique()),
-            "years_by_province": {
-                str(p): sorted(int(y) for y in years.unique())
-                for p, years in claims["data_year"].groupby(claims["region_code"].str[:2])
-            },
         }
+    known = _panel(version)
+    known = known.loc[known["n_claims"] > 0, ["province_code", "data_year"]]
+    ref["years_with_claims"] = sorted(int(y) for y in known["data_year"].unique())
+    ref["years_by_province"] = {
+        str(p): sorted(int(y) for y in years.unique())
+        for p, years in known["data_year"].groupby(known["province_code"])
+    }
+    return ref
+
+
+def status_panel(province: str | None = None, year: int | None = None) -> pd.DataFrame:
+    """Rows of the status panel (a copy): the country or one province, every year or one."""
+    return status_table.select(_panel(data_version()), year, province)
 
 
 def map_frame(province: str | None, year: int) -> pd.DataFrame:
-    return _map_frame(province, year, data_version())
+    return mapdata.frame_of(status_panel(province, year))
 
 
-def summary(province: str | None, year: int) -> dict:
-    return _summary(province, year, data_version())
+def summary(province: str | None, year: int, frame: pd.DataFrame | None = None) -> dict:
+    """The map's side panel for the view (``frame``: its map frame, when already read)."""
+    ref = reference()
+    if frame is None:
+        frame = map_frame(province, year)
+    cycles = ref["cycles"].set_index("data_year")
+    held = bool(year in cycles.index and cycles.loc[year, "held"])
+    rep = ref["reported"]
+    rep = rep[(rep["province_code"] == (province or "")) & (rep["data_year"] == year)]
+    return mapdata.summarise(frame, held, rep)
 
 
 def reference() -> dict:

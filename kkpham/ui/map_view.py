@@ -28,14 +28,26 @@ PROFILE_PAGE = "pages/wilayah.py"
 
 
 def _cycle(cycles: pd.DataFrame, year: int) -> pd.Series:
-    return cycles.set_index("data_year").loc[year]
+    row = cycles[cycles["data_year"] == int(year)]
+    if row.empty:
+        raise KeyError(year)
+    return row.iloc[0]
 
 
 def year_label(cycles: pd.DataFrame, year: str | int | None, mode: str = "data",
                lang: str = "id") -> str:  # fmt: skip
     """A year as shown to people: the leading year (data or award, per ``mode``) and the other one
     in brackets; a cycle that was not held says so."""
-    c = _cycle(cycles, int(year))
+    return _label(_cycle(cycles, int(year)), int(year), mode, lang)
+
+
+def year_labels(cycles: pd.DataFrame, mode: str = "data", lang: str = "id") -> dict[int, str]:
+    """``year_label`` of every cycle, in one pass (for widgets that label every option)."""
+    return {int(c["data_year"]): _label(c, int(c["data_year"]), mode, lang)
+            for c in cycles.to_dict("records")}  # fmt: skip
+
+
+def _label(c, year: int, mode: str, lang: str) -> str:
     if not c["held"]:
         return f"{year} ({t('not_held', lang)})"
     if mode == "award":
@@ -200,7 +212,7 @@ def region_table(frame: pd.DataFrame, lang: str = "id") -> None:
         t("source", lang): split_sources(frame["source_url"])[0],
         t("decree", lang): split_sources(frame["source_url"])[1],
         t("disputed", lang): frame["disputed"],
-        t("profile", lang): frame["code"].map(state.profile_link),
+        t("profile", lang): state.profile_links(frame["code"]),
     })  # fmt: skip
     st.dataframe(
         table, hide_index=True, width="stretch",
@@ -217,7 +229,7 @@ def show_year(province: str | None, place: str, year: int, cycles: pd.DataFrame,
     """One year: caption, map (click → profile), summary, profile picker, region table."""
     try:
         frame = data.map_frame(province, year)
-        summary = data.summary(province, year)
+        summary = data.summary(province, year, frame)
         url, outline = data.geometry(province)
     except data.StoreUnavailable as exc:
         st.error(str(exc))

@@ -57,8 +57,9 @@ def region_header(region: pd.Series, code: str, lang: str) -> None:
     )
 
 
-def show_claims(code: str, lang: str) -> None:
-    table = region_profile.claims_table(panels.claims(code), lang)
+def show_claims(code: str, lang: str, rows: pd.DataFrame | None = None) -> None:
+    """Every claim about the region; ``rows``: its status panel rows (which claim is shown)."""
+    table = region_profile.claims_table(panels.claims(code), lang, rows)
     en = lang == "en"
     view = pd.DataFrame({
         ("Tahun data" if not en else "Data year"): table["data_year"],

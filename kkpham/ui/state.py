@@ -103,6 +103,13 @@ def profile_link(code: str, lang: str | None = None) -> str:
     return link("wilayah", kode=code, provinsi=code.split(".")[0], **extra)
 
 
+def profile_links(codes: Sequence[str]) -> list[str]:
+    """``profile_link`` of many kab/kota (a table column): the URL is read once, not per row."""
+    params = shared_params()
+    return [f"wilayah?{urlencode({**params, 'kode': c, 'provinsi': c.split('.')[0]})}"
+            for c in codes]  # fmt: skip
+
+
 def url_select(
     label: str,
     options: Sequence[str | None],

@@ -30,6 +30,11 @@ REGIME_TINTS = ("#eef3f8", "#f6f1e7", "#edf5ec", "#f3eef6")
 NOT_HELD_TINT = "#e3e3e3"
 
 
+def now() -> float:
+    """The play clock (monotonic seconds); tests replace it to step time without sleeping."""
+    return time.monotonic()
+
+
 def next_held(cycles: pd.DataFrame, year: int) -> int | None:
     """The held year after ``year`` (2019 → 2021), or None at the end."""
     later = [y for y in timeline.held_years(cycles) if y > year]
@@ -83,18 +88,18 @@ def _toggle(cycles: pd.DataFrame, current: int) -> None:
     st.session_state[PLAYING] = playing
     if playing:
         state.set_widget(SLIDER_KEY, "tahun", str(play_start(cycles, current)))
-        st.session_state[LAST_STEP] = time.monotonic()
+        st.session_state[LAST_STEP] = now()
 
 
 def _step(cycles: pd.DataFrame, current: int) -> bool:
     """One tick of play: move to the next held year; False when play has ended."""
-    if time.monotonic() - st.session_state.get(LAST_STEP, 0.0) < STEP_S * 0.6:
+    if now() - st.session_state.get(LAST_STEP, 0.0) < STEP_S * 0.6:
         return True  # a rerun that is not a tick (e.g. a click on the map)
     nxt = next_held(cycles, current)
     if nxt is None:
         st.session_state[PLAYING] = False
         return False
-    st.session_state[LAST_STEP] = time.monotonic()
+    st.session_state[LAST_STEP] = now()
     state.set_widget(SLIDER_KEY, "tahun", str(nxt))
     return True
 
@@ -116,12 +121,13 @@ def _body(render: Callable[[int], None], cycles: pd.DataFrame, default_year: str
     label = t("pause" if playing else "play", lang)
     col_play.button(label, key=PLAY_KEY, help=t("play_help", lang), on_click=_toggle,
                     args=(cycles, current), width="stretch")  # fmt: skip
+    labels = map_view.year_labels(cycles, mode, lang)
     with col_slider:
         year = state.url_select(
             t("mode_award" if mode == "award" else "mode_data", lang),
             [str(y) for y in cycles["data_year"]], param="tahun", key=SLIDER_KEY,
             default=default_year, slider=True, disabled=playing, lang=lang,
-            format_func=lambda y: map_view.year_label(cycles, y, mode, lang),
+            format_func=lambda y: labels[int(y)],
             help=t("year_help", lang),
         )  # fmt: skip
         st.markdown(regime_track(cycles, lang, mode), unsafe_allow_html=True)

@@ -1,0 +1,183 @@
+"""The derived status panel, checked as a table: on the real store (invariants, not today's
+totals), against the per-year derivation it replaced, and kept current by every write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from test_importer import csv_bytes, make_resolver, make_settings, row
+
+from kkpham import panel
+from kkpham.mapdata import map_frame, source_label
+from kkpham.precedence import choose
+from kkpham.settings import Settings
+from kkpham.stewardship import backups, commit_file, restore, undo
+from kkpham.store import Store
+from kkpham.timeline import streaks
+from kkpham.vocab import BY_KEY
+
+
+@pytest.fixture(scope="module")
+def real(built_settings: Settings):
+    with Store.open(built_settings.db_path) as store:
+        yield store, panel.read(store), store.claims(), store.cycles()
+
+
+def legacy_map_frame(store: Store, data_year: int, province_code: str | None) -> pd.DataFrame:
+    """The map frame as it was derived before the panel: one year at a time (the oracle)."""
+    regions = store.regions(province_code)
+    claims = store.claims(data_year=data_year, province_code=province_code)
+    w = choose(claims).set_index("region_code").reindex(regions["code"])
+    cycles = store.cycles().set_index("data_year")
+    held = bool(data_year in cycles.index and cycles.loc[data_year, "held"])
+    frame = regions[["code", "name", "kind", "province_code", "province_name"]].copy()
+    status = pd.Series(w["status"].to_numpy(dtype=object), index=frame.index)
+    status = status.where(w["status"].notna().to_numpy(), "tidak_diketahui")
+    formed = regions["formed_year"]
+    status[(formed.notna() & (formed > data_year)).fillna(False).to_numpy(dtype=bool)] = (
+        "belum_terbentuk"
+    )
+    if not held:
+        status[:] = "tidak_dilaksanakan"
+    frame["status"] = status
+    frame["status_code"] = frame["status"].map(lambda k: BY_KEY[k].code).astype(int)
+    stored = frame["status"].map(lambda k: BY_KEY[k].stored).to_numpy()
+    frame["score"] = w["score"].to_numpy(dtype=float)
+    frame["source_url"] = w["source_url"].fillna("").to_numpy()
+    frame["source_label"] = frame["source_url"].map(lambda u: source_label(u) if u else "")
+    frame["n_claims"] = w["n_claims"].fillna(0).astype(int).to_numpy()
+    frame["disputed"] = w["disputed"].fillna(False).astype(bool).to_numpy() & stored
+    text = claims["status"].map(lambda k: BY_KEY[k].label_id) + " (" + claims[
+        "source_url"
+    ].map(source_label) + ")"
+    joined = text.groupby(claims["region_code"]).agg("; ".join) if len(claims) else pd.Series()
+    frame["claims_text"] = joined.reindex(frame["code"]).fillna("").to_numpy()
+    frame["data_year_derived"] = (
+        w["data_year_derived"].fillna(False).astype(bool).to_numpy() & stored
+    )
+    return frame.reset_index(drop=True)
+
+
+# -- the table on the real store: invariants that hold for any data drop ----------------------
+def test_the_stored_panel_is_current_and_equals_a_fresh_derivation(real) -> None:
+    store, p, _, _ = real
+    assert panel.is_current(store)
+    pd.testing.assert_frame_equal(p, panel.derive_from(store))
+
+
+def test_each_kab_kota_and_cycle_exactly_once(real) -> None:
+    store, p, _, cycles = real
+    assert not p.duplicated(["code", "data_year"]).any()
+    assert len(p) == len(store.regions()) * len(cycles)
+    assert set(p["data_year"]) == set(cycles["data_year"])
+
+
+def test_statuses_and_codes_come_from_the_vocabulary(real) -> None:
+    _, p, _, _ = real
+    assert set(p["status"]) <= set(BY_KEY)
+    assert (p["status_code"] == p["status"].map(lambda k: BY_KEY[k].code)).all()
+
+
+def test_every_stored_status_is_cited_by_a_claim_of_a_held_cycle(real) -> None:
+    _, p, claims, _ = real
+    stored = p[p["status"].map(lambda k: BY_KEY[k].stored)]
+    assert stored["held"].all() and (stored["n_claims"] > 0).all()
+    assert stored["result_id"].notna().all() and (stored["source_url"] != "").all()
+    by_id = claims.set_index("result_id")
+    shown = by_id.loc[stored["result_id"].astype(int)]
+    assert (shown["status"].to_numpy() == stored["status"].to_numpy()).all()
+    assert (shown["region_code"].to_numpy() == stored["code"].to_numpy()).all()
+    assert (shown["data_year"].to_numpy() == stored["data_year"].to_numpy()).all()
+    assert (shown["source_url"].to_numpy() == stored["source_url"].to_numpy()).all()
+    derived = p[~p["status"].map(lambda k: BY_KEY[k].stored)]
+    assert not derived["disputed"].any() and not derived["data_year_derived"].any()
+    assert (p.loc[~p["held"], "status"] == "tidak_dilaksanakan").all()
+
+
+def test_disputed_exactly_when_the_claims_disagree(real) -> None:
+    _, p, claims, _ = real
+    kinds = claims.groupby(["region_code", "data_year"])["status"].nunique()
+    disagree = {key for key, n in kinds.items() if n > 1}
+    held = p[p["held"] & p["status"].map(lambda k: BY_KEY[k].stored)]
+    flagged = set(zip(held.loc[held["disputed"], "code"], held.loc[held["disputed"], "data_year"],
+                      strict=True))  # fmt: skip
+    assert flagged == {key for key in disagree if key in set(zip(held["code"], held["data_year"],
+                                                              strict=True))}  # fmt: skip
+
+
+def test_counts_of_claims_add_up(real) -> None:
+    _, p, claims, _ = real
+    assert int(p["n_claims"].sum()) == len(claims)
+    n = claims.groupby(["region_code", "data_year"]).size()
+    got = p[p["n_claims"] > 0].set_index(["code", "data_year"])["n_claims"]
+    assert got.sort_index().to_dict() == n.sort_index().to_dict()
+
+
+def test_map_frame_is_what_the_old_per_year_derivation_gave(real) -> None:
+    store, _, _, cycles = real
+    for year in cycles["data_year"].astype(int):
+        for province in (None, "74"):
+            pd.testing.assert_frame_equal(
+                map_frame(store, year, province), legacy_map_frame(store, year, province),
+                check_dtype=False, obj=f"map frame {year} {province}",
+            )  # fmt: skip
+
+
+def test_streak_fields_match_the_timeline_rule(real) -> None:
+    _, p, _, cycles = real
+    province = p[p["province_code"] == "74"]
+    for year in cycles.loc[cycles["held"], "data_year"].astype(int):
+        want = streaks(province, as_of=year).set_index("code")
+        got = province[province["data_year"] == year].set_index("code")
+        assert (got["streak"] == want["streak"]).all(), year
+        first = want["first_peduli"].astype("Float64")
+        assert got["first_peduli"].astype("Float64").equals(first), year
+
+
+def test_a_year_without_a_cycle_is_not_held(real) -> None:
+    store, _, _, cycles = real
+    year = int(cycles["data_year"].max()) + 5
+    frame = map_frame(store, year, "74")
+    assert len(frame) == len(store.regions("74"))
+    assert set(frame["status"]) == {"tidak_dilaksanakan"}
+
+
+# -- every write keeps it current --------------------------------------------------------------
+def _stored_status(db: Path, code: str, year: int) -> tuple[str, bool]:
+    with Store.open(db) as store:
+        current = panel.is_current(store)
+        rows = store.status_panel(year, region_code=code)
+    return str(rows["status"].iloc[0]), current
+
+
+def test_import_undo_and_restore_rewrite_the_panel(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+    db = settings.db_path
+    with Store.open(db, read_only=False) as store:
+        panel.refresh(store)
+    before, current = _stored_status(db, "74.71", 2022)
+    assert current
+    data = csv_bytes([row("Kota Kendari", predikat="Tidak melapor", sumber="https://x.go.id/1")])
+    batch, _ = commit_file(data, "b.csv", make_resolver(), settings, who="t")
+    assert _stored_status(db, "74.71", 2022) == ("tidak_melapor", True)
+    undo(batch, settings, who="t")
+    assert _stored_status(db, "74.71", 2022) == (before, True)
+    newest_import = next(b for b in backups(settings) if b["reason"] == f"undo-{batch}")
+    restore(newest_import["path"], settings, who="t")  # the store as it was before the undo
+    assert _stored_status(db, "74.71", 2022) == ("tidak_melapor", True)
+
+
+def test_a_store_changed_outside_the_write_path_is_derived_not_stale(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+    with Store.open(settings.db_path, read_only=False) as store:
+        panel.refresh(store)
+        store.add_batch(pd.DataFrame([{
+            "region_code": "74.71", "data_year": 2022, "award_year": 2023,
+            "data_year_derived": False, "status": "belum", "score": float("nan"),
+            "source_url": "https://later.go.id/1", "source_kind": "pemerintah",
+            "name_in_source": "Kendari", "note": "", "all_regions_statement": False,
+        }]), origin="test")  # fmt: skip
+        assert not panel.is_current(store)
+        assert map_frame(store, 2022, "74").set_index("code").loc["74.71", "status"] == "belum"
