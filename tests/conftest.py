@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 from streamlit.testing.v1 import AppTest
 
 from bench.harness import launch_chromium
@@ -23,6 +23,11 @@ MIRROR = ROOT.parent / "shared" / "boundaries" / "upstream"
 # when KKPHAM_BOUNDARIES_SRC is unset, so a bare `pytest` never tries to download.
 if not os.environ.get("KKPHAM_BOUNDARIES_SRC") and MIRROR.is_dir():
     os.environ["KKPHAM_BOUNDARIES_SRC"] = str(MIRROR)
+
+
+# A loaded 2-core machine (CI, parallel workers) can take longer than Playwright's 5 s default to
+# rerun a page; waiting longer costs nothing when the page is quick.
+expect.set_options(timeout=30_000)
 
 
 @pytest.fixture(scope="session")
