@@ -42,23 +42,23 @@ SETTLE_S = 1.5
 RESULTS = ROOT / "bench" / "results"
 TARGETS = {"cpu_above_floor_s": 0.1, "compare_drawn_above_floor_s": 0.8,
            "panel_cold_s": 0.05, "year_change_s": 0.3}  # fmt: skip
-VIEWS = {
-    "map_national": "/peta?tahun=2022",
-    "map_74": "/peta?provinsi=74&tahun=2022",
-    "compare_national": "/bandingkan?tahun=2022",
-    "compare_74": "/bandingkan?provinsi=74&tahun=2022&tahun2=2019",
-    "profile_74.71": "/wilayah?kode=74.71",
+VIEWS = {  # name -> (path, how many charts the view draws)
+    "map_national": ("/peta?tahun=2022", 1),
+    "map_74": ("/peta?provinsi=74&tahun=2022", 1),
+    "compare_national": ("/bandingkan?tahun=2022", 3),
+    "compare_74": ("/bandingkan?provinsi=74&tahun=2022&tahun2=2019", 4),
+    "profile_74.71": ("/wilayah?kode=74.71", 2),
 }
 # What is on the page: charts drawn, tables drawn, map polygons, and whether a script runs.
 STATE = f"""() => [document.querySelectorAll('.js-plotly-plot .main-svg').length,
   document.querySelectorAll('[data-testid="stDataFrame"] canvas').length,
   document.querySelectorAll({STATUS_PATHS!r}).length,
-  document.querySelectorAll('[data-testid="stStatusWidget"]').length,
-  document.querySelectorAll('h1').length]"""
+  document.querySelectorAll('[data-testid="stStatusWidget"]').length]"""
 
 
-def view_once(browser, url: str, pid: int) -> dict:
-    """One page view in a fresh context: seconds to fully drawn, server CPU seconds."""
+def view_once(browser, url: str, pid: int, charts: int) -> dict:
+    """One page view in a fresh context: seconds to fully drawn, server CPU seconds. Fully drawn:
+    at least ``charts`` charts, then nothing changed for SETTLE_S with no script running."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     cpu0 = cpu_seconds(pid)
@@ -70,7 +70,7 @@ def view_once(browser, url: str, pid: int) -> dict:
         now = time.perf_counter()
         if state != last:
             last, changed = state, now
-        elif state[3] == 0 and state[4] > 0 and now - changed >= SETTLE_S:
+        elif state[3] == 0 and state[0] >= charts and now - changed >= SETTLE_S:
             break
         if now - t0 > 120:
             raise TimeoutError(f"{url} did not settle: {state}")
@@ -98,11 +98,12 @@ def year_change_once(browser, url: str, expected: int) -> float:
     return took
 
 
-def measure_app(browser, url: str, pid: int, views: dict[str, str], n_regions: int) -> dict:
+def measure_app(browser, url: str, pid: int, views: dict[str, tuple[str, int]],
+                n_regions: int) -> dict:  # fmt: skip
     out = {}
-    for name, path in views.items():
-        view_once(browser, url + path, pid)  # warms the server's caches; dropped
-        runs = [view_once(browser, url + path, pid) for _ in range(RUNS)]
+    for name, (path, charts) in views.items():
+        view_once(browser, url + path, pid, charts)  # warms the server's caches; dropped
+        runs = [view_once(browser, url + path, pid, charts) for _ in range(RUNS)]
         out[name] = {"drawn_s": statistics.median(r["drawn_s"] for r in runs),
                      "cpu_s": statistics.median(r["cpu_s"] for r in runs),
                      "cpu_runs": [round(r["cpu_s"], 3) for r in runs],
@@ -146,7 +147,10 @@ def panel_cold(root: Path, db: Path, new: bool) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--before", type=Path, help="a checkout of the code to compare against")
+    parser.add_argument("--runs", type=int, default=RUNS, help="measured views per page")
     args = parser.parse_args()
+    global RUNS
+    RUNS = args.runs
     settings = get_settings()
     env = {"KKPHAM_DB": str(settings.db_path)}
     from kkpham.store import Store
@@ -161,7 +165,8 @@ def main() -> None:
     with sync_playwright() as p:
         browser = launch_chromium(p)
         with serve_process("floor_app.py", cwd=floor) as (url, proc):
-            results["floor"] = measure_app(browser, url, proc.pid, {"floor": "/"}, 0)["floor"]
+            floor_view = {"floor": ("/", 1)}
+            results["floor"] = measure_app(browser, url, proc.pid, floor_view, 0)["floor"]
         for name, root in apps.items():
             with serve_process("dashboard.py", env=env, cwd=root) as (url, proc):
                 results[name] = measure_app(browser, url, proc.pid, VIEWS, n_regions)

@@ -28,6 +28,9 @@ from kkpham.settings import Settings
 from kkpham.store import Store
 
 pytestmark = pytest.mark.browser
+# Every step waits for a Streamlit rerun, which takes seconds on a loaded 2-core machine (the
+# suite runs in parallel): Playwright's 5 s default failed there before and after issue 8.
+expect.set_options(timeout=30_000)
 
 PASSWORD = "kata-sandi-uji-123"
 YEAR, PROVINCE = 2023, "74"  # the synthetic store has no claim for Sultra in data year 2023
