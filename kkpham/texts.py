@@ -1,115 +1,190 @@
-"""The pages' texts in Indonesian (the default) and English, looked up by ``t(key, lang)``."""
+"""The one text catalogue: every user-visible string, Indonesian and English side by side.
+
+``t(key, lang, **kw)`` returns the text in ``lang`` ("id", the default, or "en"), formatted with
+``kw`` when given. Both languages always have the same keys and the same ``{placeholders}``
+(tests/test_texts.py). Numbers, percentages and dates are formatted by ``kkpham.formatting``.
+Importable without Streamlit. New keys go in a block at the end marked ``# --- issue N ---``.
+"""
 
 from __future__ import annotations
 
-TEXT = {
-    "id": {
-        # shared controls
-        "province": "Provinsi", "all": "Seluruh Indonesia", "year": "Tahun data",
-        "year2": "Dibandingkan dengan tahun", "year_mode": "Jenis tahun",
-        "mode_data": "Tahun data", "mode_award": "Tahun penghargaan",
-        "region": "Kabupaten/kota", "profile": "Profil",
-        # map page
-        "map_title": "Peta Kabupaten/Kota Peduli HAM", "view": "Tampilan",
-        "view_one": "Satu tahun", "view_two": "Dua tahun (perubahan)",
-        "play": "▶ Putar", "pause": "■ Jeda",
-        "play_help": "Melangkah melalui tahun yang dinilai (2020 dilewati).",
-        "year_help": "Tahun data X dinilai dan diumumkan sekitar 10 Desember X+1.",
-        "not_held": "tidak dinilai", "award": "penghargaan", "data": "data",
-        "track": "Aturan penilaian", "regions": "Daftar kabupaten/kota",
-        "open_profile": "Buka profil", "open_profile_hint": "atau klik wilayah di peta",
-        "peduli": "Peduli HAM", "known": "Daerah dengan data", "disputed": "Sumber berbeda",
-        "of": "dari", "areas": "daerah", "per_source": "Menurut sumber {links}: **{told}** "
-        "menerima predikat{derived}{cukup}; data kami: {ours}.",
-        "ours_counts": "**{peduli} Peduli HAM**, {cukup} Cukup Peduli HAM",
-        "cukup_awarded": " (Permenkumham 34/2016: penghargaan juga untuk Cukup Peduli HAM)",
-        "share_range": "— setidaknya {low}, paling banyak {high}: {unknown} kab/kota tanpa data",
-        "summary_not_held": "Tahun data ini **tidak dinilai**: putaran penilaian 2021 dibatalkan "
-        "karena COVID-19, sehingga tidak ada predikat untuk tahun data 2020.",
-        "not_held_why": "putaran 2021 dibatalkan karena COVID-19",
-        "no_data_year": "belum ada data untuk tahun ini ({total} kab/kota)",
-        "not_held_shown": "Tahun data {year} tidak dinilai; ditampilkan {shown}.",
-        "note_origin": "Keterangan baris dari data rujukan adalah ringkasan penyusun (bahasa "
-        "Inggris) atas isi sumber; buka tautan sumber untuk teks aslinya. Keterangan baris impor "
-        "ditulis oleh pengimpor.",
-        "change_hint": "Perubahan hanya diisi bila kedua tahun punya data untuk semua kab/kota.",
-        "derived": " (tahun data diturunkan dari "
-        "tahun penghargaan)", "status": "Status", "count": "Jumlah", "score": "Nilai",
-        "source": "Sumber", "decree": "Keputusan",
-        "change_map": "Peta perubahan", "same_year": "Pilih dua tahun yang "
-        "berbeda.", "not_held_cmp": "Tahun data 2020 tidak dinilai dan tidak dapat dibandingkan.",
-        "change_title": "Perubahan {a} → {b} — {place}",
-        # compare page and profile
-        "compare_title": "Bandingkan wilayah dan tahun", "profile_title": "Profil kabupaten/kota",
-        "league": "Peringkat provinsi", "share": "Persentase kab/kota Peduli HAM",
-        "grid": "Kab/kota × tahun", "trans": "Perubahan antar tahun",
-        "matrix": "Matriks transisi",
-        "search": "Cari nama (ejaan berita pun boleh)", "not_found": "Tidak ditemukan",
-        "sources": "Semua sumber per tahun", "context": "Kab/kota lain di",
-        "streak_note": "Tahun data 2020 tidak dinilai dan tidak memutus rangkaian; tahun tanpa "
-        "data memutus rangkaian terkonfirmasi.",
-        "no_reported": "Tidak ada hitungan dari sumber untuk wilayah ini di basis data; garis "
-        "menunjukkan data kami saja.",
-        "pick_province": "Pilih provinsi (di atas atau klik baris peringkat) untuk kisi kab/kota "
-        "× tahun.",
-        "reported_note": "Sumber menghitung penghargaan; di bawah Permenkumham 34/2016 "
-        "hitungan itu dapat termasuk \"Cukup Peduli HAM\".",
-        "lower_bound": "Persentase dari baris kami adalah batas bawah selama ada kab/kota tanpa "
-        "data.",
-        "select_hint": "Klik baris untuk memilih provinsi.",
-    },
-    "en": {
-        "province": "Province", "all": "All of Indonesia", "year": "Data year",
-        "year2": "Compared with year", "year_mode": "Year shown",
-        "mode_data": "Data year", "mode_award": "Award year",
-        "region": "Regency/city", "profile": "Profile",
-        "map_title": "Map of Kabupaten/Kota Peduli HAM", "view": "View",
-        "view_one": "One year", "view_two": "Two years (change)",
-        "play": "▶ Play", "pause": "■ Pause",
-        "play_help": "Steps through the assessed years (2020 is skipped).",
-        "year_help": "Data year X is assessed and announced around 10 December of X+1.",
-        "not_held": "not assessed", "award": "award", "data": "data",
-        "track": "Assessment rules", "regions": "Regencies and cities",
-        "open_profile": "Open profile", "open_profile_hint": "or click a region on the map",
-        "peduli": "Peduli HAM", "known": "Regions with data", "disputed": "Sources disagree",
-        "of": "of", "areas": "regions", "per_source": "Per source {links}: **{told}** "
-        "received the predicate{derived}{cukup}; our rows: {ours}.",
-        "ours_counts": "**{peduli} Peduli HAM**, {cukup} Cukup Peduli HAM",
-        "cukup_awarded": " (Permenkumham 34/2016: Cukup Peduli HAM regions were awarded too)",
-        "share_range": "— at least {low}, at most {high}: {unknown} regions without data",
-        "summary_not_held": "This data year was **not assessed**: the 2021 round was cancelled "
-        "because of COVID-19, so there is no predicate for data year 2020.",
-        "not_held_why": "the 2021 round was cancelled because of COVID-19",
-        "no_data_year": "no data for this year yet ({total} regions)",
-        "not_held_shown": "Data year {year} was not assessed; showing {shown}.",
-        "note_origin": "Notes on reference rows are the compiler's English summary of the source; "
-        "open the source for the original text. Notes on imported rows are the importer's.",
-        "change_hint": "A change is shown only when both years have data for every region.",
-        "derived": " (data year derived from the "
-        "award year)", "status": "Status", "count": "Count", "score": "Score",
-        "source": "Source", "decree": "Decree",
-        "change_map": "Change map", "same_year": "Pick two different years.",
-        "not_held_cmp": "Data year 2020 was not assessed and cannot be compared.",
-        "change_title": "Change {a} → {b} — {place}",
-        "compare_title": "Compare regions and years", "profile_title": "Regency/city profile",
-        "league": "Province league table", "share": "Share of kab/kota Peduli HAM",
-        "grid": "Kab/kota × year", "trans": "Change between years",
-        "matrix": "Transition matrix",
-        "search": "Search a name (news spellings work)", "not_found": "Not found",
-        "sources": "Every source per year", "context": "Other kab/kota in",
-        "streak_note": "Data year 2020 was not assessed and does not break a streak; a year "
-        "without data breaks the confirmed streak.",
-        "no_reported": "No counts from sources for this area in the store; the line shows our "
-        "rows only.",
-        "pick_province": "Pick a province (above, or click a league-table row) for the kab/kota "
-        "× year grid.",
-        "reported_note": "Sources count awards; under Permenkumham 34/2016 that count may "
-        "include \"Cukup Peduli HAM\".",
-        "lower_bound": "Shares from our rows are a lower bound while some kab/kota have no data.",
-        "select_hint": "Click a row to pick a province.",
-    },
+# key: (Indonesian, English)
+ENTRIES: dict[str, tuple[str, str]] = {
+    # --- shared controls ---
+    "province": ("Provinsi", "Province"),
+    "all": ("Seluruh Indonesia", "All of Indonesia"),
+    "year": ("Tahun data", "Data year"),
+    "year2": ("Dibandingkan dengan", "Compared with"),
+    "year_mode": ("Jenis tahun", "Year shown"),
+    "mode_data": ("Tahun data", "Data year"),
+    "mode_award": ("Tahun penghargaan", "Award year"),
+    "region": ("Kabupaten/kota", "Regency/city"),
+    "profile": ("Profil", "Profile"),
+    "code": ("Kode", "Code"),
+    "url_unknown": ("Nilai `{param}={value}` di URL tidak dikenal; ditampilkan {shown}.",
+                    "Value `{param}={value}` in the URL is not known; showing {shown}."),
+    "version_note": ("Tautan ini dibuat dari data versi `{old}`. Yang tampil sekarang versi "
+                     "`{new}`: data sudah dibangun ulang atau ditambah.",
+                     "This link was made from data build `{old}`. You are seeing build `{new}`: "
+                     "the data was rebuilt or extended since."),
+    # --- map page ---
+    "map_title": ("Peta Kabupaten/Kota Peduli HAM", "Map of Kabupaten/Kota Peduli HAM"),
+    "view": ("Tampilan", "View"),
+    "view_one": ("Satu tahun", "One year"),
+    "view_two": ("Dua tahun (perubahan)", "Two years (change)"),
+    "play": ("▶ Putar", "▶ Play"),
+    "pause": ("■ Jeda", "■ Pause"),
+    "play_help": ("Menampilkan tahun yang dinilai satu per satu (2020 dilewati).",
+                  "Steps through the assessed years (2020 is skipped)."),
+    "year_help": ("Tahun data X dinilai dan diumumkan sekitar 10 Desember X+1.",
+                  "Data year X is assessed and announced around 10 December of X+1."),
+    "not_held": ("tidak dinilai", "not assessed"),
+    "award": ("penghargaan", "award"),
+    "data": ("data", "data"),
+    "track": ("Aturan penilaian", "Assessment rules"),
+    "regions": ("Daftar kabupaten/kota", "Regencies and cities"),
+    "open_profile": ("Buka profil", "Open profile"),
+    "open_profile_hint": ("atau klik wilayah di peta", "or click a region on the map"),
+    "peduli": ("Peduli HAM", "Peduli HAM"),
+    "known": ("Daerah dengan data", "Regions with data"),
+    "disputed": ("Sumber berbeda", "Sources disagree"),
+    "of": ("dari", "of"),
+    "areas": ("daerah", "regions"),
+    "per_source": ("Menurut sumber {links}: **{told}** kab/kota menerima predikat{derived}"
+                   "{cukup}.",
+                   "Per source {links}: **{told}** regions received the predicate{derived}"
+                   "{cukup}."),
+    "ours_counts": ("Tercatat di dasbor ini: **{peduli} Peduli HAM**, {cukup} Cukup Peduli HAM.",
+                    "Recorded in this dashboard: **{peduli} Peduli HAM**, {cukup} Cukup "
+                    "Peduli HAM."),
+    "cukup_awarded": (" (Permenkumham 34/2016: Cukup Peduli HAM juga menerima penghargaan)",
+                      " (Permenkumham 34/2016: Cukup Peduli HAM regions were awarded too)"),
+    "share_range": ("({low}). {unknown} kab/kota belum ada data.",
+                    "({low}). {unknown} regions have no data yet."),
+    "summary_not_held": ("Tahun data ini **tidak dinilai**. Penilaian 2021 dibatalkan karena "
+                         "COVID-19, jadi tidak ada predikat untuk tahun data 2020.",
+                         "This data year was **not assessed**. The 2021 round was cancelled "
+                         "because of COVID-19, so there is no predicate for data year 2020."),
+    "not_held_why": ("penilaian 2021 dibatalkan karena COVID-19",
+                     "the 2021 round was cancelled because of COVID-19"),
+    "no_data_year": ("belum ada data untuk tahun ini ({total} kab/kota)",
+                     "no data for this year yet ({total} regions)"),
+    "no_data_here": ("Belum ada data {place} untuk tahun data {year}. Tahun terakhir yang ada "
+                     "datanya: **{latest}**.",
+                     "No data for {place} in data year {year} yet. The latest year with data: "
+                     "**{latest}**."),
+    "no_data_anywhere": ("Belum ada data untuk {place}.", "No data for {place} yet."),
+    "not_held_shown": ("Tahun data {year} tidak dinilai; ditampilkan {shown}.",
+                       "Data year {year} was not assessed; showing {shown}."),
+    "note_origin": ("Keterangan pada data rujukan adalah ringkasan penyusun dalam bahasa Inggris. "
+                    "Buka tautan sumber untuk teks aslinya. Keterangan pada data impor ditulis "
+                    "oleh pengimpor.",
+                    "Notes on reference rows are the compiler's English summary of the source. "
+                    "Open the source for the original text. Notes on imported rows are the "
+                    "importer's."),
+    "change_hint": ("Perubahan hanya diisi bila kedua tahun punya data untuk semua kab/kota.",
+                    "A change is shown only when both years have data for every region."),
+    "derived": (" (tahun data diturunkan dari tahun penghargaan)",
+                " (data year derived from the award year)"),
+    "derived_hover": ("Tahun data diturunkan dari tahun penghargaan (tahun penghargaan − 1)",
+                      "Data year derived from the award year (award year − 1)"),
+    "no_source": ("tanpa sumber", "no source"),
+    "status": ("Status", "Status"),
+    "count": ("Jumlah", "Count"),
+    "score": ("Nilai", "Score"),
+    "source": ("Sumber", "Source"),
+    "decree": ("Keputusan", "Decree"),
+    "change_map": ("Peta perubahan", "Change map"),
+    "change": ("Perubahan", "Change"),
+    "same_year": ("Pilih dua tahun yang berbeda.", "Pick two different years."),
+    "not_held_cmp": ("Tahun data 2020 tidak dinilai, jadi tidak dapat dibandingkan.",
+                     "Data year 2020 was not assessed and cannot be compared."),
+    "change_title": ("Perubahan {a} → {b} — {place}", "Change {a} → {b} — {place}"),
+    "map_heading": ("Kabupaten/Kota Peduli HAM — {place}, {year}",
+                    "Kabupaten/Kota Peduli HAM — {place}, {year}"),
+    "cycle_caption": ("Tahun data **{year}** → penghargaan **{award}** · {regulation}{decree}",
+                      "Data year **{year}** → award **{award}** · {regulation}{decree}"),
+    "cycle_not_held": ("Tahun data {year}: penilaian **tidak dilaksanakan** ({why}).",
+                       "Data year {year}: **not assessed** ({why})."),
+    "kabkota": ("kab/kota", "regencies/cities"),
+    "seribu_note": ("Kepulauan Seribu (di utara Teluk Jakarta) tidak ikut diperbesar; statusnya "
+                    "ada di tabel.",
+                    "Kepulauan Seribu (north of Jakarta Bay) is left out of the zoom; its status "
+                    "is in the table."),
+    # --- compare page and profile ---
+    "compare_title": ("Bandingkan wilayah dan tahun", "Compare regions and years"),
+    "profile_title": ("Profil kabupaten/kota", "Regency/city profile"),
+    "league": ("Peringkat provinsi", "Province league table"),
+    "share": ("Persentase kab/kota Peduli HAM", "Share of kab/kota Peduli HAM"),
+    "grid": ("Kab/kota × tahun", "Kab/kota × year"),
+    "trans": ("Perubahan antartahun", "Change between years"),
+    "matrix": ("Matriks perubahan kategori", "Transition matrix"),
+    "search": ("Cari nama kab/kota (ejaan di berita juga bisa)",
+               "Search a name (news spellings work)"),
+    "not_found": ("Tidak ditemukan", "Not found"),
+    "sources": ("Semua sumber per tahun", "Every source per year"),
+    "context": ("Kab/kota lain di", "Other kab/kota in"),
+    "streak_note": ("Tahun data 2020 tidak dinilai dan tidak memutus hitungan berturut-turut. "
+                    "Tahun yang belum ada datanya memutus hitungan.",
+                    "Data year 2020 was not assessed and does not break a streak. A year "
+                    "without data breaks the streak."),
+    "no_reported": ("Sumber tidak memuat jumlah untuk wilayah ini. Garis hanya menunjukkan data "
+                    "yang tercatat di dasbor ini.",
+                    "No counts from sources for this area. The line shows only the rows "
+                    "recorded in this dashboard."),
+    "pick_province": ("Pilih provinsi (di atas, atau klik baris peringkat) untuk melihat tabel "
+                      "kab/kota × tahun.",
+                      "Pick a province (above, or click a league-table row) for the kab/kota "
+                      "× year grid."),
+    "reported_note": ("Sumber menghitung penerima penghargaan. Menurut Permenkumham 34/2016, "
+                      "jumlah itu dapat mencakup \"Cukup Peduli HAM\".",
+                      "Sources count awards. Under Permenkumham 34/2016 that count may "
+                      "include \"Cukup Peduli HAM\"."),
+    "lower_bound": ("Selama ada kab/kota yang belum ada datanya, persentase ini adalah batas "
+                    "bawah.",
+                    "While some kab/kota have no data, this share is a lower bound."),
+    "select_hint": ("Klik baris untuk memilih provinsi.", "Click a row to pick a province."),
+    # --- figures (axis titles, hover) ---
+    "fig_streak": ("Berturut-turut s.d. {y} · pertama", "Streak to {y} · first"),
+    "fig_share": ("% kab/kota Peduli HAM", "% of kab/kota Peduli HAM"),
+    "fig_ours": ("Tercatat di dasbor (terkonfirmasi)", "Recorded here (confirmed)"),
+    "fig_max": ("Batas atas (bila yang belum ada data semuanya Peduli)",
+                "Upper bound (if every region without data were Peduli)"),
+    "fig_reported": ("Jumlah menurut sumber", "Reported by sources"),
+    "fig_status_in": ("Kategori tahun {y}", "Category in {y}"),
+    "fig_claims": ("klaim", "claims"),
+    "fig_disputed": ("sumber berbeda", "sources disagree"),
+    "fig_no_reported": ("Sumber tidak memuat jumlah untuk cakupan ini",
+                        "No source-reported counts for this scope"),
+    # --- sources & method page ---
+    "src_title": ("Sumber & metode", "Sources & method"),
+    "src_cycles": ("Siklus penilaian", "Assessment cycles"),
+    "src_statuses": ("Kategori di peta", "Categories on the map"),
+    "src_precedence": ("Jika sumber berbeda", "When sources disagree"),
+    "src_sources": ("Sumber data", "Data sources"),
+    "src_licences": ("Lisensi", "Licences"),
+    "src_cycles_text": ('Keputusan "Penetapan KKP HAM Tahun X" menilai **tahun data X**. '
+                        "Penghargaannya diserahkan sekitar 10 Desember X+1. Bila sumber hanya "
+                        "menyebut tahun penghargaan, tahun data = tahun penghargaan − 1, dan "
+                        "baris itu ditandai *diturunkan*. Tahun data 2020 tidak dinilai.",
+                        'The decree "Penetapan KKP HAM Tahun X" assesses **data year X**. The '
+                        "award is handed over around 10 December of X+1. When a source gives "
+                        "only the award year, data year = award year − 1, and the row is marked "
+                        "*derived*. Data year 2020 was not assessed."),
+    "src_kind_keputusan": ("Keputusan Menteri", "Ministerial decree"),
+    "src_kind_pemerintah": ("Situs pemerintah", "Government site"),
+    "src_kind_berita": ("Berita", "News"),
+    "yes": ("Ya", "Yes"),
+    "no": ("Tidak", "No"),
 }  # fmt: skip
 
+LANGS = ("id", "en")
+TEXT: dict[str, dict[str, str]] = {
+    lang: {key: pair[i] for key, pair in ENTRIES.items()} for i, lang in enumerate(LANGS)
+}
 
-def t(key: str, lang: str) -> str:
-    return TEXT["en" if lang == "en" else "id"][key]
+
+def t(key: str, lang: str = "id", **kw: object) -> str:
+    """The text for ``key`` in ``lang`` (anything but "en" is Indonesian), formatted with ``kw``."""
+    text = TEXT["en" if lang == "en" else "id"][key]
+    return text.format(**kw) if kw else text

@@ -33,7 +33,7 @@ def pair_panel(province: str | None, year_a: int, year_b: int) -> pd.DataFrame:
 def year_pair(cycles: pd.DataFrame, default_year: str, lang: str, mode: str) -> tuple[int, int]:
     """(tahun, tahun2) from two selectors; tahun2 defaults to the held year before tahun."""
     options = [str(y) for y in cycles["data_year"]]
-    fmt = lambda y: map_view.year_label(cycles, y, mode, lang)  # noqa: E731
+    fmt = lambda y: map_view.year_option(cycles, y, mode, lang)  # noqa: E731
     c1, c2 = st.columns(2)
     label = t("mode_award" if mode == "award" else "mode_data", lang)
     year = int(state.url_select(label, options, param="tahun", key="peta_tahun_a",

@@ -13,7 +13,7 @@ from kkpham import timeline, transitions
 from kkpham.figures.compare import share_chart, status_grid, transition_bars
 from kkpham.figures.compare import transition_matrix_figure as matrix_figure
 from kkpham.texts import t
-from kkpham.ui.map_view import year_label
+from kkpham.ui.map_view import year_label, year_option
 from kkpham.ui.state import profile_link, write_param
 from kkpham.vocab import BY_KEY
 
@@ -24,6 +24,11 @@ CHART_CONFIG = {"displaylogo": False, "scrollZoom": False,
 def year_labeller(cycles: pd.DataFrame, mode: str, lang: str):
     """A year as the page's year mode shows it: data year first, or award year first."""
     return lambda year: year_label(cycles, year, mode, lang)
+
+
+def year_chooser(cycles: pd.DataFrame, mode: str, lang: str):
+    """A year as a selector option: one year only, of the kind the page's year mode leads with."""
+    return lambda year: year_option(cycles, year, mode, lang)
 
 
 def skip_not_held(cycles: pd.DataFrame, lang: str, params: tuple[str, ...] = ("tahun", "tahun2")):

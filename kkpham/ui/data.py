@@ -145,6 +145,15 @@ def default_year(province: str | None = None) -> int:
     return max(with_data or held)
 
 
+def latest_year(province: str | None = None) -> int | None:
+    """The latest held data year with any result for the place, or None when it has none."""
+    ref = reference()
+    held = ref["cycles"].loc[ref["cycles"]["held"], "data_year"].astype(int).tolist()
+    known = ref["years_by_province"].get(province, []) if province else ref["years_with_claims"]
+    with_data = [y for y in held if y in set(known)]
+    return max(with_data) if with_data else None
+
+
 def geometry(province: str | None) -> tuple[str, str | None]:
     """(kab/kota GeoJSON URL, province-outline URL or None) for the view; checks they exist."""
     build = reference()["boundary_build"]
