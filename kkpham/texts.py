@@ -144,6 +144,47 @@ ENTRIES: dict[str, tuple[str, str]] = {
                     "bawah.",
                     "While some kab/kota have no data, this share is a lower bound."),
     "select_hint": ("Klik baris untuk memilih provinsi.", "Click a row to pick a province."),
+    # --- compare page tables ---
+    "lg_total": ("Jumlah kab/kota", "Kab/kota"),
+    "lg_max": ("% maks.", "max %"),
+    "lg_change": ("Perubahan (poin persen)", "Change (pct. points)"),
+    "lg_change_since": ("Perubahan sejak {year} (poin persen)",
+                        "Change since {year} (pct. points)"),
+    "lg_since": ("Kolom perubahan membandingkan tahun data {shown} dengan {year}, tahun dinilai "
+                 "sebelumnya.",
+                 "The change column compares data year {shown} with {year}, the assessed year "
+                 "before it."),
+    "lg_measurable": ("Perubahan terukur", "Change measurable"),
+    "lg_streak_all": ("Semua Peduli berturut-turut (tahun)", "All-Peduli streak (years)"),
+    "lg_streak_pembina": ("Pembina berturut-turut (tahun)", "Pembina streak (years)"),
+    "sh_per_source": ("Menurut sumber", "Per source"),
+    "sh_ours_peduli": ("Peduli (tercatat)", "Peduli (recorded)"),
+    "sh_ours_awarded": ("Peduli + Cukup (tercatat)", "Peduli + Cukup (recorded)"),
+    "sh_unknown": ("Belum ada data", "No data yet"),
+    "sh_gap": ("Selisih", "Gap"),
+    "st_streak": ("Berturut-turut s.d. {year}", "Streak to {year}"),
+    "st_bridged": ("Berturut-turut (melewati tahun tanpa data)",
+                   "Streak across years without data"),
+    "st_last_run": ("Deret terakhir", "Last run"),
+    "st_run_to": ("{n} (s.d. {year})", "{n} (to {year})"),
+    "st_first": ("Pertama Peduli", "First Peduli"),
+    "st_years": ("Jumlah tahun Peduli", "Peduli years"),
+    # --- profile page ---
+    "pf_none": ("Belum ada tahun Peduli HAM yang tercatat.", "No Peduli HAM year recorded yet."),
+    "pf_streak": ("Peduli HAM berturut-turut sampai tahun data {year}: **{n} tahun** "
+                  "(terkonfirmasi).",
+                  "Peduli HAM in consecutive data years up to {year}: **{n} years** "
+                  "(confirmed)."),
+    "pf_last_run": ("Deret terakhir: {n} tahun, sampai {year}.",
+                    "Last run: {n} years, up to {year}."),
+    "pf_bridged": ("Bila tahun tanpa data ({years}) tidak dihitung sebagai putus: {n} tahun.",
+                   "If the years without data ({years}) are not counted as breaks: {n} years."),
+    "pf_first": ("Peduli HAM pertama kali: {year}. Deret terpanjang: {n} tahun.",
+                 "First Peduli HAM year: {year}. Longest run: {n} years."),
+    "pf_formed": ("dibentuk", "formed"),
+    "pf_shown": ("Ditampilkan di peta", "Shown on map"),
+    "pf_derived": ("Tahun diturunkan", "Year derived"),
+    "pf_note": ("Keterangan", "Note"),
     # --- figures (axis titles, hover) ---
     "fig_streak": ("Berturut-turut s.d. {y} · pertama", "Streak to {y} · first"),
     "fig_share": ("% kab/kota Peduli HAM", "% of kab/kota Peduli HAM"),
@@ -171,9 +212,87 @@ ENTRIES: dict[str, tuple[str, str]] = {
                         "award is handed over around 10 December of X+1. When a source gives "
                         "only the award year, data year = award year − 1, and the row is marked "
                         "*derived*. Data year 2020 was not assessed."),
+    "src_held": ("Dilaksanakan", "Held"),
+    "src_regulation": ("Peraturan", "Regulation"),
+    "src_decree_date": ("Tanggal keputusan", "Decree date"),
+    "src_award_date": ("Penyerahan", "Award date"),
+    "src_colour": ("Warna", "Colour"),
+    "src_meaning": ("Arti", "Meaning"),
+    "src_from_source": ("Asal", "Origin"),
+    "src_stored": ("dari sumber", "from a source"),
+    "src_derived": ("diturunkan", "derived"),
+    "src_kind": ("Jenis", "Kind"),
+    "src_rows": ("Baris hasil", "Result rows"),
+    "src_precedence_text": (
+        "Jika sumber berbeda, peta menampilkan satu klaim menurut urutan berikut. "
+        "(1) Keputusan Menteri > situs pemerintah (.go.id) > berita. "
+        "(2) Impor yang lebih baru (koreksi) > yang lebih lama. "
+        "(3) Klaim yang menyebut daerah itu > pernyataan 'seluruh kab/kota'. "
+        "(4) Klaim dengan nilai > tanpa nilai. "
+        "(5) Status yang didukung lebih banyak sumber. "
+        "(6) Daerah yang disebut menerima predikat > tidak tercantum dalam daftar. "
+        "(7) Bila masih setara: kategori yang lebih tinggi (kesepakatan, bukan bukti). "
+        "Semua klaim tetap disimpan dan ditampilkan. Daerah dengan klaim berbeda diberi garis "
+        "tepi tebal dan tanda 'sumber berbeda'.",
+        "When sources disagree, the map shows one claim, in this order. "
+        "(1) Ministerial decree > government site (.go.id) > news. "
+        "(2) A newer import (correction) > an older one. "
+        "(3) A claim naming the region > an 'all kab/kota' statement. "
+        "(4) A claim with a score > one without. "
+        "(5) The status backed by more sources. "
+        "(6) A region named as receiving the predicate > one not listed. "
+        "(7) Any tie left: the higher category (a convention, not evidence). "
+        "Every claim is kept and shown. Regions with conflicting claims get a thick border and "
+        "the mark 'sources disagree'."),
+    "src_licences_text": (
+        "- **Batas wilayah**: turunan dari [cahyadsn/wilayah_boundaries]"
+        "(https://github.com/cahyadsn/wilayah_boundaries) (MIT, © Cahya DSN); kode wilayah "
+        "Kemendagri. Pemberitahuan lisensi ada di folder `shapefiles/` repositori ini.\n"
+        "- **Hasil KKP HAM**: fakta dari halaman publik (keputusan, situs pemerintah, berita). "
+        "Setiap baris menyebut sumbernya; tautannya ada di peta, tabel dan daftar di atas.\n"
+        "- **Peta dasar**: tidak ada. Peta hanya menggambar poligon kab/kota dari berkas lokal.",
+        "- **Boundaries**: derived from [cahyadsn/wilayah_boundaries]"
+        "(https://github.com/cahyadsn/wilayah_boundaries) (MIT, © Cahya DSN); Kemendagri region "
+        "codes. The licence notices are in this repository's `shapefiles/` folder.\n"
+        "- **KKP HAM results**: facts from public pages (decrees, government sites, news). "
+        "Every row names its source; the links are on the map, in the tables and in the list "
+        "above.\n"
+        "- **Base map**: none. The map draws only kab/kota polygons from local files."),
+    "desc_peduli": ("Nilai 75–100: ditetapkan sebagai Kabupaten/Kota Peduli HAM.",
+                    "Score 75–100: designated Kabupaten/Kota Peduli HAM."),
+    "desc_cukup": ("Kategori di bawah Peduli HAM (34/2016: nilai 65–<75).",
+                   "The category below Peduli HAM (34/2016: score 65–<75)."),
+    "desc_mulai": ("Kategori berikutnya (34/2016: nilai 50–<65).",
+                   "The next category (34/2016: score 50–<65)."),
+    "desc_kurang": ("Kategori terendah (34/2016: nilai <50).",
+                    "The lowest category (34/2016: score <50)."),
+    "desc_belum": ("Sumber menyebut tidak memperoleh predikat. Kategorinya tidak diketahui.",
+                   "A source says the predicate was not awarded. The category is unknown."),
+    "desc_bukan_peduli": ("Tidak ada dalam daftar lengkap penerima Peduli HAM. Kategorinya "
+                          "(mis. Cukup menurut 34/2016) tidak diketahui.",
+                          "Not in a complete list of Peduli HAM recipients. Its category (e.g. "
+                          "Cukup under 34/2016) is unknown."),
+    "desc_tidak_melapor": ("Daerah tidak menyampaikan laporan yang diminta, sehingga tidak "
+                           "memperoleh predikat.",
+                           "The region did not submit the required report, so it received no "
+                           "predicate."),
+    "desc_tidak_diketahui": ("Belum ada sumber yang ditemukan untuk daerah dan tahun ini.",
+                             "No source found yet for this region and year."),
+    "desc_tidak_dilaksanakan": ("Tidak ada penilaian untuk tahun data ini (2020: dibatalkan "
+                                "karena COVID-19).",
+                                "No assessment for this data year (2020: cancelled because of "
+                                "COVID-19)."),
+    "desc_belum_terbentuk": ("Daerah otonom ini dibentuk setelah tahun data tersebut.",
+                             "This autonomous region was formed after that data year."),
     "src_kind_keputusan": ("Keputusan Menteri", "Ministerial decree"),
     "src_kind_pemerintah": ("Situs pemerintah", "Government site"),
     "src_kind_berita": ("Berita", "News"),
+    # --- navigation (sidebar) ---
+    "nav_peta": ("Peta", "Map"),
+    "nav_bandingkan": ("Bandingkan", "Compare"),
+    "nav_wilayah": ("Profil wilayah", "Region profile"),
+    "nav_data": ("Impor data", "Import data"),
+    "nav_sumber": ("Sumber & metode", "Sources & method"),
     "yes": ("Ya", "Yes"),
     "no": ("Tidak", "No"),
 }  # fmt: skip

@@ -48,7 +48,7 @@ def test_greyscale_print_orders_the_assessed_outcomes():
     light = {k: to_lab(hex_to_rgb1(STATUS_COLOURS[k]))[0] for k in
              ("peduli", "cukup", "mulai", "kurang", "belum")}  # fmt: skip
     values = sorted(light.values())
-    assert min(b - a for a, b in zip(values, values[1:])) >= 7
+    assert min(b - a for a, b in zip(values, values[1:], strict=False)) >= 7
     assert light["peduli"] == values[0] and light["cukup"] < light["mulai"]
 
 

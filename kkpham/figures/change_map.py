@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kkpham.figures.legend import FONT_PX, ROW_PX, TITLE_PX, draw, legend_height_px, wrap_title
-from kkpham.figures.status_map import esc, outline_trace
+from kkpham.figures.status_map import esc, frame_axes, outline_trace
 from kkpham.transitions import BY_TRANSITION, TRANSITION_CODE, TRANSITIONS
 from kkpham.vocab import BY_KEY, outline
 
@@ -59,7 +59,8 @@ def change_map(
     outline_url: str | None = None,
     height: int = HEIGHT_PX,
     year_labels: tuple[str, str] | None = None,
-    title_chars: int = 90,
+    title_chars: int = 58,
+    bounds: tuple[float, ...] | None = None,
 ) -> go.Figure:
     """``trans`` is ``transitions.transitions(panel, year_a, year_b, cycles)``; ``note`` is
     ``transitions.regime_note(...)`` (drawn under the title when the regimes differ);
@@ -109,7 +110,7 @@ def change_map(
         hoverlabel={"font": {"size": FONT_PX}},
         geo={
             "domain": {"x": [0, 1], "y": [(legend_px + 8) / plot_px, 1 - note_px / plot_px]},
-            "fitbounds": "locations", "projection": {"type": "equirectangular"}, "visible": False,
+            **frame_axes(bounds), "projection": {"type": "equirectangular"}, "visible": False,
             "bgcolor": "rgba(0,0,0,0)",
             **{f"show{layer}": False for layer in ("land", "ocean", "lakes", "rivers",
                "countries", "coastlines", "subunits", "frame")},

@@ -80,6 +80,18 @@ def _check(frame: pd.DataFrame) -> None:
         raise ValueError(f"status_map: unknown status values {unknown}")
 
 
+def frame_axes(bounds: tuple[float, ...] | None, pad: float = 0.03) -> dict:
+    """Geo axes that fit ``bounds`` (lon_min, lon_max, lat_min, lat_max) edge to edge, so the
+    land fills the chart area; without bounds, Plotly fits the drawn locations."""
+    if not bounds:
+        return {"fitbounds": "locations"}
+    lon0, lon1, lat0, lat1 = bounds
+    dx, dy = (lon1 - lon0) * pad or 0.05, (lat1 - lat0) * pad or 0.05
+    return {"fitbounds": False, "lonaxis": {"range": [lon0 - dx, lon1 + dx]},
+            "lataxis": {"range": [lat0 - dy, lat1 + dy]},
+            "center": {"lon": (lon0 + lon1) / 2, "lat": (lat0 + lat1) / 2}}
+
+
 def outline_trace(province_codes: list[str], outline_url: str) -> go.Choropleth:
     """Province borders over the national map: transparent fill, no hover, no colour."""
     return go.Choropleth(
@@ -99,7 +111,8 @@ def status_map(
     outline_url: str | None = None,
     height: int = HEIGHT_PX,
     legend_columns: int = 3,
-    title_chars: int = 90,
+    title_chars: int = 58,
+    bounds: tuple[float, ...] | None = None,
 ) -> go.Figure:
     """The choropleth of ``frame`` (a ``mapdata.map_frame``) over the polygons at ``geojson_url``.
 
@@ -141,7 +154,7 @@ def status_map(
         shapes=shapes, annotations=notes, hoverlabel={"font": {"size": 15}},
         geo={
             "domain": {"x": [0, 1], "y": [(legend_px + 8) / plot_px, 1]},
-            "fitbounds": "locations", "projection": {"type": "equirectangular"},
+            **frame_axes(bounds), "projection": {"type": "equirectangular"},
             "visible": False, "bgcolor": "rgba(0,0,0,0)",
             **{f"show{layer}": False for layer in ("land", "ocean", "lakes", "rivers",
                "countries", "coastlines", "subunits", "frame")},

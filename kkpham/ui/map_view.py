@@ -21,7 +21,7 @@ PLOTLY_CONFIG = {
     "scrollZoom": False,
     "toImageButtonOptions": {"format": "png", "filename": "peta-kkpham", "scale": 2},
 }
-NATIONAL_HEIGHT_PX = 560  # Indonesia is ~2.7 times wider than tall
+NATIONAL_HEIGHT_PX = 500  # Indonesia is ~2.7 times wider than tall: a taller chart only adds blank
 PROVINCE_HEIGHT_PX = 640
 HALF_HEIGHT_PX = {True: 470, False: 600}  # side by side: national (wide) / province
 PROFILE_PAGE = "pages/wilayah.py"
@@ -104,15 +104,25 @@ def open_profile(code: str) -> None:
     st.switch_page(PROFILE_PAGE, query_params=params)
 
 
+def frame_bounds(province: str | None) -> tuple[float, ...] | None:
+    """The mainland frame of the view (far islands such as Kepulauan Seribu left out)."""
+    try:
+        return data.bounds(province, tuple(c for c in OFF_FRAME if c[:2] == province))
+    except (OSError, ValueError, KeyError):
+        return None  # Plotly then fits the drawn regions itself
+
+
 def show_map(frame: pd.DataFrame, url: str, outline: str | None, title: str, *, lang: str = "id",
-             key: str = "peta_map", half: bool = False, clickable: bool = True):  # fmt: skip
+             key: str = "peta_map", half: bool = False, clickable: bool = True,
+             province: str | None = None):  # fmt: skip
     """The status map (``half``: one of two side by side); a clicked region opens its profile."""
     if half:
         height, columns = HALF_HEIGHT_PX[outline is not None], 2
     else:
         height, columns = (NATIONAL_HEIGHT_PX if outline else PROVINCE_HEIGHT_PX), 3
     fig = status_map(frame, url, title=title, outline_url=outline, height=height, lang=lang,
-                     legend_columns=columns, title_chars=45 if half else 90)  # fmt: skip
+                     legend_columns=columns, title_chars=40 if half else 58,
+                     bounds=frame_bounds(province))  # fmt: skip
     code = clicked_code(chart(fig, key, clickable), frame)
     if code:
         open_profile(code)
@@ -247,7 +257,8 @@ def show_year(province: str | None, place: str, year: int, cycles: pd.DataFrame,
     with col_map:
         shown, notes = in_frame(frame, province)
         show_map(shown, url, outline,
-                 map_title(place, year_phrase(cycles, year, mode, lang), lang), lang=lang)
+                 map_title(place, year_phrase(cycles, year, mode, lang), lang), lang=lang,
+                 province=province)
         for note in notes:
             st.caption(t(note, lang))
         profile_picker(frame, lang)

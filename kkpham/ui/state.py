@@ -50,6 +50,9 @@ def begin_page(page: str) -> str:
     st.session_state[_PAGE] = page
     kept.clear()
     kept.update({p: st.query_params[p] for p in SHARED if p in st.query_params})
+    from kkpham.ui import look
+
+    look.compact()
     return lang_param()
 
 
