@@ -185,6 +185,270 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "pf_shown": ("Ditampilkan di peta", "Shown on map"),
     "pf_derived": ("Tahun diturunkan", "Year derived"),
     "pf_note": ("Keterangan", "Note"),
+    # --- data page (import, log, export) ---
+    "dp_title": (
+        "Data: impor, log, ekspor",
+        "Data: import, log, export",
+    ),
+    "dp_caption": (
+        "Menambah hasil KKP HAM dari lampiran Keputusan atau rekap Kanwil. Tidak ada "
+        "yang disimpan sebelum dikonfirmasi. Setiap impor menjadi satu batch yang "
+        "dapat dibatalkan. Salinan basis data dibuat sebelum setiap perubahan.",
+        "Adds KKP HAM results from a decree annex or a Kanwil summary. Nothing is "
+        "saved before you confirm. Each import becomes one batch that can be undone. "
+        "A copy of the database is made before every change.",
+    ),
+    "dp_no_store": (
+        "Basis data belum ada: jalankan `make build`. ({err})",
+        "The database does not exist yet: run `make build`. ({err})",
+    ),
+    "dp_bad_config": (
+        "Konfigurasi kata sandi tidak sah ({err}). Penulisan dimatikan.",
+        "The password configuration is invalid ({err}). Writing is off.",
+    ),
+    "dp_logged_in": (
+        "Masuk sebagai **{who}**: impor dan pembatalan aktif.",
+        "Logged in as **{who}**: import and undo are on.",
+    ),
+    "dp_logout": (
+        "Keluar",
+        "Log out",
+    ),
+    "dp_login_expander": (
+        "Masuk untuk mengimpor atau membatalkan batch",
+        "Log in to import or undo a batch",
+    ),
+    "dp_not_admin": (
+        "Akun ini tidak terdaftar sebagai pengelola data.",
+        "This account is not registered as a data steward.",
+    ),
+    "dp_oidc": (
+        "Masuk dengan akun instansi",
+        "Log in with the agency account",
+    ),
+    "dp_name": (
+        "Nama petugas (dicatat di log)",
+        "Your name (written to the log)",
+    ),
+    "dp_password": (
+        "Kata sandi",
+        "Password",
+    ),
+    "dp_login": (
+        "Masuk",
+        "Log in",
+    ),
+    "dp_name_missing": (
+        "Isi nama petugas.",
+        "Enter your name.",
+    ),
+    "dp_throttled": (
+        "Terlalu banyak percobaan gagal. Coba lagi dalam {seconds} detik.",
+        "Too many failed attempts. Try again in {seconds} seconds.",
+    ),
+    "dp_wrong_password": (
+        "Masuk gagal: kata sandi salah.",
+        "Login failed: wrong password.",
+    ),
+    "dp_import": (
+        "Impor hasil",
+        "Import results",
+    ),
+    "dp_template": (
+        "Unduh templat (XLSX, dengan petunjuk)",
+        "Download the template (XLSX, with instructions)",
+    ),
+    "dp_preview_hint": (
+        "Pratinjau bisa tanpa masuk. Untuk menyimpan, masuk dulu.",
+        "Preview works without logging in. To save, log in first.",
+    ),
+    "dp_file": (
+        "Berkas CSV atau XLSX",
+        "CSV or XLSX file",
+    ),
+    "dp_file_help": (
+        "Paling besar {mb} MB dan {rows} baris. Kolom seperti di templat. CSV: simpan"
+        " dari Excel sebagai 'CSV UTF-8'.",
+        "At most {mb} MB and {rows} rows. Columns as in the template. CSV: save from "
+        "Excel as 'CSV UTF-8'.",
+    ),
+    "dp_ready": (
+        "Semua baris siap. Masuk untuk menyimpan.",
+        "Every row is ready. Log in to save.",
+    ),
+    "dp_save": (
+        "Simpan {n} baris sebagai satu batch",
+        "Save {n} rows as one batch",
+    ),
+    "dp_changed": (
+        "Data tersimpan berubah sejak pratinjau: {err}. Unggah ulang untuk melihat.",
+        "The stored data changed since the preview: {err}. Upload again to see it.",
+    ),
+    "dp_conf_stored": (
+        "{n} berbeda dengan data tersimpan",
+        "{n} differ from the stored data",
+    ),
+    "dp_conf_file": (
+        "{n} berbeda dengan baris lain di berkas ini",
+        "{n} differ from other rows of this file",
+    ),
+    "dp_conf_none": (
+        "tidak ada klaim yang berbeda",
+        "no differing claims",
+    ),
+    "dp_col_row": (
+        "Baris",
+        "Row",
+    ),
+    "dp_col_problem": (
+        "Masalah / catatan",
+        "Problem / note",
+    ),
+    "dp_col_in_file": (
+        "Kab/kota (di berkas)",
+        "Kab/kota (in the file)",
+    ),
+    "dp_col_matched": (
+        "Dikenali sebagai",
+        "Matched as",
+    ),
+    "dp_col_predicate": (
+        "Predikat",
+        "Predicate",
+    ),
+    "dp_col_link": (
+        "Tautan",
+        "Link",
+    ),
+    "dp_open": (
+        "buka",
+        "open",
+    ),
+    "dp_err_line": (
+        "- Baris {line} ({name}): {error}",
+        "- Row {line} ({name}): {error}",
+    ),
+    "dp_err_more": (
+        "- … dan {n} baris lain (lihat tabel atau unduhan)",
+        "- … and {n} more rows (see the table or the download)",
+    ),
+    "dp_err_head": (
+        "**{n} baris bermasalah: berkas ini belum dapat disimpan.** Perbaiki baris "
+        "berikut di berkas Anda, lalu unggah ulang.",
+        "**{n} rows have problems: this file cannot be saved yet.** Fix these rows in"
+        " your file, then upload it again.",
+    ),
+    "dp_err_download": (
+        "Unduh baris bermasalah (CSV) untuk diperbaiki",
+        "Download the rows with problems (CSV) to fix them",
+    ),
+    "dp_preview": (
+        "Pratinjau **{file}**: **{ok}** baris siap, **{bad}** bermasalah.",
+        "Preview of **{file}**: **{ok}** rows ready, **{bad}** with problems.",
+    ),
+    "dp_conflicts": (
+        "**Klaim yang berbeda ({summary}).** Semua klaim disimpan dengan sumbernya. "
+        "Peta menampilkan satu: Keputusan Menteri > situs pemerintah > berita, lalu "
+        "impor yang lebih baru.",
+        "**Differing claims ({summary}).** Every claim is kept with its source. The "
+        "map shows one: Ministerial decree > government site > news, then the newer "
+        "import.",
+    ),
+    "dp_saved": (
+        "Tersimpan sebagai batch {batch}: {n} baris ({conflicts}). Peta memakai data "
+        "baru.",
+        "Saved as batch {batch}: {n} rows ({conflicts}). The map uses the new data.",
+    ),
+    "dp_col_time": (
+        "Waktu (UTC)",
+        "Time (UTC)",
+    ),
+    "dp_col_origin": (
+        "Asal",
+        "Origin",
+    ),
+    "dp_col_file": (
+        "Berkas",
+        "File",
+    ),
+    "dp_col_who": (
+        "Oleh",
+        "By",
+    ),
+    "dp_col_differ": (
+        "Berbeda",
+        "Differing",
+    ),
+    "dp_col_live": (
+        "Klaim aktif",
+        "Live claims",
+    ),
+    "dp_col_undone": (
+        "Dibatalkan (UTC)",
+        "Undone (UTC)",
+    ),
+    "dp_col_sha": (
+        "SHA-256 berkas",
+        "File SHA-256",
+    ),
+    "dp_log": (
+        "Log impor (batch)",
+        "Import log (batches)",
+    ),
+    "dp_undone_by": (
+        "{when} oleh {who}",
+        "{when} by {who}",
+    ),
+    "dp_batch_line": (
+        "Batch {batch}: {file}, {n} klaim, oleh {who}",
+        "Batch {batch}: {file}, {n} claims, by {who}",
+    ),
+    "dp_undo": (
+        "Batalkan",
+        "Undo",
+    ),
+    "dp_undo_confirm_text": (
+        "Batalkan batch {batch}? Klaimnya dihapus dari peta. Batch tetap di log, dan "
+        "salinan basis data disimpan di cadangan.",
+        "Undo batch {batch}? Its claims leave the map. The batch stays in the log, "
+        "and a copy of the database is kept in the backups.",
+    ),
+    "dp_undo_no": (
+        "Tidak, kembali",
+        "No, go back",
+    ),
+    "dp_undo_yes": (
+        "Ya, batalkan batch {batch}",
+        "Yes, undo batch {batch}",
+    ),
+    "dp_undone": (
+        "Batch {batch} dibatalkan ({n} klaim).",
+        "Batch {batch} undone ({n} claims).",
+    ),
+    "dp_export": (
+        "Ekspor",
+        "Export",
+    ),
+    "dp_all_years": (
+        "Semua tahun",
+        "All years",
+    ),
+    "dp_all_provinces": (
+        "Semua provinsi",
+        "All provinces",
+    ),
+    "dp_download": (
+        "Unduh {fmt}",
+        "Download {fmt}",
+    ),
+    "dp_formula_note": (
+        "Sel teks yang diawali = + - @ diberi tanda ' agar tidak dijalankan sebagai "
+        "rumus.",
+        "Text cells starting with = + - @ get a ' so that they are not run as "
+        "formulas.",
+    ),
+    "dp_upload_limit": ("Paling besar {mb} MB per berkas • CSV, XLSX",
+                        "At most {mb} MB per file • CSV, XLSX"),
     # --- figures (axis titles, hover) ---
     "fig_streak": ("Berturut-turut s.d. {y} · pertama", "Streak to {y} · first"),
     "fig_share": ("% kab/kota Peduli HAM", "% of kab/kota Peduli HAM"),
