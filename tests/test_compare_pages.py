@@ -174,7 +174,7 @@ def test_compare_on_real_store(real_store: Path, params: dict) -> None:
     # a change is shown only where both years are complete (never a lower bound's difference)
     change_col = next(c for c in league.columns if c.startswith("Perubahan sejak"))
     change, complete = league[change_col], league["Perubahan terukur"].eq("Ya")
-    assert change[~complete].isna().all() and change[complete].notna().all()
+    assert change[~complete].eq("–").all() and change[complete].ne("–").all()
 
 
 def test_profile_on_real_store(real_store: Path) -> None:

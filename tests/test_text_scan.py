@@ -37,7 +37,7 @@ RAW = re.compile(
 # and of every Plotly chart's hover texts, annotations and titles.
 COLLECT = """() => {
   const out = [document.body.innerText];
-  document.querySelectorAll('[data-testid="stDataFrame"] table').forEach(t =>
+  document.querySelectorAll('[data-testid="stDataFrame"]').forEach(t =>
       out.push(t.textContent));
   document.querySelectorAll('.js-plotly-plot').forEach(gd => {
     (gd.data || []).forEach(tr => ['text', 'hovertext', 'customdata'].forEach(k => {

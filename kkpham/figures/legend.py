@@ -57,7 +57,7 @@ def label(x: float, y: float, text: str, name: str) -> dict:
     return {
         "xref": "paper", "yref": "paper", "x": x, "y": y, "xshift": SWATCH_PX + 6,
         "xanchor": "left", "yanchor": "middle", "showarrow": False, "align": "left",
-        "text": text, "font": {"size": FONT_PX}, "name": name,
+        "text": text, "font": {"size": FONT_PX, "color": "#262730"}, "name": name,
     }  # fmt: skip
 
 

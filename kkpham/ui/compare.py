@@ -12,6 +12,7 @@ import streamlit as st
 from kkpham import timeline, transitions
 from kkpham.figures.compare import share_chart, status_grid, transition_bars
 from kkpham.figures.compare import transition_matrix_figure as matrix_figure
+from kkpham.formatting import format_number
 from kkpham.texts import t
 from kkpham.ui.map_view import year_label, year_option
 from kkpham.ui.state import profile_link, write_param
@@ -58,7 +59,8 @@ def show_league(table: pd.DataFrame, year: int, current: str | None, lang: str,
         "% Peduli": table["share"] * 100,
         t("lg_max", lang): table["share_max"] * 100,
         # a change between two lower bounds is no measured change: shown only on complete data
-        change_col: table["change"].where(table["change_complete"]),
+        change_col: [f"{v:+.0f}" if ok and pd.notna(v) else "–"
+                     for v, ok in zip(table["change"], table["change_complete"], strict=True)],
         t("lg_measurable", lang): table["change_complete"].map(
             lambda b: t("yes" if b else "no", lang)),
         t("lg_streak_all", lang): table["all_peduli_streak"],
@@ -69,8 +71,7 @@ def show_league(table: pd.DataFrame, year: int, current: str | None, lang: str,
     event = st.dataframe(
         view, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
         key=f"cmp_league_{year}_{current}",
-        column_config={"% Peduli": pct, t("lg_max", lang): pct,
-                       change_col: st.column_config.NumberColumn(format="%+.0f")},
+        column_config={"% Peduli": pct, t("lg_max", lang): pct},
     )  # fmt: skip
     st.caption(" ".join([t("select_hint", lang), t("lower_bound", lang),
                          t("lg_since", lang, year=since, shown=year) if since else "",
@@ -92,11 +93,12 @@ def show_share(rows: pd.DataFrame, rep: pd.DataFrame, cycles, title: str, lang: 
             t("year", lang): rep["data_year"],
             t("sh_per_source", lang): rep["awarded_count"].astype(str)
             + rep["total_regions"].map(lambda n: "" if pd.isna(n) else f" / {int(n)}"),
-            t("sh_ours_peduli", lang): rep["ours_peduli"],
-            t("sh_ours_awarded", lang): rep["ours_awarded"],
-            t("sh_unknown", lang): rep["ours_unknown"],
-            t("sh_gap", lang): rep["gap"],
-            t("source", lang): rep["source_url"],
+            t("sh_ours_peduli", lang): rep["ours_peduli"].map(lambda v: format_number(v, lang)),
+            t("sh_ours_awarded", lang): rep["ours_awarded"].map(
+                lambda v: format_number(v, lang)),
+            t("sh_unknown", lang): rep["ours_unknown"].map(lambda v: format_number(v, lang)),
+            t("sh_gap", lang): rep["gap"].map(lambda v: format_number(v, lang)),
+            t("source", lang): rep["source_url"].fillna(""),
         }
         if lang == "en":  # the compiler's notes are written in English: not in the Indonesian UI
             columns["Compiler's note"] = rep["evidence"].fillna("")

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from kkpham.figures import status_map
-from kkpham.formatting import format_percent
+from kkpham.formatting import format_number, format_percent
 from kkpham.texts import t
 from kkpham.ui import data, state
 from kkpham.validate import is_http_url
@@ -203,13 +203,15 @@ def split_sources(urls: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 def region_table(frame: pd.DataFrame, lang: str = "id") -> None:
     """Every kab/kota with its status, score, source and a link to its profile."""
+    web, decree = split_sources(frame["source_url"])
     table = pd.DataFrame({
         t("code", lang): frame["code"],
         t("region", lang): frame["name"],
         t("status", lang): frame["status"].map(lambda k: BY_KEY[k].label(lang)),
-        t("score", lang): frame["score"],
-        t("source", lang): split_sources(frame["source_url"])[0],
-        t("decree", lang): split_sources(frame["source_url"])[1],
+        # text, so a missing value reads "–" and never "None" (Streamlit's placeholder)
+        t("score", lang): frame["score"].map(lambda v: format_number(v, lang)),
+        t("source", lang): web.fillna(""),
+        t("decree", lang): decree.fillna("–"),
         t("disputed", lang): frame["disputed"].map(lambda d: t("yes" if d else "no", lang)),
         t("profile", lang): frame["code"].map(state.profile_link),
     })  # fmt: skip
@@ -217,7 +219,6 @@ def region_table(frame: pd.DataFrame, lang: str = "id") -> None:
         table, hide_index=True, width="stretch",
         column_config={
             t("source", lang): st.column_config.LinkColumn(),
-            t("score", lang): st.column_config.NumberColumn(format="localized"),
             t("profile", lang): st.column_config.LinkColumn(display_text=t("profile", lang)),
         },
     )  # fmt: skip
