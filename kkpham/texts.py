@@ -449,6 +449,17 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "dp_upload_limit": ("Paling besar {mb} MB per berkas • CSV, XLSX",
                         "At most {mb} MB per file • CSV, XLSX"),
+    "regime_note": ("Perbandingan lintas aturan ({a} → {b}). Kriteria penilaian berubah, jadi "
+                    "perubahan kategori belum tentu berarti kemajuan atau kemunduran.",
+                    "Comparison across criteria regimes ({a} → {b}). The assessment rules "
+                    "changed, so a change of category is not necessarily progress or decline."),
+    "pb_body": ("{peduli} dari {total} kab/kota ({share}) Peduli HAM",
+                "{peduli} of {total} kab/kota ({share}) Peduli HAM"),
+    "pb_unknown": (", {unknown} belum ada data", ", {unknown} without data"),
+    "pb_rule": ("{body}; syarat {rule}: {verdict}", "{body}; rule {rule}: {verdict}"),
+    "pb_ya": ("Memenuhi", "Eligible"),
+    "pb_mungkin": ("Mungkin (data belum lengkap)", "Possibly (data incomplete)"),
+    "pb_tidak": ("Tidak memenuhi", "Not eligible"),
     # --- figures (axis titles, hover) ---
     "fig_streak": ("Berturut-turut s.d. {y} · pertama", "Streak to {y} · first"),
     "fig_share": ("% kab/kota Peduli HAM", "% of kab/kota Peduli HAM"),

@@ -68,12 +68,6 @@ LOSSES = ("lepas_peduli", "turun_pita")
 BY_TRANSITION: dict[str, Transition] = {t.key: t for t in TRANSITIONS}
 TRANSITION_CODE: dict[str, int] = {t.key: i for i, t in enumerate(TRANSITIONS)}
 
-REGIME_NOTE = {
-    "id": "Perbandingan lintas aturan ({a} → {b}): kriteria penilaian berubah, jadi perubahan "
-    "status tidak selalu berarti kemajuan atau kemunduran.",
-    "en": "Comparison across criteria regimes ({a} → {b}): the assessment rules changed, so a "
-    "change of status is not necessarily progress or decline.",
-}
 
 
 def classify(a: str, b: str) -> str:
@@ -137,7 +131,9 @@ def regime_note(cycles: pd.DataFrame, year_a: int, year_b: int, lang: str = "id"
     regs = cycles.set_index("data_year")["regulation"]
     if regime_of(cycles, year_a) == regime_of(cycles, year_b):
         return None
-    return REGIME_NOTE["en" if lang == "en" else "id"].format(a=regs[year_a], b=regs[year_b])
+    from kkpham.texts import t
+
+    return t("regime_note", lang, a=regs[year_a], b=regs[year_b])
 
 
 def transition_counts(trans: pd.DataFrame) -> pd.DataFrame:

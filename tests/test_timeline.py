@@ -254,9 +254,9 @@ def test_pembina_threshold(peduli: int, total: int, year: int, ok: bool) -> None
 def test_pembina_lower_bound_wording() -> None:
     assert pembina_status(2, 2, 5, 2022) == "mungkin"
     assert pembina_status(1, 1, 5, 2022) == "tidak"
-    assert pembina_text(3, 1, 5, 2022).startswith("setidaknya 3 dari 5")
-    assert not pembina_text(3, 0, 5, 2022).startswith("setidaknya")
-    assert "at least" in pembina_text(3, 1, 5, 2022, lang="en")
+    assert pembina_text(3, 1, 5, 2022).startswith("3 dari 5 kab/kota (60%) Peduli HAM, 1 belum")
+    assert "belum ada data" not in pembina_text(3, 0, 5, 2022)
+    assert "1 without data" in pembina_text(3, 1, 5, 2022, lang="en")
 
 
 def test_league_table(store: Store) -> None:

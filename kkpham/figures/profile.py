@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kkpham import texts
+from kkpham.formatting import format_number
 from kkpham.figures.compare import time_marks, year_axis
 from kkpham.figures.status_map import ZMAX, ZMIN, esc, status_colorscale
 from kkpham.vocab import BY_KEY
@@ -22,9 +23,7 @@ def _cell_text(row: pd.Series, lang: str) -> tuple[str, str]:
     status = BY_KEY[row["status"]]
     score = row["score"]
     has_score = score is not None and not (isinstance(score, float) and math.isnan(score))
-    inside = f"{score:g}" if has_score else ""
-    if lang == "id":
-        inside = inside.replace(".", ",")
+    inside = format_number(float(score), lang) if has_score else ""
     if row["disputed"]:
         inside = (inside + " !").strip()
     hover = [f"<b>{int(row['data_year'])}</b>", esc(status.label(lang))]
