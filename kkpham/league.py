@@ -8,8 +8,8 @@ kab/kota Peduli; before: more than half. Integer arithmetic, so exactly 60% qual
 
 Our rows do not cover every kab/kota every year, so eligibility computed on them is a lower bound:
 ``pembina`` is "ya" when the confirmed Peduli count already meets the rule (the text says how
-many regions are unknown), "mungkin" when it would be met only if unknown regions were Peduli, "tidak"
-when it cannot be met even then.
+many regions are unknown), "mungkin" when it would be met only if unknown regions were Peduli,
+"tidak" when it cannot be met even then.
 """
 
 from __future__ import annotations

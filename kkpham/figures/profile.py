@@ -8,9 +8,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kkpham import texts
-from kkpham.formatting import format_number
 from kkpham.figures.compare import time_marks, year_axis
 from kkpham.figures.status_map import ZMAX, ZMIN, esc, status_colorscale
+from kkpham.formatting import format_number
 from kkpham.vocab import BY_KEY
 
 KEYS = {"score": "score", "source": "source", "claims": "fig_claims",
