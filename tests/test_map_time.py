@@ -220,3 +220,24 @@ def test_the_regime_track_follows_the_year_mode() -> None:
     # award mode: data year 2024 is labelled by its award year 2025; 2020 keeps its data year
     assert ">2025<" in award_track and "(data 2020)<br>tidak dinilai" in award_track
     assert ">2012<" not in award_track  # data year 2012 was awarded in 2013
+
+
+def test_a_province_picked_in_the_dropdown_opens_on_its_latest_year(app, cycles) -> None:
+    """One rule on every route: the dropdown behaves like the link /peta?provinsi=74."""
+    latest = app(provinsi="74").select_slider(key="peta_tahun").value
+    held = [str(int(y)) for y in cycles.loc[cycles["held"], "data_year"]]
+    other = next(y for y in reversed(held) if y != latest)
+    at = app(tahun=other)  # the national view on some other year
+    at.selectbox(key="peta_provinsi").set_value("74").run()
+    ok(at)
+    assert at.select_slider(key="peta_tahun").value == latest == at.query_params["tahun"]
+
+
+def test_a_year_without_data_for_the_place_names_the_year_that_has(app, cycles) -> None:
+    latest = app(provinsi="74").select_slider(key="peta_tahun").value
+    held = [str(int(y)) for y in cycles.loc[cycles["held"], "data_year"]]
+    if held[-1] == latest:
+        pytest.skip("the province has data for the last held year")
+    at = app(provinsi="74", tahun=held[-1])
+    ok(at)
+    assert any(f"**{latest}**" in i.value for i in at.info)
