@@ -173,14 +173,13 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "pf_none": ("Belum ada tahun Peduli HAM yang tercatat.", "No Peduli HAM year recorded yet."),
     "pf_streak": ("Peduli HAM berturut-turut sampai tahun data {year}: **{n} tahun** "
                   "(terkonfirmasi).",
-                  "Peduli HAM in consecutive data years up to {year}: **{n} years** "
-                  "(confirmed)."),
+                  "Consecutive Peduli HAM data years up to {year}: **{n}** (confirmed)."),
     "pf_last_run": ("Deret terakhir: {n} tahun, sampai {year}.",
-                    "Last run: {n} years, up to {year}."),
+                    "Last run, in years: {n}, up to {year}."),
     "pf_bridged": ("Bila tahun tanpa data ({years}) tidak dihitung sebagai putus: {n} tahun.",
-                   "If the years without data ({years}) are not counted as breaks: {n} years."),
+                   "If the years without data ({years}) are not counted as breaks: {n}."),
     "pf_first": ("Peduli HAM pertama kali: {year}. Deret terpanjang: {n} tahun.",
-                 "First Peduli HAM year: {year}. Longest run: {n} years."),
+                 "First Peduli HAM year: {year}. Longest run, in years: {n}."),
     "pf_formed": ("dibentuk", "formed"),
     "pf_shown": ("Ditampilkan di peta", "Shown on map"),
     "pf_derived": ("Tahun diturunkan", "Year derived"),

@@ -90,7 +90,8 @@ def test_no_raw_values_on_any_page(browser, app_url: str, artifacts: Path, name:
             page.screenshot(path=str(out / f"{name}_{lang}_{width}x{height}.png"))
             text = page.evaluate(COLLECT)
             found += sorted({m.group(0) for m in RAW.finditer(text)})
-            assert "Traceback" not in text and "Error" not in page.title()
+            assert "Traceback" not in text and "encountered an error" not in text
+            assert page.locator('[data-testid="stException"]').count() == 0
         finally:
             page.close()
     assert found == [], f"{name} ({lang}): raw values {found}"
