@@ -134,7 +134,7 @@ def test_profile_from_url(app) -> None:
     assert at.header[0].value == "Kota D"
     assert at.query_params["provinsi"] == "74"  # carried to the other pages
     claims = at.dataframe[0].value
-    assert len(claims) == 4 and claims["Sumber berbeda"].sum() == 2
+    assert len(claims) == 4 and claims["Sumber berbeda"].eq("Ya").sum() == 2
     assert len(_charts(at)) == 2  # status strip + province grid
 
 

@@ -140,7 +140,7 @@ def test_language_switches_the_page_and_the_map(app) -> None:
     assert at.title[0].value == "Map of Kabupaten/Kota Peduli HAM"
     assert at.button(key="peta_play").label == "▶ Play"
     spec = specs(at)[0]
-    assert "data year 2022 (award 2023)" in spec["layout"]["title"]["text"]
+    assert "data year 2022 (award 2023)" in spec["layout"]["title"]["text"].replace("<br>", " ")
     legend = [a["text"] for a in spec["layout"]["annotations"]]
     assert any(x.startswith("Peduli HAM (rights-caring)") for x in legend)
     assert "Regions with data" in "\n".join(m.value for m in at.markdown)
