@@ -17,15 +17,15 @@ from kkpham.vocab import STATUSES
 
 pytestmark = pytest.mark.browser
 
-PAGES = [  # (name, path, charts drawn when the page is complete)
-    ("peta_nasional", "/peta", 1),
-    ("peta_62", "/peta?provinsi=62", 1),
-    ("peta_31", "/peta?provinsi=31", 1),
-    ("peta_62_banding", "/peta?provinsi=62&tampilan=banding&tahun=2022&tahun2=2019", 3),
-    ("bandingkan_74", "/bandingkan?provinsi=74&tahun=2022&tahun2=2019", 4),
-    ("wilayah_7471", "/wilayah?kode=74.71", 2),
-    ("sumber", "/sumber", 0),
-    ("data", "/data", 0),
+PAGES = [  # (name, path, charts drawn when the page is complete, of which maps)
+    ("peta_nasional", "/peta", 1, 1),
+    ("peta_62", "/peta?provinsi=62", 1, 1),
+    ("peta_31", "/peta?provinsi=31", 1, 1),
+    ("peta_62_banding", "/peta?provinsi=62&tampilan=banding&tahun=2022&tahun2=2019", 3, 3),
+    ("bandingkan_74", "/bandingkan?provinsi=74&tahun=2022&tahun2=2019", 4, 0),
+    ("wilayah_7471", "/wilayah?kode=74.71", 2, 0),
+    ("sumber", "/sumber", 0, 0),
+    ("data", "/data", 0, 0),
 ]
 SIZES = [(1366, 768), (1920, 1080)]
 RAW = re.compile(
@@ -57,26 +57,27 @@ def app_url(built_settings: Settings, artifacts: Path):
         yield url
 
 
-def settle(page: Page, charts: int) -> None:
-    """Wait until Streamlit has finished the run and the page's ``charts`` are drawn."""
-    page.wait_for_selector('[data-testid="stMain"] h1', timeout=90_000)
+def settle(page: Page, charts: int, maps: int) -> None:
+    """Wait until Streamlit has finished the run and the page's ``charts`` (``maps`` of them with
+    their polygons, fetched by URL after the figure is drawn) are on screen."""
+    page.wait_for_selector('[data-testid="stMain"] h1', timeout=180_000)
     page.wait_for_load_state("networkidle")
     page.wait_for_function(
         f"""() => !document.querySelector('[data-testid="stSkeleton"]')
               && document.querySelectorAll('.js-plotly-plot').length >= {charts}
               && [...document.querySelectorAll('.js-plotly-plot')].every(
                    gd => gd.querySelector('.main-svg'))
-              && [...document.querySelectorAll('.choroplethlayer .trace:first-child')].every(
-                   t => t.querySelector('path.choroplethlocation'))""",
-        timeout=90_000,
+              && [...document.querySelectorAll('.js-plotly-plot')].filter(
+                   gd => gd.querySelector('path.choroplethlocation')).length >= {maps}""",
+        timeout=180_000,
     )
     page.wait_for_load_state("networkidle")
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
-@pytest.mark.parametrize(("name", "path", "charts"), PAGES, ids=[p[0] for p in PAGES])
+@pytest.mark.parametrize(("name", "path", "charts", "maps"), PAGES, ids=[p[0] for p in PAGES])
 def test_no_raw_values_on_any_page(browser, app_url: str, artifacts: Path, name: str, path: str,
-                                   charts: int, lang: str) -> None:  # fmt: skip
+                                   charts: int, maps: int, lang: str) -> None:  # fmt: skip
     out = artifacts / "screens"
     out.mkdir(exist_ok=True)
     sep = "&" if "?" in path else "?"
@@ -86,7 +87,8 @@ def test_no_raw_values_on_any_page(browser, app_url: str, artifacts: Path, name:
         page = browser.new_page(viewport={"width": width, "height": height})
         try:
             page.goto(url)
-            settle(page, charts)
+            settle(page, charts, maps)
+            page.wait_for_load_state("networkidle")
             page.screenshot(path=str(out / f"{name}_{lang}_{width}x{height}.png"))
             text = page.evaluate(COLLECT)
             found += sorted({m.group(0) for m in RAW.finditer(text)})
