@@ -244,17 +244,16 @@ class WriterLogin:
 
 def confirm_write(
     throttle: LoginThrottle, login: WriterLogin | None, password: str, encoded: str, now: float
-) -> tuple[str | None, str]:
-    """(the writer's name, "") when ``password`` confirms an active login; else (None, why).
+) -> tuple[str | None, str, float]:
+    """(the writer's name, "", 0) when ``password`` confirms an active login; else (None, why,
+    seconds to wait) with why one of "expired", "throttled", "wrong".
 
     Confirmations are throttled like logins (same counters), so they cannot be used to guess.
     """
     if login is None or not login.active(now):
-        return None, "sesi masuk sudah berakhir; masuk lagi"
+        return None, "expired", 0.0
     ok, wait = attempt_login(throttle, login.name, password, encoded)
     if ok:
         login.touch(now)
-        return login.name, ""
-    if wait:
-        return None, f"terlalu banyak percobaan gagal; coba lagi dalam {int(wait) + 1} detik"
-    return None, "kata sandi salah: tidak ada yang disimpan"
+        return login.name, "", 0.0
+    return None, ("throttled" if wait else "wrong"), wait

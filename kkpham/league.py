@@ -7,9 +7,9 @@ kab/kota Peduli; before: more than half. Integer arithmetic, so exactly 60% qual
 50% does not.
 
 Our rows do not cover every kab/kota every year, so eligibility computed on them is a lower bound:
-``pembina`` is "ya" when the confirmed Peduli count already meets the rule ("setidaknya" when some
-regions are unknown), "mungkin" when it would be met only if unknown regions were Peduli, "tidak"
-when it cannot be met even then.
+``pembina`` is "ya" when the confirmed Peduli count already meets the rule (the text says how
+many regions are unknown), "mungkin" when it would be met only if unknown regions were Peduli,
+"tidak" when it cannot be met even then.
 """
 
 from __future__ import annotations
@@ -42,25 +42,21 @@ def pembina_status(peduli: int, unknown: int, total: int, data_year: int) -> str
     return "tidak"
 
 
-PEMBINA_LABEL = {
-    "id": {"ya": "Memenuhi", "mungkin": "Mungkin (data belum lengkap)", "tidak": "Tidak memenuhi"},
-    "en": {"ya": "Eligible", "mungkin": "Possibly (data incomplete)", "tidak": "Not eligible"},
-}
 
 
 def pembina_text(peduli: int, unknown: int, total: int, data_year: int, lang: str = "id") -> str:
-    """A sentence like "setidaknya 12 dari 17 kab/kota (71%) Peduli HAM; syarat ≥ 60%: memenuhi"."""
+    """A sentence like "12 dari 17 kab/kota (71%) Peduli HAM; syarat ≥ 60%: memenuhi"; with
+    regions lacking data it says how many, instead of a vague "at least"."""
+    from kkpham.formatting import format_percent
+    from kkpham.texts import t
+
     status = pembina_status(peduli, unknown, total, data_year)
-    share = peduli / total if total else 0.0
-    en = lang == "en"
-    lead = ("at least " if en else "setidaknya ") if unknown else ""
-    body = (
-        f"{lead}{peduli} of {total} kab/kota ({share:.0%}) Peduli HAM"
-        if en
-        else f"{lead}{peduli} dari {total} kab/kota ({share:.0%}) Peduli HAM"
-    )
-    rule = ("rule " if en else "syarat ") + pembina_rule(data_year)
-    return f"{body}; {rule}: {PEMBINA_LABEL['en' if en else 'id'][status].lower()}"
+    share = format_percent(peduli / total if total else 0.0, lang, decimals=0)
+    body = t("pb_body", lang, peduli=peduli, total=total, share=share)
+    if unknown:
+        body += t("pb_unknown", lang, unknown=unknown)
+    return t("pb_rule", lang, body=body, rule=pembina_rule(data_year),
+             verdict=t(f"pb_{status}", lang).lower())
 
 
 def _run_ending(flags: list[bool]) -> int:

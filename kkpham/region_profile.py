@@ -61,40 +61,17 @@ def region_streak(panel: pd.DataFrame, code: str, as_of: int | None = None) -> d
 
 
 def streak_text(s: dict, as_of: int, lang: str = "id") -> str:
-    """A sentence on the streak that never fills a gap silently."""
-    en = lang == "en"
+    """Short sentences on the streak that never fill a gap silently."""
+    from kkpham.texts import t
+
     if s["n_peduli"] == 0:
-        return (
-            "No Peduli HAM year in our data."
-            if en
-            else "Belum ada tahun Peduli HAM dalam data kami."
-        )
-    if en:
-        parts = [f"Consecutive Peduli HAM data years up to {as_of}: {s['streak']} (confirmed)"]
-    else:
-        parts = [
-            f"Tahun data Peduli HAM berturut-turut sampai {as_of}: {s['streak']} (terkonfirmasi)"
-        ]
+        return t("pf_none", lang)
+    parts = [t("pf_streak", lang, year=as_of, n=s["streak"])]
     if s["streak"] == 0:
-        parts.append(
-            f"last run: {s['last_run']} year(s) up to {s['last_peduli']}"
-            if en
-            else f"rangkaian terakhir: {s['last_run']} tahun sampai {s['last_peduli']}"
-        )
+        parts.append(t("pf_last_run", lang, n=s["last_run"], year=s["last_peduli"]))
     gaps = s["streak_gap_years"]
     if gaps:
         years = ", ".join(str(g) for g in gaps)
-        parts.append(
-            f"{s['streak_bridged']} Peduli years if the years without data ({years}) are not "
-            "counted as breaks"
-            if en
-            else f"{s['streak_bridged']} tahun Peduli jika tahun tanpa data ({years}) tidak "
-            "dihitung sebagai putus"
-        )
-    first, longest = s["first_peduli"], s["longest_streak"]
-    parts.append(
-        f"first Peduli year in our data: {first}; longest confirmed streak: {longest}"
-        if en
-        else f"tahun Peduli pertama dalam data kami: {first}; rangkaian terpanjang: {longest}"
-    )
-    return "; ".join(parts) + "."
+        parts.append(t("pf_bridged", lang, n=s["streak_bridged"], years=years))
+    parts.append(t("pf_first", lang, year=s["first_peduli"], n=s["longest_streak"]))
+    return " ".join(parts)

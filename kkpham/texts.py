@@ -1,115 +1,596 @@
-"""The pages' texts in Indonesian (the default) and English, looked up by ``t(key, lang)``."""
+"""The one text catalogue: every user-visible string, Indonesian and English side by side.
+
+``t(key, lang, **kw)`` returns the text in ``lang`` ("id", the default, or "en"), formatted with
+``kw`` when given. Both languages always have the same keys and the same ``{placeholders}``
+(tests/test_texts.py). Numbers, percentages and dates are formatted by ``kkpham.formatting``.
+Importable without Streamlit. New keys go in a block at the end marked ``# --- issue N ---``.
+"""
 
 from __future__ import annotations
 
-TEXT = {
-    "id": {
-        # shared controls
-        "province": "Provinsi", "all": "Seluruh Indonesia", "year": "Tahun data",
-        "year2": "Dibandingkan dengan tahun", "year_mode": "Jenis tahun",
-        "mode_data": "Tahun data", "mode_award": "Tahun penghargaan",
-        "region": "Kabupaten/kota", "profile": "Profil",
-        # map page
-        "map_title": "Peta Kabupaten/Kota Peduli HAM", "view": "Tampilan",
-        "view_one": "Satu tahun", "view_two": "Dua tahun (perubahan)",
-        "play": "▶ Putar", "pause": "■ Jeda",
-        "play_help": "Melangkah melalui tahun yang dinilai (2020 dilewati).",
-        "year_help": "Tahun data X dinilai dan diumumkan sekitar 10 Desember X+1.",
-        "not_held": "tidak dinilai", "award": "penghargaan", "data": "data",
-        "track": "Aturan penilaian", "regions": "Daftar kabupaten/kota",
-        "open_profile": "Buka profil", "open_profile_hint": "atau klik wilayah di peta",
-        "peduli": "Peduli HAM", "known": "Daerah dengan data", "disputed": "Sumber berbeda",
-        "of": "dari", "areas": "daerah", "per_source": "Menurut sumber {links}: **{told}** "
-        "menerima predikat{derived}{cukup}; data kami: {ours}.",
-        "ours_counts": "**{peduli} Peduli HAM**, {cukup} Cukup Peduli HAM",
-        "cukup_awarded": " (Permenkumham 34/2016: penghargaan juga untuk Cukup Peduli HAM)",
-        "share_range": "— setidaknya {low}, paling banyak {high}: {unknown} kab/kota tanpa data",
-        "summary_not_held": "Tahun data ini **tidak dinilai**: putaran penilaian 2021 dibatalkan "
-        "karena COVID-19, sehingga tidak ada predikat untuk tahun data 2020.",
-        "not_held_why": "putaran 2021 dibatalkan karena COVID-19",
-        "no_data_year": "belum ada data untuk tahun ini ({total} kab/kota)",
-        "not_held_shown": "Tahun data {year} tidak dinilai; ditampilkan {shown}.",
-        "note_origin": "Keterangan baris dari data rujukan adalah ringkasan penyusun (bahasa "
-        "Inggris) atas isi sumber; buka tautan sumber untuk teks aslinya. Keterangan baris impor "
-        "ditulis oleh pengimpor.",
-        "change_hint": "Perubahan hanya diisi bila kedua tahun punya data untuk semua kab/kota.",
-        "derived": " (tahun data diturunkan dari "
-        "tahun penghargaan)", "status": "Status", "count": "Jumlah", "score": "Nilai",
-        "source": "Sumber", "decree": "Keputusan",
-        "change_map": "Peta perubahan", "same_year": "Pilih dua tahun yang "
-        "berbeda.", "not_held_cmp": "Tahun data 2020 tidak dinilai dan tidak dapat dibandingkan.",
-        "change_title": "Perubahan {a} → {b} — {place}",
-        # compare page and profile
-        "compare_title": "Bandingkan wilayah dan tahun", "profile_title": "Profil kabupaten/kota",
-        "league": "Peringkat provinsi", "share": "Persentase kab/kota Peduli HAM",
-        "grid": "Kab/kota × tahun", "trans": "Perubahan antar tahun",
-        "matrix": "Matriks transisi",
-        "search": "Cari nama (ejaan berita pun boleh)", "not_found": "Tidak ditemukan",
-        "sources": "Semua sumber per tahun", "context": "Kab/kota lain di",
-        "streak_note": "Tahun data 2020 tidak dinilai dan tidak memutus rangkaian; tahun tanpa "
-        "data memutus rangkaian terkonfirmasi.",
-        "no_reported": "Tidak ada hitungan dari sumber untuk wilayah ini di basis data; garis "
-        "menunjukkan data kami saja.",
-        "pick_province": "Pilih provinsi (di atas atau klik baris peringkat) untuk kisi kab/kota "
-        "× tahun.",
-        "reported_note": "Sumber menghitung penghargaan; di bawah Permenkumham 34/2016 "
-        "hitungan itu dapat termasuk \"Cukup Peduli HAM\".",
-        "lower_bound": "Persentase dari baris kami adalah batas bawah selama ada kab/kota tanpa "
-        "data.",
-        "select_hint": "Klik baris untuk memilih provinsi.",
-    },
-    "en": {
-        "province": "Province", "all": "All of Indonesia", "year": "Data year",
-        "year2": "Compared with year", "year_mode": "Year shown",
-        "mode_data": "Data year", "mode_award": "Award year",
-        "region": "Regency/city", "profile": "Profile",
-        "map_title": "Map of Kabupaten/Kota Peduli HAM", "view": "View",
-        "view_one": "One year", "view_two": "Two years (change)",
-        "play": "▶ Play", "pause": "■ Pause",
-        "play_help": "Steps through the assessed years (2020 is skipped).",
-        "year_help": "Data year X is assessed and announced around 10 December of X+1.",
-        "not_held": "not assessed", "award": "award", "data": "data",
-        "track": "Assessment rules", "regions": "Regencies and cities",
-        "open_profile": "Open profile", "open_profile_hint": "or click a region on the map",
-        "peduli": "Peduli HAM", "known": "Regions with data", "disputed": "Sources disagree",
-        "of": "of", "areas": "regions", "per_source": "Per source {links}: **{told}** "
-        "received the predicate{derived}{cukup}; our rows: {ours}.",
-        "ours_counts": "**{peduli} Peduli HAM**, {cukup} Cukup Peduli HAM",
-        "cukup_awarded": " (Permenkumham 34/2016: Cukup Peduli HAM regions were awarded too)",
-        "share_range": "— at least {low}, at most {high}: {unknown} regions without data",
-        "summary_not_held": "This data year was **not assessed**: the 2021 round was cancelled "
-        "because of COVID-19, so there is no predicate for data year 2020.",
-        "not_held_why": "the 2021 round was cancelled because of COVID-19",
-        "no_data_year": "no data for this year yet ({total} regions)",
-        "not_held_shown": "Data year {year} was not assessed; showing {shown}.",
-        "note_origin": "Notes on reference rows are the compiler's English summary of the source; "
-        "open the source for the original text. Notes on imported rows are the importer's.",
-        "change_hint": "A change is shown only when both years have data for every region.",
-        "derived": " (data year derived from the "
-        "award year)", "status": "Status", "count": "Count", "score": "Score",
-        "source": "Source", "decree": "Decree",
-        "change_map": "Change map", "same_year": "Pick two different years.",
-        "not_held_cmp": "Data year 2020 was not assessed and cannot be compared.",
-        "change_title": "Change {a} → {b} — {place}",
-        "compare_title": "Compare regions and years", "profile_title": "Regency/city profile",
-        "league": "Province league table", "share": "Share of kab/kota Peduli HAM",
-        "grid": "Kab/kota × year", "trans": "Change between years",
-        "matrix": "Transition matrix",
-        "search": "Search a name (news spellings work)", "not_found": "Not found",
-        "sources": "Every source per year", "context": "Other kab/kota in",
-        "streak_note": "Data year 2020 was not assessed and does not break a streak; a year "
-        "without data breaks the confirmed streak.",
-        "no_reported": "No counts from sources for this area in the store; the line shows our "
-        "rows only.",
-        "pick_province": "Pick a province (above, or click a league-table row) for the kab/kota "
-        "× year grid.",
-        "reported_note": "Sources count awards; under Permenkumham 34/2016 that count may "
-        "include \"Cukup Peduli HAM\".",
-        "lower_bound": "Shares from our rows are a lower bound while some kab/kota have no data.",
-        "select_hint": "Click a row to pick a province.",
-    },
+# key: (Indonesian, English)
+ENTRIES: dict[str, tuple[str, str]] = {
+    # --- shared controls ---
+    "province": ("Provinsi", "Province"),
+    "all": ("Seluruh Indonesia", "All of Indonesia"),
+    "year": ("Tahun data", "Data year"),
+    "year2": ("Dibandingkan dengan", "Compared with"),
+    "year_mode": ("Jenis tahun", "Year shown"),
+    "mode_data": ("Tahun data", "Data year"),
+    "mode_award": ("Tahun penghargaan", "Award year"),
+    "region": ("Kabupaten/kota", "Regency/city"),
+    "profile": ("Profil", "Profile"),
+    "code": ("Kode", "Code"),
+    # URL values are echoed escaped (kkpham.ui.safe_text), never inside a code span, where the
+    # escapes would show and a newline could end the span (issue 7).
+    "url_unknown": ("Nilai {param}=«{value}» di URL tidak dikenal; ditampilkan {shown}.",
+                    "Value {param}=«{value}» in the URL is not known; showing {shown}."),
+    "version_note": ("Tautan ini dibuat dari data versi «{old}». Yang tampil sekarang versi "
+                     "«{new}»: data sudah dibangun ulang atau ditambah.",
+                     "This link was made from data build «{old}». You are seeing build «{new}»: "
+                     "the data was rebuilt or extended since."),
+    # --- map page ---
+    "map_title": ("Peta Kabupaten/Kota Peduli HAM", "Map of Kabupaten/Kota Peduli HAM"),
+    "view": ("Tampilan", "View"),
+    "view_one": ("Satu tahun", "One year"),
+    "view_two": ("Dua tahun (perubahan)", "Two years (change)"),
+    "play": ("▶ Putar", "▶ Play"),
+    "pause": ("■ Jeda", "■ Pause"),
+    "play_help": ("Menampilkan tahun yang dinilai satu per satu (2020 dilewati).",
+                  "Steps through the assessed years (2020 is skipped)."),
+    "year_help": ("Tahun data X dinilai dan diumumkan sekitar 10 Desember X+1.",
+                  "Data year X is assessed and announced around 10 December of X+1."),
+    "not_held": ("tidak dinilai", "not assessed"),
+    "award": ("penghargaan", "award"),
+    "data": ("data", "data"),
+    "track": ("Aturan penilaian", "Assessment rules"),
+    "regions": ("Daftar kabupaten/kota", "Regencies and cities"),
+    "open_profile": ("Buka profil", "Open profile"),
+    "open_profile_hint": ("atau klik wilayah di peta", "or click a region on the map"),
+    "peduli": ("Peduli HAM", "Peduli HAM"),
+    "known": ("Daerah dengan data", "Regions with data"),
+    "disputed": ("Sumber berbeda", "Sources disagree"),
+    "of": ("dari", "of"),
+    "areas": ("daerah", "regions"),
+    "per_source": ("Menurut sumber {links}: **{told}** kab/kota menerima predikat{derived}"
+                   "{cukup}.",
+                   "Per source {links}: **{told}** regions received the predicate{derived}"
+                   "{cukup}."),
+    "ours_counts": ("Tercatat di dasbor ini: **{peduli} Peduli HAM**, {cukup} Cukup Peduli HAM.",
+                    "Recorded in this dashboard: **{peduli} Peduli HAM**, {cukup} Cukup "
+                    "Peduli HAM."),
+    "cukup_awarded": (" (Permenkumham 34/2016: Cukup Peduli HAM juga menerima penghargaan)",
+                      " (Permenkumham 34/2016: Cukup Peduli HAM regions were awarded too)"),
+    "share_range": ("({low}). {unknown} kab/kota belum ada data.",
+                    "({low}). {unknown} regions have no data yet."),
+    "summary_not_held": ("Tahun data ini **tidak dinilai**. Penilaian 2021 dibatalkan karena "
+                         "COVID-19, jadi tidak ada predikat untuk tahun data 2020.",
+                         "This data year was **not assessed**. The 2021 round was cancelled "
+                         "because of COVID-19, so there is no predicate for data year 2020."),
+    "not_held_why": ("penilaian 2021 dibatalkan karena COVID-19",
+                     "the 2021 round was cancelled because of COVID-19"),
+    "no_data_year": ("belum ada data untuk tahun ini ({total} kab/kota)",
+                     "no data for this year yet ({total} regions)"),
+    "no_data_here": ("Belum ada data {place} untuk tahun data {year}. Tahun terakhir yang ada "
+                     "datanya: **{latest}**.",
+                     "No data for {place} in data year {year} yet. The latest year with data: "
+                     "**{latest}**."),
+    "no_data_anywhere": ("Belum ada data untuk {place}.", "No data for {place} yet."),
+    "not_held_shown": ("Tahun data {year} tidak dinilai; ditampilkan {shown}.",
+                       "Data year {year} was not assessed; showing {shown}."),
+    "note_origin": ("Keterangan pada data rujukan adalah ringkasan penyusun dalam bahasa Inggris. "
+                    "Buka tautan sumber untuk teks aslinya. Keterangan pada data impor ditulis "
+                    "oleh pengimpor.",
+                    "Notes on reference rows are the compiler's English summary of the source. "
+                    "Open the source for the original text. Notes on imported rows are the "
+                    "importer's."),
+    "change_hint": ("Perubahan hanya diisi bila kedua tahun punya data untuk semua kab/kota.",
+                    "A change is shown only when both years have data for every region."),
+    "derived": (" (tahun data diturunkan dari tahun penghargaan)",
+                " (data year derived from the award year)"),
+    "derived_hover": ("Tahun data diturunkan dari tahun penghargaan (tahun penghargaan − 1)",
+                      "Data year derived from the award year (award year − 1)"),
+    "no_source": ("tanpa sumber", "no source"),
+    "status": ("Status", "Status"),
+    "count": ("Jumlah", "Count"),
+    "score": ("Nilai", "Score"),
+    "source": ("Sumber", "Source"),
+    "decree": ("Keputusan", "Decree"),
+    "change_map": ("Peta perubahan", "Change map"),
+    "change": ("Perubahan", "Change"),
+    "same_year": ("Pilih dua tahun yang berbeda.", "Pick two different years."),
+    "not_held_cmp": ("Tahun data 2020 tidak dinilai, jadi tidak dapat dibandingkan.",
+                     "Data year 2020 was not assessed and cannot be compared."),
+    "change_title": ("Perubahan {a} → {b} — {place}", "Change {a} → {b} — {place}"),
+    "map_heading": ("Kabupaten/Kota Peduli HAM — {place}, {year}",
+                    "Kabupaten/Kota Peduli HAM — {place}, {year}"),
+    "cycle_caption": ("Tahun data **{year}** → penghargaan **{award}** · {regulation}{decree}",
+                      "Data year **{year}** → award **{award}** · {regulation}{decree}"),
+    "cycle_not_held": ("Tahun data {year}: penilaian **tidak dilaksanakan** ({why}).",
+                       "Data year {year}: **not assessed** ({why})."),
+    "kabkota": ("kab/kota", "regencies/cities"),
+    "seribu_note": ("Kepulauan Seribu (di utara Teluk Jakarta) tidak ikut diperbesar; statusnya "
+                    "ada di tabel.",
+                    "Kepulauan Seribu (north of Jakarta Bay) is left out of the zoom; its status "
+                    "is in the table."),
+    # --- compare page and profile ---
+    "compare_title": ("Bandingkan wilayah dan tahun", "Compare regions and years"),
+    "profile_title": ("Profil kabupaten/kota", "Regency/city profile"),
+    "league": ("Peringkat provinsi", "Province league table"),
+    "share": ("Persentase kab/kota Peduli HAM", "Share of kab/kota Peduli HAM"),
+    "grid": ("Kab/kota × tahun", "Kab/kota × year"),
+    "trans": ("Perubahan antartahun", "Change between years"),
+    "matrix": ("Matriks perubahan kategori", "Transition matrix"),
+    "search": ("Cari nama kab/kota (ejaan di berita juga bisa)",
+               "Search a name (news spellings work)"),
+    "not_found": ("Tidak ditemukan", "Not found"),
+    "sources": ("Semua sumber per tahun", "Every source per year"),
+    "context": ("Kab/kota lain di", "Other kab/kota in"),
+    "streak_note": ("Tahun data 2020 tidak dinilai dan tidak memutus hitungan berturut-turut. "
+                    "Tahun yang belum ada datanya memutus hitungan.",
+                    "Data year 2020 was not assessed and does not break a streak. A year "
+                    "without data breaks the streak."),
+    "no_reported": ("Sumber tidak memuat jumlah untuk wilayah ini. Garis hanya menunjukkan data "
+                    "yang tercatat di dasbor ini.",
+                    "No counts from sources for this area. The line shows only the rows "
+                    "recorded in this dashboard."),
+    "pick_province": ("Pilih provinsi (di atas, atau klik baris peringkat) untuk melihat tabel "
+                      "kab/kota × tahun.",
+                      "Pick a province (above, or click a league-table row) for the kab/kota "
+                      "× year grid."),
+    "reported_note": ("Sumber menghitung penerima penghargaan. Menurut Permenkumham 34/2016, "
+                      "jumlah itu dapat mencakup \"Cukup Peduli HAM\".",
+                      "Sources count awards. Under Permenkumham 34/2016 that count may "
+                      "include \"Cukup Peduli HAM\"."),
+    "lower_bound": ("Selama ada kab/kota yang belum ada datanya, persentase ini adalah batas "
+                    "bawah.",
+                    "While some kab/kota have no data, this share is a lower bound."),
+    "select_hint": ("Klik baris untuk memilih provinsi.", "Click a row to pick a province."),
+    # --- compare page tables ---
+    "lg_total": ("Jumlah kab/kota", "Kab/kota"),
+    "lg_max": ("% maks.", "max %"),
+    "lg_change": ("Perubahan (poin persen)", "Change (pct. points)"),
+    "lg_change_since": ("Perubahan sejak {year} (poin persen)",
+                        "Change since {year} (pct. points)"),
+    "lg_since": ("Kolom perubahan membandingkan tahun data {shown} dengan {year}, tahun dinilai "
+                 "sebelumnya.",
+                 "The change column compares data year {shown} with {year}, the assessed year "
+                 "before it."),
+    "lg_measurable": ("Perubahan terukur", "Change measurable"),
+    "lg_streak_all": ("Semua Peduli berturut-turut (tahun)", "All-Peduli streak (years)"),
+    "lg_streak_pembina": ("Pembina berturut-turut (tahun)", "Pembina streak (years)"),
+    "sh_per_source": ("Menurut sumber", "Per source"),
+    "sh_ours_peduli": ("Peduli (tercatat)", "Peduli (recorded)"),
+    "sh_ours_awarded": ("Peduli + Cukup (tercatat)", "Peduli + Cukup (recorded)"),
+    "sh_unknown": ("Belum ada data", "No data yet"),
+    "sh_gap": ("Selisih", "Gap"),
+    "st_streak": ("Berturut-turut s.d. {year}", "Streak to {year}"),
+    "st_bridged": ("Berturut-turut (melewati tahun tanpa data)",
+                   "Streak across years without data"),
+    "st_last_run": ("Deret terakhir", "Last run"),
+    "st_run_to": ("{n} (s.d. {year})", "{n} (to {year})"),
+    "st_first": ("Pertama Peduli", "First Peduli"),
+    "st_years": ("Jumlah tahun Peduli", "Peduli years"),
+    # --- profile page ---
+    "pf_none": ("Belum ada tahun Peduli HAM yang tercatat.", "No Peduli HAM year recorded yet."),
+    "pf_streak": ("Peduli HAM berturut-turut sampai tahun data {year}: **{n} tahun** "
+                  "(terkonfirmasi).",
+                  "Consecutive Peduli HAM data years up to {year}: **{n}** (confirmed)."),
+    "pf_last_run": ("Deret terakhir: {n} tahun, sampai {year}.",
+                    "Last run, in years: {n}, up to {year}."),
+    "pf_bridged": ("Bila tahun tanpa data ({years}) tidak dihitung sebagai putus: {n} tahun.",
+                   "If the years without data ({years}) are not counted as breaks: {n}."),
+    "pf_first": ("Peduli HAM pertama kali: {year}. Deret terpanjang: {n} tahun.",
+                 "First Peduli HAM year: {year}. Longest run, in years: {n}."),
+    "pf_formed": ("dibentuk", "formed"),
+    "pf_shown": ("Ditampilkan di peta", "Shown on map"),
+    "pf_derived": ("Tahun diturunkan", "Year derived"),
+    "pf_note": ("Keterangan", "Note"),
+    # --- data page (import, log, export) ---
+    "dp_title": (
+        "Data: impor, log, ekspor",
+        "Data: import, log, export",
+    ),
+    "dp_caption": (
+        "Menambah hasil KKP HAM dari lampiran Keputusan atau rekap Kanwil. Tidak ada "
+        "yang disimpan sebelum dikonfirmasi. Setiap impor menjadi satu batch yang "
+        "dapat dibatalkan. Salinan basis data dibuat sebelum setiap perubahan.",
+        "Adds KKP HAM results from a decree annex or a Kanwil summary. Nothing is "
+        "saved before you confirm. Each import becomes one batch that can be undone. "
+        "A copy of the database is made before every change.",
+    ),
+    "dp_no_store": (
+        "Basis data belum ada: jalankan `make build`. ({err})",
+        "The database does not exist yet: run `make build`. ({err})",
+    ),
+    "dp_bad_config": (
+        "Konfigurasi kata sandi tidak sah ({err}). Penulisan dimatikan.",
+        "The password configuration is invalid ({err}). Writing is off.",
+    ),
+    "dp_logged_in": (
+        "Masuk sebagai **{who}**: impor dan pembatalan aktif.",
+        "Logged in as **{who}**: import and undo are on.",
+    ),
+    "dp_logout": (
+        "Keluar",
+        "Log out",
+    ),
+    "dp_login_expander": (
+        "Masuk untuk mengimpor atau membatalkan batch",
+        "Log in to import or undo a batch",
+    ),
+    "dp_not_admin": (
+        "Akun ini tidak terdaftar sebagai pengelola data.",
+        "This account is not registered as a data steward.",
+    ),
+    "dp_oidc": (
+        "Masuk dengan akun instansi",
+        "Log in with the agency account",
+    ),
+    "dp_name": (
+        "Nama petugas (dicatat di log)",
+        "Your name (written to the log)",
+    ),
+    "dp_password": (
+        "Kata sandi",
+        "Password",
+    ),
+    "dp_login": (
+        "Masuk",
+        "Log in",
+    ),
+    "dp_name_missing": (
+        "Isi nama petugas.",
+        "Enter your name.",
+    ),
+    "dp_throttled": (
+        "Terlalu banyak percobaan gagal. Coba lagi dalam {seconds} detik.",
+        "Too many failed attempts. Try again in {seconds} seconds.",
+    ),
+    "dp_wrong_password": (
+        "Masuk gagal: kata sandi salah.",
+        "Login failed: wrong password.",
+    ),
+    "dp_import": (
+        "Impor hasil",
+        "Import results",
+    ),
+    "dp_template": (
+        "Unduh templat (XLSX, dengan petunjuk)",
+        "Download the template (XLSX, with instructions)",
+    ),
+    "dp_preview_hint": (
+        "Pratinjau bisa tanpa masuk. Untuk menyimpan, masuk dulu.",
+        "Preview works without logging in. To save, log in first.",
+    ),
+    "dp_file": (
+        "Berkas CSV atau XLSX",
+        "CSV or XLSX file",
+    ),
+    "dp_file_help": (
+        "Paling besar {mb} MB dan {rows} baris. Kolom seperti di templat. CSV: simpan"
+        " dari Excel sebagai 'CSV UTF-8'.",
+        "At most {mb} MB and {rows} rows. Columns as in the template. CSV: save from "
+        "Excel as 'CSV UTF-8'.",
+    ),
+    "dp_ready": (
+        "Semua baris siap. Masuk untuk menyimpan.",
+        "Every row is ready. Log in to save.",
+    ),
+    "dp_save": (
+        "Simpan {n} baris sebagai satu batch",
+        "Save {n} rows as one batch",
+    ),
+    "dp_changed": (
+        "Data tersimpan berubah sejak pratinjau: {err}. Unggah ulang untuk melihat.",
+        "The stored data changed since the preview: {err}. Upload again to see it.",
+    ),
+    "dp_conf_stored": (
+        "{n} berbeda dengan data tersimpan",
+        "{n} differ from the stored data",
+    ),
+    "dp_conf_file": (
+        "{n} berbeda dengan baris lain di berkas ini",
+        "{n} differ from other rows of this file",
+    ),
+    "dp_conf_none": (
+        "tidak ada klaim yang berbeda",
+        "no differing claims",
+    ),
+    "dp_col_row": (
+        "Baris",
+        "Row",
+    ),
+    "dp_col_problem": (
+        "Masalah / catatan",
+        "Problem / note",
+    ),
+    "dp_col_in_file": (
+        "Kab/kota (di berkas)",
+        "Kab/kota (in the file)",
+    ),
+    "dp_col_matched": (
+        "Dikenali sebagai",
+        "Matched as",
+    ),
+    "dp_col_predicate": (
+        "Predikat",
+        "Predicate",
+    ),
+    "dp_col_link": (
+        "Tautan",
+        "Link",
+    ),
+    "dp_open": (
+        "buka",
+        "open",
+    ),
+    "dp_err_line": (
+        "- Baris {line} ({name}): {error}",
+        "- Row {line} ({name}): {error}",
+    ),
+    "dp_err_more": (
+        "- … dan {n} baris lain (lihat tabel atau unduhan)",
+        "- … and {n} more rows (see the table or the download)",
+    ),
+    "dp_err_head": (
+        "**{n} baris bermasalah: berkas ini belum dapat disimpan.** Perbaiki baris "
+        "berikut di berkas Anda, lalu unggah ulang.",
+        "**{n} rows have problems: this file cannot be saved yet.** Fix these rows in"
+        " your file, then upload it again.",
+    ),
+    "dp_err_download": (
+        "Unduh baris bermasalah (CSV) untuk diperbaiki",
+        "Download the rows with problems (CSV) to fix them",
+    ),
+    "dp_preview": (
+        "Pratinjau **{file}**: **{ok}** baris siap, **{bad}** bermasalah.",
+        "Preview of **{file}**: **{ok}** rows ready, **{bad}** with problems.",
+    ),
+    "dp_conflicts": (
+        "**Klaim yang berbeda ({summary}).** Semua klaim disimpan dengan sumbernya. "
+        "Peta menampilkan satu: Keputusan Menteri > situs pemerintah > berita, lalu "
+        "impor yang lebih baru.",
+        "**Differing claims ({summary}).** Every claim is kept with its source. The "
+        "map shows one: Ministerial decree > government site > news, then the newer "
+        "import.",
+    ),
+    "dp_saved": (
+        "Tersimpan sebagai batch {batch}: {n} baris ({conflicts}). Peta memakai data "
+        "baru.",
+        "Saved as batch {batch}: {n} rows ({conflicts}). The map uses the new data.",
+    ),
+    "dp_col_time": (
+        "Waktu (UTC)",
+        "Time (UTC)",
+    ),
+    "dp_col_origin": (
+        "Asal",
+        "Origin",
+    ),
+    "dp_col_file": (
+        "Berkas",
+        "File",
+    ),
+    "dp_col_who": (
+        "Oleh",
+        "By",
+    ),
+    "dp_col_differ": (
+        "Berbeda",
+        "Differing",
+    ),
+    "dp_col_live": (
+        "Klaim aktif",
+        "Live claims",
+    ),
+    "dp_col_undone": (
+        "Dibatalkan (UTC)",
+        "Undone (UTC)",
+    ),
+    "dp_col_sha": (
+        "SHA-256 berkas",
+        "File SHA-256",
+    ),
+    "dp_log": (
+        "Log impor (batch)",
+        "Import log (batches)",
+    ),
+    "dp_undone_by": (
+        "{when} oleh {who}",
+        "{when} by {who}",
+    ),
+    "dp_batch_line": (
+        "Batch {batch}: {file}, {n} klaim, oleh {who}",
+        "Batch {batch}: {file}, {n} claims, by {who}",
+    ),
+    "dp_undo": (
+        "Batalkan",
+        "Undo",
+    ),
+    "dp_undo_confirm_text": (
+        "Batalkan batch {batch}? Klaimnya dihapus dari peta. Batch tetap di log, dan "
+        "salinan basis data disimpan di cadangan.",
+        "Undo batch {batch}? Its claims leave the map. The batch stays in the log, "
+        "and a copy of the database is kept in the backups.",
+    ),
+    "dp_undo_no": (
+        "Tidak, kembali",
+        "No, go back",
+    ),
+    "dp_undo_yes": (
+        "Ya, batalkan batch {batch}",
+        "Yes, undo batch {batch}",
+    ),
+    "dp_undone": (
+        "Batch {batch} dibatalkan ({n} klaim).",
+        "Batch {batch} undone ({n} claims).",
+    ),
+    "dp_export": (
+        "Ekspor",
+        "Export",
+    ),
+    "dp_all_years": (
+        "Semua tahun",
+        "All years",
+    ),
+    "dp_all_provinces": (
+        "Semua provinsi",
+        "All provinces",
+    ),
+    "dp_download": (
+        "Unduh {fmt}",
+        "Download {fmt}",
+    ),
+    "dp_formula_note": (
+        "Sel teks yang diawali = + - @ diberi tanda ' agar tidak dijalankan sebagai "
+        "rumus.",
+        "Text cells starting with = + - @ get a ' so that they are not run as "
+        "formulas.",
+    ),
+    "dp_upload_limit": ("Paling besar {mb} MB per berkas • CSV, XLSX",
+                        "At most {mb} MB per file • CSV, XLSX"),
+    "regime_note": ("Perbandingan lintas aturan ({a} → {b}). Kriteria penilaian berubah, jadi "
+                    "perubahan kategori belum tentu berarti kemajuan atau kemunduran.",
+                    "Comparison across criteria regimes ({a} → {b}). The assessment rules "
+                    "changed, so a change of category is not necessarily progress or decline."),
+    "pb_body": ("{peduli} dari {total} kab/kota ({share}) Peduli HAM",
+                "{peduli} of {total} kab/kota ({share}) Peduli HAM"),
+    "pb_unknown": (", {unknown} belum ada data", ", {unknown} without data"),
+    "pb_rule": ("{body}; syarat {rule}: {verdict}", "{body}; rule {rule}: {verdict}"),
+    "pb_ya": ("Memenuhi", "Eligible"),
+    "pb_mungkin": ("Mungkin (data belum lengkap)", "Possibly (data incomplete)"),
+    "pb_tidak": ("Tidak memenuhi", "Not eligible"),
+    # --- figures (axis titles, hover) ---
+    "fig_streak": ("Berturut-turut s.d. {y} · pertama", "Streak to {y} · first"),
+    "fig_share": ("% kab/kota Peduli HAM", "% of kab/kota Peduli HAM"),
+    "fig_ours": ("Tercatat di dasbor (terkonfirmasi)", "Recorded here (confirmed)"),
+    "fig_max": ("Batas atas (bila yang belum ada data semuanya Peduli)",
+                "Upper bound (if every region without data were Peduli)"),
+    "fig_reported": ("Jumlah menurut sumber", "Reported by sources"),
+    "fig_status_in": ("Kategori tahun {y}", "Category in {y}"),
+    "fig_claims": ("klaim", "claims"),
+    "fig_disputed": ("sumber berbeda", "sources disagree"),
+    "fig_no_reported": ("Sumber tidak memuat jumlah untuk cakupan ini",
+                        "No source-reported counts for this scope"),
+    # --- sources & method page ---
+    "src_title": ("Sumber & metode", "Sources & method"),
+    "src_cycles": ("Siklus penilaian", "Assessment cycles"),
+    "src_statuses": ("Kategori di peta", "Categories on the map"),
+    "src_precedence": ("Jika sumber berbeda", "When sources disagree"),
+    "src_sources": ("Sumber data", "Data sources"),
+    "src_licences": ("Lisensi", "Licences"),
+    "src_cycles_text": ('Keputusan "Penetapan KKP HAM Tahun X" menilai **tahun data X**. '
+                        "Penghargaannya diserahkan sekitar 10 Desember X+1. Bila sumber hanya "
+                        "menyebut tahun penghargaan, tahun data = tahun penghargaan − 1, dan "
+                        "baris itu ditandai *diturunkan*. Tahun data 2020 tidak dinilai.",
+                        'The decree "Penetapan KKP HAM Tahun X" assesses **data year X**. The '
+                        "award is handed over around 10 December of X+1. When a source gives "
+                        "only the award year, data year = award year − 1, and the row is marked "
+                        "*derived*. Data year 2020 was not assessed."),
+    "src_held": ("Dilaksanakan", "Held"),
+    "src_regulation": ("Peraturan", "Regulation"),
+    "src_decree_date": ("Tanggal keputusan", "Decree date"),
+    "src_award_date": ("Penyerahan", "Award date"),
+    "src_colour": ("Warna", "Colour"),
+    "src_meaning": ("Arti", "Meaning"),
+    "src_from_source": ("Asal", "Origin"),
+    "src_stored": ("dari sumber", "from a source"),
+    "src_derived": ("diturunkan", "derived"),
+    "src_kind": ("Jenis", "Kind"),
+    "src_rows": ("Baris hasil", "Result rows"),
+    "src_precedence_text": (
+        "Jika sumber berbeda, peta menampilkan satu klaim menurut urutan berikut. "
+        "(1) Keputusan Menteri > situs pemerintah (.go.id) > berita. "
+        "(2) Impor yang lebih baru (koreksi) > yang lebih lama. "
+        "(3) Klaim yang menyebut daerah itu > pernyataan 'seluruh kab/kota'. "
+        "(4) Klaim dengan nilai > tanpa nilai. "
+        "(5) Status yang didukung lebih banyak sumber. "
+        "(6) Daerah yang disebut menerima predikat > tidak tercantum dalam daftar. "
+        "(7) Bila masih setara: kategori yang lebih tinggi (kesepakatan, bukan bukti). "
+        "Semua klaim tetap disimpan dan ditampilkan. Daerah dengan klaim berbeda diberi garis "
+        "tepi tebal dan tanda 'sumber berbeda'.",
+        "When sources disagree, the map shows one claim, in this order. "
+        "(1) Ministerial decree > government site (.go.id) > news. "
+        "(2) A newer import (correction) > an older one. "
+        "(3) A claim naming the region > an 'all kab/kota' statement. "
+        "(4) A claim with a score > one without. "
+        "(5) The status backed by more sources. "
+        "(6) A region named as receiving the predicate > one not listed. "
+        "(7) Any tie left: the higher category (a convention, not evidence). "
+        "Every claim is kept and shown. Regions with conflicting claims get a thick border and "
+        "the mark 'sources disagree'."),
+    "src_licences_text": (
+        "- **Batas wilayah**: turunan dari [cahyadsn/wilayah_boundaries]"
+        "(https://github.com/cahyadsn/wilayah_boundaries) (MIT, © Cahya DSN); kode wilayah "
+        "Kemendagri. Pemberitahuan lisensi ada di folder `shapefiles/` repositori ini.\n"
+        "- **Hasil KKP HAM**: fakta dari halaman publik (keputusan, situs pemerintah, berita). "
+        "Setiap baris menyebut sumbernya; tautannya ada di peta, tabel dan daftar di atas.\n"
+        "- **Peta dasar**: tidak ada. Peta hanya menggambar poligon kab/kota dari berkas lokal.",
+        "- **Boundaries**: derived from [cahyadsn/wilayah_boundaries]"
+        "(https://github.com/cahyadsn/wilayah_boundaries) (MIT, © Cahya DSN); Kemendagri region "
+        "codes. The licence notices are in this repository's `shapefiles/` folder.\n"
+        "- **KKP HAM results**: facts from public pages (decrees, government sites, news). "
+        "Every row names its source; the links are on the map, in the tables and in the list "
+        "above.\n"
+        "- **Base map**: none. The map draws only kab/kota polygons from local files."),
+    "desc_peduli": ("Nilai 75–100: ditetapkan sebagai Kabupaten/Kota Peduli HAM.",
+                    "Score 75–100: designated Kabupaten/Kota Peduli HAM."),
+    "desc_cukup": ("Kategori di bawah Peduli HAM (34/2016: nilai 65–<75).",
+                   "The category below Peduli HAM (34/2016: score 65–<75)."),
+    "desc_mulai": ("Kategori berikutnya (34/2016: nilai 50–<65).",
+                   "The next category (34/2016: score 50–<65)."),
+    "desc_kurang": ("Kategori terendah (34/2016: nilai <50).",
+                    "The lowest category (34/2016: score <50)."),
+    "desc_belum": ("Sumber menyebut tidak memperoleh predikat. Kategorinya tidak diketahui.",
+                   "A source says the predicate was not awarded. The category is unknown."),
+    "desc_bukan_peduli": ("Tidak ada dalam daftar lengkap penerima Peduli HAM. Kategorinya "
+                          "(mis. Cukup menurut 34/2016) tidak diketahui.",
+                          "Not in a complete list of Peduli HAM recipients. Its category (e.g. "
+                          "Cukup under 34/2016) is unknown."),
+    "desc_tidak_melapor": ("Daerah tidak menyampaikan laporan yang diminta, sehingga tidak "
+                           "memperoleh predikat.",
+                           "The region did not submit the required report, so it received no "
+                           "predicate."),
+    "desc_tidak_diketahui": ("Belum ada sumber yang ditemukan untuk daerah dan tahun ini.",
+                             "No source found yet for this region and year."),
+    "desc_tidak_dilaksanakan": ("Tidak ada penilaian untuk tahun data ini (2020: dibatalkan "
+                                "karena COVID-19).",
+                                "No assessment for this data year (2020: cancelled because of "
+                                "COVID-19)."),
+    "desc_belum_terbentuk": ("Daerah otonom ini dibentuk setelah tahun data tersebut.",
+                             "This autonomous region was formed after that data year."),
+    "src_kind_keputusan": ("Keputusan Menteri", "Ministerial decree"),
+    "src_kind_pemerintah": ("Situs pemerintah", "Government site"),
+    "src_kind_berita": ("Berita", "News"),
+    # --- navigation (sidebar) ---
+    "nav_peta": ("Peta", "Map"),
+    "nav_bandingkan": ("Bandingkan", "Compare"),
+    "nav_wilayah": ("Profil wilayah", "Region profile"),
+    "nav_data": ("Impor data", "Import data"),
+    "nav_sumber": ("Sumber & metode", "Sources & method"),
+    "yes": ("Ya", "Yes"),
+    "no": ("Tidak", "No"),
+    # --- issue 7 ---
+    "dp_login_lapsed": ("Sesi masuk berakhir karena lama tidak dipakai. Masuk lagi untuk menulis.",
+                        "The login lapsed after a long idle time. Log in again to write."),
+    "dp_confirm_password": ("Kata sandi (konfirmasi penulisan)",
+                            "Password (to confirm this write)"),
+    "dp_not_saved": ("Tidak disimpan: {why}.", "Not saved: {why}."),
+    "dp_why_expired": ("sesi masuk sudah berakhir; masuk lagi",
+                       "the login has lapsed; log in again"),
+    "dp_why_wrong": ("kata sandi salah", "wrong password"),
+    "dp_why_throttled": ("terlalu banyak percobaan gagal; coba lagi dalam {seconds} detik",
+                         "too many failed attempts; try again in {seconds} seconds"),
 }  # fmt: skip
 
+LANGS = ("id", "en")
+TEXT: dict[str, dict[str, str]] = {
+    lang: {key: pair[i] for key, pair in ENTRIES.items()} for i, lang in enumerate(LANGS)
+}
 
-def t(key: str, lang: str) -> str:
-    return TEXT["en" if lang == "en" else "id"][key]
+
+def t(key: str, lang: str = "id", **kw: object) -> str:
+    """The text for ``key`` in ``lang`` (anything but "en" is Indonesian), formatted with ``kw``."""
+    text = TEXT["en" if lang == "en" else "id"][key]
+    return text.format(**kw) if kw else text

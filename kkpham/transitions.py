@@ -7,10 +7,11 @@ known, or not yet formed.
 - ``tetap_peduli``   kept: Peduli in both years.
 - ``jadi_peduli``    became Peduli: assessed below Peduli, or did not report, in A; Peduli in B.
 - ``lepas_peduli``   lost: Peduli in A; assessed below Peduli, or did not report, in B.
-- ``naik_pita``      improved band: Cukup/Mulai/Kurang in both, a better band in B.
-- ``turun_pita``     declined band: the reverse.
-- ``tetap_belum``    still not Peduli: assessed below Peduli in both with the same band, or one of
-  them "Belum" (band unknown, so no direction can be claimed).
+- ``naik_pita``      moved up a category ("Naik kategori"): Cukup/Mulai/Kurang in both, a better
+  band in B; or "Belum" in A and Cukup in B (Belum = not awarded; Cukup was awarded under 34/2016).
+- ``turun_pita``     moved down a category ("Turun kategori"): the reverse (Cukup → Belum too).
+- ``tetap_belum``    still not Peduli: below Peduli in both with the same band, or no direction can
+  be claimed (Belum or "not Peduli, band unknown" beside Mulai/Kurang/Belum).
 - ``baru_melapor``   newly reported: nothing known, or not yet formed, in A (or did not report in
   A and a band below Peduli in B); assessed in B.
 - ``berhenti_melapor`` stopped reporting: assessed below Peduli in A; did not report in B.
@@ -45,27 +46,28 @@ class Transition:
         return self.label_en if lang == "en" else self.label_id
 
 
+# Gains are blue, losses orange (the axis every colour-vision type keeps), strong for the Peduli
+# predicate, light for a category; "kept" is teal, the data-only changes are neutral. Checked for
+# CIEDE2000 >= 12 under simulated deuteranopia/protanopia/tritanopia in tests/test_palette.py; the
+# ▲/▼ in the labels carry the direction in greyscale print too.
 TRANSITIONS: tuple[Transition, ...] = (
-    Transition("jadi_peduli", "Menjadi Peduli HAM", "Became Peduli HAM", "#00a651"),
-    Transition("tetap_peduli", "Tetap Peduli HAM", "Kept Peduli HAM", "#1b7837"),
-    Transition("lepas_peduli", "Tidak lagi Peduli HAM", "No longer Peduli HAM", "#c51b1b"),
-    Transition("naik_pita", "Naik pita", "Improved band", "#a6d96a"),
-    Transition("turun_pita", "Turun pita", "Declined band", "#f4a340"),
-    Transition("tetap_belum", "Tetap belum Peduli", "Still not Peduli", "#d9b99b"),
-    Transition("baru_melapor", "Baru tercatat", "Newly reported", "#3f7fbf"),
-    Transition("berhenti_melapor", "Berhenti melapor", "Stopped reporting", "#8e7cc3"),
-    Transition("tidak_diketahui_lagi", "Tidak diketahui lagi", "No longer known", "#b0b0b0"),
-    Transition("tetap_kosong", "Tetap tanpa data", "Still missing", "#e6e6e6"),
+    Transition("jadi_peduli", "▲ Menjadi Peduli HAM", "▲ Became Peduli HAM", "#1e488c"),
+    Transition("tetap_peduli", "Tetap Peduli HAM", "Kept Peduli HAM", "#097d56"),
+    Transition("lepas_peduli", "▼ Tidak lagi Peduli HAM", "▼ No longer Peduli HAM", "#ae3f04"),
+    Transition("naik_pita", "▲ Naik kategori", "▲ Moved up a category", "#a7acc7"),
+    Transition("turun_pita", "▼ Turun kategori", "▼ Moved down a category", "#fdbb63"),
+    Transition("tetap_belum", "Tetap belum Peduli HAM", "Still not Peduli HAM", "#f3e4c7"),
+    Transition("baru_melapor", "Baru ada data", "Data from this year on", "#63ab93"),
+    Transition("berhenti_melapor", "Berhenti melapor", "Stopped reporting", "#9878c9"),
+    Transition("tidak_diketahui_lagi", "Tidak ada data lagi", "No data any more", "#6e7380"),
+    Transition("tetap_kosong", "Belum ada data di kedua tahun", "No data in either year",
+               "#dceef5"),
 )
+GAINS = ("jadi_peduli", "naik_pita")
+LOSSES = ("lepas_peduli", "turun_pita")
 BY_TRANSITION: dict[str, Transition] = {t.key: t for t in TRANSITIONS}
 TRANSITION_CODE: dict[str, int] = {t.key: i for i, t in enumerate(TRANSITIONS)}
 
-REGIME_NOTE = {
-    "id": "Perbandingan lintas aturan ({a} → {b}): kriteria penilaian berubah, jadi perubahan "
-    "status tidak selalu berarti kemajuan atau kemunduran.",
-    "en": "Comparison across criteria regimes ({a} → {b}): the assessment rules changed, so a "
-    "change of status is not necessarily progress or decline.",
-}
 
 
 def classify(a: str, b: str) -> str:
@@ -75,7 +77,8 @@ def classify(a: str, b: str) -> str:
             raise ValueError(f"unknown status {key!r}")
         if key == "tidak_dilaksanakan":
             raise ValueError("a cycle that was not held cannot be compared")
-    below = {"cukup", "mulai", "kurang", "belum"}
+    below = {"cukup", "mulai", "kurang", "belum", "bukan_peduli"}
+    assessed = {*ASSESSED, "bukan_peduli"}
     if a == "peduli":
         if b == "peduli":
             return "tetap_peduli"
@@ -88,10 +91,14 @@ def classify(a: str, b: str) -> str:
         if b in below:
             if a in BANDS and b in BANDS and a != b:
                 return "naik_pita" if BANDS.index(b) < BANDS.index(a) else "turun_pita"
+            if (a, b) == ("cukup", "belum"):
+                return "turun_pita"
+            if (a, b) == ("belum", "cukup"):
+                return "naik_pita"
             return "tetap_belum"
         return "berhenti_melapor" if b == "tidak_melapor" else "tidak_diketahui_lagi"
     # a is missing: did not report, nothing known, not yet formed
-    return "baru_melapor" if b in ASSESSED else "tetap_kosong"
+    return "baru_melapor" if b in assessed else "tetap_kosong"
 
 
 def transitions(
@@ -124,7 +131,9 @@ def regime_note(cycles: pd.DataFrame, year_a: int, year_b: int, lang: str = "id"
     regs = cycles.set_index("data_year")["regulation"]
     if regime_of(cycles, year_a) == regime_of(cycles, year_b):
         return None
-    return REGIME_NOTE["en" if lang == "en" else "id"].format(a=regs[year_a], b=regs[year_b])
+    from kkpham.texts import t
+
+    return t("regime_note", lang, a=regs[year_a], b=regs[year_b])
 
 
 def transition_counts(trans: pd.DataFrame) -> pd.DataFrame:

@@ -23,15 +23,18 @@ class Status:
         return self.label_en if lang == "en" else self.label_id
 
 
-# Legend order = code order. Ordinal greens/yellows for the score bands, then the "no predicate"
-# causes in clearly different neutral tones (warm, violet, light grey, blue-grey, near-white).
+# Colours: chosen (by search, then checked in tests/test_palette.py) so every pair stays at
+# least CIEDE2000 12 apart for normal vision and simulated deuteranopia, protanopia and tritanopia;
+# the assessed outcomes differ in lightness for greyscale print (dark = better). The "no predicate"
+# causes each have their own tone: violet (did not report), pale blue (nothing known), lavender
+# (cycle not held), pale cream (not yet formed), mauve (not Peduli, band unknown).
 STATUSES: tuple[Status, ...] = (
     Status(
         "peduli",
         0,
         "Peduli HAM",
         "Peduli HAM (rights-caring)",
-        "#1b7837",
+        "#24531e",
         True,
         "Nilai 75–100: ditetapkan sebagai Kabupaten/Kota Peduli HAM.",
     ),
@@ -40,7 +43,7 @@ STATUSES: tuple[Status, ...] = (
         1,
         "Cukup Peduli HAM",
         "Fairly caring",
-        "#7fbf7b",
+        "#5fc087",
         True,
         "Pita di bawah Peduli HAM (34/2016: 65–<75).",
     ),
@@ -49,7 +52,7 @@ STATUSES: tuple[Status, ...] = (
         2,
         "Mulai Peduli HAM",
         "Starting to care",
-        "#e6d25a",
+        "#f6d436",
         True,
         "Pita berikutnya (34/2016: 50–<65).",
     ),
@@ -58,7 +61,7 @@ STATUSES: tuple[Status, ...] = (
         3,
         "Kurang Peduli HAM",
         "Insufficient",
-        "#e08a3c",
+        "#e5601b",
         True,
         "Pita terendah (34/2016: <50).",
     ),
@@ -67,7 +70,7 @@ STATUSES: tuple[Status, ...] = (
         4,
         "Belum Peduli HAM",
         "Not achieved (band unknown)",
-        "#b85c7a",
+        "#995368",
         True,
         "Sumber menyebut tidak memperoleh predikat; pitanya tidak diketahui.",
     ),
@@ -76,7 +79,7 @@ STATUSES: tuple[Status, ...] = (
         5,
         "Tidak melapor",
         "Did not report",
-        "#8e7cc3",
+        "#7765b0",
         True,
         "Daerah tidak menyampaikan laporan yang diminta (data KKP HAM atau laporan aksi HAM), "
         "sehingga tidak memperoleh predikat.",
@@ -86,7 +89,7 @@ STATUSES: tuple[Status, ...] = (
         6,
         "Tidak ada data",
         "Nothing known",
-        "#dcdcdc",
+        "#c9e3f2",
         False,
         "Tidak ada sumber yang kami temukan untuk daerah dan tahun ini.",
     ),
@@ -95,7 +98,7 @@ STATUSES: tuple[Status, ...] = (
         7,
         "Penilaian tidak dilaksanakan",
         "Cycle not held",
-        "#9fb3c8",
+        "#b99ff9",
         False,
         "Tidak ada penilaian untuk tahun data ini (2020: dibatalkan karena COVID-19).",
     ),
@@ -104,7 +107,7 @@ STATUSES: tuple[Status, ...] = (
         8,
         "Daerah belum terbentuk",
         "Region not yet formed",
-        "#ece4cf",
+        "#fcfce4",
         False,
         "Daerah otonom ini dibentuk setelah tahun data tersebut.",
     ),
@@ -114,7 +117,7 @@ STATUSES: tuple[Status, ...] = (
         9,
         "Bukan Peduli HAM, kategori tidak diketahui",
         "Not Peduli HAM, band unknown",
-        "#c58aa0",
+        "#b986a0",
         True,
         "Tidak ada dalam daftar lengkap penerima Peduli HAM; kategorinya (mis. Cukup di bawah "
         "34/2016) tidak diketahui.",
@@ -122,6 +125,18 @@ STATUSES: tuple[Status, ...] = (
 )
 
 BY_KEY: dict[str, Status] = {s.key: s for s in STATUSES}
+# Legend order (codes keep their meaning; "bukan_peduli" sits beside "belum", its kin).
+LEGEND_ORDER: tuple[str, ...] = ("peduli", "cukup", "mulai", "kurang", "belum", "bukan_peduli",
+                                 "tidak_melapor", "tidak_diketahui", "tidak_dilaksanakan",
+                                 "belum_terbentuk")  # fmt: skip
+LIGHT_OUTLINE, DARK_OUTLINE = "#ffffff", "#4d4d4d"
+
+
+def outline(fill: str) -> str:
+    """The border drawn around a region of colour ``fill``: white on dark fills, dark grey on
+    light ones, so every fill is set off from its border (tests/test_palette.py)."""
+    r, g, b = (int(fill.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
+    return LIGHT_OUTLINE if 0.299 * r + 0.587 * g + 0.114 * b < 150 else DARK_OUTLINE
 BY_CODE: dict[int, Status] = {s.code: s for s in STATUSES}
 STORED_KEYS: tuple[str, ...] = tuple(s.key for s in STATUSES if s.stored)
 

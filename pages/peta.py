@@ -21,12 +21,16 @@ mode = state.year_mode_select(lang, key="peta_jenis_tahun", container=c2)
 view = change_view.view_select(lang, container=c3)
 place = names[province] if province else "Indonesia"
 default_year = str(data.default_year(province))
+# one rule on every route: a province chosen here opens on its latest year with data
+state.follow_province(province, default_year, keys=(years.SLIDER_KEY, "peta_tahun_a"),
+                      memo="_peta_provinsi")
 
 if view == "banding":
     change_view.show(cycles, province, place, default_year, lang, mode)
 else:
     state.write_param("tahun2", None)  # one year: a second year would mislead a copied link
     years.player(
-        lambda year: map_view.show_year(province, place, year, cycles, lang, mode),
+        lambda year: map_view.show_year(province, place, year, cycles, lang, mode,
+                                        latest=data.latest_year(province)),
         cycles, default_year, lang, mode,
     )  # fmt: skip

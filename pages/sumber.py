@@ -2,28 +2,28 @@
 
 import streamlit as st
 
+from kkpham.texts import t
 from kkpham.ui import data, state, sumber_view
 from kkpham.ui.router import use_router
 
 use_router()  # first in every entry script (see kkpham.ui.router)
 
 lang = state.begin_page("sumber")
-text = sumber_view.TEXT["en" if lang == "en" else "id"]
-st.title(text["title"])
+st.title(t("src_title", lang))
 ref = data.page_reference(lang)
 
-st.header(text["cycles"])
-st.markdown(text["cycles_text"])
+st.header(t("src_cycles", lang))
+st.markdown(t("src_cycles_text", lang))
 sumber_view.show_cycles(ref["cycles"], lang)
 
-st.header(text["statuses"])
+st.header(t("src_statuses", lang))
 sumber_view.show_statuses(lang)
 
-st.header(text["precedence"])
-st.markdown(text["precedence_text"])
+st.header(t("src_precedence", lang))
+st.markdown(t("src_precedence_text", lang))
 
-st.header(text["sources"])
+st.header(t("src_sources", lang))
 sumber_view.show_sources(ref["sources"], lang)
 
-st.header(text["licences"])
-st.markdown(sumber_view.LICENCES[lang if lang == "en" else "id"])
+st.header(t("src_licences", lang))
+st.markdown(t("src_licences_text", lang))

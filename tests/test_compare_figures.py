@@ -59,7 +59,7 @@ def test_grid_cells_follow_vocab_codes(built: dict) -> None:
     assert (disputed.x[0], disputed.y[0]) == (YEARS.index(2021), codes.index("74.71"))
     streak = next(t for t in marks if t.name == "streak")
     assert streak.text[codes.index("74.01")] == "4× · 2016"
-    assert fig.layout.xaxis.ticktext[-1] == "Beruntun s.d. 2022 · pertama"
+    assert fig.layout.xaxis.ticktext[-1] == "Berturut-turut s.d. 2022 · pertama"
 
 
 def test_time_marks_shade_2020_and_mark_regimes() -> None:
@@ -82,10 +82,10 @@ def test_share_chart_lines_and_reported_markers(built: dict) -> None:
     fig = share_chart(built["series"], built["reported"], CYCLES)
     by_name = {trace.name: trace for trace in fig.data}
     upper, ours = (
-        by_name["Batas atas (jika yang tanpa data Peduli)"],
-        by_name["Data kami (terkonfirmasi)"],
+        by_name["Batas atas (bila yang belum ada data semuanya Peduli)"],
+        by_name["Tercatat di dasbor (terkonfirmasi)"],
     )
-    reported = by_name["Dilaporkan sumber"]
+    reported = by_name["Jumlah menurut sumber"]
     bands = [trace for trace in fig.data if trace.name == "band"]
     assert [list(b.x) for b in bands] == [[0, 1, 2], [4, 5]]  # no fill across 2020
     assert ours.y[YEARS.index(2022)] == pytest.approx(60.0)
@@ -104,8 +104,12 @@ def test_transition_figures(built: dict) -> None:
     fig = transition_matrix_figure(m, 2019, 2022, note="lintas aturan")
     heat = fig.data[0]
     assert list(heat.y) == [BY_KEY[k].label_id for k in m.index]
-    assert heat.z[list(m.index).index("peduli")][list(m.columns).index("peduli")] == 2
-    assert fig.layout.annotations[0].text == "lintas aturan"  # the regime note travels with a PNG
+    i, j = list(m.index).index("peduli"), list(m.columns).index("peduli")
+    assert heat.z[i][j] == TRANSITION_CODE["tetap_peduli"]  # a cell wears its change's colour
+    counts = {(a.y, a.x): a.text for a in fig.layout.annotations if a.name == "count"}
+    assert counts[(heat.y[i], heat.x[j])] == "2"
+    notes = [a for a in fig.layout.annotations if a.name == "regime_note"]
+    assert notes[0].text == "lintas aturan"  # the regime note travels with a PNG
     bars = transition_bars(transition_counts(tr), lang="en")
     assert list(bars.data[0].y) == [t.label_en for t in TRANSITIONS]
 
@@ -134,8 +138,10 @@ def test_change_map_one_trace_coded_by_transition(built: dict) -> None:
     )
     assert len(transition_colorscale()) == 2 * len(TRANSITIONS)
     legend = [a for a in fig.layout.annotations if a.name in TRANSITION_CODE]
-    assert [a.name for a in legend] == [t.key for t in TRANSITIONS]
-    assert legend[1].text.endswith("(2)")  # two regions kept Peduli
+    present = set(tr["transition"])
+    assert [a.name for a in legend] == [t.key for t in TRANSITIONS if t.key in present]
+    kept = next(a for a in legend if a.name == "tetap_peduli")
+    assert kept.text.endswith("(2)")  # two regions kept Peduli
     assert any(a.name == "regime_note" for a in fig.layout.annotations)
     with pytest.raises(ValueError, match="transition"):
         change_map(tr.drop(columns=["transition"]), "u", 2019, 2022, title="t")

@@ -136,7 +136,7 @@ def test_profile_from_url(app) -> None:
     assert at.header[0].value == "Kota D"
     assert at.query_params["provinsi"] == "74"  # carried to the other pages
     claims = at.dataframe[0].value
-    assert len(claims) == 4 and claims["Sumber berbeda"].sum() == 2
+    assert len(claims) == 4 and claims["Sumber berbeda"].eq("Ya").sum() == 2
     assert len(_charts(at)) == 2  # status strip + province grid
 
 
@@ -183,10 +183,11 @@ def test_compare_on_real_store(real_store: Path, params: dict) -> None:
         provinces, regions = store.provinces(), store.regions()
     year = int(at.query_params["tahun"])  # every kab/kota formed by then, once
     formed = regions["formed_year"].isna() | (regions["formed_year"] <= year)
-    assert len(league) == len(provinces) and league["Total"].sum() == formed.sum()
+    assert len(league) == len(provinces) and league["Jumlah kab/kota"].sum() == formed.sum()
     # a change is shown only where both years are complete (never a lower bound's difference)
-    change, complete = league["Perubahan (poin persen)"], league["Perubahan terukur"].astype(bool)
-    assert change[~complete].isna().all() and change[complete].notna().all()
+    change_col = next(c for c in league.columns if c.startswith("Perubahan sejak"))
+    change, complete = league[change_col], league["Perubahan terukur"].eq("Ya")
+    assert change[~complete].eq("–").all() and change[complete].ne("–").all()
 
 
 def test_profile_on_real_store(real_store: Path) -> None:

@@ -157,7 +157,7 @@ def test_import_commit_and_undo_through_the_page(
         # 1. Anonymous: the page opens, saving needs a login.
         page.goto(app_url + "/data")
         expect(
-            page.get_by_text("Pratinjau boleh tanpa masuk; menyimpan perlu masuk.")
+            page.get_by_text("Pratinjau bisa tanpa masuk. Untuk menyimpan, masuk dulu.")
         ).to_be_visible(timeout=30_000)
         shot(page, artifacts, "1_anonim")
         template = openpyxl.load_workbook(
@@ -225,7 +225,7 @@ def test_import_commit_and_undo_through_the_page(
         assert "Sumber berbeda: 1 daerah" in text, text
         viewer.screenshot(path=str(artifacts / "data_6_peta_74_2023_sesudah.png"), full_page=True)
         viewer.goto(app_url + "/data")  # a viewer sees the batch but cannot undo it
-        expect(viewer.get_by_text("Pratinjau boleh tanpa masuk", exact=False)).to_be_visible()
+        expect(viewer.get_by_text("Pratinjau bisa tanpa masuk", exact=False)).to_be_visible()
         assert viewer.get_by_role("button", name="Batalkan").count() == 0
 
         # 6. Undo from the page, after a confirmation.

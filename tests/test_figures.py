@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from kkpham.boundaries.basemap import LAYERS, base_topology, write_base_topojson
 from kkpham.figures import status_map
 from kkpham.figures.legend import DISPUTED_KEY
-from kkpham.vocab import BY_KEY, STATUSES
+from kkpham.vocab import BY_KEY, LEGEND_ORDER, STATUSES
 
 URL = "/app/static/geo/abc123/kab_74.json"
 
@@ -61,15 +61,17 @@ def test_colourscale_gives_each_status_its_vocabulary_colour() -> None:
         assert colours == {s.color}, s.key
 
 
-def test_legend_inside_figure_lists_every_status_in_order_with_counts() -> None:
+def test_legend_inside_figure_lists_the_statuses_present_in_order_with_counts() -> None:
     fig = status_map(SAMPLE, URL, title="x")
     notes = fig.layout.annotations
-    assert [a.name for a in notes] == [s.key for s in STATUSES] + [DISPUTED_KEY]
+    present = set(SAMPLE["status"])
+    assert [a.name for a in notes] == [k for k in LEGEND_ORDER if k in present] + [DISPUTED_KEY]
     texts = {a.name: a.text for a in notes}
-    assert texts["peduli"] == "Peduli HAM (1)" and texts["kurang"] == "Kurang Peduli HAM (0)"
+    assert texts["peduli"] == "Peduli HAM (1)" and "kurang" not in texts  # absent: not listed
     assert texts[DISPUTED_KEY].endswith("(1)")
+    assert all(a.font.size > 12 for a in notes)  # readable from the back of the room
     swatches = [s.fillcolor for s in fig.layout.shapes]
-    assert swatches[: len(STATUSES)] == [s.color for s in STATUSES]
+    assert swatches[: len(present)] == [BY_KEY[a.name].color for a in notes[: len(present)]]
     assert all(a.yref == "paper" and 0 <= a.y <= 1 for a in notes)  # inside the figure
     geo_bottom = fig.layout.geo.domain.y[0]
     assert max(a.y for a in notes) < geo_bottom  # legend below the map, not over it
@@ -143,8 +145,10 @@ def test_any_frame_keeps_codes_in_range_and_counts_add_up(rows: list) -> None:
     t = status_trace(fig)
     assert sorted(t.locations) == sorted(f["code"])
     assert all(-0.5 < z < len(STATUSES) - 0.5 for z in t.z)
-    counts = [int(a.text.rsplit("(", 1)[1].rstrip(")")) for a in fig.layout.annotations]
-    assert sum(counts[: len(STATUSES)]) == len(f) and counts[-1] == int(f["disputed"].sum())
+    counts = {a.name: int(a.text.rsplit("(", 1)[1].rstrip(")")) for a in fig.layout.annotations}
+    assert all(counts.values())  # zero categories are not listed
+    assert sum(v for k, v in counts.items() if k != DISPUTED_KEY) == len(f)
+    assert counts.get(DISPUTED_KEY, 0) == int(f["disputed"].sum())
 
 
 def test_base_topojson_has_every_layer_plotly_reads(tmp_path) -> None:

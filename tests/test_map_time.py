@@ -40,7 +40,7 @@ def specs(at: AppTest) -> list[dict]:
 
 
 def title(at: AppTest, i: int = 0) -> str:
-    return specs(at)[i]["layout"]["title"]["text"]
+    return specs(at)[i]["layout"]["title"]["text"].replace("<br>", " ")  # titles wrap
 
 
 @pytest.fixture
@@ -61,8 +61,9 @@ def test_slider_offers_every_year_marks_2020_and_the_regimes(app) -> None:
     at = app(provinsi="74", tahun="2022")
     ok(at)
     slider = at.select_slider(key="peta_tahun")
-    assert "2020 (tidak dinilai)" in slider.options  # shown, labelled; play skips it
-    assert "2021 (penghargaan 2022)" in slider.options
+    assert "2020 · tidak dinilai" in slider.options  # shown, labelled; play skips it
+    assert "2021" in slider.options  # one year per option: a search for 2022 finds only 2022
+    assert not any("2022" in o for o in slider.options if not o.startswith("2022"))
     track = next(m.value for m in at.markdown if "regime-track" in m.value)
     assert "34/2016" in track and "22/2021" in track and "tidak dinilai" in track
     slider.set_value("2016").run()
@@ -84,13 +85,14 @@ def test_play_steps_through_held_years_skipping_2020_and_stops(app, cycles, cloc
     ok(at)
     assert at.query_params["tahun"] == "2021"  # 2020 was not assessed: skipped
     assert "tahun data 2021" in title(at)
-    for _ in range(held.index(2021) + 1, len(held)):
+    last = int(app(provinsi="74").select_slider(key="peta_tahun").value)  # latest with data
+    for _ in range(held.index(2021) + 1, held.index(last) + 1):
         tick(at, clock)
-    assert at.query_params["tahun"] == str(held[-1])
-    tick(at, clock)  # past the last held year: play stops, the last year stays
+    assert at.query_params["tahun"] == str(last)
+    tick(at, clock)  # past the last year with data: play stops, the last year stays
     ok(at)
     assert at.button(key="peta_play").label == "▶ Putar"
-    assert at.query_params["tahun"] == str(held[-1])
+    assert at.query_params["tahun"] == str(last)
     assert not at.select_slider(key="peta_tahun").disabled
 
 
@@ -114,7 +116,7 @@ def test_award_year_switch_relabels_every_year(app) -> None:
     assert at.query_params["tahun"] == "2019"  # the URL keeps the data year
     slider = at.select_slider(key="peta_tahun")
     assert slider.label == "Tahun penghargaan"
-    assert "2020 (data 2019)" in slider.options
+    assert "2020" in slider.options and "— · tidak dinilai" in slider.options
     assert "tahun penghargaan 2020 (data 2019)" in title(at)
 
 
@@ -146,7 +148,7 @@ def test_language_switches_the_page_and_the_map(app) -> None:
     assert at.title[0].value == "Map of Kabupaten/Kota Peduli HAM"
     assert at.button(key="peta_play").label == "▶ Play"
     spec = specs(at)[0]
-    assert "data year 2022 (award 2023)" in spec["layout"]["title"]["text"]
+    assert "data year 2022 (award 2023)" in spec["layout"]["title"]["text"].replace("<br>", " ")
     legend = [a["text"] for a in spec["layout"]["annotations"]]
     assert any(x.startswith("Peduli HAM (rights-caring)") for x in legend)
     assert "Regions with data" in "\n".join(m.value for m in at.markdown)
@@ -174,11 +176,14 @@ def test_shared_state_survives_a_page_switch(app) -> None:
     assert at.selectbox(key="cmp_tahun").value == "2019"
     assert at.query_params["jenis_tahun"] == "penghargaan" and at.query_params["versi"] == build
     at.selectbox(key="cmp_provinsi").set_value("19").run()
+    # a province picked in the dropdown opens on its latest year with data (one rule everywhere)
+    latest = at.selectbox(key="cmp_tahun").value
+    assert latest == app(provinsi="19").select_slider(key="peta_tahun").value
     at.query_params.clear()
     at.switch_page("pages/peta.py").run()
     ok(at)
     assert at.query_params["provinsi"] == "19" and at.query_params["lang"] == "en"
-    assert at.select_slider(key="peta_tahun").value == "2019"
+    assert at.select_slider(key="peta_tahun").value == latest
 
 
 def test_same_page_url_is_authoritative(app) -> None:
@@ -223,3 +228,24 @@ def test_the_regime_track_follows_the_year_mode() -> None:
     # award mode: data year 2024 is labelled by its award year 2025; 2020 keeps its data year
     assert ">2025<" in award_track and "(data 2020)<br>tidak dinilai" in award_track
     assert ">2012<" not in award_track  # data year 2012 was awarded in 2013
+
+
+def test_a_province_picked_in_the_dropdown_opens_on_its_latest_year(app, cycles) -> None:
+    """One rule on every route: the dropdown behaves like the link /peta?provinsi=74."""
+    latest = app(provinsi="74").select_slider(key="peta_tahun").value
+    held = [str(int(y)) for y in cycles.loc[cycles["held"], "data_year"]]
+    other = next(y for y in reversed(held) if y != latest)
+    at = app(tahun=other)  # the national view on some other year
+    at.selectbox(key="peta_provinsi").set_value("74").run()
+    ok(at)
+    assert at.select_slider(key="peta_tahun").value == latest == at.query_params["tahun"]
+
+
+def test_a_year_without_data_for_the_place_names_the_year_that_has(app, cycles) -> None:
+    latest = app(provinsi="74").select_slider(key="peta_tahun").value
+    held = [str(int(y)) for y in cycles.loc[cycles["held"], "data_year"]]
+    if held[-1] == latest:
+        pytest.skip("the province has data for the last held year")
+    at = app(provinsi="74", tahun=held[-1])
+    ok(at)
+    assert any(f"**{latest}**" in i.value for i in at.info)

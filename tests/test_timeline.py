@@ -137,9 +137,9 @@ def test_unknown_year_breaks_confirmed_streak_but_is_reported(panel: pd.DataFram
 
 def test_streak_text_names_gaps(panel: pd.DataFrame) -> None:
     text = streak_text(region_streak(panel, "74.02"), 2022)
-    assert "1 (terkonfirmasi)" in text and "2016, 2021" in text and "2015" in text
+    assert "**1 tahun** (terkonfirmasi)" in text and "2016, 2021" in text and "2015" in text
     assert "Belum ada" in streak_text(region_streak(panel, "74.04"), 2022)
-    assert "rangkaian terakhir: 2 tahun sampai 2021" in streak_text(
+    assert "Deret terakhir: 2 tahun, sampai 2021" in streak_text(
         region_streak(panel, "74.71"), 2022
     )
 
@@ -154,7 +154,9 @@ def test_streak_text_names_gaps(panel: pd.DataFrame) -> None:
         ("peduli", "tidak_melapor", "lepas_peduli"),
         ("mulai", "cukup", "naik_pita"),
         ("cukup", "kurang", "turun_pita"),
-        ("belum", "cukup", "tetap_belum"),
+        ("belum", "cukup", "naik_pita"),
+        ("cukup", "belum", "turun_pita"),
+        ("mulai", "belum", "tetap_belum"),
         ("mulai", "mulai", "tetap_belum"),
         ("tidak_diketahui", "mulai", "baru_melapor"),
         ("tidak_diketahui", "peduli", "baru_melapor"),
@@ -252,9 +254,9 @@ def test_pembina_threshold(peduli: int, total: int, year: int, ok: bool) -> None
 def test_pembina_lower_bound_wording() -> None:
     assert pembina_status(2, 2, 5, 2022) == "mungkin"
     assert pembina_status(1, 1, 5, 2022) == "tidak"
-    assert pembina_text(3, 1, 5, 2022).startswith("setidaknya 3 dari 5")
-    assert not pembina_text(3, 0, 5, 2022).startswith("setidaknya")
-    assert "at least" in pembina_text(3, 1, 5, 2022, lang="en")
+    assert pembina_text(3, 1, 5, 2022).startswith("3 dari 5 kab/kota (60%) Peduli HAM, 1 belum")
+    assert "belum ada data" not in pembina_text(3, 0, 5, 2022)
+    assert "1 without data" in pembina_text(3, 1, 5, 2022, lang="en")
 
 
 def test_league_table(store: Store) -> None:

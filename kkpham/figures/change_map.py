@@ -13,14 +13,13 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from kkpham.figures.status_map import esc, outline_trace
+from kkpham.figures.legend import FONT_PX, ROW_PX, TITLE_PX, draw, legend_height_px, wrap_title
+from kkpham.figures.status_map import esc, frame_axes, outline_trace
 from kkpham.transitions import BY_TRANSITION, TRANSITION_CODE, TRANSITIONS
-from kkpham.vocab import BY_KEY
+from kkpham.vocab import BY_KEY, outline
 
 HEIGHT_PX = 640
 LEGEND_COLUMNS = 3
-ROW_PX = 22
-SWATCH_PX = 14
 REQUIRED = ("code", "name", "status_a", "status_b", "transition")
 
 
@@ -42,21 +41,10 @@ def _hover(row: pd.Series, year_a: str, year_b: str, lang: str) -> str:
     )
 
 
-def _legend(counts: dict[str, int], lang: str, top: float, row: float) -> tuple[list, list]:
-    shapes, notes = [], []
-    for i, t in enumerate(TRANSITIONS):
-        r, c = divmod(i, LEGEND_COLUMNS)
-        x, y = c / LEGEND_COLUMNS, top - r * row
-        shapes.append({"type": "rect", "xref": "paper", "yref": "paper", "xsizemode": "pixel",
-                       "ysizemode": "pixel", "xanchor": x, "yanchor": y, "x0": 0,
-                       "x1": SWATCH_PX, "y0": -SWATCH_PX / 2, "y1": SWATCH_PX / 2,
-                       "fillcolor": t.color,
-                       "line": {"color": "#8c8c8c", "width": 0.8}})  # fmt: skip
-        notes.append({"xref": "paper", "yref": "paper", "x": x, "y": y, "xshift": SWATCH_PX + 6,
-                      "xanchor": "left", "yanchor": "middle", "showarrow": False,
-                      "text": f"{esc(t.label(lang))} ({counts.get(t.key, 0)})",
-                      "font": {"size": 12}, "name": t.key})  # fmt: skip
-    return shapes, notes
+def legend_entries(counts: dict[str, int], lang: str) -> list[tuple]:
+    """(key, label, fill, line, width, count) for each transition present, legend order."""
+    return [(t.key, t.label(lang), t.color, outline(t.color), 1.0, int(counts[t.key]))
+            for t in TRANSITIONS if int(counts.get(t.key, 0))]  # fmt: skip
 
 
 def change_map(
@@ -71,6 +59,8 @@ def change_map(
     outline_url: str | None = None,
     height: int = HEIGHT_PX,
     year_labels: tuple[str, str] | None = None,
+    title_chars: int = 58,
+    bounds: tuple[float, ...] | None = None,
 ) -> go.Figure:
     """``trans`` is ``transitions.transitions(panel, year_a, year_b, cycles)``; ``note`` is
     ``transitions.regime_note(...)`` (drawn under the title when the regimes differ);
@@ -88,32 +78,39 @@ def change_map(
         z=trans["transition"].map(TRANSITION_CODE).astype(int).tolist(), zmin=-0.5,
         zmax=n - 0.5, colorscale=transition_colorscale(), showscale=False, name="transition",
         text=[_hover(r, label_a, label_b, lang) for r in trans.to_dict("records")],
-        hovertemplate="%{text}<extra></extra>", marker={"line": {"color": "#8c8c8c",
-                                                                  "width": 0.4}},
+        hovertemplate="%{text}<extra></extra>",
+        marker={"line": {"color": [outline(BY_TRANSITION[k].color) for k in trans["transition"]],
+                         "width": 0.6}},
     )]  # fmt: skip
     if outline_url:
         provinces = sorted(trans["province_code"].unique()) if "province_code" in trans else []
         data.append(outline_trace(provinces, outline_url))
-    rows = -(-n // LEGEND_COLUMNS)
-    plot_px = height - 56
-    row = ROW_PX / plot_px
-    legend_px = rows * ROW_PX + 8
     counts = trans["transition"].value_counts().to_dict()
-    shapes, notes = _legend(counts, lang, (legend_px - ROW_PX / 2) / plot_px, row)
+    entries = legend_entries(counts, lang)
+    legend_px = legend_height_px(len(entries), LEGEND_COLUMNS)
+    title_text, top_px = wrap_title(title, title_chars)
+    plot_px = height - top_px - 8
+    shapes, notes = draw(entries, top=(legend_px - ROW_PX / 2) / plot_px,
+                         row_height=ROW_PX / plot_px, columns=LEGEND_COLUMNS)  # fmt: skip
+    note_px = 0
     if note:
+        lines = textwrap.wrap(esc(note), title_chars + 15)
+        note_px = len(lines) * (FONT_PX + 5) + 6
         notes.append({"xref": "paper", "yref": "paper", "x": 0, "y": 1, "yanchor": "top",
                       "xanchor": "left", "showarrow": False, "align": "left",
-                      "text": "<br>".join(textwrap.wrap(esc(note), 90)),
-                      "font": {"size": 11, "color": "#8a4b00"}, "name": "regime_note"})  # fmt: skip
+                      "text": "<br>".join(lines),
+                      "font": {"size": FONT_PX - 1, "color": "#8a4b00"},
+                      "name": "regime_note"})  # fmt: skip
     fig = go.Figure(data=data)
     fig.update_layout(
-        template="none", height=height, margin={"l": 8, "r": 8, "t": 48, "b": 8},
+        template="none", height=height, margin={"l": 8, "r": 8, "t": top_px, "b": 8},
         dragmode=False, showlegend=False, paper_bgcolor="#ffffff",
-        title={"text": esc(title), "x": 0.01, "xanchor": "left", "font": {"size": 16}},
-        shapes=shapes, annotations=notes, font={"family": "sans-serif", "size": 12},
+        title={"text": title_text, "x": 0.01, "xanchor": "left", "font": {"size": TITLE_PX}},
+        shapes=shapes, annotations=notes, font={"family": "sans-serif", "size": 14},
+        hoverlabel={"font": {"size": FONT_PX}},
         geo={
-            "domain": {"x": [0, 1], "y": [(legend_px + 8) / plot_px, 0.92 if note else 1]},
-            "fitbounds": "locations", "projection": {"type": "equirectangular"}, "visible": False,
+            "domain": {"x": [0, 1], "y": [(legend_px + 8) / plot_px, 1 - note_px / plot_px]},
+            **frame_axes(bounds), "projection": {"type": "equirectangular"}, "visible": False,
             "bgcolor": "rgba(0,0,0,0)",
             **{f"show{layer}": False for layer in ("land", "ocean", "lakes", "rivers",
                "countries", "coastlines", "subunits", "frame")},

@@ -13,33 +13,25 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+from kkpham import texts
 from kkpham.figures.status_map import ZMAX, ZMIN, esc, hover_text, status_colorscale
 from kkpham.timeline import regime_starts, year_labels
-from kkpham.transitions import BY_TRANSITION, TRANSITIONS
-from kkpham.vocab import BY_KEY, STATUSES
+from kkpham.transitions import BY_TRANSITION, TRANSITION_CODE, TRANSITIONS, classify
+from kkpham.vocab import BY_KEY, STATUSES, outline
 
 GRID_ROW_PX = 22
 NOT_HELD_FILL = "rgba(159,179,200,0.25)"
 REGIME_LINE = {"color": "#444444", "width": 1.5, "dash": "dash"}
 
-TEXT = {
-    "id": {"data": "Tahun data", "award": "Tahun penghargaan", "not_held": "tidak dinilai",
-           "streak": "Beruntun s.d. {y} · pertama", "share": "% kab/kota Peduli HAM",
-           "ours": "Data kami (terkonfirmasi)", "max": "Batas atas (jika yang tanpa data Peduli)",
-           "reported": "Dilaporkan sumber", "from": "Status tahun {y}", "to": "Status tahun {y}",
-           "count": "Jumlah", "disputed": "sumber berbeda", "no_reported":
-           "Tidak ada hitungan dari sumber untuk cakupan ini"},
-    "en": {"data": "Data year", "award": "Award year", "not_held": "not assessed",
-           "streak": "Streak to {y} · first", "share": "% of kab/kota Peduli HAM",
-           "ours": "Our rows (confirmed)", "max": "Upper bound (if unknown were Peduli)",
-           "reported": "Reported by sources", "from": "Status in {y}", "to": "Status in {y}",
-           "count": "Count", "disputed": "sources disagree", "no_reported":
-           "No source-reported counts for this scope"},
-}  # fmt: skip
+# the catalogue keys this module's figures read (kkpham.texts)
+KEYS = {"data": "mode_data", "award": "mode_award", "not_held": "not_held", "streak": "fig_streak",
+        "share": "fig_share", "ours": "fig_ours", "max": "fig_max", "reported": "fig_reported",
+        "from": "fig_status_in", "to": "fig_status_in", "count": "count",
+        "disputed": "fig_disputed", "no_reported": "fig_no_reported"}  # fmt: skip
 
 
 def _t(lang: str) -> dict[str, str]:
-    return TEXT["en" if lang == "en" else "id"]
+    return {name: texts.t(key, lang) for name, key in KEYS.items()}
 
 
 def year_axis(cycles: pd.DataFrame, year_mode: str, lang: str) -> tuple[list[int], dict]:
@@ -250,17 +242,34 @@ def share_chart(
 def transition_matrix_figure(
     matrix: pd.DataFrame, year_a: int, year_b: int, *, lang: str = "id", note: str | None = None
 ) -> go.Figure:
-    """Counts of status in ``year_a`` (rows) × status in ``year_b`` (columns); zero cells blank."""
+    """Counts of status in ``year_a`` (rows) × status in ``year_b`` (columns); zero cells blank.
+
+    Each non-empty cell takes the colour of its change category (the change map's palette), so
+    a gain reads blue and a loss orange here as on the map; hover names the category."""
     t = _t(lang)
     rows = [BY_KEY[k].label(lang) for k in matrix.index]
     cols = [BY_KEY[k].label(lang).replace(" ", "<br>", 1) for k in matrix.columns]
     values = matrix.to_numpy()
-    text = [[str(v) if v else "" for v in row] for row in values]
+    n = len(TRANSITIONS)
+    kinds = [[classify(a, b) for b in matrix.columns] for a in matrix.index]
+    z = [[TRANSITION_CODE[k] if v else n for k, v in zip(kr, vr, strict=True)]
+         for kr, vr in zip(kinds, values, strict=True)]  # fmt: skip
+    scale: list[tuple[float, str]] = []
+    for i, colour in enumerate([tr.color for tr in TRANSITIONS] + ["#ffffff"]):
+        scale += [(i / (n + 1), colour), ((i + 1) / (n + 1), colour)]
+    hover = [[f"{BY_TRANSITION[k].label(lang)}: {v}" for k, v in zip(kr, vr, strict=True)]
+             for kr, vr in zip(kinds, values, strict=True)]  # fmt: skip
     heat = go.Heatmap(
-        z=values, x=cols, y=rows, colorscale="Greens", showscale=False, text=text,
-        texttemplate="%{text}", xgap=2, ygap=2, zmin=0,
-        hovertemplate="%{y} → %{x}: %{z}<extra></extra>",
+        z=z, x=cols, y=rows, colorscale=scale, showscale=False, customdata=hover,
+        xgap=2, ygap=2, zmin=-0.5, zmax=n + 0.5,
+        hovertemplate="%{y} → %{x}<br>%{customdata}<extra></extra>",
     )  # fmt: skip
+    counts = [
+        {"x": cols[j], "y": rows[i], "text": str(v), "showarrow": False,
+         "font": {"size": 15, "color": "#000000" if outline(BY_TRANSITION[kinds[i][j]].color)
+                  != "#ffffff" else "#ffffff"}, "name": "count"}
+        for i, row in enumerate(values) for j, v in enumerate(row) if v
+    ]  # fmt: skip
     fig = go.Figure(data=[heat])
     fig.update_layout(
         template="none", height=170 + 34 * len(rows) + (90 if note else 0),
@@ -269,11 +278,12 @@ def transition_matrix_figure(
                "tickangle": 0},
         yaxis={"title": {"text": t["from"].format(y=year_a)}, "autorange": "reversed",
                "automargin": True, "fixedrange": True},
-        annotations=[{"xref": "paper", "yref": "paper", "x": 0, "y": 0, "yanchor": "top",
-                      "yshift": -8, "text": "<br>".join(textwrap.wrap(esc(note), 48)),
-                      "showarrow": False, "font": {"size": 11}, "align": "left",
-                      "xanchor": "left", "name": "regime_note"}] if note else [],
-        font={"family": "sans-serif", "size": 12},
+        annotations=counts + ([{"xref": "paper", "yref": "paper", "x": 0, "y": 0,
+                      "yanchor": "top", "yshift": -8,
+                      "text": "<br>".join(textwrap.wrap(esc(note), 48)),
+                      "showarrow": False, "font": {"size": 13}, "align": "left",
+                      "xanchor": "left", "name": "regime_note"}] if note else []),
+        font={"family": "sans-serif", "size": 14},
     )  # fmt: skip
     return fig
 

@@ -1,33 +1,49 @@
 """The status legend drawn inside the figure (shapes + annotations), so a PNG export carries it.
 
 Plotly's own legend lists traces, and the map is one trace; a colour bar would show a gradient.
-Swatches are sized in pixels and anchored in paper coordinates: same shape at any width.
+Swatches are sized in pixels and anchored in paper coordinates: same shape at any width. Only the
+categories present in the figure are listed, each with its count, in ``vocab.LEGEND_ORDER``.
+Type is sized for a projector: legend 15 px, titles 18 px (wrapped, never cut).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import html
+import textwrap
+from collections.abc import Mapping, Sequence
 
-from kkpham.vocab import STATUSES
+from kkpham.texts import t
+from kkpham.vocab import BY_KEY, LEGEND_ORDER, outline
 
 COLUMNS = 3
-ROW_PX = 22
-SWATCH_PX = 14
+ROW_PX = 26
+SWATCH_PX = 16
+FONT_PX = 15
+TITLE_PX = 18
+TITLE_LINE_PX = 24
 DISPUTED_KEY = "disputed"
 DISPUTED_LINE = "#1a1a1a"
 DISPUTED_WIDTH = 2.5
-BORDER = "#8c8c8c"
+BORDER = "#4d4d4d"  # the legend swatch frame (regions get ``vocab.outline`` of their fill)
 
 
-def legend_rows(n_extra: int = 1, columns: int = COLUMNS) -> int:
-    return -(-(len(STATUSES) + n_extra) // columns)
+def legend_rows(n_entries: int, columns: int = COLUMNS) -> int:
+    return max(1, -(-n_entries // columns))
 
 
-def legend_height_px(columns: int = COLUMNS) -> int:
-    return legend_rows(columns=columns) * ROW_PX + 8
+def legend_height_px(n_entries: int, columns: int = COLUMNS) -> int:
+    return legend_rows(n_entries, columns) * ROW_PX + 8
 
 
-def _swatch(x: float, y: float, fill: str, line: str, width: float) -> dict:
+def wrap_title(title: str, chars: int) -> tuple[str, int]:
+    """(title with ``<br>`` breaks at about ``chars`` characters, top margin in px that fits it)."""
+    lines = textwrap.wrap(title, chars) or [""]
+    return "<br>".join(html.escape(line, quote=False) for line in lines), 20 + TITLE_LINE_PX * len(
+        lines
+    )
+
+
+def swatch(x: float, y: float, fill: str, line: str, width: float) -> dict:
     half = SWATCH_PX / 2
     return {
         "type": "rect", "xref": "paper", "yref": "paper", "xsizemode": "pixel",
@@ -37,12 +53,40 @@ def _swatch(x: float, y: float, fill: str, line: str, width: float) -> dict:
     }  # fmt: skip
 
 
-def _label(x: float, y: float, text: str, name: str) -> dict:
+def label(x: float, y: float, text: str, name: str) -> dict:
     return {
         "xref": "paper", "yref": "paper", "x": x, "y": y, "xshift": SWATCH_PX + 6,
         "xanchor": "left", "yanchor": "middle", "showarrow": False, "align": "left",
-        "text": text, "font": {"size": 12}, "name": name,
+        "text": text, "font": {"size": FONT_PX, "color": "#262730"}, "name": name,
     }  # fmt: skip
+
+
+def status_entries(counts: Mapping[str, int], n_disputed: int, lang: str) -> list[tuple]:
+    """(key, label, fill, line, width, count) for every status present, then the dispute mark."""
+    entries = [
+        (k, BY_KEY[k].label(lang), BY_KEY[k].color, outline(BY_KEY[k].color), 1.0, int(counts[k]))
+        for k in LEGEND_ORDER
+        if int(counts.get(k, 0))
+    ]
+    if n_disputed:
+        entries.append((DISPUTED_KEY, t("disputed", lang), "#ffffff", DISPUTED_LINE,
+                        DISPUTED_WIDTH, n_disputed))  # fmt: skip
+    return entries
+
+
+def draw(entries: Sequence[tuple], *, top: float, row_height: float,
+         columns: int = COLUMNS) -> tuple[list[dict], list[dict]]:  # fmt: skip
+    """(shapes, annotations) for ``entries`` laid out in ``columns`` columns from ``top`` (the
+    paper y of the first row's centre) down, ``row_height`` per row in paper units. Each
+    annotation's ``name`` is the entry key, so tests can read the order."""
+    shapes: list[dict] = []
+    notes: list[dict] = []
+    for i, (key, text, fill, line, width, count) in enumerate(entries):
+        row, col = divmod(i, columns)
+        x, y = col / columns, top - row * row_height
+        shapes.append(swatch(x, y, fill, line, width))
+        notes.append(label(x, y, f"{html.escape(text, quote=False)} ({count})", key))
+    return shapes, notes
 
 
 def legend_items(
@@ -54,20 +98,6 @@ def legend_items(
     row_height: float,
     columns: int = COLUMNS,
 ) -> tuple[list[dict], list[dict]]:
-    """(shapes, annotations): every status in legend order with its count, then the dispute mark.
-
-    ``top`` is the paper y of the first row's centre; ``row_height`` one row in paper units.
-    Each annotation's ``name`` is the status key (or ``disputed``), so tests can read the order.
-    """
-    shapes: list[dict] = []
-    notes: list[dict] = []
-    entries = [(s.key, s.label(lang), s.color, BORDER, 0.8) for s in STATUSES]
-    disputed_label = "Sumber berbeda" if lang != "en" else "Sources disagree"
-    entries.append((DISPUTED_KEY, disputed_label, "#ffffff", DISPUTED_LINE, DISPUTED_WIDTH))
-    for i, (key, label, fill, line, width) in enumerate(entries):
-        row, col = divmod(i, columns)
-        x, y = col / columns, top - row * row_height
-        count = n_disputed if key == DISPUTED_KEY else int(counts.get(key, 0))
-        shapes.append(_swatch(x, y, fill, line, width))
-        notes.append(_label(x, y, f"{label} ({count})", key))
-    return shapes, notes
+    """The status legend: statuses present with their counts, then the dispute mark if any."""
+    entries = status_entries(counts, n_disputed, lang)
+    return draw(entries, top=top, row_height=row_height, columns=columns)

@@ -7,27 +7,23 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
+from kkpham import texts
 from kkpham.figures.compare import time_marks, year_axis
 from kkpham.figures.status_map import ZMAX, ZMIN, esc, status_colorscale
+from kkpham.formatting import format_number
 from kkpham.vocab import BY_KEY
 
-TEXT = {
-    "id": {"score": "Nilai", "source": "Sumber", "claims": "klaim", "disputed": "sumber berbeda",
-           "none": "tanpa sumber"},
-    "en": {"score": "Score", "source": "Source", "claims": "claims", "disputed": "sources disagree",
-           "none": "no source"},
-}  # fmt: skip
+KEYS = {"score": "score", "source": "source", "claims": "fig_claims",
+        "disputed": "fig_disputed", "none": "no_source"}  # catalogue keys (kkpham.texts)
 
 
 def _cell_text(row: pd.Series, lang: str) -> tuple[str, str]:
     """(short text inside the cell, hover text)."""
-    t = TEXT["en" if lang == "en" else "id"]
+    t = {name: texts.t(key, lang) for name, key in KEYS.items()}
     status = BY_KEY[row["status"]]
     score = row["score"]
     has_score = score is not None and not (isinstance(score, float) and math.isnan(score))
-    inside = f"{score:g}" if has_score else ""
-    if lang == "id":
-        inside = inside.replace(".", ",")
+    inside = format_number(float(score), lang) if has_score else ""
     if row["disputed"]:
         inside = (inside + " !").strip()
     hover = [f"<b>{int(row['data_year'])}</b>", esc(status.label(lang))]

@@ -14,29 +14,24 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kkpham.figures.legend import (
-    BORDER,
     DISPUTED_LINE,
     DISPUTED_WIDTH,
     ROW_PX,
+    TITLE_PX,
+    draw,
     legend_height_px,
-    legend_items,
+    status_entries,
+    wrap_title,
 )
-from kkpham.vocab import BY_KEY, STATUSES
+from kkpham.formatting import format_number
+from kkpham.texts import t
+from kkpham.vocab import BY_KEY, STATUSES, outline
 
 HEIGHT_PX = 640  # province views; the wide national view passes ~540
 MARGIN = {"l": 8, "r": 8, "t": 48, "b": 8}
 ZMIN, ZMAX = -0.5, len(STATUSES) - 0.5
 REQUIRED = ("code", "name", "status", "status_code", "score", "source_label", "disputed",
             "claims_text", "data_year_derived")  # fmt: skip
-
-TEXT = {
-    "id": {"score": "Nilai", "source": "Sumber", "derived": "Tahun data diturunkan dari tahun "
-           "penghargaan (tahun penghargaan − 1)", "disputed": "Sumber berbeda",
-           "none": "tanpa sumber"},
-    "en": {"score": "Score", "source": "Source", "derived": "Data year derived from the award "
-           "year (award year − 1)", "disputed": "Sources disagree", "none": "no source"},
-}  # fmt: skip
-
 
 def status_colorscale() -> list[tuple[float, str]]:
     """Each integer code gets one flat band of colour between zmin and zmax (legend order)."""
@@ -52,24 +47,27 @@ def esc(value: object) -> str:
     return html.escape(str(value), quote=False)
 
 
-def _score_text(score: float, lang: str) -> str:
-    text = f"{score:g}"
-    return text.replace(".", ",") if lang == "id" else text
+def _present(value: object) -> bool:
+    if value is None:
+        return False
+    try:
+        return not math.isnan(float(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return bool(str(value).strip())
 
 
 def hover_text(row: pd.Series, lang: str = "id") -> str:
-    t = TEXT["en" if lang == "en" else "id"]
     lines = [f"<b>{esc(row['name'])}</b>", esc(BY_KEY[row["status"]].label(lang))]
-    score = row["score"]
-    if score is not None and not (isinstance(score, float) and math.isnan(score)):
-        lines.append(f"{t['score']}: {_score_text(float(score), lang)}")
+    if _present(row["score"]):
+        lines.append(f"{t('score', lang)}: {format_number(float(row['score']), lang)}")
     if BY_KEY[row["status"]].stored:
-        lines.append(f"{t['source']}: {esc(row['source_label'] or t['none'])}")
+        source = row["source_label"] if _present(row["source_label"]) else t("no_source", lang)
+        lines.append(f"{t('source', lang)}: {esc(source)}")
     if row["data_year_derived"]:
-        lines.append(esc(t["derived"]))
+        lines.append(esc(t("derived_hover", lang)))
     if row["disputed"]:
         claims = "<br>  ".join(esc(c) for c in str(row["claims_text"]).split("; ") if c)
-        lines.append(f"<b>{t['disputed']}:</b><br>  {claims}")
+        lines.append(f"<b>{t('disputed', lang)}:</b><br>  {claims}")
     return "<br>".join(lines)
 
 
@@ -80,6 +78,18 @@ def _check(frame: pd.DataFrame) -> None:
     unknown = sorted(set(frame["status"]) - set(BY_KEY))
     if unknown:
         raise ValueError(f"status_map: unknown status values {unknown}")
+
+
+def frame_axes(bounds: tuple[float, ...] | None, pad: float = 0.03) -> dict:
+    """Geo axes that fit ``bounds`` (lon_min, lon_max, lat_min, lat_max) edge to edge, so the
+    land fills the chart area; without bounds, Plotly fits the drawn locations."""
+    if not bounds:
+        return {"fitbounds": "locations"}
+    lon0, lon1, lat0, lat1 = bounds
+    dx, dy = (lon1 - lon0) * pad or 0.05, (lat1 - lat0) * pad or 0.05
+    return {"fitbounds": False, "lonaxis": {"range": [lon0 - dx, lon1 + dx]},
+            "lataxis": {"range": [lat0 - dy, lat1 + dy]},
+            "center": {"lon": (lon0 + lon1) / 2, "lat": (lat0 + lat1) / 2}}
 
 
 def outline_trace(province_codes: list[str], outline_url: str) -> go.Choropleth:
@@ -101,6 +111,8 @@ def status_map(
     outline_url: str | None = None,
     height: int = HEIGHT_PX,
     legend_columns: int = 3,
+    title_chars: int = 58,
+    bounds: tuple[float, ...] | None = None,
 ) -> go.Figure:
     """The choropleth of ``frame`` (a ``mapdata.map_frame``) over the polygons at ``geojson_url``.
 
@@ -117,35 +129,32 @@ def status_map(
         colorscale=status_colorscale(), showscale=False, name="status",
         text=[hover_text(r, lang) for r in rows.to_dict("records")],
         hovertemplate="%{text}<extra></extra>",
-        marker={"line": {"color": [DISPUTED_LINE if d else BORDER for d in disputed],
-                         "width": [DISPUTED_WIDTH if d else 0.4 for d in disputed]}},
+        marker={"line": {"color": [DISPUTED_LINE if d else outline(BY_KEY[s].color)
+                                   for d, s in zip(disputed, rows["status"], strict=True)],
+                         "width": [DISPUTED_WIDTH if d else 0.6 for d in disputed]}},
     )  # fmt: skip
     data = [trace]
     if outline_url:
         data.append(outline_trace(sorted(frame["province_code"].unique()), outline_url))
 
-    legend_px = legend_height_px(legend_columns)
-    plot_px = height - MARGIN["t"] - MARGIN["b"]
+    counts = frame["status"].value_counts().to_dict()
+    entries = status_entries(counts, int(disputed.sum()), lang)
+    legend_px = legend_height_px(len(entries), legend_columns)
+    title_text, top_px = wrap_title(title, title_chars)
+    margin = {**MARGIN, "t": top_px}
+    plot_px = height - margin["t"] - margin["b"]
     row = ROW_PX / plot_px
     legend_top = (legend_px - ROW_PX / 2) / plot_px
-    counts = frame["status"].value_counts().to_dict()
-    shapes, notes = legend_items(
-        counts,
-        int(disputed.sum()),
-        lang=lang,
-        top=legend_top,
-        row_height=row,
-        columns=legend_columns,
-    )
+    shapes, notes = draw(entries, top=legend_top, row_height=row, columns=legend_columns)
     fig = go.Figure(data=data)
     fig.update_layout(
-        template="none", height=height, margin=MARGIN, dragmode=False, showlegend=False,
-        paper_bgcolor="#ffffff", font={"family": "sans-serif", "size": 12, "color": "#262730"},
-        title={"text": esc(title), "x": 0.01, "xanchor": "left", "font": {"size": 16}},
-        shapes=shapes, annotations=notes,
+        template="none", height=height, margin=margin, dragmode=False, showlegend=False,
+        paper_bgcolor="#ffffff", font={"family": "sans-serif", "size": 14, "color": "#262730"},
+        title={"text": title_text, "x": 0.01, "xanchor": "left", "font": {"size": TITLE_PX}},
+        shapes=shapes, annotations=notes, hoverlabel={"font": {"size": 15}},
         geo={
             "domain": {"x": [0, 1], "y": [(legend_px + 8) / plot_px, 1]},
-            "fitbounds": "locations", "projection": {"type": "equirectangular"},
+            **frame_axes(bounds), "projection": {"type": "equirectangular"},
             "visible": False, "bgcolor": "rgba(0,0,0,0)",
             **{f"show{layer}": False for layer in ("land", "ocean", "lakes", "rivers",
                "countries", "coastlines", "subunits", "frame")},

@@ -33,7 +33,7 @@ def pair_panel(province: str | None, year_a: int, year_b: int) -> pd.DataFrame:
 def year_pair(cycles: pd.DataFrame, default_year: str, lang: str, mode: str) -> tuple[int, int]:
     """(tahun, tahun2) from two selectors; tahun2 defaults to the held year before tahun."""
     options = [str(y) for y in cycles["data_year"]]
-    labels = map_view.year_labels(cycles, mode, lang)
+    labels = map_view.year_options(cycles, mode, lang)
     fmt = lambda y: labels[int(y)]  # noqa: E731
     c1, c2 = st.columns(2)
     label = t("mode_award" if mode == "award" else "mode_data", lang)
@@ -63,7 +63,8 @@ def show(cycles: pd.DataFrame, province: str | None, place: str, default_year: s
             st.caption(map_view.cycle_caption(cycles, y, lang))
             title = map_view.year_phrase(cycles, y, mode, lang)  # the place is in the heading
             map_view.show_map(frames[y], url, outline, title[0].upper() + title[1:], lang=lang,
-                              key=f"peta_map_{side}", half=True)  # fmt: skip
+                              key=f"peta_map_{side}", half=True,
+                              province=province)  # fmt: skip
     held = set(timeline.held_years(cycles))
     if first == last:
         st.info(t("same_year", lang))
@@ -80,7 +81,7 @@ def show(cycles: pd.DataFrame, province: str | None, place: str, default_year: s
     fig = change_map(trans, url, first, last, lang=lang, note=note, outline_url=outline,
                      height=map_view.NATIONAL_HEIGHT_PX if outline else map_view.PROVINCE_HEIGHT_PX,
                      title=t("change_title", lang).format(a=a, b=b, place=place),
-                     year_labels=(a, b))  # fmt: skip
+                     year_labels=(a, b), bounds=map_view.frame_bounds(province))  # fmt: skip
     map_view.chart(fig, "peta_change")
     change_table(trans, a, b, lang)
 
@@ -92,7 +93,8 @@ def change_table(trans: pd.DataFrame, label_a: str, label_b: str, lang: str) -> 
         t("region", lang): rows["name"],
         label_a: rows["status_a"].map(lambda k: BY_KEY[k].label(lang)),
         label_b: rows["status_b"].map(lambda k: BY_KEY[k].label(lang)),
-        "→": rows["transition"].map(lambda k: transitions.BY_TRANSITION[k].label(lang)),
+        t("change", lang): rows["transition"].map(
+            lambda k: transitions.BY_TRANSITION[k].label(lang)),
         t("profile", lang): state.profile_links(rows["code"]),
     })  # fmt: skip
     link = st.column_config.LinkColumn(display_text=t("profile", lang))

@@ -12,8 +12,9 @@ import streamlit as st
 from kkpham import timeline, transitions
 from kkpham.figures.compare import share_chart, status_grid, transition_bars
 from kkpham.figures.compare import transition_matrix_figure as matrix_figure
+from kkpham.formatting import format_number
 from kkpham.texts import t
-from kkpham.ui.map_view import year_labels
+from kkpham.ui.map_view import year_labels, year_options
 from kkpham.ui.safe_text import web_links
 from kkpham.ui.state import profile_links, write_param
 from kkpham.vocab import BY_KEY
@@ -26,6 +27,12 @@ def year_labeller(cycles: pd.DataFrame, mode: str, lang: str):
     """A year as the page's year mode shows it: data year first, or award year first."""
     labels = year_labels(cycles, mode, lang)
     return lambda year: labels[int(year)]
+
+
+def year_chooser(cycles: pd.DataFrame, mode: str, lang: str):
+    """A year as a selector option: one year only, of the kind the page's year mode leads with."""
+    options = year_options(cycles, mode, lang)
+    return lambda year: options[int(year)]
 
 
 def skip_not_held(cycles: pd.DataFrame, lang: str, params: tuple[str, ...] = ("tahun", "tahun2")):
@@ -43,35 +50,37 @@ def skip_not_held(cycles: pd.DataFrame, lang: str, params: tuple[str, ...] = ("t
 def show_league(table: pd.DataFrame, year: int, current: str | None, lang: str,
                 cycles: pd.DataFrame | None = None) -> str | None:  # fmt: skip
     """The sortable league table; a clicked row returns its province code (else None)."""
-    en = lang == "en"
+    prev = table["previous_year"].dropna()
+    since = int(prev.iloc[0]) if len(prev) else None
+    change_col = (t("lg_change_since", lang, year=since) if since
+                  else t("lg_change", lang))  # fmt: skip
     view = pd.DataFrame({
-        "Kode": table["province_code"],
+        t("code", lang): table["province_code"],
         t("province", lang): table["province_name"],
         "Peduli HAM": table["peduli"],
-        "Total": table["total"],
+        t("lg_total", lang): table["total"],
         "% Peduli": table["share"] * 100,
-        "% maks." if not en else "max %": table["share_max"] * 100,
+        t("lg_max", lang): table["share_max"] * 100,
         # a change between two lower bounds is no measured change: shown only on complete data
-        ("Perubahan (poin persen)" if not en else "Change (pct. points)"): table["change"].where(
-            table["change_complete"]
-        ),
-        ("Perubahan terukur" if not en else "Change measurable"): table["change_complete"],
-        ("Rangkaian semua Peduli" if not en else "All-Peduli streak"): table["all_peduli_streak"],
-        ("Rangkaian pembina" if not en else "Pembina streak"): table["pembina_streak"],
+        change_col: [f"{v:+.0f}" if ok and pd.notna(v) else "–"
+                     for v, ok in zip(table["change"], table["change_complete"], strict=True)],
+        t("lg_measurable", lang): table["change_complete"].map(
+            lambda b: t("yes" if b else "no", lang)),
+        t("lg_streak_all", lang): table["all_peduli_streak"],
+        t("lg_streak_pembina", lang): table["pembina_streak"],
         "Pembina": table["pembina_text"],
     })  # fmt: skip
     pct = st.column_config.NumberColumn(format="%.0f%%")
     event = st.dataframe(
         view, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
         key=f"cmp_league_{year}_{current}",
-        column_config={"% Peduli": pct, "% maks.": pct, "max %": pct,
-                       view.columns[6]: st.column_config.NumberColumn(format="%+.0f")},
+        column_config={"% Peduli": pct, t("lg_max", lang): pct},
     )  # fmt: skip
-    prev = table["previous_year"].dropna()
-    since = f" ({'vs' if en else 'dibanding'} {int(prev.iloc[0])})" if len(prev) else ""
-    st.caption(f"{t('select_hint', lang)} {t('lower_bound', lang)}{since} {t('change_hint', lang)}")
-    if cycles is not None and len(prev):
-        note = transitions.regime_note(cycles, int(prev.iloc[0]), year, lang)
+    st.caption(" ".join([t("select_hint", lang), t("lower_bound", lang),
+                         t("lg_since", lang, year=since, shown=year) if since else "",
+                         t("change_hint", lang)]))  # fmt: skip
+    if cycles is not None and since:
+        note = transitions.regime_note(cycles, since, year, lang)
         if note:
             st.warning(note)
     rows = event.selection.rows if event is not None else []
@@ -83,21 +92,23 @@ def show_share(rows: pd.DataFrame, rep: pd.DataFrame, cycles, title: str, lang: 
     st.plotly_chart(fig, config=CHART_CONFIG, width="stretch", key="cmp_share")
     st.caption(t("reported_note", lang) if len(rep) else t("no_reported", lang))
     if len(rep):
-        en = lang == "en"
-        view = pd.DataFrame({
-            ("Tahun data" if not en else "Data year"): rep["data_year"],
-            ("Menurut sumber" if not en else "Per source"): rep["awarded_count"].astype(str)
+        columns = {
+            t("year", lang): rep["data_year"],
+            t("sh_per_source", lang): rep["awarded_count"].astype(str)
             + rep["total_regions"].map(lambda n: "" if pd.isna(n) else f" / {int(n)}"),
-            ("Peduli (data kami)" if not en else "Peduli (our rows)"): rep["ours_peduli"],
-            ("Peduli + Cukup (data kami)" if not en else "Peduli + Cukup (ours)"):
-                rep["ours_awarded"],
-            ("Tanpa data" if not en else "No data"): rep["ours_unknown"],
-            ("Selisih" if not en else "Gap"): rep["gap"],
-            ("Sumber" if not en else "Source"): web_links(rep["source_url"]),
-            ("Catatan penyusun (EN)" if not en else "Compiler's note"): rep["evidence"],
-        })  # fmt: skip
+            t("sh_ours_peduli", lang): rep["ours_peduli"].map(lambda v: format_number(v, lang)),
+            t("sh_ours_awarded", lang): rep["ours_awarded"].map(
+                lambda v: format_number(v, lang)),
+            t("sh_unknown", lang): rep["ours_unknown"].map(lambda v: format_number(v, lang)),
+            t("sh_gap", lang): rep["gap"].map(lambda v: format_number(v, lang)),
+            t("source", lang): web_links(rep["source_url"]).fillna(""),
+        }
+        if lang == "en":  # the compiler's notes are written in English: not in the Indonesian UI
+            columns["Compiler's note"] = rep["evidence"].fillna("")
+        view = pd.DataFrame(columns)
         st.dataframe(view, hide_index=True, width="stretch", column_config={
-            view.columns[6]: st.column_config.LinkColumn(display_text=r"https?://(?:www\.)?([^/]+)")
+            t("source", lang): st.column_config.LinkColumn(
+                display_text=r"https?://(?:www\.)?([^/]+)")
         })  # fmt: skip
     return fig
 
@@ -116,19 +127,17 @@ def show_grid(prov_panel: pd.DataFrame, cycles, title: str, lang: str, mode: str
 def streak_table(prov_panel: pd.DataFrame, streaks: pd.DataFrame, as_of: int, lang: str) -> None:
     """Kab/kota with streaks and a link to each profile."""
     names = prov_panel.drop_duplicates("code").set_index("code")["name"]
-    en = lang == "en"
     view = pd.DataFrame({
         t("region", lang): streaks["code"].map(names),
         t("profile", lang): profile_links(streaks["code"]),
-        (f"Beruntun s.d. {as_of}" if not en else f"Streak to {as_of}"): streaks["streak"],
-        ("Beruntun (melewati tahun tanpa data)" if not en else "Streak across gaps"):
-            streaks["streak_bridged"],
-        ("Rangkaian terakhir" if not en else "Last run"): [
-            "—" if pd.isna(y) else f"{n} ({'s.d.' if not en else 'to'} {int(y)})"
+        t("st_streak", lang, year=as_of): streaks["streak"],
+        t("st_bridged", lang): streaks["streak_bridged"],
+        t("st_last_run", lang): [
+            "—" if pd.isna(y) else t("st_run_to", lang, n=n, year=int(y))
             for n, y in zip(streaks["last_run"], streaks["last_peduli"], strict=True)],
-        ("Peduli pertama" if not en else "First Peduli"):
+        t("st_first", lang):
             streaks["first_peduli"].map(lambda y: "—" if pd.isna(y) else str(int(y))),
-        ("Tahun Peduli" if not en else "Peduli years"): streaks["n_peduli"],
+        t("st_years", lang): streaks["n_peduli"],
     })  # fmt: skip
     table_with_profile_links(view, lang)
 
@@ -162,7 +171,8 @@ def show_transitions(scope_panel: pd.DataFrame, cycles, year_a: int, year_b: int
         t("province", lang): trans["province_name"],
         str(year_a): trans["status_a"].map(lambda k: BY_KEY[k].label(lang)),
         str(year_b): trans["status_b"].map(lambda k: BY_KEY[k].label(lang)),
-        "→": trans["transition"].map(lambda k: transitions.BY_TRANSITION[k].label(lang)),
+        t("change", lang): trans["transition"].map(
+            lambda k: transitions.BY_TRANSITION[k].label(lang)),
         t("profile", lang): profile_links(trans["code"]),
     })  # fmt: skip
     table_with_profile_links(view, lang)

@@ -170,6 +170,15 @@ def default_year(province: str | None = None) -> int:
     return max(with_data or held)
 
 
+def latest_year(province: str | None = None) -> int | None:
+    """The latest held data year with any result for the place, or None when it has none."""
+    ref = reference()
+    held = ref["cycles"].loc[ref["cycles"]["held"], "data_year"].astype(int).tolist()
+    known = ref["years_by_province"].get(province, []) if province else ref["years_with_claims"]
+    with_data = [y for y in held if y in set(known)]
+    return max(with_data) if with_data else None
+
+
 def geometry(province: str | None) -> tuple[str, str | None]:
     """(kab/kota GeoJSON URL, province-outline URL or None) for the view; checks they exist."""
     build = reference()["boundary_build"]
@@ -182,3 +191,34 @@ def geometry(province: str | None) -> tuple[str, str | None]:
                 f"Geometri peta {u} belum dibangun (build {build}). Jalankan `make build`."
             )
     return url, outline
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _bounds(path: str, skip: tuple[str, ...]) -> tuple[float, float, float, float] | None:
+    """(lon_min, lon_max, lat_min, lat_max) over the features of a GeoJSON file, but ``skip``."""
+    import json
+
+    with open(path, encoding="utf-8") as f:
+        features = json.load(f)["features"]
+    lons: list[float] = []
+    lats: list[float] = []
+
+    def walk(coords: object) -> None:
+        if isinstance(coords, list) and coords and isinstance(coords[0], (int, float)):
+            lons.append(float(coords[0]))
+            lats.append(float(coords[1]))
+        elif isinstance(coords, list):
+            for c in coords:
+                walk(c)
+
+    for feature in features:
+        if feature.get("properties", {}).get("code") not in skip:
+            walk(feature["geometry"]["coordinates"])
+    return (min(lons), max(lons), min(lats), max(lats)) if lons else None
+
+
+def bounds(province: str | None, skip: tuple[str, ...] = ()) -> tuple[float, ...] | None:
+    """The frame a map of the view should fit: its kab/kota without ``skip`` (far islands)."""
+    url, _ = geometry(province)
+    path = get_settings().static_dir / url.removeprefix("/app/static/")
+    return _bounds(str(path), tuple(sorted(skip)))

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from kkpham.figures import status_map
+from kkpham.formatting import format_number, format_percent
 from kkpham.texts import t
 from kkpham.ui import data, state
 from kkpham.ui.safe_text import citations, md_link, web_links
@@ -20,11 +21,13 @@ PLOTLY_CONFIG = {
     "scrollZoom": False,
     "toImageButtonOptions": {"format": "png", "filename": "peta-kkpham", "scale": 2},
 }
-NATIONAL_HEIGHT_PX = 560  # Indonesia is ~2.7 times wider than tall
+NATIONAL_HEIGHT_PX = 500  # Indonesia is ~2.7 times wider than tall: a taller chart only adds blank
 PROVINCE_HEIGHT_PX = 640
 HALF_HEIGHT_PX = {True: 470, False: 600}  # side by side: national (wide) / province
-REGIME_NAMES = {"A": "Rezim A", "B": "Rezim B", "C": "Rezim C"}
 PROFILE_PAGE = "pages/wilayah.py"
+# Regions far off a province's mainland that would shrink its map to a strip: left out of the
+# zoom (named under the map, listed in the table). Kepulauan Seribu lies ~100 km off Jakarta.
+OFF_FRAME = {"31.01": "seribu_note"}
 
 
 def _cycle(cycles: pd.DataFrame, year: int) -> pd.Series:
@@ -36,13 +39,13 @@ def _cycle(cycles: pd.DataFrame, year: int) -> pd.Series:
 
 def year_label(cycles: pd.DataFrame, year: str | int | None, mode: str = "data",
                lang: str = "id") -> str:  # fmt: skip
-    """A year as shown to people: the leading year (data or award, per ``mode``) and the other one
-    in brackets; a cycle that was not held says so."""
+    """A year in a title: the leading year (data or award, per ``mode``) and the other one in
+    brackets; a cycle that was not held says so. Options use ``year_option`` (one year only)."""
     return _label(_cycle(cycles, int(year)), int(year), mode, lang)
 
 
 def year_labels(cycles: pd.DataFrame, mode: str = "data", lang: str = "id") -> dict[int, str]:
-    """``year_label`` of every cycle, in one pass (for widgets that label every option)."""
+    """``year_label`` of every cycle, in one pass."""
     return {int(c["data_year"]): _label(c, int(c["data_year"]), mode, lang)
             for c in cycles.to_dict("records")}  # fmt: skip
 
@@ -51,8 +54,27 @@ def _label(c, year: int, mode: str, lang: str) -> str:
     if not c["held"]:
         return f"{year} ({t('not_held', lang)})"
     if mode == "award":
-        return f"{c['award_year']} ({t('data', lang)} {year})"
-    return f"{year} ({t('award', lang)} {c['award_year']})"
+        return f"{int(c['award_year'])} ({t('data', lang)} {year})"
+    return f"{year} ({t('award', lang)} {int(c['award_year'])})"
+
+
+def year_option(cycles: pd.DataFrame, year: str | int | None, mode: str = "data",
+                lang: str = "id") -> str:  # fmt: skip
+    """A year in a selector: only the year of the kind the user chose (data or award year), so a
+    search for 2019 never offers "2018 (penghargaan 2019)". The other year is in the caption."""
+    return _option(_cycle(cycles, int(year)), int(year), mode, lang)
+
+
+def year_options(cycles: pd.DataFrame, mode: str = "data", lang: str = "id") -> dict[int, str]:
+    """``year_option`` of every cycle, in one pass (a widget labels every option each rerun)."""
+    return {int(c["data_year"]): _option(c, int(c["data_year"]), mode, lang)
+            for c in cycles.to_dict("records")}  # fmt: skip
+
+
+def _option(c, year: int, mode: str, lang: str) -> str:
+    if not c["held"]:
+        return f"{year if mode != 'award' else '—'} · {t('not_held', lang)}"
+    return str(int(c["award_year"])) if mode == "award" else str(year)
 
 
 def year_phrase(cycles: pd.DataFrame, year: int, mode: str, lang: str) -> str:
@@ -64,21 +86,15 @@ def year_phrase(cycles: pd.DataFrame, year: int, mode: str, lang: str) -> str:
 
 def cycle_caption(cycles: pd.DataFrame, year: int, lang: str = "id") -> str:
     c = _cycle(cycles, year)
-    en = lang == "en"
     if not c["held"]:
-        if en:
-            return f"Data year {year}: **not assessed** ({t('not_held_why', lang)})."
-        return f"Tahun data {year}: penilaian **tidak dilaksanakan** ({t('not_held_why', lang)})."
-    regime = REGIME_NAMES.get(c["regime"], c["regime"])
+        return t("cycle_not_held", lang, year=year, why=t("not_held_why", lang))
     decree = f", {c['decree_number']}" if isinstance(c["decree_number"], str) else ""
-    return (
-        f"{'Data year' if en else 'Tahun data'} **{year}** → {'award' if en else 'penghargaan'} "
-        f"**{c['award_year']}** · {regime} ({c['regulation']}){decree}"
-    )
+    return t("cycle_caption", lang, year=year, award=int(c["award_year"]),
+             regulation=c["regulation"], decree=decree)  # fmt: skip
 
 
-def map_title(place: str, year_text: str) -> str:
-    return f"Kabupaten/Kota Peduli HAM — {place}, {year_text}"
+def map_title(place: str, year_text: str, lang: str = "id") -> str:
+    return t("map_heading", lang, place=place, year=year_text)
 
 
 def chart(fig: go.Figure, key: str, clickable: bool = False):
@@ -109,15 +125,25 @@ def open_profile(code: str) -> None:
     st.switch_page(PROFILE_PAGE, query_params=params)
 
 
+def frame_bounds(province: str | None) -> tuple[float, ...] | None:
+    """The mainland frame of the view (far islands such as Kepulauan Seribu left out)."""
+    try:
+        return data.bounds(province, tuple(c for c in OFF_FRAME if c[:2] == province))
+    except (OSError, ValueError, KeyError):
+        return None  # Plotly then fits the drawn regions itself
+
+
 def show_map(frame: pd.DataFrame, url: str, outline: str | None, title: str, *, lang: str = "id",
-             key: str = "peta_map", half: bool = False, clickable: bool = True):  # fmt: skip
+             key: str = "peta_map", half: bool = False, clickable: bool = True,
+             province: str | None = None):  # fmt: skip
     """The status map (``half``: one of two side by side); a clicked region opens its profile."""
     if half:
         height, columns = HALF_HEIGHT_PX[outline is not None], 2
     else:
         height, columns = (NATIONAL_HEIGHT_PX if outline else PROVINCE_HEIGHT_PX), 3
     fig = status_map(frame, url, title=title, outline_url=outline, height=height, lang=lang,
-                     legend_columns=columns)  # fmt: skip
+                     legend_columns=columns, title_chars=40 if half else 58,
+                     bounds=frame_bounds(province))  # fmt: skip
     code = clicked_code(chart(fig, key, clickable), frame)
     if code:
         open_profile(code)
@@ -136,19 +162,12 @@ def profile_picker(frame: pd.DataFrame, lang: str, key: str = "peta_buka_profil"
         open_profile(code)
 
 
-def _pct(x: float, lang: str) -> str:
-    text = f"{100 * x:.1f}%"
-    return text if lang == "en" else text.replace(".", ",")
-
-
 def _bounds(summary: dict, lang: str) -> str:
-    """The Peduli share as what it is: exact when every kab/kota has data, else a range."""
-    total, unknown = summary["total"], summary["unknown"]
-    low = _pct(summary["peduli_share"], lang)
-    if not unknown:
+    """The Peduli share, and how many kab/kota it does not yet cover."""
+    low = format_percent(summary["peduli_share"], lang)
+    if not summary["unknown"]:
         return f"({low})"
-    high = _pct((summary["peduli"] + unknown) / total, lang)
-    return t("share_range", lang).format(low=low, high=high, unknown=unknown)
+    return t("share_range", lang, low=low, unknown=summary["unknown"])
 
 
 def _reported_lines(summary: dict, regime: str | None, lang: str) -> list[str]:
@@ -161,13 +180,13 @@ def _reported_lines(summary: dict, regime: str | None, lang: str) -> list[str]:
         f"{n} {of} {m}" if pd.notna(m) else str(n)
         for n, m in zip(reported["awarded_count"], reported["total_regions"], strict=True)
     ]
-    ours = t("ours_counts", lang).format(peduli=summary["peduli"], cukup=summary["cukup"])
     cukup_note = t("cukup_awarded", lang) if regime == "B" else ""
     for told, group in reported.groupby("told", sort=False):
         links = ", ".join(md_link(k, url) for k, url in enumerate(group["source_url"], start=1))
         derived = t("derived", lang) if group["data_year_derived"].all() else ""
-        lines.append(t("per_source", lang).format(
-            links=links, told=told, derived=derived, cukup=cukup_note, ours=ours))  # fmt: skip
+        lines.append(t("per_source", lang, links=links, told=told, derived=derived,
+                       cukup=cukup_note))  # fmt: skip
+    lines.append(t("ours_counts", lang, peduli=summary["peduli"], cukup=summary["cukup"]))
     return lines
 
 
@@ -204,29 +223,48 @@ def split_sources(urls: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 def region_table(frame: pd.DataFrame, lang: str = "id") -> None:
     """Every kab/kota with its status, score, source and a link to its profile."""
+    web, decree = split_sources(frame["source_url"])
     table = pd.DataFrame({
-        "Kode" if lang != "en" else "Code": frame["code"],
+        t("code", lang): frame["code"],
         t("region", lang): frame["name"],
         t("status", lang): frame["status"].map(lambda k: BY_KEY[k].label(lang)),
-        t("score", lang): frame["score"],
-        t("source", lang): split_sources(frame["source_url"])[0],
-        t("decree", lang): split_sources(frame["source_url"])[1],
-        t("disputed", lang): frame["disputed"],
+        # text, so a missing value reads "–" and never "None" (Streamlit's placeholder)
+        t("score", lang): frame["score"].map(lambda v: format_number(v, lang)),
+        t("source", lang): web.fillna(""),
+        t("decree", lang): decree.fillna("–"),
+        t("disputed", lang): frame["disputed"].map(lambda d: t("yes" if d else "no", lang)),
         t("profile", lang): state.profile_links(frame["code"]),
     })  # fmt: skip
     st.dataframe(
         table, hide_index=True, width="stretch",
         column_config={
             t("source", lang): st.column_config.LinkColumn(),
-            t("score", lang): st.column_config.NumberColumn(format="%.2f"),
             t("profile", lang): st.column_config.LinkColumn(display_text=t("profile", lang)),
         },
     )  # fmt: skip
 
 
+def in_frame(frame: pd.DataFrame, province: str | None) -> tuple[pd.DataFrame, list[str]]:
+    """(the regions the province map zooms to, notes naming the ones left out of the zoom)."""
+    if not province:
+        return frame, []
+    off = frame["code"].isin(OFF_FRAME)
+    return frame[~off], [OFF_FRAME[c] for c in frame.loc[off, "code"]]
+
+
+def no_data_note(summary: dict, place: str, year: int, latest: int | None, lang: str) -> None:
+    """A held year with no data for the place says which year has data."""
+    if summary["held"] and not summary["known"]:
+        if latest is not None and latest != year:
+            st.info(t("no_data_here", lang, place=place, year=year, latest=latest))
+        elif latest is None:
+            st.info(t("no_data_anywhere", lang, place=place))
+
+
 def show_year(province: str | None, place: str, year: int, cycles: pd.DataFrame, lang: str,
-              mode: str) -> None:  # fmt: skip
-    """One year: caption, map (click → profile), summary, profile picker, region table."""
+              mode: str, latest: int | None = None) -> None:  # fmt: skip
+    """One year: caption, map (click → profile), summary, profile picker, region table.
+    ``latest``: the place's latest year with data, named when ``year`` has none."""
     try:
         frame = data.map_frame(province, year)
         summary = data.summary(province, year, frame)
@@ -235,10 +273,15 @@ def show_year(province: str | None, place: str, year: int, cycles: pd.DataFrame,
         st.error(str(exc))
         st.stop()
     st.caption(cycle_caption(cycles, year, lang))
+    no_data_note(summary, place, year, latest, lang)
     col_map, col_summary = st.columns([3, 1])
     with col_map:
-        show_map(frame, url, outline, map_title(place, year_phrase(cycles, year, mode, lang)),
-                 lang=lang)  # fmt: skip
+        shown, notes = in_frame(frame, province)
+        show_map(shown, url, outline,
+                 map_title(place, year_phrase(cycles, year, mode, lang), lang), lang=lang,
+                 province=province)
+        for note in notes:
+            st.caption(t(note, lang))
         profile_picker(frame, lang)
     with col_summary:
         show_summary(summary, place, lang, _cycle(cycles, year)["regime"])

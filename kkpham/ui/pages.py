@@ -42,12 +42,16 @@ def build_pages() -> list[st.Page]:
 
     No page icons: Streamlit fetches Material icons for the favicon from a CDN.
     """
+    from kkpham.texts import t
+
     specs = present_specs()
-    pages = [st.Page(s.path, title=s.title, url_path=s.url_path) for s in specs]
+    lang = "en" if st.query_params.get("lang") == "en" else "id"
+    pages = [st.Page(s.path, title=t(f"nav_{s.url_path}", lang), url_path=s.url_path)
+             for s in specs]  # fmt: skip
     home = pages[specs.index(HOME)]
 
     def landing() -> None:
         st.switch_page(home, query_params=st.query_params.to_dict())
 
-    return [st.Page(landing, title=HOME.title, url_path="mulai", default=True,
+    return [st.Page(landing, title=t(f"nav_{HOME.url_path}", lang), url_path="mulai", default=True,
                     visibility="hidden"), *pages]  # fmt: skip

@@ -7,6 +7,7 @@ import streamlit as st
 
 from kkpham import region_profile
 from kkpham.figures.profile import status_strip
+from kkpham.formatting import format_number
 from kkpham.settings import get_settings
 from kkpham.texts import t
 from kkpham.ui import panels
@@ -48,7 +49,7 @@ def region_header(region: pd.Series, code: str, lang: str) -> None:
     province_link = link("bandingkan", provinsi=str(region["province_code"]))
     formed = region["formed_year"]
     formed_text = (
-        f" · {'formed' if lang == 'en' else 'dibentuk'} {int(formed)}" if pd.notna(formed) else ""
+        f" · {t('pf_formed', lang)} {int(formed)}" if pd.notna(formed) else ""
     )
     st.header(str(region["name"]))
     st.markdown(
@@ -60,19 +61,23 @@ def region_header(region: pd.Series, code: str, lang: str) -> None:
 def show_claims(code: str, lang: str, rows: pd.DataFrame | None = None) -> None:
     """Every claim about the region; ``rows``: its status panel rows (which claim is shown)."""
     table = region_profile.claims_table(panels.claims(code), lang, rows)
-    en = lang == "en"
+    web, decree = split_sources(table["source_url"])
+    yes_no = lambda b: t("yes" if bool(b) else "no", lang)  # noqa: E731
+    kinds = ("keputusan", "pemerintah", "berita")
     view = pd.DataFrame({
-        ("Tahun data" if not en else "Data year"): table["data_year"],
-        ("Tahun penghargaan" if not en else "Award year"): table["award_year"],
-        "Status": table["status_label"],
-        ("Nilai" if not en else "Score"): table["score"],
-        ("Sumber" if not en else "Source"): split_sources(table["source_url"])[0],
-        ("Keputusan" if not en else "Decree"): split_sources(table["source_url"])[1],
-        ("Jenis" if not en else "Kind"): table["source_kind"],
-        ("Ditampilkan di peta" if not en else "Shown on map"): table["shown"],
-        ("Sumber berbeda" if not en else "Sources disagree"): table["disputed"],
-        ("Tahun diturunkan" if not en else "Year derived"): table["data_year_derived"],
-        ("Keterangan" if not en else "Note"): table["note"],
+        t("mode_data", lang): table["data_year"].astype(str),
+        t("mode_award", lang): table["award_year"].map(
+            lambda y: "—" if pd.isna(y) else str(int(y))),
+        t("status", lang): table["status_label"],
+        t("score", lang): table["score"].map(lambda v: format_number(v, lang)),
+        t("source", lang): web,
+        t("decree", lang): decree.fillna("—"),
+        t("src_kind", lang): table["source_kind"].map(
+            lambda k: t(f"src_kind_{k}", lang) if k in kinds else "—"),
+        t("pf_shown", lang): table["shown"].map(yes_no),
+        t("disputed", lang): table["disputed"].map(yes_no),
+        t("pf_derived", lang): table["data_year_derived"].map(yes_no),
+        t("pf_note", lang): table["note"].fillna("—").replace("", "—"),
     })  # fmt: skip
     src = view.columns[4]
     st.dataframe(

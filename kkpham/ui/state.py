@@ -51,6 +51,9 @@ def begin_page(page: str) -> str:
     st.session_state[_PAGE] = page
     kept.clear()
     kept.update({p: st.query_params[p] for p in SHARED if p in st.query_params})
+    from kkpham.ui import look
+
+    look.compact()
     return lang_param()
 
 
@@ -128,11 +131,9 @@ def url_select(
     value, rejected = read_param(param, options, default)
     if rejected is not None:
         shown = format_func(default)
-        st.warning(
-            f"Value {param}=«{_shown(rejected)}» in the URL is not known; showing {shown}."
-            if lang == "en"
-            else f"Nilai {param}=«{_shown(rejected)}» di URL tidak dikenal; ditampilkan {shown}."
-        )
+        from kkpham.texts import t
+
+        st.warning(t("url_unknown", lang, param=param, value=_shown(rejected), shown=shown))
     # The widget holds strings; None (a selectbox placeholder) travels as ABSENT.
     widget_options = [ABSENT if o is None else o for o in options]
     wanted = ABSENT if value is None else value
@@ -162,19 +163,24 @@ def set_widget(key: str, param: str, value: str) -> None:
     write_param(param, value)
 
 
+def follow_province(province: str | None, default_year: str, *, keys: Sequence[str],
+                    memo: str) -> None:  # fmt: skip
+    """When the province is changed on this page (not on first load: a URL or a page switch keeps
+    its year), move the year widgets ``keys`` and ``tahun`` to the new place's default year."""
+    previous = st.session_state.get(memo, "\0unset")
+    st.session_state[memo] = province
+    if previous == "\0unset" or previous == province:
+        return
+    for key in keys:
+        set_widget(key, "tahun", default_year)
+    write_param("tahun2", None)
+
+
 def lang_param() -> str:
     """The language from ``lang`` (absent = Indonesian; an unknown value falls back to it)."""
     lang, _ = read_param("lang", LANGS, "id")
     write_param("lang", None if lang == "id" else lang)
     return lang or "id"
-
-
-VERSION_NOTE = {
-    "id": "Tautan ini dibuat dari data versi «{old}»; yang ditampilkan sekarang versi «{new}» "
-    "(data telah dibangun ulang atau ditambah sejak tautan dibuat).",
-    "en": "This link was made from data build «{old}»; you are seeing build «{new}» (the data "
-    "was rebuilt or extended since).",
-}
 
 
 def version_param(current: str, lang: str) -> None:
@@ -184,8 +190,9 @@ def version_param(current: str, lang: str) -> None:
         st.session_state["_versi_link"] = linked
     old = st.session_state.get("_versi_link")
     if old and old != current:
-        note = VERSION_NOTE["en" if lang == "en" else "id"]
-        st.info(note.format(old=_shown(old), new=md_escape(current)))
+        from kkpham.texts import t
+
+        st.info(t("version_note", lang, old=_shown(old), new=md_escape(current)))
     write_param("versi", current)
 
 

@@ -24,6 +24,7 @@ from kkpham.auth import (
     auth_config,
     confirm_write,
 )
+from kkpham.formatting import format_number
 from kkpham.importer import (
     MAX_BYTES,
     MAX_ROWS,
@@ -44,10 +45,20 @@ from kkpham.stewardship import (
 )
 from kkpham.store import Store
 from kkpham.template import template_xlsx
+from kkpham.texts import t
 from kkpham.ui.safe_text import md_escape, web_links
 
 LOGIN = "kkpham_login"  # session_state key of the WriterLogin
 clock = time.monotonic  # tests replace it to step past the idle timeout
+
+
+def _lang() -> str:
+    return "en" if st.query_params.get("lang") == "en" else "id"
+
+
+def _t(key: str, **kw: object) -> str:
+    """``kkpham.texts.t`` in the page's language (the data page's functions take no ``lang``)."""
+    return t(key, _lang(), **kw)
 
 
 def _secrets() -> dict:
@@ -62,7 +73,7 @@ def auth() -> AuthConfig | None:
     try:
         return auth_config(get_settings().admin_password_hash, _secrets())
     except PasswordError as err:
-        st.error(f"Konfigurasi kata sandi tidak sah ({md_escape(err)}); penulisan dimatikan.")
+        st.error(_t("dp_bad_config", err=md_escape(err)))
         return None
 
 
@@ -85,7 +96,7 @@ def _password_login(cfg: AuthConfig) -> WriterLogin | None:
         return None
     if not login.active(clock()):
         st.session_state.pop(LOGIN, None)
-        st.info("Sesi masuk berakhir karena lama tidak dipakai; masuk lagi untuk menulis.")
+        st.info(_t("dp_login_lapsed"))
         return None
     return login
 
@@ -98,16 +109,16 @@ def write_button(cfg: AuthConfig | None, who: str, label: str, key: str) -> str 
     """
     login = _password_login(cfg) if cfg else None
     with st.form(key):
-        password = (st.text_input("Kata sandi (konfirmasi penulisan)", type="password",
+        password = (st.text_input(_t("dp_confirm_password"), type="password",
                                   key=f"{key}_password") if login else "")  # fmt: skip
         submitted = st.form_submit_button(label, type="primary")
     if not submitted:
         return None
     if login is None:
         return who
-    name, why = confirm_write(login_throttle(), login, password, cfg.password_hash, clock())
+    name, why, wait = confirm_write(login_throttle(), login, password, cfg.password_hash, clock())
     if name is None:
-        st.error(f"Tidak disimpan: {why}.")
+        st.error(_t("dp_not_saved", why=_t(f"dp_why_{why}", seconds=math.ceil(wait))))
     return name
 
 
@@ -116,8 +127,8 @@ def login_panel(cfg: AuthConfig | None) -> str | None:
     who = writer(cfg)
     if who:
         col, out = st.columns([4, 1])
-        col.success(f"Masuk sebagai **{md_escape(who)}**: impor dan pembatalan aktif.")
-        if out.button("Keluar", key="logout"):
+        col.success(_t("dp_logged_in", who=md_escape(who)))
+        if out.button(_t("dp_logout"), key="logout"):
             st.session_state.pop(LOGIN, None)
             if cfg and cfg.oidc and st.user.is_logged_in:
                 st.logout()
@@ -126,11 +137,11 @@ def login_panel(cfg: AuthConfig | None) -> str | None:
     if cfg is None or not cfg.writing_enabled:
         st.info(ENABLE_HELP_ID)
         return None
-    with st.expander("Masuk untuk mengimpor atau membatalkan batch", expanded=False):
+    with st.expander(_t("dp_login_expander"), expanded=False):
         if cfg.oidc and cfg.admin_emails:
             if st.user.is_logged_in:
-                st.warning("Akun ini tidak terdaftar sebagai pengelola data.")
-            elif st.button("Masuk dengan akun instansi", key="oidc_login"):
+                st.warning(_t("dp_not_admin"))
+            elif st.button(_t("dp_oidc"), key="oidc_login"):
                 st.login()
         if cfg.password_hash:
             _password_form(cfg)
@@ -145,22 +156,22 @@ def login_throttle() -> LoginThrottle:
 
 def _password_form(cfg: AuthConfig) -> None:
     with st.form("login"):
-        name = st.text_input("Nama petugas (dicatat di log)", key="login_name", max_chars=80)
-        password = st.text_input("Kata sandi", type="password", key="login_password")
-        submitted = st.form_submit_button("Masuk")
+        name = st.text_input(_t("dp_name"), key="login_name", max_chars=80)
+        password = st.text_input(_t("dp_password"), type="password", key="login_password")
+        submitted = st.form_submit_button(_t("dp_login"))
     if not submitted:
         return
     if not name.strip():
-        st.error("Isi nama petugas.")
+        st.error(_t("dp_name_missing"))
         return
     ok, wait = attempt_login(login_throttle(), name.strip(), password, cfg.password_hash)
     if ok:
         st.session_state[LOGIN] = WriterLogin(name.strip(), clock())
         st.rerun()
     if wait:
-        st.error(f"Terlalu banyak percobaan gagal. Coba lagi dalam {math.ceil(wait)} detik.")
+        st.error(_t("dp_throttled", seconds=math.ceil(wait)))
     else:
-        st.error("Masuk gagal: kata sandi salah.")
+        st.error(_t("dp_wrong_password"))
 
 
 @st.cache_resource(show_spinner=False)
@@ -175,20 +186,34 @@ def _linked(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     return frame.assign(tautan=web_links(frame[column]))
 
 
+# Our own constant CSS (the limit is our number, never data): the uploader's English words
+# ("Drag and drop…", "… per file", "Browse files") hidden and drawn again in Indonesian.
+UPLOADER_CSS_ID = """<style>
+[data-testid="stFileUploaderDropzoneInstructions"] span, [data-testid="stFileUploaderDropzone"]
+  button {{ font-size: 0 !important; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: "{limit}";
+  font-size: 0.875rem; }}
+[data-testid="stFileUploaderDropzone"] button::after {{ content: "Pilih berkas";
+  font-size: 0.875rem; }}
+</style>"""
+
+
 def upload_panel(who: str | None, cfg: AuthConfig | None = None) -> None:
-    st.subheader("Impor hasil")
-    st.download_button("Unduh templat (XLSX, dengan petunjuk)", template_xlsx(),
+    st.subheader(_t("dp_import"))
+    st.download_button(_t("dp_template"), template_xlsx(),
                        file_name="templat_kkpham.xlsx", mime=export.MIME["xlsx"],
                        key="template")  # fmt: skip
     if not who:
-        st.caption("Pratinjau boleh tanpa masuk; menyimpan perlu masuk.")
+        st.caption(_t("dp_preview_hint"))
     epoch = st.session_state.get("kkpham_upload_epoch", 0)
-    rows = f"{MAX_ROWS:,}".replace(",", ".")  # Indonesian thousands separator
+    rows = format_number(MAX_ROWS, _lang())
+    if _lang() == "id":  # Streamlit's uploader speaks English only: its words, replaced by CSS
+        st.markdown(UPLOADER_CSS_ID.format(limit=_t("dp_upload_limit",
+                    mb=f"{math.ceil(MAX_BYTES / 1e6)}")), unsafe_allow_html=True)
     upload = st.file_uploader(
-        "Berkas CSV atau XLSX", type=["csv", "xlsx"], key=f"upload{epoch}",
+        _t("dp_file"), type=["csv", "xlsx"], key=f"upload{epoch}",
         max_upload_size=math.ceil(MAX_BYTES / 1e6),  # the importer's own limit, not 200 MB
-        help=f"Paling besar {MAX_BYTES / 1e6:.0f} MB dan {rows} baris; kolom seperti di "
-        "templat. CSV: simpan dari Excel sebagai 'CSV UTF-8'.",
+        help=_t("dp_file_help", mb=f"{MAX_BYTES / 1e6:.0f}", rows=rows),
     )  # fmt: skip
     if upload is None:
         return
@@ -205,16 +230,16 @@ def upload_panel(who: str | None, cfg: AuthConfig | None = None) -> None:
     if report.errors:
         return
     if not who:
-        st.info("Semua baris siap. Masuk untuk menyimpan.")
+        st.info(_t("dp_ready"))
         return
-    confirmed = write_button(cfg, who, f"Simpan {report.ok} baris sebagai satu batch", "commit")
+    confirmed = write_button(cfg, who, _t("dp_save", n=report.ok), "commit")
     if confirmed:
         try:
             batch, final = commit_file(
                 data, name, _resolver(str(settings.build_dir)), settings, confirmed
             )
         except ImportRefused as err:
-            st.error(f"Data tersimpan berubah sejak pratinjau: {err}. Unggah ulang untuk melihat.")
+            st.error(_t("dp_changed", err=err))
             return
         except WriteError as err:  # busy, or the disk refused: nothing changed
             st.warning(md_escape(err))
@@ -226,107 +251,108 @@ def upload_panel(who: str | None, cfg: AuthConfig | None = None) -> None:
 
 def conflict_summary(report: ImportReport) -> str:
     """How many good rows disagree with stored claims or with other rows of the file."""
-    parts = [f"{report.conflicts_stored} berbeda dengan data tersimpan"
-             if report.conflicts_stored else "",
-             f"{report.conflicts_in_file} berbeda dengan baris lain di berkas ini"
-             if report.conflicts_in_file else ""]  # fmt: skip
-    return ", ".join(p for p in parts if p) or "tidak ada klaim yang berbeda"
+    parts = [_t("dp_conf_stored", n=report.conflicts_stored) if report.conflicts_stored else "",
+             _t("dp_conf_file", n=report.conflicts_in_file) if report.conflicts_in_file else ""]
+    return ", ".join(p for p in parts if p) or _t("dp_conf_none")
 
 
 MAX_LISTED = 10  # errors spelled out above the table; all are in the table and the download
-PREVIEW_COLUMNS = {  # preview_frame column -> header a Kanwil official reads
-    "baris": st.column_config.NumberColumn("Baris", format="%d"),
-    "status": "Status",
-    "masalah_atau_catatan": st.column_config.TextColumn("Masalah / catatan", width="large"),
-    "kabupaten_kota": "Kab/kota (di berkas)",
-    "wilayah": "Dikenali sebagai",
-    "tahun_data": "Tahun data",
-    "predikat": "Predikat",
-    "nilai": "Nilai",
-    "sumber": "Sumber",
-    "tautan": st.column_config.LinkColumn("Tautan", display_text="buka"),
-}
+def preview_columns() -> dict:
+    """preview_frame column -> header a Kanwil official reads (in the page's language)."""
+    return {
+        "baris": st.column_config.NumberColumn(_t("dp_col_row"), format="%d"),
+        "status": "Status",
+        "masalah_atau_catatan": st.column_config.TextColumn(_t("dp_col_problem"), width="large"),
+        "kabupaten_kota": _t("dp_col_in_file"),
+        "wilayah": _t("dp_col_matched"),
+        "tahun_data": _t("mode_data"),
+        "predikat": _t("dp_col_predicate"),
+        "nilai": _t("score"),
+        "sumber": _t("source"),
+        "tautan": st.column_config.LinkColumn(_t("dp_col_link"), display_text=_t("dp_open")),
+    }
 
 
 def _show_errors(report: ImportReport) -> None:
     """The problems first, in words, with the file of rows to fix: nothing can be saved yet."""
     bad = [r for r in report.rows if "error" in r]
-    lines = [f"- Baris {r['line']} ({md_escape(r['raw'].get('kabupaten_kota', '') or '—')}): "
-             f"{md_escape(r['error'])}" for r in bad[:MAX_LISTED]]  # fmt: skip
+    lines = [_t("dp_err_line", line=r["line"],
+                name=md_escape(r["raw"].get("kabupaten_kota", "") or "—"),
+                error=md_escape(r["error"])) for r in bad[:MAX_LISTED]]  # fmt: skip
     if len(bad) > MAX_LISTED:
-        lines.append(f"- … dan {len(bad) - MAX_LISTED} baris lain (lihat tabel atau unduhan)")
-    st.error(f"**{len(bad)} baris bermasalah: berkas ini belum dapat disimpan.** Perbaiki baris "
-             "berikut di berkas Anda, lalu unggah ulang.\n\n" + "\n".join(lines))  # fmt: skip
-    st.download_button("Unduh baris bermasalah (CSV) untuk diperbaiki",
+        lines.append(_t("dp_err_more", n=len(bad) - MAX_LISTED))
+    st.error(_t("dp_err_head", n=len(bad)) + "\n\n" + "\n".join(lines))
+    st.download_button(_t("dp_err_download"),
                        export.to_bytes(error_rows(report), "csv"), mime="text/csv",
                        file_name=f"bermasalah_{report.file_name}.csv",
                        key="errors_csv")  # fmt: skip
 
 
 def _show_report(report: ImportReport) -> None:
-    st.markdown(f"Pratinjau **{md_escape(report.file_name)}**: **{report.ok}** baris siap, "
-                f"**{report.errors}** bermasalah.")  # fmt: skip
+    st.markdown(_t("dp_preview", file=md_escape(report.file_name), ok=report.ok,
+                   bad=report.errors))
     if report.conflicts:
         lines = [f"- {md_escape(line)}" for line in conflict_lines(report)[:MAX_LISTED]]
-        st.warning(f"**Klaim yang berbeda ({conflict_summary(report)}).** Semua klaim disimpan "
-                   "dengan sumbernya; peta menampilkan satu: Keputusan Menteri > situs "
-                   "pemerintah > berita, lalu impor yang lebih baru.\n\n"
-                   + "\n".join(lines))  # fmt: skip
+        st.warning(_t("dp_conflicts", summary=conflict_summary(report)) + "\n\n"
+                   + "\n".join(lines))
     preview = _linked(preview_frame(report), "sumber")
-    st.dataframe(preview, hide_index=True, column_config=PREVIEW_COLUMNS,
-                 column_order=list(PREVIEW_COLUMNS), key="preview")  # fmt: skip
+    st.dataframe(preview, hide_index=True, column_config=preview_columns(),
+                 column_order=list(preview_columns()), key="preview")  # fmt: skip
 
 
 def last_commit_notice() -> None:
     done = st.session_state.pop("kkpham_last_batch", None)
     if done:
         batch, ok, conflicts = done
-        st.success(f"Tersimpan sebagai batch {batch}: {ok} baris ({conflicts}). Peta memakai "
-                   "data baru.")  # fmt: skip
+        st.success(_t("dp_saved", batch=batch, n=ok, conflicts=conflicts))
 
 
-AUDIT_COLUMNS = {  # batches column -> header
-    "batch_id": st.column_config.NumberColumn("Batch", format="%d"),
-    "created_at": st.column_config.DatetimeColumn("Waktu (UTC)", format="YYYY-MM-DD HH:mm"),
-    "origin": "Asal",
-    "file_name": "Berkas",
-    "who": "Oleh",
-    "n_rows": "Baris",
-    "n_conflicts": "Berbeda",
-    "n_live": "Klaim aktif",
-    "dibatalkan": "Dibatalkan (UTC)",
-    "file_sha256": "SHA-256 berkas",
-}
+def audit_columns() -> dict:
+    """batches column -> header (in the page's language)."""
+    return {
+        "batch_id": st.column_config.NumberColumn("Batch", format="%d"),
+        "created_at": st.column_config.DatetimeColumn(_t("dp_col_time"),
+                                                      format="YYYY-MM-DD HH:mm"),
+        "origin": _t("dp_col_origin"),
+        "file_name": _t("dp_col_file"),
+        "who": _t("dp_col_who"),
+        "n_rows": _t("dp_col_row"),
+        "n_conflicts": _t("dp_col_differ"),
+        "n_live": _t("dp_col_live"),
+        "dibatalkan": _t("dp_col_undone"),
+        "file_sha256": _t("dp_col_sha"),
+    }
 
 
 def audit_panel(who: str | None, cfg: AuthConfig | None = None) -> None:
-    st.subheader("Log impor (batch)")
+    st.subheader(_t("dp_log"))
     rows = audit_log(get_settings().db_path)
     table = pd.DataFrame(rows)
     table["dibatalkan"] = [  # one readable cell instead of two mostly empty ones
-        f"{r['undone_at']:%Y-%m-%d %H:%M} oleh {r['undone_by'] or '?'}" if r["undone_at"] else ""
+        _t("dp_undone_by", when=f"{r['undone_at']:%Y-%m-%d %H:%M}", who=r["undone_by"] or "?")
+        if r["undone_at"]
+        else ""
         for r in rows
     ]
-    st.dataframe(table, hide_index=True, key="batches", column_config=AUDIT_COLUMNS,
-                 column_order=list(AUDIT_COLUMNS))  # fmt: skip
+    st.dataframe(table, hide_index=True, key="batches", column_config=audit_columns(),
+                 column_order=list(audit_columns()))  # fmt: skip
     undoable = [r for r in rows if r["undoable"]]
     if not who or not undoable:
         return
     pending = st.session_state.get("kkpham_pending_undo")
     for r in undoable:
         col, button = st.columns([4, 1])
-        col.write(f"Batch {r['batch_id']}: {md_escape(r['file_name'] or '')}, "
-                  f"{r['n_live']} klaim, oleh {md_escape(r['who'] or '?')}")  # fmt: skip
-        if button.button("Batalkan", key=f"undo{r['batch_id']}"):
+        col.write(_t("dp_batch_line", batch=r["batch_id"], file=md_escape(r["file_name"] or ""),
+                     n=r["n_live"], who=md_escape(r["who"] or "?")))
+        if button.button(_t("dp_undo"), key=f"undo{r['batch_id']}"):
             st.session_state["kkpham_pending_undo"] = r["batch_id"]
             st.rerun()
     if pending in {r["batch_id"] for r in undoable}:
-        st.warning(f"Batalkan batch {pending}? Klaimnya dihapus dari peta; batch tetap di log "
-                   "dan salinan basis data disimpan di cadangan.")  # fmt: skip
-        if st.button("Tidak, kembali", key="undo_cancel"):
+        st.warning(_t("dp_undo_confirm_text", batch=pending))
+        if st.button(_t("dp_undo_no"), key="undo_cancel"):
             st.session_state.pop("kkpham_pending_undo", None)
             st.rerun()
-        confirmed = write_button(cfg, who, f"Ya, batalkan batch {pending}", "undo_confirm")
+        confirmed = write_button(cfg, who, _t("dp_undo_yes", batch=pending), "undo_confirm")
         if confirmed:
             st.session_state.pop("kkpham_pending_undo", None)
             try:  # another session may have undone it, or a write may hold the lock
@@ -334,12 +360,12 @@ def audit_panel(who: str | None, cfg: AuthConfig | None = None) -> None:
             except (ValueError, WriteError) as err:
                 st.error(md_escape(err))
                 return
-            st.toast(f"Batch {pending} dibatalkan ({n} klaim).")
+            st.toast(_t("dp_undone", batch=pending, n=n))
             st.rerun()
 
 
 def export_panel() -> None:
-    st.subheader("Ekspor")
+    st.subheader(_t("dp_export"))
     settings = get_settings()
     with Store.open(settings.db_path) as store:
         years = [int(y) for y in store.cycles()["data_year"]]
@@ -352,15 +378,16 @@ def export_panel() -> None:
     year_at = year_options.index(in_url)
     province_at = province_options.index(url_province) if url_province in labels else 0
     c1, c2, c3 = st.columns(3)
-    year = c1.selectbox("Tahun data", year_options, index=year_at, key="export_year",
-                        format_func=lambda y: str(y) if y else "Semua tahun")  # fmt: skip
-    province = c2.selectbox("Provinsi", province_options, index=province_at,
+    year = c1.selectbox(_t("mode_data"), year_options, index=year_at, key="export_year",
+                        format_func=lambda y: str(y) if y else _t("dp_all_years"))  # fmt: skip
+    province = c2.selectbox(_t("province"), province_options, index=province_at,
                             key="export_province",
-                            format_func=lambda c: labels[c] if c else "Semua provinsi")  # fmt: skip
+                            format_func=lambda c: labels[c] if c
+                            else _t("dp_all_provinces"))  # fmt: skip
     fmt = c3.selectbox("Format", export.FORMATS, key="export_format")
     with Store.open(settings.db_path) as store:
         data = export.export_bytes(store, fmt, year, province)
     name = export.file_name(fmt, year, province)
-    st.download_button(f"Unduh {fmt.upper()}", data, file_name=name, mime=export.MIME[fmt],
-                       key="export_download")  # fmt: skip
-    st.caption("Sel teks yang diawali = + - @ diberi tanda ' agar tidak dijalankan sebagai rumus.")
+    st.download_button(_t("dp_download", fmt=fmt.upper()), data, file_name=name,
+                       mime=export.MIME[fmt], key="export_download")  # fmt: skip
+    st.caption(_t("dp_formula_note"))

@@ -35,16 +35,19 @@ def now() -> float:
     return time.monotonic()
 
 
-def next_held(cycles: pd.DataFrame, year: int) -> int | None:
-    """The held year after ``year`` (2019 → 2021), or None at the end."""
-    later = [y for y in timeline.held_years(cycles) if y > year]
+def next_held(cycles: pd.DataFrame, year: int, last: int | None = None) -> int | None:
+    """The held year after ``year`` (2019 → 2021), or None at the end (``last``: the last year
+    play shows, e.g. the latest year with data; default the last held year)."""
+    later = [y for y in timeline.held_years(cycles) if y > year and (last is None or y <= last)]
     return later[0] if later else None
 
 
-def play_start(cycles: pd.DataFrame, year: int) -> int:
-    """Where play starts: the shown year if held and not the last; else the first held year."""
+def play_start(cycles: pd.DataFrame, year: int, last: int | None = None) -> int:
+    """Where play starts: the shown year if held and before the end (``last``, default the last
+    held year); at the end, or on a year not held, the first held year."""
     held = timeline.held_years(cycles)
-    return year if year in held and year != held[-1] else held[0]
+    end = held[-1] if last is None else last
+    return year if year in held and year < end else held[0]
 
 
 def regime_track(cycles: pd.DataFrame, lang: str, mode: str = "data") -> str:
@@ -82,20 +85,20 @@ def regime_track(cycles: pd.DataFrame, lang: str, mode: str = "data") -> str:
             f'<div style="{grid}">{"".join(cells)}</div></div>')  # fmt: skip
 
 
-def _toggle(cycles: pd.DataFrame, current: int) -> None:
+def _toggle(cycles: pd.DataFrame, current: int, last: int) -> None:
     """Play/pause callback (runs before the rerun): start from a sensible year."""
     playing = not st.session_state.get(PLAYING, False)
     st.session_state[PLAYING] = playing
     if playing:
-        state.set_widget(SLIDER_KEY, "tahun", str(play_start(cycles, current)))
+        state.set_widget(SLIDER_KEY, "tahun", str(play_start(cycles, current, last)))
         st.session_state[LAST_STEP] = now()
 
 
-def _step(cycles: pd.DataFrame, current: int) -> bool:
+def _step(cycles: pd.DataFrame, current: int, last: int) -> bool:
     """One tick of play: move to the next held year; False when play has ended."""
     if now() - st.session_state.get(LAST_STEP, 0.0) < STEP_S * 0.6:
         return True  # a rerun that is not a tick (e.g. a click on the map)
-    nxt = next_held(cycles, current)
+    nxt = next_held(cycles, current, last)
     if nxt is None:
         st.session_state[PLAYING] = False
         return False
@@ -114,14 +117,14 @@ def _body(render: Callable[[int], None], cycles: pd.DataFrame, default_year: str
     playing = bool(st.session_state.get(PLAYING, False))
     if playing != registered:
         st.rerun()  # (re)register the fragment with or without its timer
-    if playing and not _step(cycles, _current(cycles, default_year)):
+    if playing and not _step(cycles, _current(cycles, default_year), int(default_year)):
         st.rerun()  # play has ended: drop the timer
     col_play, col_slider = st.columns([1, 9], vertical_alignment="center")
     current = _current(cycles, default_year)
     label = t("pause" if playing else "play", lang)
     col_play.button(label, key=PLAY_KEY, help=t("play_help", lang), on_click=_toggle,
-                    args=(cycles, current), width="stretch")  # fmt: skip
-    labels = map_view.year_labels(cycles, mode, lang)
+                    args=(cycles, current, int(default_year)), width="stretch")  # fmt: skip
+    labels = map_view.year_options(cycles, mode, lang)
     with col_slider:
         year = state.url_select(
             t("mode_award" if mode == "award" else "mode_data", lang),
