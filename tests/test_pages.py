@@ -94,7 +94,8 @@ def test_invalid_url_values_fall_back_with_a_notice(app) -> None:
     at = app(tahun="1999", provinsi="<b>99</b>")
     assert not at.exception
     warnings = " ".join(w.value for w in at.warning)
-    assert "tahun=1999" in warnings and "provinsi=<b>99</b>" in warnings
+    # the rejected value is echoed as text: escaped, never as markup (issue 7)
+    assert "tahun=«1999»" in warnings and "provinsi=«&lt;b&gt;99&lt;/b&gt;»" in warnings
     assert "provinsi" not in at.query_params and at.query_params["tahun"] != "1999"
 
 
