@@ -43,6 +43,14 @@ def cycle_held(store: Store, data_year: int) -> bool:
     return bool(data_year in cycles.index and cycles.loc[data_year, "held"])
 
 
+def cycle_public(store: Store, data_year: int) -> bool:
+    """False for a held cycle whose results list is not public yet (2024, 2025)."""
+    cycles = store.cycles().set_index("data_year")
+    if data_year not in cycles.index or "results_public" not in cycles.columns:
+        return True
+    return bool(cycles.loc[data_year, "results_public"])
+
+
 def map_frame(store: Store, data_year: int, province_code: str | None = None) -> pd.DataFrame:
     regions = store.regions(province_code)
     claims = store.claims(data_year=data_year, province_code=province_code)
@@ -55,6 +63,8 @@ def map_frame(store: Store, data_year: int, province_code: str | None = None) ->
     status = w["status"].to_numpy(dtype=object)
     status = pd.Series(status, index=frame.index).where(w["status"].notna().to_numpy(), None)
     status = status.fillna("tidak_diketahui")
+    if held and not cycle_public(store, data_year):
+        status[status == "tidak_diketahui"] = "belum_diumumkan"
     status[not_formed.to_numpy()] = "belum_terbentuk"
     if not held:
         status[:] = "tidak_dilaksanakan"
@@ -98,6 +108,8 @@ def province_summary(
     )
     return {
         "held": cycle_held(store, data_year),
+        "public": cycle_public(store, data_year),
+        "unpublished": int((frame["status"] == "belum_diumumkan").sum()),
         "total": len(eligible),
         "counts": {k: int(v) for k, v in counts.items()},
         "peduli": peduli,

@@ -75,7 +75,7 @@ def classify(a: str, b: str) -> str:
             raise ValueError(f"unknown status {key!r}")
         if key == "tidak_dilaksanakan":
             raise ValueError("a cycle that was not held cannot be compared")
-    below = {"cukup", "mulai", "kurang", "belum"}
+    below = {"cukup", "mulai", "kurang", "belum", "bukan_peduli"}  # known: not Peduli
     if a == "peduli":
         if b == "peduli":
             return "tetap_peduli"

@@ -119,6 +119,18 @@ STATUSES: tuple[Status, ...] = (
         "Tidak ada dalam daftar lengkap penerima Peduli HAM; kategorinya (mis. Cukup di bawah "
         "34/2016) tidak diketahui.",
     ),
+    # Derived (issue 11): a held cycle whose results list is not public yet (data year 2024: no
+    # list found; 2025: not yet announced) is not "nothing known".
+    Status(
+        "belum_diumumkan",
+        10,
+        "Hasil belum diumumkan",
+        "Results not yet published",
+        "#cfc6dd",
+        False,
+        "Penilaian tahun data ini dilaksanakan, tetapi daftar hasilnya belum diumumkan atau "
+        "belum ditemukan di sumber publik.",
+    ),
 )
 
 BY_KEY: dict[str, Status] = {s.key: s for s in STATUSES}
@@ -156,4 +168,7 @@ PREDIKAT_ALIASES: dict[str, str] = {
     "tidak mengirim": "tidak_melapor",
     "tidak mengirim data": "tidak_melapor",
     "tidak menyampaikan laporan": "tidak_melapor",
+    "bukan peduli": "bukan_peduli",
+    "bukan peduli ham": "bukan_peduli",
+    "bukan_peduli": "bukan_peduli",
 }
