@@ -152,3 +152,25 @@ def unknown_regions(panel: pd.DataFrame, data_year: int, province_code: str | No
     if province_code:
         rows = rows[rows["province_code"] == province_code]
     return rows[["code", "name", "province_code", "province_name"]].reset_index(drop=True)
+
+
+def summary_row(summary: dict) -> dict:
+    """The completeness row of one map view from ``mapdata.province_summary`` (what the map
+    shows), so the line beside the map and the grid count the same way."""
+    stored = [s.key for s in STATUSES if s.stored]
+    counts = summary["counts"]
+    told: list[tuple] = []
+    for r in summary["reported"]:
+        evidence = str(r.get("evidence") or "")
+        what = (
+            evidence.rsplit("[counts: ", 1)[1].split("]", 1)[0] if "[counts: " in evidence else ""
+        )
+        m = r.get("total_regions")
+        item = (int(r["awarded_count"]), None if m is None or pd.isna(m) else int(m), what.strip())
+        if item not in told:
+            told.append(item)
+    return {
+        "held": summary["held"], "public": summary.get("public", True), "total": summary["total"],
+        "known": summary["known"], "unknown": summary["unknown"] + summary.get("unpublished", 0),
+        "by_status": {k: int(counts[k]) for k in stored if counts.get(k)}, "reported": told,
+    }  # fmt: skip

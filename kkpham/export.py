@@ -110,5 +110,26 @@ def export_bytes(
     store: Store, fmt: str, data_year: int | None = None, province_code: str | None = None
 ) -> bytes:
     about = {"tahun_data": str(data_year or "semua"), "provinsi": province_code or "semua",
-             "versi_data": store.data_version()}  # fmt: skip
+             "versi_data": store.data_version(),
+             **completeness_notes(store, data_year, province_code)}  # fmt: skip
     return to_bytes(export_frame(store, data_year, province_code), fmt, about)
+
+
+def completeness_notes(
+    store: Store, data_year: int | None = None, province_code: str | None = None
+) -> dict[str, str]:
+    """One completeness line per held data year of the selection ("kelengkapan_2022": "terdata
+    17 dari 17 kab/kota; sumber: …"), for the export's "Tentang" sheet."""
+    from kkpham.completeness import completeness_line, summary_row
+    from kkpham.mapdata import province_summary
+
+    cycles = store.cycles()
+    years = [int(y) for y in cycles.loc[cycles["held"].astype(bool), "data_year"]]
+    if data_year is not None:
+        years = [y for y in years if y == data_year]
+    return {
+        f"kelengkapan_{y}": completeness_line(
+            summary_row(province_summary(store, y, province_code)), "id"
+        )
+        for y in years
+    }

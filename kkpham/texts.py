@@ -57,6 +57,18 @@ TEXT = {
         "lower_bound": "Persentase dari baris kami adalah batas bawah selama ada kab/kota tanpa "
         "data.",
         "select_hint": "Klik baris untuk memilih provinsi.",
+        # --- issue 11 ---
+        "completeness": "Kelengkapan data", "completeness_title": "Kelengkapan data per "
+        "provinsi dan tahun: kab/kota dengan status bersumber",
+        "completeness_caption": "Angka di sel: kab/kota terdata / jumlah kab/kota. \"…\": hasil "
+        "tahun itu belum diumumkan. Arahkan kursor ke sel untuk rincian sumber.",
+        "unknown_list": "Kab/kota belum terdata ({n})", "unknown_none": "Semua kab/kota terdata.",
+        "unknown_import": "Punya daftarnya (lampiran Keputusan, surat Kanwil, berita)? "
+        "Tambahkan di halaman Data",
+        "unpublished_summary": "Hasil tahun data {year} **belum diumumkan**{regime}: peta "
+        "menunjukkan \"Hasil belum diumumkan\", bukan \"tidak ada data\".",
+        "unpublished_regime": " (penilaian menurut {regulation}: {programme})",
+        "unpublished_short": "hasil belum diumumkan ({total} kab/kota)",
     },
     "en": {
         "province": "Province", "all": "All of Indonesia", "year": "Data year",
@@ -107,6 +119,19 @@ TEXT = {
         "include \"Cukup Peduli HAM\".",
         "lower_bound": "Shares from our rows are a lower bound while some kab/kota have no data.",
         "select_hint": "Click a row to pick a province.",
+        # --- issue 11 ---
+        "completeness": "Data completeness", "completeness_title": "Data completeness by "
+        "province and year: regencies/cities with a cited status",
+        "completeness_caption": "Cell: regencies/cities with data / all regencies/cities. "
+        "\"…\": that year's results are not yet published. Hover a cell for the sources.",
+        "unknown_list": "Regencies/cities without data ({n})",
+        "unknown_none": "Every regency/city has data.",
+        "unknown_import": "Have the list (decree annex, Kanwil letter, news)? Add it on the "
+        "Data page",
+        "unpublished_summary": "The results of data year {year} are **not yet published**"
+        "{regime}: the map shows \"Results not yet published\", not \"no data\".",
+        "unpublished_regime": " (assessed under {regulation}: {programme})",
+        "unpublished_short": "results not yet published ({total} regions)",
     },
 }  # fmt: skip
 

@@ -9,7 +9,7 @@ import streamlit as st
 
 from kkpham.figures import status_map
 from kkpham.texts import t
-from kkpham.ui import data, state
+from kkpham.ui import completeness_view, data, state
 from kkpham.validate import is_http_url
 from kkpham.vocab import BY_KEY, STATUSES
 
@@ -166,8 +166,9 @@ def show_summary(summary: dict, place: str, lang: str = "id", regime: str | None
         st.markdown(f"#### {place}\n\n{t('summary_not_held', lang)}")
         return
     total, of = summary["total"], t("of", lang)
+    empty = "no_data_year" if summary.get("public", True) else "unpublished_short"
     share = (
-        t("no_data_year", lang).format(total=total)
+        t(empty, lang).format(total=total)
         if not summary["known"]
         else f"{summary['peduli']} {of} {total} kab/kota {_bounds(summary, lang)}"
     )
@@ -231,5 +232,6 @@ def show_year(province: str | None, place: str, year: int, cycles: pd.DataFrame,
         profile_picker(frame, lang)
     with col_summary:
         show_summary(summary, place, lang, _cycle(cycles, year)["regime"])
+        completeness_view.beside_summary(frame, summary, province, year, cycles, lang)
     st.subheader(t("regions", lang))
     region_table(frame, lang)
