@@ -1,5 +1,5 @@
-"""Command line: build, resolve, import, undo, batches, backups, restore, export, summary,
-hash-password.
+"""Command line: build, resolve, import, import-text, cycle, undo, batches, backups, restore,
+export, summary, hash-password.
 
 All honour KKPHAM_DB. Writes (import, undo, restore) go through kkpham.stewardship: backup, lock,
 copy-on-write, atomic swap, so the app may keep serving while they run.
@@ -87,6 +87,82 @@ def cmd_import(args: argparse.Namespace) -> int:
               f"{report.conflicts_in_file} berbeda dengan baris lain), "
               f"{report.errors} bermasalah; {verdict}")  # fmt: skip
     return 1 if report.errors else 0
+
+
+def _read_text_input(name: str) -> tuple[str, str]:
+    """(text, source name) from a file (a .pdf through its text layer) or stdin ("-"), bounded."""
+    from kkpham.paste import MAX_CHARS, MAX_PDF_BYTES, PasteError, pdf_text
+
+    if name == "-":
+        data = sys.stdin.buffer.read(MAX_CHARS * 4 + 1)
+        source = "stdin"
+    else:
+        path = Path(name)
+        if not path.is_file():
+            raise PasteError(f"berkas tidak ditemukan: {path}")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_PDF_BYTES + 1)
+        source = path.name
+    if data.startswith(b"%PDF"):
+        return pdf_text(data), source
+    if len(data) > MAX_CHARS * 4:
+        raise PasteError(f"teks terlalu panjang (paling banyak {MAX_CHARS} karakter)")
+    try:
+        return data.decode("utf-8-sig"), source
+    except UnicodeDecodeError as err:
+        raise PasteError(f"teks bukan UTF-8 (byte ke-{err.start + 1})") from err
+
+
+def cmd_import_text(args: argparse.Namespace) -> int:
+    from kkpham.paste import PasteError, check_text, commit_text
+    from kkpham.resolver import ResolveError
+    from kkpham.stewardship import ImportRefused, WriteBusy
+    from kkpham.store import Store
+
+    settings = get_settings()
+    kwargs = {"province": args.province, "predikat": args.predikat, "sumber": args.sumber,
+              "data_year": args.data_year, "award_year": args.award_year}  # fmt: skip
+    batch: int | None = None
+    try:
+        text, source = _read_text_input(args.file)
+        resolver = _resolver(settings)
+        with Store.open(settings.db_path) as store:
+            pasted = check_text(text, resolver, store, source, **kwargs)
+        if not pasted.report.errors and pasted.report.rows and not args.dry_run:
+            batch, pasted = commit_text(text, resolver, settings, args.who, source, **kwargs)
+    except (PasteError, ResolveError, WriteBusy) as err:
+        if args.json:
+            print(json.dumps({"rows": [], "ok": 0, "errors": 1, "file_error": str(err)},
+                             ensure_ascii=False))  # fmt: skip
+        else:
+            print(str(err), file=sys.stderr)
+        return 1
+    except ImportRefused as err:  # the store changed between the check and the commit
+        pasted = None
+        report = err.report
+    report = pasted.report if pasted is not None else report
+    if args.json:
+        out = (pasted.as_json() if pasted is not None else report.as_json()) | (
+            {"batch_id": batch} if batch is not None else {}
+        )
+        print(json.dumps(out, ensure_ascii=False, default=str))
+        return 1 if report.errors or not report.rows else 0
+    for row in report.rows:
+        if "error" in row:
+            print(f"baris {row['line']}: {row['raw'].get('kabupaten_kota', '')}: {row['error']}",
+                  file=sys.stderr)  # fmt: skip
+        else:
+            print(f"baris {row['line']}: {row['code']} {row['name']} {row['data_year']} "
+                  f"{row['status']}")  # fmt: skip
+    if pasted is not None:
+        for item in pasted.unplaced:
+            print(f"tidak ditempatkan (baris {item['line']}): {item['text']}", file=sys.stderr)
+        for item in pasted.duplicates:
+            print(f"disebut dua kali (baris {item['line']}, pertama baris {item['first_line']}): "
+                  f"{item['name']}", file=sys.stderr)  # fmt: skip
+    verdict = f"disimpan sebagai batch {batch}" if batch is not None else "tidak ada yang disimpan"
+    print(f"{report.ok} baris benar, {report.errors} bermasalah; {verdict}")
+    return 1 if report.errors or not report.rows else 0
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
@@ -230,6 +306,31 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", action="store_true", help="print the per-row report as JSON")
     p.add_argument("--who", help="who is importing (recorded in the batch)")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser(
+        "import-text",
+        help="read the kab/kota named in a pasted list, news text or text PDF; same checks "
+        "and batch as `import` (all or nothing)",
+    )
+    p.add_argument("file", help="a text or PDF file, or - for stdin")
+    p.add_argument(
+        "--province",
+        required=True,
+        help="province name, code or abbreviation; 'nasional' for a national list",
+    )
+    years = p.add_mutually_exclusive_group(required=True)
+    years.add_argument("--data-year", type=int)
+    years.add_argument("--award-year", type=int)
+    p.add_argument(
+        "--predikat",
+        default="Peduli HAM",
+        help="predicate of names before any heading such as 'Cukup Peduli HAM:'",
+    )
+    p.add_argument("--sumber", required=True, help="URL of the page, or the decree number")
+    p.add_argument("--dry-run", action="store_true", help="check only; store nothing")
+    p.add_argument("--json", action="store_true", help="print the per-row report as JSON")
+    p.add_argument("--who", help="who is importing (recorded in the batch)")
+    p.set_defaults(func=cmd_import_text)
 
     p = sub.add_parser("undo", help="remove an imported batch's results (kept in the audit log)")
     p.add_argument("batch_id", type=int)
