@@ -69,6 +69,27 @@ TEXT = {
         "menunjukkan \"Hasil belum diumumkan\", bukan \"tidak ada data\".",
         "unpublished_regime": " (penilaian menurut {regulation}: {programme})",
         "unpublished_short": "hasil belum diumumkan ({total} kab/kota)",
+        "paste_title": "Tempel daftar",
+        "paste_caption": "Tempel teks seperti yang diterima (lampiran Keputusan, surat Kanwil, "
+        "berita) atau unggah PDF yang punya lapisan teks. Setiap kab/kota yang disebut menjadi "
+        "satu baris pratinjau, diperiksa seperti berkas impor. Judul seperti \"Cukup Peduli "
+        "HAM:\" di teks mengganti predikat. Tidak ada yang disimpan sebelum \"Simpan\".",
+        "paste_text": "Teks daftar", "paste_text_help": "Contoh: … yakni Kabupaten Lahat, "
+        "Muara Enim, Musi Banyuasin, Kota Palembang dan Lubuk Linggau.",
+        "paste_pdf": "… atau PDF dengan lapisan teks (bukan hasil pindai)",
+        "paste_national": "Nasional (daftar seluruh Indonesia)",
+        "paste_year_kind": "Jenis tahun", "paste_predikat": "Predikat (bawaan)",
+        "paste_predikat_help": "Untuk nama sebelum judul predikat apa pun di teks.",
+        "paste_source": "Sumber (tautan berita/situs atau nomor Keputusan Menteri)",
+        "paste_preview": "Pratinjau", "paste_empty": "Tempel teks atau unggah PDF dulu.",
+        "paste_nothing": "Tidak ada nama kab/kota yang dikenali di teks ini.",
+        "paste_login": "Semua baris siap. Masuk untuk menyimpan.",
+        "paste_save": "Simpan {n} baris sebagai satu batch",
+        "paste_changed": "Data tersimpan berubah sejak pratinjau:",
+        "paste_unplaced": "{n} potongan teks tidak ditempatkan (bukan nama kab/kota; tidak "
+        "disimpan):", "paste_duplicates": "{n} nama disebut dua kali (disimpan sekali):",
+        "paste_line": "Baris teks", "paste_fragment": "Potongan teks",
+        "paste_first_line": "Pertama di baris",
     },
     "en": {
         "province": "Province", "all": "All of Indonesia", "year": "Data year",
@@ -132,6 +153,27 @@ TEXT = {
         "{regime}: the map shows \"Results not yet published\", not \"no data\".",
         "unpublished_regime": " (assessed under {regulation}: {programme})",
         "unpublished_short": "results not yet published ({total} regions)",
+        "paste_title": "Paste a list",
+        "paste_caption": "Paste text as received (decree annex, Kanwil letter, news) or upload "
+        "a PDF with a text layer. Every regency/city named becomes a preview row, checked like an "
+        "import file. Headings such as \"Cukup Peduli HAM:\" switch the predicate. Nothing is "
+        "stored before \"Save\".",
+        "paste_text": "List text", "paste_text_help": "E.g. … yakni Kabupaten Lahat, Muara "
+        "Enim, Musi Banyuasin, Kota Palembang dan Lubuk Linggau.",
+        "paste_pdf": "… or a PDF with a text layer (not a scan)",
+        "paste_national": "National (list for all of Indonesia)",
+        "paste_year_kind": "Year type", "paste_predikat": "Predicate (default)",
+        "paste_predikat_help": "For names before any predicate heading in the text.",
+        "paste_source": "Source (news/site link or ministerial decree number)",
+        "paste_preview": "Preview", "paste_empty": "Paste text or upload a PDF first.",
+        "paste_nothing": "No regency/city name recognised in this text.",
+        "paste_login": "Every row is ready. Log in to save.",
+        "paste_save": "Save {n} rows as one batch",
+        "paste_changed": "The stored data changed since the preview:",
+        "paste_unplaced": "{n} text fragments not placed (not a regency/city name; not stored):",
+        "paste_duplicates": "{n} names found twice (stored once):",
+        "paste_line": "Text line", "paste_fragment": "Text fragment",
+        "paste_first_line": "First on line",
     },
 }  # fmt: skip
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kkpham.ui import state
+from kkpham.ui import paste_view, state
 from kkpham.ui import stewardship as ui
 
-state.begin_page("data")  # keeps the shared URL state (province, year, language) across pages
+lang = state.begin_page("data")  # keeps the shared URL state (province, year, language)
 st.title("Data: impor, log, ekspor")
 st.caption(
     "Menambah hasil KKP HAM dari lampiran Keputusan atau rekap Kanwil. Tidak ada yang disimpan "
@@ -19,6 +19,7 @@ try:
     who = ui.login_panel(cfg)
     ui.last_commit_notice()
     ui.upload_panel(who)
+    paste_view.paste_panel(who, lang)
     ui.audit_panel(who)
     ui.export_panel()
 except FileNotFoundError as err:

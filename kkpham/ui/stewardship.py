@@ -214,7 +214,7 @@ PREVIEW_COLUMNS = {  # preview_frame column -> header a Kanwil official reads
 }
 
 
-def _show_errors(report: ImportReport) -> None:
+def _show_errors(report: ImportReport, key: str = "") -> None:
     """The problems first, in words, with the file of rows to fix: nothing can be saved yet."""
     bad = [r for r in report.rows if "error" in r]
     lines = [f"- Baris {r['line']} ({md_escape(r['raw'].get('kabupaten_kota', '') or '—')}): "
@@ -226,10 +226,10 @@ def _show_errors(report: ImportReport) -> None:
     st.download_button("Unduh baris bermasalah (CSV) untuk diperbaiki",
                        export.to_bytes(error_rows(report), "csv"), mime="text/csv",
                        file_name=f"bermasalah_{report.file_name}.csv",
-                       key="errors_csv")  # fmt: skip
+                       key=f"{key}errors_csv")  # fmt: skip
 
 
-def _show_report(report: ImportReport) -> None:
+def _show_report(report: ImportReport, key: str = "") -> None:
     st.markdown(f"Pratinjau **{md_escape(report.file_name)}**: **{report.ok}** baris siap, "
                 f"**{report.errors}** bermasalah.")  # fmt: skip
     if report.conflicts:
@@ -240,7 +240,7 @@ def _show_report(report: ImportReport) -> None:
                    + "\n".join(lines))  # fmt: skip
     preview = _linked(preview_frame(report), "sumber")
     st.dataframe(preview, hide_index=True, column_config=PREVIEW_COLUMNS,
-                 column_order=list(PREVIEW_COLUMNS), key="preview")  # fmt: skip
+                 column_order=list(PREVIEW_COLUMNS), key=f"{key}preview")  # fmt: skip
 
 
 def last_commit_notice() -> None:
