@@ -165,6 +165,52 @@ def cmd_import_text(args: argparse.Namespace) -> int:
     return 1 if report.errors or not report.rows else 0
 
 
+def cmd_cycle(args: argparse.Namespace) -> int:
+    from kkpham import cycle_admin
+    from kkpham.stewardship import WriteBusy
+    from kkpham.store import Store
+
+    settings = get_settings()
+    if args.cycle_command == "list":
+        with Store.open(settings.db_path) as store:
+            cycles, outcomes = store.cycles(), store.regime_outcomes()
+            regimes = store.regimes()
+        if args.json:
+            print(json.dumps({"cycles": cycles.astype(object).where(cycles.notna(), None)
+                              .to_dict("records"), "regimes": regimes.astype(object)
+                              .where(regimes.notna(), None).to_dict("records"),
+                              "outcomes": outcomes.to_dict("records")},
+                             ensure_ascii=False, default=str))  # fmt: skip
+            return 0
+        for r in cycles.itertuples():
+            state = "dilaksanakan" if r.held else "tidak dilaksanakan"
+            public = "" if r.results_public else ", hasil belum diumumkan"
+            print(f"{r.data_year}\t{r.regime or '-'}\t{r.regulation or ''}\t{state}{public}")
+        return 0
+    try:
+        outcomes = dict(cycle_admin.parse_outcome(o) for o in (args.outcome or []))
+        entry = cycle_admin.CycleEntry(
+            data_year=getattr(args, "data_year", None),
+            award_year=getattr(args, "award_year", None),
+            regime=args.regime or "", held=not getattr(args, "not_held", False),
+            results_public=getattr(args, "results_public", False),
+            decree_number=getattr(args, "decree", "") or "",
+            decree_date=getattr(args, "decree_date", "") or "",
+            award_date=getattr(args, "award_date", "") or "", note=args.note or "",
+            source_url=args.source, regulation=args.regulation or "",
+            programme_id=args.programme or "", programme_en=args.programme_en or "",
+            rights_count=args.rights, outcomes=outcomes,
+        )  # fmt: skip
+        if args.cycle_command == "add" and entry.award_year is None and entry.held:
+            entry.award_year = entry.data_year + 1
+        batch = cycle_admin.add(entry, settings, who=args.who)
+    except (ValueError, WriteBusy) as err:
+        print(str(err), file=sys.stderr)
+        return 1
+    print(f"disimpan sebagai batch {batch} (dapat dibatalkan: `undo {batch}`)")
+    return 0
+
+
 def cmd_undo(args: argparse.Namespace) -> int:
     from kkpham.stewardship import undo
 
@@ -331,6 +377,42 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", action="store_true", help="print the per-row report as JSON")
     p.add_argument("--who", help="who is importing (recorded in the batch)")
     p.set_defaults(func=cmd_import_text)
+
+    p = sub.add_parser("cycle", help="assessment cycles and regimes: list, add, outcome names")
+    cyc = p.add_subparsers(dest="cycle_command", required=True)
+    c = cyc.add_parser("list", help="every cycle with its regime")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=cmd_cycle)
+    for name, what in (
+        ("add", "add a data year (and its regime when new)"),
+        ("outcomes", "enter a regime's outcome names once they are public"),
+    ):
+        c = cyc.add_parser(name, help=what)
+        if name == "add":
+            c.add_argument("--data-year", type=int, required=True)
+            c.add_argument("--award-year", type=int, help="default: data year + 1")
+            c.add_argument("--not-held", action="store_true", help="the cycle was not assessed")
+            c.add_argument(
+                "--results-public", action="store_true", help="a list of results is already public"
+            )
+            c.add_argument("--decree", help="decree number (Keputusan Menteri)")
+            c.add_argument("--decree-date", help="YYYY-MM-DD")
+            c.add_argument("--award-date", help="YYYY-MM-DD or YYYY-MM")
+        c.add_argument("--regime", required=name == "outcomes", help="regime key (C, D, E…)")
+        c.add_argument("--regulation", help="a new regime's regulation")
+        c.add_argument("--programme", help="a new regime's programme name (Indonesian)")
+        c.add_argument("--programme-en", help="the same in English")
+        c.add_argument("--rights", type=int, help="a new regime's number of rights")
+        c.add_argument(
+            "--outcome",
+            action="append",
+            metavar="BAND=LABEL|LABEL_EN",
+            help="an outcome name, highest first (bands: peduli, cukup, mulai, kurang)",
+        )
+        c.add_argument("--note")
+        c.add_argument("--source", required=True, help="http(s) URL stating the facts")
+        c.add_argument("--who", help="who is adding (recorded in the batch)")
+        c.set_defaults(func=cmd_cycle)
 
     p = sub.add_parser("undo", help="remove an imported batch's results (kept in the audit log)")
     p.add_argument("batch_id", type=int)

@@ -192,10 +192,12 @@ def _with_admin_entries(
     if len(admin_regimes):
         new = admin_regimes[~admin_regimes["regime"].isin(regimes["regime"])]
         regimes = pd.concat([regimes, new], ignore_index=True)
-        outcomes = pd.concat(
-            [outcomes, admin_outcomes[admin_outcomes["regime"].isin(new["regime"])]],
-            ignore_index=True,
+    if len(admin_outcomes):  # names an admin entered, for a regime data/ names none for
+        named = set(outcomes["regime"])
+        keep = admin_outcomes["regime"].isin(regimes["regime"]) & ~admin_outcomes["regime"].isin(
+            named
         )
+        outcomes = pd.concat([outcomes, admin_outcomes[keep]], ignore_index=True)
     if len(admin_cycles):
         new = admin_cycles[~admin_cycles["data_year"].isin(cycles["data_year"])]
         cycles = pd.concat([cycles, new], ignore_index=True)

@@ -69,11 +69,23 @@ def export_frame(
     """Claims of the selection (None = everything) in export columns, neutralised."""
     claims = store.export_claims(data_year, province_code)
     shown = set(choose(claims)["result_id"]) if len(claims) else set()
-    claims["status_label"] = claims["status"].map(lambda k: BY_KEY[k].label_id)
+    claims["status_label"] = _labels(store, claims)
     claims["shown_on_map"] = claims["result_id"].isin(shown)
     claims["award_year"] = claims["award_year"].astype("Int64")
     frame = claims[list(EXPORT_COLUMNS)].rename(columns=EXPORT_COLUMNS)
     return neutralise_frame(frame)
+
+
+def _labels(store: Store, claims: pd.DataFrame) -> pd.Series:
+    """Each claim's predicate as its cycle's regime names it (vocabulary label otherwise)."""
+    from kkpham.mapdata import status_labels
+
+    own = {int(y): status_labels(store, int(y))["id"] for y in claims["data_year"].unique()}
+    return pd.Series(
+        [own.get(int(y), {}).get(k) or BY_KEY[k].label_id
+         for k, y in zip(claims["status"], claims["data_year"], strict=True)],
+        index=claims.index, dtype=object,
+    )  # fmt: skip
 
 
 def to_bytes(frame: pd.DataFrame, fmt: str, about: dict[str, str] | None = None) -> bytes:

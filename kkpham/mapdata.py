@@ -80,7 +80,22 @@ def map_frame(store: Store, data_year: int, province_code: str | None = None) ->
     frame["data_year_derived"] = (
         w["data_year_derived"].fillna(False).astype(bool).to_numpy() & has_claim
     )
-    return frame[FRAME_COLUMNS].reset_index(drop=True)
+    out = frame[FRAME_COLUMNS].reset_index(drop=True)
+    out.attrs["status_labels"] = status_labels(store, data_year)
+    return out
+
+
+def status_labels(store: Store, data_year: int) -> dict[str, dict[str, str]]:
+    """{"id": {status: label}, "en": {…}}: the own outcome names of the data year's regime
+    (empty when the regime names none or is unknown); the legend and exports use them."""
+    from kkpham.regimes import outcome_labels
+
+    cycles = store.cycles().set_index("data_year")
+    regime = cycles.loc[data_year, "regime"] if data_year in cycles.index else None
+    if not isinstance(regime, str):
+        return {"id": {}, "en": {}}
+    outcomes = store.regime_outcomes(regime)
+    return {lang: outcome_labels(outcomes, regime, lang) for lang in ("id", "en")}
 
 
 def province_summary(

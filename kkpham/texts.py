@@ -90,6 +90,18 @@ TEXT = {
         "disimpan):", "paste_duplicates": "{n} nama disebut dua kali (disimpan sekali):",
         "paste_line": "Baris teks", "paste_fragment": "Potongan teks",
         "paste_first_line": "Pertama di baris",
+        "cycle_title": "Siklus & aturan penilaian",
+        "cycle_login": "Menambah siklus, rezim atau nama hasil perlu masuk.",
+        "cycle_form": "Tambah siklus, rezim baru atau nama hasil",
+        "cycle_add_year": "Tambah tahun data ini", "cycle_regime": "Kode rezim (mis. D)",
+        "cycle_held": "Penilaian dilaksanakan", "cycle_regulation": "Peraturan (rezim baru)",
+        "cycle_programme": "Nama program (rezim baru)", "cycle_decree": "Nomor Keputusan",
+        "cycle_award_date": "Tanggal penyerahan (YYYY-MM-DD)",
+        "cycle_outcomes": "Nama hasil, satu per baris, tertinggi dulu",
+        "cycle_outcomes_help": "pita=Label|Label Inggris, mis. peduli=Patuh HAM|Compliant "
+        "(pita: peduli, cukup, mulai, kurang)",
+        "cycle_save": "Simpan siklus/rezim",
+        "cycle_saved": "Tersimpan sebagai batch {batch} (dapat dibatalkan di log).",
     },
     "en": {
         "province": "Province", "all": "All of Indonesia", "year": "Data year",
@@ -174,6 +186,18 @@ TEXT = {
         "paste_duplicates": "{n} names found twice (stored once):",
         "paste_line": "Text line", "paste_fragment": "Text fragment",
         "paste_first_line": "First on line",
+        "cycle_title": "Cycles & assessment rules",
+        "cycle_login": "Adding a cycle, a regime or outcome names needs a login.",
+        "cycle_form": "Add a cycle, a new regime or outcome names",
+        "cycle_add_year": "Add this data year", "cycle_regime": "Regime key (e.g. D)",
+        "cycle_held": "Assessment held", "cycle_regulation": "Regulation (new regime)",
+        "cycle_programme": "Programme name (new regime)", "cycle_decree": "Decree number",
+        "cycle_award_date": "Award date (YYYY-MM-DD)",
+        "cycle_outcomes": "Outcome names, one per line, highest first",
+        "cycle_outcomes_help": "band=Label|English label, e.g. peduli=Patuh HAM|Compliant "
+        "(bands: peduli, cukup, mulai, kurang)",
+        "cycle_save": "Save cycle/regime",
+        "cycle_saved": "Saved as batch {batch} (undo it in the log).",
     },
 }  # fmt: skip
 

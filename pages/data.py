@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kkpham.ui import paste_view, state
+from kkpham.ui import cycle_view, paste_view, state
 from kkpham.ui import stewardship as ui
 
 lang = state.begin_page("data")  # keeps the shared URL state (province, year, language)
@@ -21,6 +21,7 @@ try:
     ui.upload_panel(who)
     paste_view.paste_panel(who, lang)
     ui.audit_panel(who)
+    cycle_view.cycle_panel(who, lang)
     ui.export_panel()
 except FileNotFoundError as err:
     st.error(f"Basis data belum ada: jalankan `make build`. ({ui.md_escape(err)})")

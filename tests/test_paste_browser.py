@@ -1,4 +1,4 @@
-""""Tempel daftar" in a real browser: paste a Kanwil-style list on /data, see the preview, log in,
+""" "Tempel daftar" in a real browser: paste a Kanwil-style list on /data, see the preview, log in,
 save, see the Sulawesi Tenggara 2023 map change, undo it and see it back as before.
 
 The list and the source are synthetic (a test store copy in tmp); the names are real kab/kota.

@@ -53,15 +53,18 @@ def legend_items(
     top: float,
     row_height: float,
     columns: int = COLUMNS,
+    labels: Mapping[str, str] | None = None,
 ) -> tuple[list[dict], list[dict]]:
     """(shapes, annotations): every status in legend order with its count, then the dispute mark.
 
     ``top`` is the paper y of the first row's centre; ``row_height`` one row in paper units.
     Each annotation's ``name`` is the status key (or ``disputed``), so tests can read the order.
+    ``labels``: the regime's own outcome names (status key -> label), where it has them.
     """
     shapes: list[dict] = []
     notes: list[dict] = []
-    entries = [(s.key, s.label(lang), s.color, BORDER, 0.8) for s in STATUSES]
+    own = labels or {}
+    entries = [(s.key, own.get(s.key) or s.label(lang), s.color, BORDER, 0.8) for s in STATUSES]
     disputed_label = "Sumber berbeda" if lang != "en" else "Sources disagree"
     entries.append((DISPUTED_KEY, disputed_label, "#ffffff", DISPUTED_LINE, DISPUTED_WIDTH))
     for i, (key, label, fill, line, width) in enumerate(entries):

@@ -136,6 +136,7 @@ def status_map(
         top=legend_top,
         row_height=row,
         columns=legend_columns,
+        labels=frame.attrs.get("status_labels", {}).get("en" if lang == "en" else "id"),
     )
     fig = go.Figure(data=data)
     fig.update_layout(
