@@ -101,6 +101,7 @@ TEXT = {
         "cycle_outcomes_help": "pita=Label|Label Inggris, mis. peduli=Patuh HAM|Compliant "
         "(pita: peduli, cukup, mulai, kurang)",
         "cycle_save": "Simpan siklus/rezim",
+        "cycle_source": "Sumber siklus/rezim (tautan http(s) yang menyebutnya)",
         "cycle_saved": "Tersimpan sebagai batch {batch} (dapat dibatalkan di log).",
     },
     "en": {
@@ -197,6 +198,7 @@ TEXT = {
         "cycle_outcomes_help": "band=Label|English label, e.g. peduli=Patuh HAM|Compliant "
         "(bands: peduli, cukup, mulai, kurang)",
         "cycle_save": "Save cycle/regime",
+        "cycle_source": "Source of the cycle/regime (http(s) link stating it)",
         "cycle_saved": "Saved as batch {batch} (undo it in the log).",
     },
 }  # fmt: skip

@@ -96,7 +96,8 @@ def shot(page: Page, artifacts: Path, name: str) -> None:
 
 def upload(page: Page, name: str, data: bytes) -> None:
     files = [{"name": name, "mimeType": "text/csv", "buffer": data}]
-    page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(files=files)
+    # the first uploader is the file import's ("Tempel daftar" has a PDF uploader below it)
+    page.locator("[data-testid=stFileUploaderDropzoneInput]").first.set_input_files(files=files)
 
 
 def grid_texts(page: Page, header: str, containing: str | None = None) -> list[str]:

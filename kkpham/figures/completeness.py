@@ -71,9 +71,11 @@ def completeness_grid(
         cycles["held"].astype(bool) & ~cycles.get("results_public", True).astype(bool),
         "data_year"]]  # fmt: skip
     for i in unpublished:
-        notes.append({"xref": "x", "yref": "paper", "x": i, "y": 1.0, "yanchor": "bottom",
-                      "text": words["unpublished"], "showarrow": False, "font": {"size": 9},
-                      "textangle": -30, "name": f"unpublished_{years[i]}"})  # fmt: skip
+        # below the year ticks: the regime labels sit above the plot
+        notes.append({"xref": "x", "yref": "paper", "x": i, "y": 0.0, "yanchor": "top",
+                      "yshift": -22, "text": words["unpublished"].replace(" ", "<br>", 1),
+                      "showarrow": False, "font": {"size": 9, "color": "#555555"},
+                      "name": f"unpublished_{years[i]}"})  # fmt: skip
     fig.update_layout(
         title={"text": esc(title or words["title"])},
         xaxis=xaxis,
@@ -82,7 +84,7 @@ def completeness_grid(
                "showgrid": False},
         shapes=shapes, annotations=notes,
         height=max(320, GRID_ROW_PX * len(rows) + 160),
-        margin={"l": 10, "r": 10, "t": 90, "b": 50},
+        margin={"l": 10, "r": 10, "t": 90, "b": 80},
         plot_bgcolor="#ffffff",
     )  # fmt: skip
     return fig

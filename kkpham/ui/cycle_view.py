@@ -44,7 +44,7 @@ def cycle_panel(who: str | None, lang: str = "id") -> None:
         award_date = c2.text_input(t("cycle_award_date", lang), key="cycle_award_date")
         names = st.text_area(t("cycle_outcomes", lang), key="cycle_outcomes", height=100,
                              help=t("cycle_outcomes_help", lang))  # fmt: skip
-        source = st.text_input(t("paste_source", lang), key="cycle_source", max_chars=1000)
+        source = st.text_input(t("cycle_source", lang), key="cycle_source", max_chars=1000)
         if not st.button(t("cycle_save", lang), key="cycle_save"):
             return
         try:
