@@ -78,11 +78,13 @@ def export_frame(
 
 def _labels(store: Store, claims: pd.DataFrame) -> pd.Series:
     """Each claim's predicate as its cycle's regime names it (vocabulary label otherwise)."""
-    from kkpham.mapdata import status_labels
+    from kkpham.regimes import outcome_labels
 
-    own = {int(y): status_labels(store, int(y))["id"] for y in claims["data_year"].unique()}
+    regime = store.cycles().set_index("data_year")["regime"].to_dict()
+    outcomes = store.regime_outcomes()
+    own = {r: outcome_labels(outcomes, r, "id") for r in outcomes["regime"].unique()}
     return pd.Series(
-        [own.get(int(y), {}).get(k) or BY_KEY[k].label_id
+        [own.get(regime.get(int(y)), {}).get(k) or BY_KEY[k].label_id
          for k, y in zip(claims["status"], claims["data_year"], strict=True)],
         index=claims.index, dtype=object,
     )  # fmt: skip
@@ -122,8 +124,9 @@ def export_bytes(
     store: Store, fmt: str, data_year: int | None = None, province_code: str | None = None
 ) -> bytes:
     about = {"tahun_data": str(data_year or "semua"), "provinsi": province_code or "semua",
-             "versi_data": store.data_version(),
-             **completeness_notes(store, data_year, province_code)}  # fmt: skip
+             "versi_data": store.data_version()}  # fmt: skip
+    if fmt == "xlsx":  # only the XLSX has a "Tentang" sheet; the notes cost a map frame per year
+        about |= completeness_notes(store, data_year, province_code)
     return to_bytes(export_frame(store, data_year, province_code), fmt, about)
 
 
