@@ -12,16 +12,21 @@ import streamlit as st
 from kkpham import cycle_admin
 from kkpham.settings import get_settings
 from kkpham.stewardship import WriteBusy
-from kkpham.store import Store
 from kkpham.texts import t
+from kkpham.ui import data
 from kkpham.ui import stewardship as ui
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _tables(version: str):
+    with data.open_store() as store:
+        return store.cycles(), store.regimes(), store.regime_outcomes()
 
 
 def cycle_panel(who: str | None, lang: str = "id") -> None:
     st.subheader(t("cycle_title", lang))
     settings = get_settings()
-    with Store.open(settings.db_path) as store:
-        cycles, regimes, outcomes = store.cycles(), store.regimes(), store.regime_outcomes()
+    cycles, regimes, outcomes = _tables(data.data_version())
     st.dataframe(cycles[["data_year", "award_year", "regime", "regulation", "held",
                          "results_public", "decree_number", "award_date", "source_url"]],
                  hide_index=True, key="cycles_table")  # fmt: skip

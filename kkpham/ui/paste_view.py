@@ -17,6 +17,7 @@ from kkpham.settings import get_settings
 from kkpham.stewardship import ImportRefused, WriteBusy
 from kkpham.store import Store
 from kkpham.texts import t
+from kkpham.ui import data
 from kkpham.ui import stewardship as ui
 
 PREDICATES = ("Peduli HAM", "Cukup Peduli HAM", "Mulai Peduli HAM", "Kurang Peduli HAM",
@@ -25,8 +26,7 @@ STATE = "kkpham_paste"  # the inputs of the last "Pratinjau": preview and save u
 
 
 def _provinces() -> dict[str, str]:
-    with Store.open(get_settings().db_path) as store:
-        frame = store.provinces()
+    frame = data.reference()["provinces"]  # cached per data version
     return dict(zip(frame["code"], frame["name"], strict=True))
 
 
