@@ -1,5 +1,5 @@
-"""Command line: build, resolve, import, undo, batches, backups, restore, export, summary,
-hash-password.
+"""Command line: build, resolve, import, import-text, cycle, undo, batches, backups, restore,
+export, summary, hash-password.
 
 All honour KKPHAM_DB. Writes (import, undo, restore) go through kkpham.stewardship: backup, lock,
 copy-on-write, atomic swap, so the app may keep serving while they run.
@@ -88,6 +88,128 @@ def cmd_import(args: argparse.Namespace) -> int:
               f"{report.conflicts_in_file} berbeda dengan baris lain), "
               f"{report.errors} bermasalah; {verdict}")  # fmt: skip
     return 1 if report.errors else 0
+
+
+def _read_text_input(name: str) -> tuple[str, str]:
+    """(text, source name) from a file (a .pdf through its text layer) or stdin ("-"), bounded."""
+    from kkpham.paste import MAX_CHARS, MAX_PDF_BYTES, PasteError, pdf_text
+
+    if name == "-":
+        data = sys.stdin.buffer.read(MAX_CHARS * 4 + 1)
+        source = "stdin"
+    else:
+        path = Path(name)
+        if not path.is_file():
+            raise PasteError(f"berkas tidak ditemukan: {path}")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_PDF_BYTES + 1)
+        source = path.name
+    if data.startswith(b"%PDF"):
+        return pdf_text(data), source
+    if len(data) > MAX_CHARS * 4:
+        raise PasteError(f"teks terlalu panjang (paling banyak {MAX_CHARS} karakter)")
+    try:
+        return data.decode("utf-8-sig"), source
+    except UnicodeDecodeError as err:
+        raise PasteError(f"teks bukan UTF-8 (byte ke-{err.start + 1})") from err
+
+
+def cmd_import_text(args: argparse.Namespace) -> int:
+    from kkpham.paste import PasteError, check_text, commit_text
+    from kkpham.resolver import ResolveError
+    from kkpham.stewardship import ImportRefused, WriteBusy
+    from kkpham.store import Store
+
+    settings = get_settings()
+    kwargs = {"province": args.province, "predikat": args.predikat, "sumber": args.sumber,
+              "data_year": args.data_year, "award_year": args.award_year}  # fmt: skip
+    batch: int | None = None
+    try:
+        text, source = _read_text_input(args.file)
+        resolver = _resolver(settings)
+        with Store.open(settings.db_path) as store:
+            pasted = check_text(text, resolver, store, source, **kwargs)
+        if not pasted.report.errors and pasted.report.rows and not args.dry_run:
+            batch, pasted = commit_text(text, resolver, settings, args.who, source, **kwargs)
+    except (PasteError, ResolveError, WriteBusy) as err:
+        if args.json:
+            print(json.dumps({"rows": [], "ok": 0, "errors": 1, "file_error": str(err)},
+                             ensure_ascii=False))  # fmt: skip
+        else:
+            print(str(err), file=sys.stderr)
+        return 1
+    except ImportRefused as err:  # the store changed between the check and the commit
+        pasted = None
+        report = err.report
+    report = pasted.report if pasted is not None else report
+    if args.json:
+        out = (pasted.as_json() if pasted is not None else report.as_json()) | (
+            {"batch_id": batch} if batch is not None else {}
+        )
+        print(json.dumps(out, ensure_ascii=False, default=str))
+        return 1 if report.errors or not report.rows else 0
+    for row in report.rows:
+        if "error" in row:
+            print(f"baris {row['line']}: {row['raw'].get('kabupaten_kota', '')}: {row['error']}",
+                  file=sys.stderr)  # fmt: skip
+        else:
+            print(f"baris {row['line']}: {row['code']} {row['name']} {row['data_year']} "
+                  f"{row['status']}")  # fmt: skip
+    if pasted is not None:
+        for item in pasted.unplaced:
+            print(f"tidak ditempatkan (baris {item['line']}): {item['text']}", file=sys.stderr)
+        for item in pasted.duplicates:
+            print(f"disebut dua kali (baris {item['line']}, pertama baris {item['first_line']}): "
+                  f"{item['name']}", file=sys.stderr)  # fmt: skip
+    verdict = f"disimpan sebagai batch {batch}" if batch is not None else "tidak ada yang disimpan"
+    print(f"{report.ok} baris benar, {report.errors} bermasalah; {verdict}")
+    return 1 if report.errors or not report.rows else 0
+
+
+def cmd_cycle(args: argparse.Namespace) -> int:
+    from kkpham import cycle_admin
+    from kkpham.stewardship import WriteBusy
+    from kkpham.store import Store
+
+    settings = get_settings()
+    if args.cycle_command == "list":
+        with Store.open(settings.db_path) as store:
+            cycles, outcomes = store.cycles(), store.regime_outcomes()
+            regimes = store.regimes()
+        if args.json:
+            print(json.dumps({"cycles": cycles.astype(object).where(cycles.notna(), None)
+                              .to_dict("records"), "regimes": regimes.astype(object)
+                              .where(regimes.notna(), None).to_dict("records"),
+                              "outcomes": outcomes.to_dict("records")},
+                             ensure_ascii=False, default=str))  # fmt: skip
+            return 0
+        for r in cycles.itertuples():
+            state = "dilaksanakan" if r.held else "tidak dilaksanakan"
+            public = "" if r.results_public else ", hasil belum diumumkan"
+            print(f"{r.data_year}\t{r.regime or '-'}\t{r.regulation or ''}\t{state}{public}")
+        return 0
+    try:
+        outcomes = dict(cycle_admin.parse_outcome(o) for o in (args.outcome or []))
+        entry = cycle_admin.CycleEntry(
+            data_year=getattr(args, "data_year", None),
+            award_year=getattr(args, "award_year", None),
+            regime=args.regime or "", held=not getattr(args, "not_held", False),
+            results_public=getattr(args, "results_public", False),
+            decree_number=getattr(args, "decree", "") or "",
+            decree_date=getattr(args, "decree_date", "") or "",
+            award_date=getattr(args, "award_date", "") or "", note=args.note or "",
+            source_url=args.source, regulation=args.regulation or "",
+            programme_id=args.programme or "", programme_en=args.programme_en or "",
+            rights_count=args.rights, outcomes=outcomes,
+        )  # fmt: skip
+        if args.cycle_command == "add" and entry.award_year is None and entry.held:
+            entry.award_year = entry.data_year + 1
+        batch = cycle_admin.add(entry, settings, who=args.who)
+    except (ValueError, WriteBusy) as err:
+        print(str(err), file=sys.stderr)
+        return 1
+    print(f"disimpan sebagai batch {batch} (dapat dibatalkan: `undo {batch}`)")
+    return 0
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
@@ -234,6 +356,67 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", action="store_true", help="print the per-row report as JSON")
     p.add_argument("--who", help="who is importing (recorded in the batch)")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser(
+        "import-text",
+        help="read the kab/kota named in a pasted list, news text or text PDF; same checks "
+        "and batch as `import` (all or nothing)",
+    )
+    p.add_argument("file", help="a text or PDF file, or - for stdin")
+    p.add_argument(
+        "--province",
+        required=True,
+        help="province name, code or abbreviation; 'nasional' for a national list",
+    )
+    years = p.add_mutually_exclusive_group(required=True)
+    years.add_argument("--data-year", type=int)
+    years.add_argument("--award-year", type=int)
+    p.add_argument(
+        "--predikat",
+        default="Peduli HAM",
+        help="predicate of names before any heading such as 'Cukup Peduli HAM:'",
+    )
+    p.add_argument("--sumber", required=True, help="URL of the page, or the decree number")
+    p.add_argument("--dry-run", action="store_true", help="check only; store nothing")
+    p.add_argument("--json", action="store_true", help="print the per-row report as JSON")
+    p.add_argument("--who", help="who is importing (recorded in the batch)")
+    p.set_defaults(func=cmd_import_text)
+
+    p = sub.add_parser("cycle", help="assessment cycles and regimes: list, add, outcome names")
+    cyc = p.add_subparsers(dest="cycle_command", required=True)
+    c = cyc.add_parser("list", help="every cycle with its regime")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=cmd_cycle)
+    for name, what in (
+        ("add", "add a data year (and its regime when new)"),
+        ("outcomes", "enter a regime's outcome names once they are public"),
+    ):
+        c = cyc.add_parser(name, help=what)
+        if name == "add":
+            c.add_argument("--data-year", type=int, required=True)
+            c.add_argument("--award-year", type=int, help="default: data year + 1")
+            c.add_argument("--not-held", action="store_true", help="the cycle was not assessed")
+            c.add_argument(
+                "--results-public", action="store_true", help="a list of results is already public"
+            )
+            c.add_argument("--decree", help="decree number (Keputusan Menteri)")
+            c.add_argument("--decree-date", help="YYYY-MM-DD")
+            c.add_argument("--award-date", help="YYYY-MM-DD or YYYY-MM")
+        c.add_argument("--regime", required=name == "outcomes", help="regime key (C, D, E…)")
+        c.add_argument("--regulation", help="a new regime's regulation")
+        c.add_argument("--programme", help="a new regime's programme name (Indonesian)")
+        c.add_argument("--programme-en", help="the same in English")
+        c.add_argument("--rights", type=int, help="a new regime's number of rights")
+        c.add_argument(
+            "--outcome",
+            action="append",
+            metavar="BAND=LABEL|LABEL_EN",
+            help="an outcome name, highest first (bands: peduli, cukup, mulai, kurang)",
+        )
+        c.add_argument("--note")
+        c.add_argument("--source", required=True, help="http(s) URL stating the facts")
+        c.add_argument("--who", help="who is adding (recorded in the batch)")
+        c.set_defaults(func=cmd_cycle)
 
     p = sub.add_parser("undo", help="remove an imported batch's results (kept in the audit log)")
     p.add_argument("batch_id", type=int)

@@ -20,6 +20,7 @@ import pandas as pd
 from kkpham import panel
 from kkpham.boundaries import build_boundaries, load_provinces, load_regions
 from kkpham.boundaries.basemap import write_base_topojson
+from kkpham.regimes import outcome_problems, read_outcomes, read_regimes
 from kkpham.region_facts import formation_table
 from kkpham.settings import ROOT, Settings
 from kkpham.stewardship import swap_in, write_lock
@@ -39,6 +40,8 @@ def read_cycles(path: Path = CYCLES_FILE) -> pd.DataFrame:
     cycles = pd.read_csv(path, dtype={"decree_number": str, "decree_date": str, "award_date": str})
     cycles["award_year"] = cycles["award_year"].astype("Int64")
     cycles["held"] = cycles["held"].astype(bool)
+    if "results_public" in cycles.columns:
+        cycles["results_public"] = cycles["results_public"].astype(bool)
     return cycles
 
 
@@ -82,13 +85,16 @@ def _inputs_hash(boundary_build_id: str) -> str:
     return h.hexdigest()[:16]
 
 
-def _carried_batches(db_path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(audit entries, their live results) of the existing store, to be carried over unchanged:
-    imports, undone imports and restores keep their ids, who/when and counts."""
+def _carried_batches(db_path: Path) -> tuple[pd.DataFrame, pd.DataFrame, tuple]:
+    """(audit entries, their live results, admin-added (cycles, regimes, outcomes)) of the
+    existing store, to be carried over unchanged: imports, undone imports, restores and cycles
+    added on the data page keep their ids, who/when and counts."""
+    empty = (pd.DataFrame(), pd.DataFrame(), pd.DataFrame())
     if not db_path.exists():
-        return pd.DataFrame(columns=BATCH_COLUMNS), pd.DataFrame()
+        return pd.DataFrame(columns=BATCH_COLUMNS), pd.DataFrame(), empty
     with Store.open(db_path, read_only=True) as old:
-        return old.audit_batches(REFERENCE_ORIGIN), old.batch_results(REFERENCE_ORIGIN)
+        admin = old.admin_entries() if int(old.get_meta("schema_version") or 0) >= 4 else empty
+        return old.audit_batches(REFERENCE_ORIGIN), old.batch_results(REFERENCE_ORIGIN), admin
 
 
 @contextmanager
@@ -136,13 +142,17 @@ def write_built_store(
     cycles = read_cycles(cycles_file)
     results = read_results(results_file)
     counts = read_counts(counts_file)
-    problems = validate_results(results, regions, cycles)
+    regimes, outcomes = read_regimes(), read_outcomes()
+    problems = validate_results(results, regions, cycles) + outcome_problems(outcomes, regimes)
+    unknown = set(cycles["regime"].dropna()) - set(regimes["regime"])
+    if unknown:
+        problems.append(f"{cycles_file.name}: rezim {sorted(unknown)} tidak ada di regimes.csv")
     if problems:
         raise DataError([f"{results_file.name} {p}" for p in problems])
     # The importer's lock: an import committed while we rebuild must be carried over, not lost.
     with write_lock(settings.db_path):
         return _write_store(settings, boundary_build_id, inputs, provinces, regions, cycles,
-                            results, counts, results_file)  # fmt: skip
+                            results, counts, results_file, (regimes, outcomes))  # fmt: skip
 
 
 def _write_store(
@@ -155,9 +165,11 @@ def _write_store(
     results: pd.DataFrame,
     counts: pd.DataFrame,
     results_file: Path,
+    regime_tables: tuple[pd.DataFrame, pd.DataFrame],
 ) -> dict:
     db = settings.db_path
-    carried_batches, carried_results = _carried_batches(db)
+    carried_batches, carried_results, admin = _carried_batches(db)
+    cycles, regime_tables = _with_admin_entries(cycles, regime_tables, admin)
 
     db.parent.mkdir(parents=True, exist_ok=True)
     tmp = db.with_name(db.name + ".building")
@@ -165,6 +177,7 @@ def _write_store(
     try:
         with Store.create(tmp) as store:
             store.load_geography(provinces, regions)
+            store.load_regimes(*regime_tables)
             store.load_cycles(cycles)
             store.add_batch(results, origin=REFERENCE_ORIGIN, file_name=results_file.name,
                             file_sha256=hashlib.sha256(results_file.read_bytes()).hexdigest(),
@@ -187,3 +200,25 @@ def _write_store(
     log.info("built %s: %s", db, counts_now)
     return {"db": str(db), "build_id": build_id, "skipped": False, "counts": counts_now,
             "carried_batches": len(carried_batches)}  # fmt: skip
+
+
+def _with_admin_entries(
+    cycles: pd.DataFrame, regime_tables: tuple[pd.DataFrame, pd.DataFrame], admin: tuple
+) -> tuple[pd.DataFrame, tuple[pd.DataFrame, pd.DataFrame]]:
+    """The data/ tables plus what admins added on the data page (kept with their batch ids).
+    A year or regime that data/ now defines itself comes from data/: the maintainer's row wins."""
+    admin_cycles, admin_regimes, admin_outcomes = admin
+    regimes, outcomes = regime_tables
+    if len(admin_regimes):
+        new = admin_regimes[~admin_regimes["regime"].isin(regimes["regime"])]
+        regimes = pd.concat([regimes, new], ignore_index=True)
+    if len(admin_outcomes):  # names an admin entered, for a regime data/ names none for
+        named = set(outcomes["regime"])
+        keep = admin_outcomes["regime"].isin(regimes["regime"]) & ~admin_outcomes["regime"].isin(
+            named
+        )
+        outcomes = pd.concat([outcomes, admin_outcomes[keep]], ignore_index=True)
+    if len(admin_cycles):
+        new = admin_cycles[~admin_cycles["data_year"].isin(cycles["data_year"])]
+        cycles = pd.concat([cycles, new], ignore_index=True)
+    return cycles, (regimes, outcomes)

@@ -71,11 +71,25 @@ def export_frame(
     claims = store.export_claims(data_year, province_code)
     # the claim each map shows: the status panel's, for the same selection
     shown = set(panel.read(store, data_year, province_code)["result_id"].dropna().astype(int))
-    claims["status_label"] = claims["status"].map(lambda k: BY_KEY[k].label_id)
+    claims["status_label"] = _labels(store, claims)
     claims["shown_on_map"] = claims["result_id"].isin(shown)
     claims["award_year"] = claims["award_year"].astype("Int64")
     frame = claims[list(EXPORT_COLUMNS)].rename(columns=EXPORT_COLUMNS)
     return neutralise_frame(frame)
+
+
+def _labels(store: Store, claims: pd.DataFrame) -> pd.Series:
+    """Each claim's predicate as its cycle's regime names it (vocabulary label otherwise)."""
+    from kkpham.regimes import outcome_labels
+
+    regime = store.cycles().set_index("data_year")["regime"].to_dict()
+    outcomes = store.regime_outcomes()
+    own = {r: outcome_labels(outcomes, r, "id") for r in outcomes["regime"].unique()}
+    return pd.Series(
+        [own.get(regime.get(int(y)), {}).get(k) or BY_KEY[k].label_id
+         for k, y in zip(claims["status"], claims["data_year"], strict=True)],
+        index=claims.index, dtype=object,
+    )  # fmt: skip
 
 
 def to_bytes(frame: pd.DataFrame, fmt: str, about: dict[str, str] | None = None) -> bytes:
@@ -113,4 +127,26 @@ def export_bytes(
 ) -> bytes:
     about = {"tahun_data": str(data_year or "semua"), "provinsi": province_code or "semua",
              "versi_data": store.data_version()}  # fmt: skip
+    if fmt == "xlsx":  # only the XLSX has a "Tentang" sheet; the notes cost a map frame per year
+        about |= completeness_notes(store, data_year, province_code)
     return to_bytes(export_frame(store, data_year, province_code), fmt, about)
+
+
+def completeness_notes(
+    store: Store, data_year: int | None = None, province_code: str | None = None
+) -> dict[str, str]:
+    """One completeness line per held data year of the selection ("kelengkapan_2022": "terdata
+    17 dari 17 kab/kota; sumber: …"), for the export's "Tentang" sheet."""
+    from kkpham.completeness import completeness_line, summary_row
+    from kkpham.mapdata import province_summary
+
+    cycles = store.cycles()
+    years = [int(y) for y in cycles.loc[cycles["held"].astype(bool), "data_year"]]
+    if data_year is not None:
+        years = [y for y in years if y == data_year]
+    return {
+        f"kelengkapan_{y}": completeness_line(
+            summary_row(province_summary(store, y, province_code)), "id"
+        )
+        for y in years
+    }

@@ -377,7 +377,14 @@ def check_file(data: bytes, file_name: str, resolver: Resolver, store: Store) ->
     """
     report = ImportReport(file_name=Path(file_name).name,
                           file_sha256=hashlib.sha256(data).hexdigest())  # fmt: skip
-    frame = read_table(data, file_name)
+    return check_frame(read_table(data, file_name), report, resolver, store)
+
+
+def check_frame(
+    frame: pd.DataFrame, report: ImportReport, resolver: Resolver, store: Store
+) -> ImportReport:
+    """The row-by-row checks of ``check_file`` on rows already read (index = line; columns of
+    COLUMNS as text): also what a pasted list (``kkpham.paste``) produces. Nothing is written."""
     report.columns = list(frame.columns)
     regions = store.regions().set_index("code")
     cycles = store.cycles().set_index("data_year")

@@ -21,11 +21,21 @@ def cycle_held(store: Store, data_year: int) -> bool:
     return bool(data_year in cycles.index and cycles.loc[data_year, "held"])
 
 
+def cycle_public(store: Store, data_year: int) -> bool:
+    """False for a held cycle whose results list is not public yet (2024, 2025)."""
+    cycles = store.cycles().set_index("data_year")
+    if data_year not in cycles.index or "results_public" not in cycles.columns:
+        return True
+    return bool(cycles.loc[data_year, "results_public"])
+
+
 def map_frame(store: Store, data_year: int, province_code: str | None = None) -> pd.DataFrame:
     rows = panel.read(store, data_year, province_code)
     if rows.empty:  # a data year without a cycle: nothing was assessed
         rows = _not_a_cycle(store, data_year, province_code)
-    return frame_of(rows)
+    out = frame_of(rows)
+    out.attrs["status_labels"] = status_labels(store, data_year)
+    return out
 
 
 def frame_of(rows: pd.DataFrame) -> pd.DataFrame:
@@ -39,6 +49,25 @@ def _not_a_cycle(store: Store, data_year: int, province_code: str | None) -> pd.
     regions = store.regions(province_code)
     claims = store.claims(data_year=data_year, province_code=province_code)
     return panel.derive(regions, cycle, claims)
+
+
+def status_labels(store: Store, data_year: int) -> dict[str, dict[str, str]]:
+    """``labels_for`` the data year, read from the store."""
+    return labels_for(store.cycles(), store.regime_outcomes(), data_year)
+
+
+def labels_for(
+    cycles: pd.DataFrame, outcomes: pd.DataFrame, data_year: int
+) -> dict[str, dict[str, str]]:
+    """{"id": {status: label}, "en": {…}}: the own outcome names of the data year's regime
+    (empty when the regime names none or is unknown); the legend and exports use them."""
+    from kkpham.regimes import outcome_labels
+
+    by_year = cycles.set_index("data_year")
+    regime = by_year.loc[data_year, "regime"] if data_year in by_year.index else None
+    if not isinstance(regime, str):
+        return {"id": {}, "en": {}}
+    return {lang: outcome_labels(outcomes, regime, lang) for lang in ("id", "en")}
 
 
 def province_summary(
@@ -56,16 +85,20 @@ def province_summary(
         if province_code
         else store.national_counts(data_year)
     )
-    return summarise(frame, cycle_held(store, data_year), reported)
+    return summarise(frame, cycle_held(store, data_year), reported,
+                     cycle_public(store, data_year))  # fmt: skip
 
 
-def summarise(frame: pd.DataFrame, held: bool, reported: pd.DataFrame) -> dict:
+def summarise(
+    frame: pd.DataFrame, held: bool, reported: pd.DataFrame, public: bool = True
+) -> dict:
     """Counts of one map frame, with the sources' own counts (``reported``, the columns of
     ``Store.reported_counts`` for the same year and scope).
 
     ``peduli_share`` divides by every formed kab/kota, so regions we know nothing about count as
     not Peduli: a lower bound. ``known`` and ``unknown`` say how much of that denominator rests on
     data, and ``held`` whether the year was assessed at all; the panel must show them together.
+    ``public``: False for a held cycle whose results list is not public yet.
     """
     status = frame["status"]
     counts = status.value_counts().to_dict()
@@ -74,6 +107,8 @@ def summarise(frame: pd.DataFrame, held: bool, reported: pd.DataFrame) -> dict:
     known = int(frame["n_claims"].gt(0).sum())
     return {
         "held": bool(held),
+        "public": bool(public),
+        "unpublished": int((status == "belum_diumumkan").sum()),
         "total": eligible,
         "counts": {k: int(v) for k, v in counts.items()},
         "peduli": peduli,

@@ -24,7 +24,7 @@ from kkpham.store import Store
 from kkpham.vocab import BY_KEY
 
 # Bump when the derivation changes: the build then rebuilds stores derived by an older rule.
-PANEL_RULES = "1"
+PANEL_RULES = "2"  # 2: belum_diumumkan for held cycles without a public list
 PANEL_VERSION_KEY = "panel_version"
 
 MAP_COLUMNS = [
@@ -58,7 +58,9 @@ def _labels(urls: pd.Series) -> pd.Series:
 def derive(regions: pd.DataFrame, cycles: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     """The panel from ``Store.regions()``, ``Store.cycles()`` and ``Store.claims()`` (pure)."""
     regs = regions[["code", "name", "kind", "province_code", "province_name", "formed_year"]]
-    cyc = cycles[CYCLE_COLUMNS].assign(held=cycles["held"].astype(bool))
+    public = (cycles["results_public"].astype(bool) if "results_public" in cycles.columns
+              else True)  # fmt: skip
+    cyc = cycles[CYCLE_COLUMNS].assign(held=cycles["held"].astype(bool), public=public)
     frame = regs.merge(cyc, how="cross")
     winners = choose(claims)
     keys = ["code", "data_year"]
@@ -81,6 +83,10 @@ def derive(regions: pd.DataFrame, cycles: pd.DataFrame, claims: pd.DataFrame) ->
         frame["formed_year"].astype("Float64") > frame["data_year"]
     ).fillna(False)
     status = frame["claimed"].astype(object).where(frame["claimed"].notna(), "tidak_diketahui")
+    # a held cycle whose list is not public yet (2024, 2025): not "nothing known", "not published"
+    unpublished = (frame["held"] & ~frame["public"]).to_numpy(dtype=bool)
+    status = status.where(~(unpublished & (status == "tidak_diketahui").to_numpy()),
+                          "belum_diumumkan")  # fmt: skip
     status = status.where(~not_formed.to_numpy(dtype=bool), "belum_terbentuk")
     status = status.where(frame["held"], "tidak_dilaksanakan")
     frame["status"] = status

@@ -34,8 +34,9 @@ _RESULTS = {
     "reference_status": "status value in the compiled reference (peduli_ham, cukup_peduli_ham, "
     "not_peduli_ham)",
     "note": "evidence: what the source says, in short (notes of merged rows joined by ' | ')",
-    "reference_lines": "line(s) of shared/reference/kkpham_results.csv this claim comes from; "
-    "several (';') when one page gave the same claim twice (named and 'all kab/kota')",
+    "reference_lines": "line(s) of shared/reference/kkpham_results.csv this claim comes from "
+    "('12'), or 'additions/<file>.csv:N' for a line of an additions file; several (';') when "
+    "one page gave the same claim twice (named and 'all kab/kota')",
 }
 _COUNTS = {
     "scope": "provinsi (a province's kab/kota) or nasional (all of Indonesia)",
@@ -56,14 +57,37 @@ _COUNTS = {
 _CYCLES = {
     "data_year": "data year assessed (the decree's 'Tahun X')",
     "award_year": "year the results were awarded (data_year + 1); empty when not held",
-    "regime": "criteria regime: A (11/2013 jo. 25/2013), B (34/2016), C (22/2021)",
+    "regime": "criteria regime (data/regimes.csv): A (11/2013 jo. 25/2013), B (34/2016), "
+    "C (22/2021), D (Permen HAM 15/2025)",
     "regulation": "Permenkumham setting the criteria for the cycle",
     "held": "false when the cycle was not assessed (data year 2020, COVID-19)",
     "decree_number": "number of the Keputusan Menteri setting the results, where found",
     "decree_date": "date of that decree (ISO), where found",
     "award_date": "date of the national award ceremony (ISO, may be year-month only)",
     "note": "what the sources say about the cycle",
+    "results_public": "false while no list of the cycle's results has been found in public "
+    "pages (data year 2024) or published at all (2025): the app says so instead of 'no data'",
     "source_url": "http(s) URL supporting the row",
+    "decree_source_url": "http(s) URL stating the decree number/date, when another page than "
+    "source_url (shared/reference/additions/README.md)",
+}
+_REGIMES = {
+    "regime": "regime key used by cycles.csv (A, B, C, D…)",
+    "regulation": "the regulation setting the criteria",
+    "programme_id": "the programme's name under this regulation (Indonesian)",
+    "programme_en": "the programme's name in English",
+    "rights_count": "number of rights (criteria groups) assessed; empty when not public",
+    "indicators_count": "number of indicators; empty when not public",
+    "note": "what the sources say about the regime",
+    "source_url": "http(s) URL supporting the row",
+}
+_OUTCOMES = {
+    "regime": "regime key (regimes.csv)",
+    "rank": "order of the outcome in the regime's legend (1 = highest)",
+    "status": "the stored band it maps to (kkpham.vocab: peduli, cukup, mulai, kurang)",
+    "label_id": "the regime's own name for the outcome (Indonesian)",
+    "label_en": "the same in English",
+    "source_url": "http(s) URL naming the outcome",
 }
 _FACTS = {
     "code": "current Kemendagri code of the kab/kota",
@@ -85,6 +109,8 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
     "results.csv": _RESULTS,
     "reported_counts.csv": _COUNTS,
     "cycles.csv": _CYCLES,
+    "regimes.csv": _REGIMES,
+    "regime_outcomes.csv": _OUTCOMES,
     "region_facts.csv": _FACTS,
     "region_aliases.csv": _ALIASES,
 }
@@ -212,9 +238,25 @@ HAND_MADE: dict[str, dict[str, Any]] = {
         "description": "One row per KKP HAM data year: award year, criteria regime and regulation, "
         "decree number/date where found, award date, whether the cycle was held "
         "(data year 2020: not held).",
-        "sources": [_CRITERIA],
+        "sources": [_CRITERIA + "; decree facts of data years 2017, 2019, 2023-2025 from "
+                    "shared/reference/additions/README.md"],
         "licence": "Facts from public web pages; compilation CC BY 4.0",
-        "row_urls": "source_url",
+        "row_urls": ("source_url", "decree_source_url"),
+    },
+    "regimes.csv": {
+        "description": "One row per criteria regime: regulation, programme name, rights and "
+        "indicator counts (empty where not public).",
+        "sources": ["shared/reference/criteria.md §1.5 'Regime comparison' and additions/README.md "
+                    "(Permen HAM 15/2025)"],
+        "licence": "Facts from public web pages; compilation CC BY 4.0",
+        "row_urls": ("source_url",),
+    },
+    "regime_outcomes.csv": {
+        "description": "Each regime's outcome vocabulary in legend order, mapped to a stored band "
+        "(regime D, Permen HAM 15/2025: none public yet).",
+        "sources": ["shared/reference/criteria.md §1.2-1.5 (categories per regime)"],
+        "licence": "Facts from public web pages; compilation CC BY 4.0",
+        "row_urls": ("source_url",),
     },
     "region_facts.csv": {
         "description": "Dated facts about kab/kota that changed in 2012–2025: the 17 kab formed "
@@ -250,6 +292,6 @@ def refresh_sidecar(file_name: str, data_dir: Path = DATA) -> Path:
     sources = list(spec["sources"])
     if "row_urls" in spec:
         with path.open(encoding="utf-8", newline="") as handle:
-            urls = [row[spec["row_urls"]] for row in csv.DictReader(handle)]
+            urls = [row[c] for row in csv.DictReader(handle) for c in spec["row_urls"]]
         sources += list(dict.fromkeys(u for u in urls if u))
     return write_sidecar(path, spec["description"], sources, spec["licence"])

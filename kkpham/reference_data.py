@@ -33,6 +33,19 @@ _DID_NOT_REPORT = re.compile(
     r"did not (send|report|submit)|tidak (melapor|mengirim|menyampaikan)", re.IGNORECASE
 )
 ALL_REGIONS_MARK = "[all-regions statement]"
+# A "not_peduli_ham" row whose evidence only says the region is absent from a (complete) list of
+# Peduli recipients: under a regime with bands below Peduli (Cukup was awarded under 34/2016) the
+# list settles "not Peduli", not the band, so the row becomes ``bukan_peduli``, never ``belum``.
+_ABSENT_FROM_LIST = re.compile(r"\bnot (among|in)\b|\bminus\b", re.IGNORECASE)
+# Published numbers that are not KKP HAM scores (shared/reference/additions/README.md,
+# "Corrections to what is held"): (source URL, value). The value stays in the note, not the score.
+NOT_KKPHAM_SCORES: dict[tuple[str, float], str] = {
+    ("https://purworejonews.com/index.php/2023/12/28/peringkat-3-nasional-purworejo-ranking-1-"
+     "kabupaten-peduli-ham-se-jawa-tengah/", 100.0):
+    "nilai 100 di sumber ini adalah nilai peringkat provinsi Jawa Tengah, bukan nilai KKP HAM",
+}  # fmt: skip
+MAIN_RESULTS = "kkpham_results.csv"
+MAIN_COUNTS = "kkpham_counts.csv"
 
 
 class ReferenceError(ValueError):
@@ -45,7 +58,9 @@ def source_kind(url: str) -> str:
     return "pemerintah" if host.endswith(".go.id") else "berita"
 
 
-def years(assessment_year: object, award_year: object, line: int) -> tuple[int, int | None, bool]:
+def years(
+    assessment_year: object, award_year: object, line: int | str
+) -> tuple[int, int | None, bool]:
     """(data_year, award_year, derived). Only the award year known: data year = award year - 1."""
     data = pd.to_numeric(assessment_year, errors="coerce")
     award = pd.to_numeric(award_year, errors="coerce")
@@ -56,23 +71,46 @@ def years(assessment_year: object, award_year: object, line: int) -> tuple[int, 
     raise ReferenceError(f"line {line}: neither assessment_year nor award_year is given")
 
 
-def reference_status(status: str, evidence: str, line: int) -> str:
+def reference_status(
+    status: str, evidence: str, line: int | str, bands_below_peduli: bool = False
+) -> str:
+    """Our status key for a reference row. ``bands_below_peduli``: the cycle's regime has
+    outcomes below Peduli (Cukup, …), so absence from a Peduli list does not settle the band."""
     if status not in REFERENCE_STATUS:
         raise ReferenceError(f"line {line}: unknown status {status!r}")
     mapped = REFERENCE_STATUS[status]
     if mapped == "belum" and _DID_NOT_REPORT.search(evidence or ""):
         return "tidak_melapor"
+    if mapped == "belum" and bands_below_peduli and _ABSENT_FROM_LIST.search(evidence or ""):
+        return "bukan_peduli"
     return mapped
 
 
-def tidy_results(ref: pd.DataFrame, resolver: Resolver) -> pd.DataFrame:
-    """One tidy row per reference row (line numbers count the header as line 1)."""
+def score_and_note(score: object, source_url: str, note: str) -> tuple[float, str]:
+    """(score, note): a value known not to be a KKP HAM score moves into the note."""
+    value = pd.to_numeric(score, errors="coerce")
+    why = NOT_KKPHAM_SCORES.get((source_url, float(value))) if pd.notna(value) else None
+    if why is None:
+        return value, note
+    return float("nan"), f"{note} [{why}]"
+
+
+def tidy_results(
+    ref: pd.DataFrame, resolver: Resolver, bands_below_peduli: set[int] | None = None
+) -> pd.DataFrame:
+    """One tidy row per reference row. ``ref`` from ``read_reference_set`` carries each row's
+    origin in ``reference_line`` ("12" = line 12 of kkpham_results.csv, "additions/x.csv:3");
+    a plain reference frame is numbered from line 2. ``bands_below_peduli``: data years whose
+    regime has outcomes below Peduli (``kkpham.regimes.years_with_bands_below_peduli``)."""
+    bands = bands_below_peduli or set()
+    lines = _reference_lines(ref)
     out, errors = [], []
-    for i, row in enumerate(ref.itertuples(index=False), start=2):
+    for i, row in zip(lines, ref.itertuples(index=False), strict=True):
         try:
             match = resolver.resolve(row.regency, province=row.province, kind=row.kind)
             data_year, award_year, derived = years(row.assessment_year, row.award_year, i)
             evidence = "" if pd.isna(row.evidence) else str(row.evidence)
+            score, note = score_and_note(row.score, row.source_url, evidence)
             out.append({
                 "region_code": match.code,
                 "region_name": match.name,
@@ -81,13 +119,13 @@ def tidy_results(ref: pd.DataFrame, resolver: Resolver) -> pd.DataFrame:
                 "data_year": data_year,
                 "award_year": award_year,
                 "data_year_derived": derived,
-                "status": reference_status(row.status, evidence, i),
-                "score": pd.to_numeric(row.score, errors="coerce"),
+                "status": reference_status(row.status, evidence, i, data_year in bands),
+                "score": score,
                 "source_url": row.source_url,
                 "source_kind": source_kind(row.source_url),
                 "all_regions_statement": evidence.startswith(ALL_REGIONS_MARK),
                 "reference_status": row.status,
-                "note": evidence,
+                "note": note,
                 "reference_lines": str(i),
             })  # fmt: skip
         except (ResolveError, ReferenceError) as err:
@@ -131,7 +169,7 @@ def tidy_counts(
     comparable provincial rows with a count into the store."""
     split_years = province_split_years() if split_years is None else split_years
     out = []
-    for i, row in enumerate(ref.itertuples(index=False), start=2):
+    for i, row in zip(_reference_lines(ref), ref.itertuples(index=False), strict=True):
         data_year, award_year, derived = years(row.assessment_year, row.award_year, i)
         national = row.province == NATIONAL
         code = None if national else resolver.resolve_province(row.province)
@@ -157,3 +195,50 @@ def tidy_counts(
 
 def read_reference(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+
+
+def _reference_lines(ref: pd.DataFrame) -> list[str]:
+    if "reference_line" in ref.columns:
+        return list(ref["reference_line"].astype(str))
+    return [str(i) for i in range(2, len(ref) + 2)]
+
+
+def reference_files(reference: Path) -> tuple[list[Path], list[Path]]:
+    """(results files, counts files) of the reference folder: the main file first, then every
+    ``kkpham_results*.csv`` / ``kkpham_counts*.csv`` below it (additions/) in name order.
+    A CSV that is neither is an error: every reference file must be read, none skipped."""
+    csvs = sorted(p for p in reference.rglob("*.csv") if p.is_file())
+    results = [p for p in csvs if p.name.startswith("kkpham_results")]
+    counts = [p for p in csvs if p.name.startswith("kkpham_counts")]
+    unknown = [str(p.relative_to(reference)) for p in csvs if p not in results + counts]
+    if unknown:
+        raise ReferenceError(f"reference files of unknown kind (neither results nor counts): "
+                             f"{unknown}")  # fmt: skip
+    main = [reference / MAIN_RESULTS, reference / MAIN_COUNTS]
+    for path in main:
+        if not path.is_file():
+            raise ReferenceError(f"{path} is missing")
+
+    def order(p: Path) -> tuple[bool, str]:
+        return (p not in main, str(p.relative_to(reference)))
+
+    return sorted(results, key=order), sorted(counts, key=order)
+
+
+def read_reference_set(files: list[Path], reference: Path) -> pd.DataFrame:
+    """The rows of several reference files (same columns), each with its ``reference_line``:
+    the bare line number for the main file, ``relative/path.csv:N`` for the others."""
+    frames = []
+    for path in files:
+        frame = read_reference(path)
+        rel = path.relative_to(reference).as_posix()
+        main = rel in (MAIN_RESULTS, MAIN_COUNTS)
+        frame["reference_line"] = [
+            str(n) if main else f"{rel}:{n}" for n in range(2, len(frame) + 2)
+        ]
+        frames.append(frame)
+    columns = list(frames[0].columns)
+    for path, frame in zip(files, frames, strict=True):
+        if list(frame.columns) != columns:
+            raise ReferenceError(f"{path.name}: columns {list(frame.columns)} != {columns}")
+    return pd.concat(frames, ignore_index=True)

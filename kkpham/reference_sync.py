@@ -1,11 +1,15 @@
-"""Writes data/results.csv and data/reported_counts.csv (with sidecars) from ../shared/reference."""
+"""Writes data/results.csv and data/reported_counts.csv (with sidecars) from ../shared/reference:
+the main compiled files and every results/counts file below it (additions/), all of them."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 from kkpham.provenance import column_docs, write_sidecar
-from kkpham.reference_data import read_reference, tidy_counts, tidy_results
+from kkpham.reference_data import read_reference_set, reference_files, tidy_counts, tidy_results
+from kkpham.regimes import read_outcomes, years_with_bands_below_peduli
 from kkpham.regions import resolver_for
 from kkpham.resolver import Resolver
 from kkpham.settings import ROOT, Settings
@@ -13,17 +17,32 @@ from kkpham.settings import ROOT, Settings
 DATA = ROOT / "data"
 ORIGIN = (
     "Compiled KKP HAM results from regional news and Kanwil pages "
-    "(shared/reference/kkpham_results.csv and kkpham_counts.csv of the kkpham project); "
+    "(shared/reference/kkpham_results.csv and kkpham_counts.csv of the kkpham project, and the "
+    "additions in shared/reference/additions/, same columns); "
     "every row keeps the URL of the page that states it."
 )
+
+
+def bands_below_peduli() -> set[int]:
+    """Data years (data/cycles.csv) whose regime (data/regime_outcomes.csv) has bands below
+    Peduli."""
+    return years_with_bands_below_peduli(pd.read_csv(DATA / "cycles.csv"), read_outcomes())
+
+
+def tidy_frames(reference: Path, resolver: Resolver) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(results, counts) exactly as written to data/, from every reference file."""
+    result_files, count_files = reference_files(reference)
+    results = tidy_results(read_reference_set(result_files, reference), resolver,
+                           bands_below_peduli())  # fmt: skip
+    counts = tidy_counts(read_reference_set(count_files, reference), resolver)
+    return results, counts
 
 
 def write_tidy_files(
     settings: Settings, reference: Path, resolver: Resolver | None = None
 ) -> list[Path]:
     resolver = resolver or resolver_for(settings)
-    results = tidy_results(read_reference(reference / "kkpham_results.csv"), resolver)
-    counts = tidy_counts(read_reference(reference / "kkpham_counts.csv"), resolver)
+    results, counts = tidy_frames(reference, resolver)
     out = []
     for name, frame, what in (
         (

@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 LOCK_TIMEOUT = 60.0  # seconds to wait for another write (a build or import) to finish
-UNDOABLE_ORIGINS = ("import",)  # the reference batch comes back with every build; never undone
+# the reference batch comes back with every build; never undone. "cycle": an admin's cycle/regime
+UNDOABLE_ORIGINS = ("import", "cycle")
 # Test hook: "<stage>:<seconds>" sleeps at that stage so a test can kill the process there.
 # Stages in order: temp_written, backup, replaced.
 _PAUSE_VAR = "KKPHAM_TEST_COMMIT_PAUSE"

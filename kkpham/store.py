@@ -18,7 +18,11 @@ import pandas as pd
 
 from kkpham.vocab import STORED_KEYS
 
-SCHEMA_VERSION = "3"  # 2: batches gained n_errors, n_conflicts, undone_by; 3: national counts
+SCHEMA_VERSION = "4"  # 2: batches gained n_errors, n_conflicts, undone_by; 3: national counts;
+# 4: regimes and their outcome vocabularies as tables; cycles gained results_public,
+# decree_source_url and batch_id (a cycle an admin added)
+BANDS = ("peduli", "cukup", "mulai", "kurang")  # statuses a regime may name (kkpham.regimes)
+_BAND_LIST = ", ".join(f"'{k}'" for k in BANDS)
 
 _STATUS_LIST = ", ".join(f"'{k}'" for k in STORED_KEYS)  # constant from our own vocabulary
 
@@ -35,17 +39,41 @@ CREATE TABLE regions (
     previous_code VARCHAR,
     area_km2 DOUBLE
 );
+CREATE TABLE regimes (
+    regime VARCHAR PRIMARY KEY,
+    regulation VARCHAR NOT NULL,
+    programme_id VARCHAR,
+    programme_en VARCHAR,
+    rights_count INTEGER,
+    indicators_count INTEGER,
+    note VARCHAR,
+    source_url VARCHAR,
+    batch_id INTEGER  -- NULL: from data/regimes.csv; else the admin batch that added it
+);
+CREATE TABLE regime_outcomes (
+    regime VARCHAR NOT NULL,
+    rank INTEGER NOT NULL,
+    status VARCHAR NOT NULL CHECK (status IN ({_BAND_LIST})),
+    label_id VARCHAR NOT NULL,
+    label_en VARCHAR NOT NULL,
+    source_url VARCHAR,
+    batch_id INTEGER,
+    PRIMARY KEY (regime, status)
+);
 CREATE TABLE cycles (
     data_year INTEGER PRIMARY KEY,
     award_year INTEGER,
-    regime VARCHAR CHECK (regime IS NULL OR regime IN ('A', 'B', 'C')),
+    regime VARCHAR,  -- a key of regimes (checked on load and on admin entry)
     regulation VARCHAR,
     held BOOLEAN NOT NULL,
     decree_number VARCHAR,
     decree_date VARCHAR,
     award_date VARCHAR,
     note VARCHAR,
-    source_url VARCHAR
+    source_url VARCHAR,
+    results_public BOOLEAN NOT NULL DEFAULT TRUE,
+    decree_source_url VARCHAR,
+    batch_id INTEGER  -- NULL: from data/cycles.csv; else the admin batch that added it
 );
 CREATE TABLE sources (
     source_id INTEGER PRIMARY KEY,
@@ -129,6 +157,14 @@ BATCH_COLUMNS = [
     "batch_id", "created_at", "origin", "file_name", "file_sha256", "n_rows", "who",
     "undone_at", "n_errors", "n_conflicts", "undone_by",
 ]  # fmt: skip
+
+CYCLE_COLUMNS = [
+    "data_year", "award_year", "regime", "regulation", "held", "decree_number", "decree_date",
+    "award_date", "note", "source_url", "results_public", "decree_source_url", "batch_id",
+]  # fmt: skip
+REGIME_COLUMNS = ["regime", "regulation", "programme_id", "programme_en", "rights_count",
+                  "indicators_count", "note", "source_url", "batch_id"]  # fmt: skip
+OUTCOME_COLUMNS = ["regime", "rank", "status", "label_id", "label_en", "source_url", "batch_id"]
 
 RESULT_COLUMNS = [
     "region_code", "data_year", "award_year", "data_year_derived", "status", "score",
@@ -245,12 +281,69 @@ class Store:
         )  # fmt: skip
 
     def load_cycles(self, cycles: pd.DataFrame) -> None:
-        self._insert_frame(
-            "cycles",
-            ["data_year", "award_year", "regime", "regulation", "held", "decree_number",
-             "decree_date", "award_date", "note", "source_url"],
-            cycles,
-        )  # fmt: skip
+        """Cycles (optional columns results_public, decree_source_url, batch_id filled)."""
+        cycles = cycles.copy()
+        if "results_public" not in cycles.columns:
+            cycles["results_public"] = True
+        cycles["results_public"] = cycles["results_public"].fillna(True).astype(bool)
+        for col in ("decree_source_url", "batch_id"):
+            if col not in cycles.columns:
+                cycles[col] = None
+        self._insert_frame("cycles", CYCLE_COLUMNS, cycles)
+
+    def load_regimes(self, regimes: pd.DataFrame, outcomes: pd.DataFrame) -> None:
+        """Regimes and their outcome vocabularies (optional column batch_id)."""
+        regimes, outcomes = regimes.copy(), outcomes.copy()
+        for frame in (regimes, outcomes):
+            if "batch_id" not in frame.columns:
+                frame["batch_id"] = None
+        self._insert_frame("regimes", REGIME_COLUMNS, regimes)
+        if len(outcomes):
+            self._insert_frame("regime_outcomes", OUTCOME_COLUMNS, outcomes)
+
+    def regimes(self) -> pd.DataFrame:
+        return self._df("SELECT * FROM regimes ORDER BY regime")
+
+    def regime_outcomes(self, regime: str | None = None) -> pd.DataFrame:
+        return self._df(
+            "SELECT * FROM regime_outcomes WHERE ? IS NULL OR regime = ? ORDER BY regime, rank",
+            [regime, regime],
+        )
+
+    def admin_entries(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        """(cycles, regimes, outcomes) added by admins in batches not undone: what a rebuild
+        carries over beside the imported results."""
+        live = "batch_id IN (SELECT batch_id FROM batches WHERE undone_at IS NULL)"
+        return (
+            self._df(f"SELECT * FROM cycles WHERE {live} ORDER BY data_year"),
+            self._df(f"SELECT * FROM regimes WHERE {live} ORDER BY regime"),
+            self._df(f"SELECT * FROM regime_outcomes WHERE {live} ORDER BY regime, rank"),
+        )
+
+    def add_admin_batch(
+        self,
+        cycles: pd.DataFrame,
+        regimes: pd.DataFrame,
+        outcomes: pd.DataFrame,
+        who: str | None = None,
+        file_name: str | None = None,
+    ) -> int:
+        """One audited batch (origin ``cycle``) adding cycles, regimes and outcome vocabularies
+        in one transaction; its id. Undo removes them again (``undo_batch``)."""
+        with self.transaction():
+            batch_id = self._one("SELECT coalesce(max(batch_id), 0) + 1 FROM batches")[0]
+            n = len(cycles) + len(regimes) + len(outcomes)
+            self._run(
+                "INSERT INTO batches (batch_id, created_at, origin, file_name, n_rows, who) "
+                "VALUES (?, ?, 'cycle', ?, ?, ?)",
+                [batch_id, _utcnow(), file_name, n, who],
+            )
+            if len(regimes) or len(outcomes):
+                self.load_regimes(regimes.assign(batch_id=batch_id),
+                                  outcomes.assign(batch_id=batch_id))  # fmt: skip
+            if len(cycles):
+                self.load_cycles(cycles.assign(batch_id=batch_id))
+        return int(batch_id)
 
     def _source_ids(self, sources: pd.DataFrame) -> dict[str, int]:
         """Insert unseen (url, kind) pairs; return url -> source_id for all of them."""
@@ -375,6 +468,18 @@ class Store:
                 raise ValueError(f"batch {batch_id} sudah dibatalkan pada {row[0]:%Y-%m-%d %H:%M}")
             n = self._one("SELECT count(*) FROM results WHERE batch_id = ?", [batch_id])[0]
             self._run("DELETE FROM results WHERE batch_id = ?", [batch_id])
+            used = self._run(
+                "SELECT DISTINCT r.data_year FROM results r JOIN cycles c USING (data_year) "
+                "WHERE c.batch_id = ? ORDER BY 1",
+                [batch_id],
+            )
+            if used:
+                years = ", ".join(str(y) for (y,) in used)
+                raise ValueError(f"batch {batch_id}: tahun data {years} sudah berisi hasil; "
+                                 "batalkan dulu impor hasilnya")  # fmt: skip
+            n += self._one("SELECT count(*) FROM cycles WHERE batch_id = ?", [batch_id])[0]
+            for table in ("cycles", "regime_outcomes", "regimes"):  # constants, not input
+                self._run(f"DELETE FROM {table} WHERE batch_id = ?", [batch_id])
             self._run(
                 "UPDATE batches SET undone_at = ?, undone_by = ? WHERE batch_id = ?",
                 [_utcnow(), who, batch_id],
@@ -530,7 +635,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         tables = ["provinces", "regions", "cycles", "sources", "batches", "results",
-                  "reported_counts"]  # fmt: skip
+                  "reported_counts", "regimes"]  # fmt: skip
         return {
             t: self._one(f"SELECT count(*) FROM {t}")[0]  # noqa: S608 (constant)
             for t in tables

@@ -582,6 +582,202 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "dp_why_wrong": ("kata sandi salah", "wrong password"),
     "dp_why_throttled": ("terlalu banyak percobaan gagal; coba lagi dalam {seconds} detik",
                          "too many failed attempts; try again in {seconds} seconds"),
+    # --- issue 11 ---
+    "completeness": (
+        "Kelengkapan data",
+        "Data completeness",
+    ),
+    "completeness_title": (
+        "Kelengkapan data per provinsi dan tahun: kab/kota dengan status bersumber",
+        "Data completeness by province and year: regencies/cities with a cited status",
+    ),
+    "completeness_caption": (
+        "Angka di sel: kab/kota terdata / jumlah kab/kota. \"…\": hasil tahun itu belum "
+        "diumumkan. Arahkan kursor ke sel untuk rincian sumber.",
+        "Cell: regencies/cities with data / all regencies/cities. \"…\": that year's "
+        "results are not yet published. Hover a cell for the sources.",
+    ),
+    "unknown_list": (
+        "Kab/kota belum terdata ({n})",
+        "Regencies/cities without data ({n})",
+    ),
+    "unknown_none": (
+        "Semua kab/kota terdata.",
+        "Every regency/city has data.",
+    ),
+    "unknown_import": (
+        "Punya daftarnya (lampiran Keputusan, surat Kanwil, berita)? Tambahkan di halaman "
+        "Data",
+        "Have the list (decree annex, Kanwil letter, news)? Add it on the Data page",
+    ),
+    "unpublished_summary": (
+        "Hasil tahun data {year} **belum diumumkan**{regime}: peta menunjukkan \"Hasil "
+        "belum diumumkan\", bukan \"tidak ada data\".",
+        "The results of data year {year} are **not yet published**{regime}: the map shows "
+        "\"Results not yet published\", not \"no data\".",
+    ),
+    "unpublished_regime": (
+        " (penilaian menurut {regulation}: {programme})",
+        " (assessed under {regulation}: {programme})",
+    ),
+    "unpublished_short": (
+        "hasil belum diumumkan ({total} kab/kota)",
+        "results not yet published ({total} regions)",
+    ),
+    "paste_title": (
+        "Tempel daftar",
+        "Paste a list",
+    ),
+    "paste_caption": (
+        "Tempel teks seperti yang diterima (lampiran Keputusan, surat Kanwil, berita) atau "
+        "unggah PDF yang punya lapisan teks. Setiap kab/kota yang disebut menjadi satu "
+        "baris pratinjau, diperiksa seperti berkas impor. Judul seperti \"Cukup Peduli "
+        "HAM:\" di teks mengganti predikat. Tidak ada yang disimpan sebelum \"Simpan\".",
+        "Paste text as received (decree annex, Kanwil letter, news) or upload a PDF with a "
+        "text layer. Every regency/city named becomes a preview row, checked like an import "
+        "file. Headings such as \"Cukup Peduli HAM:\" switch the predicate. Nothing is "
+        "stored before \"Save\".",
+    ),
+    "paste_text": (
+        "Teks daftar",
+        "List text",
+    ),
+    "paste_text_help": (
+        "Contoh: … yakni Kabupaten Lahat, Muara Enim, Musi Banyuasin, Kota Palembang dan "
+        "Lubuk Linggau.",
+        "E.g. … yakni Kabupaten Lahat, Muara Enim, Musi Banyuasin, Kota Palembang dan Lubuk "
+        "Linggau.",
+    ),
+    "paste_pdf": (
+        "… atau PDF dengan lapisan teks (bukan hasil pindai)",
+        "… or a PDF with a text layer (not a scan)",
+    ),
+    "paste_national": (
+        "Nasional (daftar seluruh Indonesia)",
+        "National (list for all of Indonesia)",
+    ),
+    "paste_year_kind": (
+        "Jenis tahun",
+        "Year type",
+    ),
+    "paste_predikat": (
+        "Predikat (bawaan)",
+        "Predicate (default)",
+    ),
+    "paste_predikat_help": (
+        "Untuk nama sebelum judul predikat apa pun di teks.",
+        "For names before any predicate heading in the text.",
+    ),
+    "paste_source": (
+        "Sumber (tautan berita/situs atau nomor Keputusan Menteri)",
+        "Source (news/site link or ministerial decree number)",
+    ),
+    "paste_preview": (
+        "Pratinjau",
+        "Preview",
+    ),
+    "paste_empty": (
+        "Tempel teks atau unggah PDF dulu.",
+        "Paste text or upload a PDF first.",
+    ),
+    "paste_nothing": (
+        "Tidak ada nama kab/kota yang dikenali di teks ini.",
+        "No regency/city name recognised in this text.",
+    ),
+    "paste_login": (
+        "Semua baris siap. Masuk untuk menyimpan.",
+        "Every row is ready. Log in to save.",
+    ),
+    "paste_save": (
+        "Simpan {n} baris sebagai satu batch",
+        "Save {n} rows as one batch",
+    ),
+    "paste_changed": (
+        "Data tersimpan berubah sejak pratinjau:",
+        "The stored data changed since the preview:",
+    ),
+    "paste_unplaced": (
+        "{n} potongan teks tidak ditempatkan (bukan nama kab/kota; tidak disimpan):",
+        "{n} text fragments not placed (not a regency/city name; not stored):",
+    ),
+    "paste_duplicates": (
+        "{n} nama disebut dua kali (disimpan sekali):",
+        "{n} names found twice (stored once):",
+    ),
+    "paste_line": (
+        "Baris teks",
+        "Text line",
+    ),
+    "paste_fragment": (
+        "Potongan teks",
+        "Text fragment",
+    ),
+    "paste_first_line": (
+        "Pertama di baris",
+        "First on line",
+    ),
+    "cycle_title": (
+        "Siklus & aturan penilaian",
+        "Cycles & assessment rules",
+    ),
+    "cycle_login": (
+        "Menambah siklus, rezim atau nama hasil perlu masuk.",
+        "Adding a cycle, a regime or outcome names needs a login.",
+    ),
+    "cycle_form": (
+        "Tambah siklus, rezim baru atau nama hasil",
+        "Add a cycle, a new regime or outcome names",
+    ),
+    "cycle_add_year": (
+        "Tambah tahun data ini",
+        "Add this data year",
+    ),
+    "cycle_regime": (
+        "Kode rezim (mis. D)",
+        "Regime key (e.g. D)",
+    ),
+    "cycle_held": (
+        "Penilaian dilaksanakan",
+        "Assessment held",
+    ),
+    "cycle_regulation": (
+        "Peraturan (rezim baru)",
+        "Regulation (new regime)",
+    ),
+    "cycle_programme": (
+        "Nama program (rezim baru)",
+        "Programme name (new regime)",
+    ),
+    "cycle_decree": (
+        "Nomor Keputusan",
+        "Decree number",
+    ),
+    "cycle_award_date": (
+        "Tanggal penyerahan (YYYY-MM-DD)",
+        "Award date (YYYY-MM-DD)",
+    ),
+    "cycle_outcomes": (
+        "Nama hasil, satu per baris, tertinggi dulu",
+        "Outcome names, one per line, highest first",
+    ),
+    "cycle_outcomes_help": (
+        "pita=Label|Label Inggris, mis. peduli=Patuh HAM|Compliant (pita: peduli, cukup, "
+        "mulai, kurang)",
+        "band=Label|English label, e.g. peduli=Patuh HAM|Compliant (bands: peduli, cukup, "
+        "mulai, kurang)",
+    ),
+    "cycle_save": (
+        "Simpan siklus/rezim",
+        "Save cycle/regime",
+    ),
+    "cycle_source": (
+        "Sumber siklus/rezim (tautan http(s) yang menyebutnya)",
+        "Source of the cycle/regime (http(s) link stating it)",
+    ),
+    "cycle_saved": (
+        "Tersimpan sebagai batch {batch} (dapat dibatalkan di log).",
+        "Saved as batch {batch} (undo it in the log).",
+    ),
 }  # fmt: skip
 
 LANGS = ("id", "en")

@@ -20,8 +20,8 @@ import pandas as pd
 from kkpham import panel as status_table
 from kkpham.store import Store
 
-ASSESSED = ("peduli", "cukup", "mulai", "kurang", "belum")  # a published outcome
-NO_OUTCOME = ("tidak_melapor", "tidak_diketahui", "belum_terbentuk")
+ASSESSED = ("peduli", "cukup", "mulai", "kurang", "belum", "bukan_peduli")  # a published outcome
+NO_OUTCOME = ("tidak_melapor", "tidak_diketahui", "belum_diumumkan", "belum_terbentuk")
 YEAR_MODES = ("data", "award")
 
 PANEL_COLUMNS = ["data_year", "award_year", "regime", "held"]
@@ -158,7 +158,7 @@ def share_series(panel: pd.DataFrame, per_province: bool = True) -> pd.DataFrame
         cukup=panel["status"] == "cukup",
         assessed=panel["status"].isin(ASSESSED),
         no_report=panel["status"] == "tidak_melapor",
-        unknown=panel["status"] == "tidak_diketahui",
+        unknown=panel["status"].isin(("tidak_diketahui", "belum_diumumkan")),
     )
     if not per_province:
         p = p.assign(province_code="", province_name="Indonesia")

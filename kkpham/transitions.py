@@ -77,7 +77,7 @@ def classify(a: str, b: str) -> str:
             raise ValueError(f"unknown status {key!r}")
         if key == "tidak_dilaksanakan":
             raise ValueError("a cycle that was not held cannot be compared")
-    below = {"cukup", "mulai", "kurang", "belum", "bukan_peduli"}
+    below = {"cukup", "mulai", "kurang", "belum", "bukan_peduli"}  # known: not Peduli
     assessed = {*ASSESSED, "bukan_peduli"}
     if a == "peduli":
         if b == "peduli":

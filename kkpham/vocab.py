@@ -122,13 +122,25 @@ STATUSES: tuple[Status, ...] = (
         "Tidak ada dalam daftar lengkap penerima Peduli HAM; kategorinya (mis. Cukup di bawah "
         "34/2016) tidak diketahui.",
     ),
+    # Derived (issue 11): a held cycle whose results list is not public yet (data year 2024: no
+    # list found; 2025: not yet announced) is not "nothing known".
+    Status(
+        "belum_diumumkan",
+        10,
+        "Hasil belum diumumkan",
+        "Results not yet published",
+        "#cfc6dd",
+        False,
+        "Penilaian tahun data ini dilaksanakan, tetapi daftar hasilnya belum diumumkan atau "
+        "belum ditemukan di sumber publik.",
+    ),
 )
 
 BY_KEY: dict[str, Status] = {s.key: s for s in STATUSES}
 # Legend order (codes keep their meaning; "bukan_peduli" sits beside "belum", its kin).
 LEGEND_ORDER: tuple[str, ...] = ("peduli", "cukup", "mulai", "kurang", "belum", "bukan_peduli",
-                                 "tidak_melapor", "tidak_diketahui", "tidak_dilaksanakan",
-                                 "belum_terbentuk")  # fmt: skip
+                                 "tidak_melapor", "tidak_diketahui", "belum_diumumkan",
+                                 "tidak_dilaksanakan", "belum_terbentuk")  # fmt: skip
 LIGHT_OUTLINE, DARK_OUTLINE = "#ffffff", "#4d4d4d"
 
 
@@ -171,4 +183,7 @@ PREDIKAT_ALIASES: dict[str, str] = {
     "tidak mengirim": "tidak_melapor",
     "tidak mengirim data": "tidak_melapor",
     "tidak menyampaikan laporan": "tidak_melapor",
+    "bukan peduli": "bukan_peduli",
+    "bukan peduli ham": "bukan_peduli",
+    "bukan_peduli": "bukan_peduli",
 }

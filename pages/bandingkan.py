@@ -5,7 +5,7 @@ import streamlit as st
 from kkpham import timeline
 from kkpham.texts import t
 from kkpham.ui import compare as ui
-from kkpham.ui import data, panels, state
+from kkpham.ui import completeness_view, data, panels, state
 from kkpham.ui.router import use_router
 
 use_router()  # first in every entry script (see kkpham.ui.router)
@@ -61,6 +61,8 @@ if province:
     ui.streak_table(scope_panel, streaks, year, lang)
 else:
     st.info(t("pick_province", lang))
+
+completeness_view.grid_section(cycles, lang, mode)
 
 first, last = sorted((year2, year))  # a change is read forward in time
 st.subheader(f"{t('trans', lang)}: {label(first)} → {label(last)} — {place}")

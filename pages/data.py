@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from kkpham.texts import t
-from kkpham.ui import state
+from kkpham.ui import cycle_view, paste_view, state
 from kkpham.ui import stewardship as ui
 from kkpham.ui.router import use_router
 
@@ -19,7 +19,9 @@ try:
     who = ui.login_panel(cfg)
     ui.last_commit_notice()
     ui.upload_panel(who, cfg)
+    paste_view.paste_panel(who, cfg, lang)
     ui.audit_panel(who, cfg)
+    cycle_view.cycle_panel(who, cfg, lang)
     ui.export_panel()
 except FileNotFoundError as err:
     st.error(t("dp_no_store", lang, err=ui.md_escape(err)))

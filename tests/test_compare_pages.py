@@ -63,14 +63,14 @@ def test_compare_defaults_to_national(app) -> None:
     assert at.query_params["tahun"] == "2022" and at.query_params["tahun2"] == "2021"
     assert any("Pilih provinsi" in i.value for i in at.info)  # no grid without a province
     assert len(at.dataframe) >= 2  # league table + transition list
-    assert len(_charts(at)) == 3  # share line, transition bars, matrix
+    assert len(_charts(at)) == 4  # share line, completeness grid, transition bars, matrix
 
 
 def test_compare_province_from_url_and_regime_warning(app) -> None:
     at = app(COMPARE, provinsi="74", tahun="2022", tahun2="2019")
     _ok(at)
     assert at.selectbox(key="cmp_provinsi").value == "74"
-    assert len(_charts(at)) == 4  # + the kab/kota × year grid
+    assert len(_charts(at)) == 5  # + the kab/kota × year grid
     assert any("lintas aturan" in w.value for w in at.warning)
     assert "Prov Satu" in at.subheader[1].value
 
@@ -80,7 +80,7 @@ def test_province_select_writes_url(app) -> None:
     at.selectbox(key="cmp_provinsi").select("74").run()
     _ok(at)
     assert at.query_params["provinsi"] == "74"
-    assert len(_charts(at)) == 4
+    assert len(_charts(at)) == 5
 
 
 def test_year_selects_write_url_and_same_year_is_refused(app) -> None:

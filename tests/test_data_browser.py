@@ -100,7 +100,8 @@ def shot(page: Page, artifacts: Path, name: str) -> None:
 
 def upload(page: Page, name: str, data: bytes) -> None:
     files = [{"name": name, "mimeType": "text/csv", "buffer": data}]
-    page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(files=files)
+    # the first uploader is the file import's ("Tempel daftar" has a PDF uploader below it)
+    page.locator("[data-testid=stFileUploaderDropzoneInput]").first.set_input_files(files=files)
 
 
 def confirm_password(page: Page) -> None:
@@ -151,6 +152,7 @@ def test_import_commit_and_undo_through_the_page(
     assert (before["known"], before["peduli"], before["total"]) == (0, 0, 17)
     page = watch.attach(browser.new_page(viewport={"width": 1400, "height": 1100}))
     viewer = watch.attach(browser.new_page(viewport={"width": 1400, "height": 1100}))
+    expect.set_options(timeout=30_000)  # a shared 2-core machine: a rerun can take seconds
     try:
         assert "Daerah dengan data: 0 dari 17" in summary_text(viewer, app_url)
 

@@ -17,7 +17,12 @@ from kkpham.provenance import (
     verify_sidecar,
     write_sidecar,
 )
-from kkpham.reference_data import read_reference, tidy_counts, tidy_results
+from kkpham.reference_data import (
+    read_reference_set,
+    reference_files,
+    tidy_counts,
+)
+from kkpham.reference_sync import tidy_frames
 from kkpham.region_facts import formation_table
 from kkpham.resolver import Resolver, load_aliases
 from kkpham.settings import ROOT
@@ -103,21 +108,42 @@ def _csv(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False, lineterminator="\n").encode()
 
 
-@needs_shared
-def test_results_are_exactly_what_tidy_results_makes(reference_resolver):
-    ref = read_reference(SHARED / "reference" / "kkpham_results.csv")
-    assert _csv(tidy_results(ref, reference_resolver)) == (DATA / "results.csv").read_bytes()
+REFERENCE = SHARED / "reference"
+
+
+@pytest.fixture(scope="module")
+def reference_set():
+    """(results, counts) of every reference file: the main ones and additions/."""
+    result_files, count_files = reference_files(REFERENCE)
+    return (read_reference_set(result_files, REFERENCE),
+            read_reference_set(count_files, REFERENCE))  # fmt: skip
 
 
 @needs_shared
-def test_counts_are_exactly_what_tidy_counts_makes(reference_resolver):
-    ref = read_reference(SHARED / "reference" / "kkpham_counts.csv")
+def test_tidy_reference_reads_every_reference_file():
+    result_files, count_files = reference_files(REFERENCE)
+    every_csv = {p for p in REFERENCE.rglob("*.csv")}
+    assert set(result_files) | set(count_files) == every_csv
+    assert any("additions" in p.parts for p in result_files)
+    assert any("additions" in p.parts for p in count_files)
+
+
+@needs_shared
+def test_tidy_files_are_exactly_what_tidy_reference_makes(reference_resolver):
+    results, counts = tidy_frames(REFERENCE, reference_resolver)
+    assert _csv(results) == (DATA / "results.csv").read_bytes()
+    assert _csv(counts) == (DATA / "reported_counts.csv").read_bytes()
+
+
+@needs_shared
+def test_counts_keep_national_and_countless_statements(reference_set, reference_resolver):
+    ref = reference_set[1]
     made = tidy_counts(ref, reference_resolver)
-    assert _csv(made) == (DATA / "reported_counts.csv").read_bytes()
     # national totals and count-less statements are kept, with their sources
     assert (made["scope"] == "nasional").sum() == (ref["province"] == "NASIONAL").sum() > 0
     assert made.loc[made["scope"] == "nasional", "province_code"].isna().all()
     assert made["awarded_count"].isna().sum() == ref["awarded_count"].isna().sum()
+    assert list(made["source_url"]) == list(ref["source_url"])  # every statement, in order
 
 
 def test_build_loads_national_and_comparable_provincial_counts():
@@ -177,19 +203,57 @@ def test_counts_rows_are_cited_and_coded():
 
 
 @needs_shared
-def test_every_reference_row_is_represented(results):
-    ref = read_reference(SHARED / "reference" / "kkpham_results.csv")
-    lines = [int(n) for cell in results["reference_lines"].astype(str) for n in cell.split(";")]
-    assert sorted(lines) == list(range(2, len(ref) + 2))  # each reference line exactly once
-    first = ref.iloc[[int(str(c).split(";")[0]) - 2 for c in results["reference_lines"]]]
+def test_every_reference_row_is_represented(results, reference_set):
+    ref = reference_set[0].set_index("reference_line")
+    lines = [n for cell in results["reference_lines"].astype(str) for n in cell.split(";")]
+    assert sorted(lines) == sorted(ref.index)  # each line of each reference file exactly once
+    first = ref.loc[[str(c).split(";")[0] for c in results["reference_lines"]]]
     assert list(results["source_url"]) == list(first["source_url"])
     assert list(results["name_in_source"]) == list(first["kind"] + " " + first["regency"])
-    # a row stands for several reference lines only when they cite one page about one region
-    # (e.g. Sleman: named, and in an "all kab/kota" statement, on the same page)
-    for cell, url in zip(results["reference_lines"].astype(str), results["source_url"],
-                         strict=True):  # fmt: skip
-        lines = [int(n) - 2 for n in cell.split(";")]
-        assert set(ref.iloc[lines]["source_url"]) == {url}, cell
+    merged = results[results["reference_lines"].astype(str).str.contains(";")]
+    assert merged["reference_lines"].map(lambda c: len(set(c.split(";"))) > 1).all()
+
+
+def test_absence_from_a_peduli_list_claims_no_band_where_cukup_existed(results):
+    """Not in a complete Peduli list under 34/2016 or 22/2021 (bands below Peduli exist):
+    'not Peduli, band unknown', never 'Belum Peduli HAM'; the rule is the regime's data."""
+    from kkpham.reference_sync import bands_below_peduli
+
+    absent = results["note"].str.contains(r"\bnot (?:among|in)\b|\bminus\b", case=False)
+    absent &= results["reference_status"] == "not_peduli_ham"
+    assert absent.any()
+    in_banded = results["data_year"].isin(bands_below_peduli())
+    assert (results.loc[absent & in_banded, "status"] == "bukan_peduli").all()
+    assert (
+        results.loc[results["status"] == "bukan_peduli", "data_year"]
+        .isin(bands_below_peduli())
+        .all()
+    )
+
+
+def test_a_provincial_ranking_value_is_not_a_score(results):
+    """The Central Java ranking value 100 (additions/README.md) stays in the note only."""
+    from kkpham.reference_data import NOT_KKPHAM_SCORES
+
+    for url, value in NOT_KKPHAM_SCORES:
+        rows = results[results["source_url"] == url]
+        assert len(rows) and not (rows["score"] == value).any()
+        assert rows["note"].str.contains("bukan nilai KKP HAM").all()
+
+
+def test_every_cycle_row_is_coded_and_cited():
+    from kkpham.regimes import outcome_problems, read_outcomes, read_regimes
+
+    cycles = pd.read_csv(DATA / "cycles.csv", dtype=str, keep_default_na=False)
+    regimes, outcomes = read_regimes(), read_outcomes()
+    held = cycles["held"] == "true"
+    assert set(cycles.loc[held, "regime"]) <= set(regimes["regime"])
+    assert cycles["source_url"].map(is_http_url).all()
+    assert cycles.loc[cycles["decree_source_url"] != "", "decree_source_url"].map(is_http_url).all()
+    assert regimes["source_url"].map(is_http_url).all()
+    assert outcomes["source_url"].map(is_http_url).all()
+    assert outcome_problems(outcomes, regimes) == []
+    assert set(cycles.loc[cycles["results_public"] == "false", "data_year"]) >= {"2024", "2025"}
 
 
 @needs_shared

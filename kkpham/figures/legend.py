@@ -61,13 +61,18 @@ def label(x: float, y: float, text: str, name: str) -> dict:
     }  # fmt: skip
 
 
-def status_entries(counts: Mapping[str, int], n_disputed: int, lang: str) -> list[tuple]:
-    """(key, label, fill, line, width, count) for every status present, then the dispute mark."""
+def status_entries(
+    counts: Mapping[str, int], n_disputed: int, lang: str, labels: Mapping[str, str] | None = None
+) -> list[tuple]:
+    """(key, label, fill, line, width, count) for every status present, then the dispute mark.
+    ``labels``: the regime's own outcome names (status key -> label), where it has them."""
+    own = labels or {}
     entries = [
-        (k, BY_KEY[k].label(lang), BY_KEY[k].color, outline(BY_KEY[k].color), 1.0, int(counts[k]))
+        (k, own.get(k) or BY_KEY[k].label(lang), BY_KEY[k].color, outline(BY_KEY[k].color), 1.0,
+         int(counts[k]))
         for k in LEGEND_ORDER
         if int(counts.get(k, 0))
-    ]
+    ]  # fmt: skip
     if n_disputed:
         entries.append((DISPUTED_KEY, t("disputed", lang), "#ffffff", DISPUTED_LINE,
                         DISPUTED_WIDTH, n_disputed))  # fmt: skip
@@ -97,7 +102,9 @@ def legend_items(
     top: float,
     row_height: float,
     columns: int = COLUMNS,
+    labels: Mapping[str, str] | None = None,
 ) -> tuple[list[dict], list[dict]]:
-    """The status legend: statuses present with their counts, then the dispute mark if any."""
-    entries = status_entries(counts, n_disputed, lang)
+    """The status legend: statuses present with their counts, then the dispute mark if any.
+    ``labels``: the regime's own outcome names (status key -> label), where it has them."""
+    entries = status_entries(counts, n_disputed, lang, labels)
     return draw(entries, top=top, row_height=row_height, columns=columns)

@@ -138,7 +138,8 @@ def status_map(
         data.append(outline_trace(sorted(frame["province_code"].unique()), outline_url))
 
     counts = frame["status"].value_counts().to_dict()
-    entries = status_entries(counts, int(disputed.sum()), lang)
+    own = frame.attrs.get("status_labels", {}).get("en" if lang == "en" else "id")
+    entries = status_entries(counts, int(disputed.sum()), lang, own)
     legend_px = legend_height_px(len(entries), legend_columns)
     title_text, top_px = wrap_title(title, title_chars)
     margin = {**MARGIN, "t": top_px}

@@ -105,6 +105,7 @@ def _reference(version: str) -> dict:
         )
         ref = {
             "cycles": store.cycles(),
+            "outcomes": store.regime_outcomes(),
             "provinces": store.provinces(),
             "regions": store.regions()[["code", "name", "kind", "province_code",
                                         "province_name", "formed_year"]],  # fmt: skip
@@ -129,7 +130,10 @@ def status_panel(province: str | None = None, year: int | None = None) -> pd.Dat
 
 
 def map_frame(province: str | None, year: int) -> pd.DataFrame:
-    return mapdata.frame_of(status_panel(province, year))
+    ref = reference()
+    frame = mapdata.frame_of(status_panel(province, year))
+    frame.attrs["status_labels"] = mapdata.labels_for(ref["cycles"], ref["outcomes"], year)
+    return frame
 
 
 def summary(province: str | None, year: int, frame: pd.DataFrame | None = None) -> dict:
@@ -139,9 +143,14 @@ def summary(province: str | None, year: int, frame: pd.DataFrame | None = None) 
         frame = map_frame(province, year)
     cycles = ref["cycles"].set_index("data_year")
     held = bool(year in cycles.index and cycles.loc[year, "held"])
+    public = bool(
+        year not in cycles.index
+        or "results_public" not in cycles.columns
+        or cycles.loc[year, "results_public"]
+    )
     rep = ref["reported"]
     rep = rep[(rep["province_code"] == (province or "")) & (rep["data_year"] == year)]
-    return mapdata.summarise(frame, held, rep)
+    return mapdata.summarise(frame, held, rep, public)
 
 
 def reference() -> dict:

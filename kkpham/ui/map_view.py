@@ -10,7 +10,7 @@ import streamlit as st
 from kkpham.figures import status_map
 from kkpham.formatting import format_number, format_percent
 from kkpham.texts import t
-from kkpham.ui import data, state
+from kkpham.ui import completeness_view, data, state
 from kkpham.ui.safe_text import citations, md_link, web_links
 from kkpham.vocab import BY_KEY, STATUSES
 
@@ -197,8 +197,9 @@ def show_summary(summary: dict, place: str, lang: str = "id", regime: str | None
         st.markdown(f"#### {place}\n\n{t('summary_not_held', lang)}")
         return
     total, of = summary["total"], t("of", lang)
+    empty = "no_data_year" if summary.get("public", True) else "unpublished_short"
     share = (
-        t("no_data_year", lang).format(total=total)
+        t(empty, lang).format(total=total)
         if not summary["known"]
         else f"{summary['peduli']} {of} {total} kab/kota {_bounds(summary, lang)}"
     )
@@ -285,5 +286,6 @@ def show_year(province: str | None, place: str, year: int, cycles: pd.DataFrame,
         profile_picker(frame, lang)
     with col_summary:
         show_summary(summary, place, lang, _cycle(cycles, year)["regime"])
+        completeness_view.beside_summary(frame, summary, province, year, cycles, lang)
     st.subheader(t("regions", lang))
     region_table(frame, lang)

@@ -273,7 +273,7 @@ def preview_columns() -> dict:
     }
 
 
-def _show_errors(report: ImportReport) -> None:
+def _show_errors(report: ImportReport, key: str = "") -> None:
     """The problems first, in words, with the file of rows to fix: nothing can be saved yet."""
     bad = [r for r in report.rows if "error" in r]
     lines = [_t("dp_err_line", line=r["line"],
@@ -285,10 +285,10 @@ def _show_errors(report: ImportReport) -> None:
     st.download_button(_t("dp_err_download"),
                        export.to_bytes(error_rows(report), "csv"), mime="text/csv",
                        file_name=f"bermasalah_{report.file_name}.csv",
-                       key="errors_csv")  # fmt: skip
+                       key=f"{key}errors_csv")  # fmt: skip
 
 
-def _show_report(report: ImportReport) -> None:
+def _show_report(report: ImportReport, key: str = "") -> None:
     st.markdown(_t("dp_preview", file=md_escape(report.file_name), ok=report.ok,
                    bad=report.errors))
     if report.conflicts:
@@ -297,7 +297,7 @@ def _show_report(report: ImportReport) -> None:
                    + "\n".join(lines))
     preview = _linked(preview_frame(report), "sumber")
     st.dataframe(preview, hide_index=True, column_config=preview_columns(),
-                 column_order=list(preview_columns()), key="preview")  # fmt: skip
+                 column_order=list(preview_columns()), key=f"{key}preview")  # fmt: skip
 
 
 def last_commit_notice() -> None:

@@ -1,0 +1,79 @@
+"""Completeness where people look: the line beside the map summary, the regions still unknown
+(with the way to the import), the "not yet published" notice, and the grid on the compare page.
+
+Domain work is ``kkpham.completeness``; figures ``kkpham.figures.completeness``; this only draws.
+Region names come from our own boundary table, and every line is shown as plain text.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from kkpham import completeness
+from kkpham.figures.completeness import completeness_grid
+from kkpham.texts import t
+from kkpham.ui import data, panels, state
+
+CHART_CONFIG = {"displaylogo": False, "scrollZoom": False}
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _grid(version: str) -> pd.DataFrame:
+    panel = panels.panel(None)
+    with data.open_store() as store:
+        reported = store.reported_counts()
+        cycles = store.cycles()
+    public = dict(zip(cycles["data_year"].astype(int), cycles["results_public"], strict=True))
+    return completeness.completeness(panel, reported, public)
+
+
+def grid() -> pd.DataFrame:
+    return _grid(data.data_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _regimes(version: str) -> pd.DataFrame:
+    with data.open_store() as store:
+        return store.regimes()
+
+
+def unpublished_notice(summary: dict, year: int, cycles: pd.DataFrame, lang: str) -> None:
+    """A held cycle without a public list says so (2025: Penilaian Kepatuhan HAM)."""
+    if not summary["held"] or summary.get("public", True):
+        return
+    cycle = cycles.set_index("data_year").loc[year]
+    regimes = _regimes(data.data_version()).set_index("regime")
+    regime = ""
+    if isinstance(cycle["regime"], str) and cycle["regime"] in regimes.index:
+        r = regimes.loc[cycle["regime"]]
+        programme = r["programme_en"] if lang == "en" else r["programme_id"]
+        regime = t("unpublished_regime", lang).format(regulation=r["regulation"],
+                                                      programme=programme)  # fmt: skip
+    st.info(t("unpublished_summary", lang).format(year=year, regime=regime))
+
+
+def beside_summary(frame: pd.DataFrame, summary: dict, province: str | None, year: int,
+                   cycles: pd.DataFrame, lang: str) -> None:  # fmt: skip
+    """The one-line completeness note and the regions still unknown, under the map summary."""
+    if not summary["held"]:
+        return
+    unpublished_notice(summary, year, cycles, lang)
+    line = completeness.completeness_line(completeness.summary_row(summary), lang)
+    st.text(f"{t('completeness', lang)}: {line}")
+    unknown = frame[frame["status"].isin(completeness.UNKNOWN)]
+    with st.expander(t("unknown_list", lang).format(n=len(unknown)), expanded=False):
+        if unknown.empty:
+            st.write(t("unknown_none", lang))
+        else:
+            st.dataframe(unknown[["code", "name"]], hide_index=True, key=f"unknown_{year}")
+        st.markdown(f"[{t('unknown_import', lang)}]({state.link('data', tahun=str(year))})")
+
+
+def grid_section(cycles: pd.DataFrame, lang: str, mode: str) -> None:
+    """The province × year completeness grid (compare page)."""
+    st.subheader(t("completeness", lang))
+    fig = completeness_grid(grid(), cycles, lang=lang, year_mode=mode,
+                            title=t("completeness_title", lang))  # fmt: skip
+    st.plotly_chart(fig, config=CHART_CONFIG, width="stretch", key="cmp_completeness")
+    st.caption(t("completeness_caption", lang))
