@@ -141,7 +141,8 @@ def test_any_frame_keeps_codes_in_range_and_counts_add_up(rows: list) -> None:
                enumerate(rows)])  # fmt: skip
     fig = status_map(f, URL, title="x")
     t = status_trace(fig)
-    assert sorted(t.locations) == sorted(f["code"]) and all(-0.5 < z < len(STATUSES) - 0.5 for z in t.z)
+    assert sorted(t.locations) == sorted(f["code"])
+    assert all(-0.5 < z < len(STATUSES) - 0.5 for z in t.z)
     counts = [int(a.text.rsplit("(", 1)[1].rstrip(")")) for a in fig.layout.annotations]
     assert sum(counts[: len(STATUSES)]) == len(f) and counts[-1] == int(f["disputed"].sum())
 
