@@ -145,11 +145,11 @@ def panel_cold(root: Path, db: Path, new: bool) -> dict:
 
 
 def main() -> None:
+    global RUNS
     parser = argparse.ArgumentParser()
     parser.add_argument("--before", type=Path, help="a checkout of the code to compare against")
     parser.add_argument("--runs", type=int, default=RUNS, help="measured views per page")
     args = parser.parse_args()
-    global RUNS
     RUNS = args.runs
     settings = get_settings()
     env = {"KKPHAM_DB": str(settings.db_path)}
