@@ -164,8 +164,8 @@ def test_slider_and_play_redraw_the_map_with_the_next_held_year(
         assert "tahun=2022" in page.url
         page.wait_for_timeout(400)  # let the table and summary of the same step land
         page.screenshot(path=str(artifacts / "peta_74_playing.png"), full_page=True)
-        page.get_by_role("button", name="■ Jeda").click()
-        page.get_by_role("button", name="▶ Putar").wait_for(timeout=30_000)
+        # play ends by itself on the province's latest year with data
+        page.get_by_role("button", name="▶ Putar").wait_for(timeout=60_000)
     finally:
         page.close()
 
@@ -212,7 +212,7 @@ def test_a_shared_link_reproduces_the_view_and_survives_page_switches(
         for param in SHARED.split("&"):
             assert param in page.url, (param, page.url)
         # the sidebar switch keeps every shared parameter
-        page.get_by_role("link", name="Bandingkan").click()
+        page.get_by_role("link", name="Compare").click()  # lang=en: the sidebar is English
         page.get_by_role("heading", name="Compare regions and years").wait_for(timeout=60_000)
         page.wait_for_url("**/bandingkan?**", timeout=30_000)
         for param in ("provinsi=74", "tahun=2022", "tahun2=2019", "lang=en"):

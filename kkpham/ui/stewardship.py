@@ -190,7 +190,7 @@ def _linked(frame: pd.DataFrame, column: str) -> pd.DataFrame:
 # ("Drag and drop…", "… per file", "Browse files") hidden and drawn again in Indonesian.
 UPLOADER_CSS_ID = """<style>
 [data-testid="stFileUploaderDropzoneInstructions"] span, [data-testid="stFileUploaderDropzone"]
-  button {{ font-size: 0 !important; }}
+  button, [data-testid="stFileUploaderDropzone"] button * {{ font-size: 0 !important; }}
 [data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: "{limit}";
   font-size: 0.875rem; }}
 [data-testid="stFileUploaderDropzone"] button::after {{ content: "Pilih berkas";
