@@ -57,6 +57,13 @@ TEXT = {
         "lower_bound": "Persentase dari baris kami adalah batas bawah selama ada kab/kota tanpa "
         "data.",
         "select_hint": "Klik baris untuk memilih provinsi.",
+        # --- issue 10 ---
+        "p10_tools": "Bahan rapat", "p10_sentence": "Ringkasan satu kalimat (siap ditempel)",
+        "p10_copy_link": "Salin tautan tampilan ini",
+        "p10_table": "Tabel kab/kota (status, nilai, beruntun, sumber)",
+        "p10_figure": "Buat gambar peta (PNG + SVG)",
+        "p10_pack": "Buat paket rakor (PPTX + PDF)",
+        "p10_rendering": "Menggambar di server…", "p10_failed": "Gagal membuat berkas:",
     },
     "en": {
         "province": "Province", "all": "All of Indonesia", "year": "Data year",
@@ -107,6 +114,13 @@ TEXT = {
         "include \"Cukup Peduli HAM\".",
         "lower_bound": "Shares from our rows are a lower bound while some kab/kota have no data.",
         "select_hint": "Click a row to pick a province.",
+        # --- issue 10 ---
+        "p10_tools": "Meeting material", "p10_sentence": "One-sentence summary (ready to paste)",
+        "p10_copy_link": "Copy this view's link",
+        "p10_table": "Kab/kota table (status, score, streak, source)",
+        "p10_figure": "Make the map image (PNG + SVG)",
+        "p10_pack": "Make the rakor pack (PPTX + PDF)",
+        "p10_rendering": "Drawing on the server…", "p10_failed": "Could not make the file:",
     },
 }  # fmt: skip
 

@@ -31,20 +31,25 @@ def _names(names: list[str], lang: str, limit: int = MAX_NAMES) -> str:
 
 def headline(view: View) -> str:
     """The one-sentence summary under the map (also the pack's first narrative line)."""
-    s, en = view.summary, view.lang == "en"
-    place = view.place
+    return headline_text(view.summary, year_text(view), view.place, view.lang)
+
+
+def headline_text(s: dict, year: str, place: str, lang: str = "id") -> str:
+    """``s`` is ``mapdata.province_summary``; ``year`` e.g. "Tahun data 2022 (penghargaan 2023)".
+    When kab/kota have no data the sentence adds the map page's range caveat."""
+    en = lang == "en"
     if not s["held"]:
-        return (f"{year_text(view)}: no assessment was held, so no kab/kota in {place} has a "
+        return (f"{year}: no assessment was held, so no kab/kota in {place} has a "
                 "predicate for this year." if en else
-                f"{year_text(view)}: penilaian tidak dilaksanakan, sehingga tidak ada predikat "
+                f"{year}: penilaian tidak dilaksanakan, sehingga tidak ada predikat "
                 f"untuk kabupaten/kota di {place} pada tahun ini.")  # fmt: skip
-    sentence = (f"{year_text(view)}: {s['peduli']} of {s['total']} regencies/cities in {place} "
+    sentence = (f"{year}: {s['peduli']} of {s['total']} regencies/cities in {place} "
                 "received the Peduli HAM predicate." if en else
-                f"{year_text(view)}: {s['peduli']} dari {s['total']} kabupaten/kota di {place} "
+                f"{year}: {s['peduli']} dari {s['total']} kabupaten/kota di {place} "
                 "meraih predikat Peduli HAM.")  # fmt: skip
     if s["unknown"]:
-        low = percent(s["peduli_share"], view.lang, 1)
-        high = percent((s["peduli"] + s["unknown"]) / s["total"], view.lang, 1)
+        low = percent(s["peduli_share"], lang, 1)
+        high = percent((s["peduli"] + s["unknown"]) / s["total"], lang, 1)
         sentence += (f" Incomplete data — at least {low}, at most {high}: {s['unknown']} "
                      "regencies/cities without data." if en else
                      f" Data belum lengkap — setidaknya {low}, paling banyak {high}: "

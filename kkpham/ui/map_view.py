@@ -9,7 +9,7 @@ import streamlit as st
 
 from kkpham.figures import status_map
 from kkpham.texts import t
-from kkpham.ui import data, state
+from kkpham.ui import data, present_view, state
 from kkpham.validate import is_http_url
 from kkpham.vocab import BY_KEY, STATUSES
 
@@ -231,5 +231,9 @@ def show_year(province: str | None, place: str, year: int, cycles: pd.DataFrame,
         profile_picker(frame, lang)
     with col_summary:
         show_summary(summary, place, lang, _cycle(cycles, year)["regime"])
+    with col_map:
+        present_view.sentence(summary, cycles, place, year, lang)
     st.subheader(t("regions", lang))
     region_table(frame, lang)
+    present_view.meeting_tools(province, place, year, lang)
+    present_view.copy_link(lang)
