@@ -64,6 +64,10 @@ TEXT = {
         "p10_figure": "Buat gambar peta (PNG + SVG)",
         "p10_pack": "Buat paket rakor (PPTX + PDF)",
         "p10_rendering": "Menggambar di server…", "p10_failed": "Gagal membuat berkas:",
+        "p10_present": "▶ Mode presentasi", "p10_share": "Persentase Peduli HAM",
+        "p10_share_range": "Persentase Peduli HAM (data belum lengkap)",
+        "p10_keys": "← → tahun · ↑ ↓ provinsi · Esc keluar dari mode presentasi",
+        "p10_lang": "Bahasa / Language",
     },
     "en": {
         "province": "Province", "all": "All of Indonesia", "year": "Data year",
@@ -121,6 +125,10 @@ TEXT = {
         "p10_figure": "Make the map image (PNG + SVG)",
         "p10_pack": "Make the rakor pack (PPTX + PDF)",
         "p10_rendering": "Drawing on the server…", "p10_failed": "Could not make the file:",
+        "p10_present": "▶ Presentation mode", "p10_share": "Share Peduli HAM",
+        "p10_share_range": "Share Peduli HAM (data incomplete)",
+        "p10_keys": "← → year · ↑ ↓ province · Esc leaves presentation mode",
+        "p10_lang": "Bahasa / Language",
     },
 }  # fmt: skip
 

@@ -18,7 +18,9 @@ def figure(view: ctx.View, kind: str = "peta"):
         if view.trans is None:
             raise ValueError(
                 f"tahun data {view.data_year} tidak punya tahun penilaian sebelumnya untuk "
-                "dibandingkan" if view.held else f"tahun data {view.data_year} tidak dinilai"
+                "dibandingkan"
+                if view.held
+                else f"tahun data {view.data_year} tidak dinilai"
             )
         return change_map_figure(view.trans, view.geometry, ctx.change_decor(view),
                                  lang=view.lang)  # fmt: skip

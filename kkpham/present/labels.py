@@ -101,7 +101,7 @@ def place_labels(
     *,
     font_px: float = 20,
     min_inside: float = 0.7,
-    number_px: float = 30,
+    number_px: float = 34,
     numbered: bool = True,
 ) -> Labels:
     """Labels for every feature whose code is in ``names`` (code -> label text)."""

@@ -29,7 +29,7 @@ MUTED = "#57606a"
 SIDE = 28  # px outer padding
 LEGEND_FONT = 22
 LABEL_FONT = 20
-KEY_FONT = 18
+KEY_FONT = 20
 
 
 @dataclass(frozen=True)
@@ -132,8 +132,8 @@ def _label_traces(labels: Labels, font_px: float) -> list:
         traces.append(go.Scattergeo(
             lon=[n[0] for n in labels.numbers], lat=[n[1] for n in labels.numbers],
             text=[str(n[2]) for n in labels.numbers], mode="markers+text", hoverinfo="skip",
-            marker={"size": 30, "color": "#ffffff", "line": {"color": INK, "width": 1.5}},
-            textfont={"size": 17, "color": INK, "family": FONT}, name="numbers",
+            marker={"size": 34, "color": "#ffffff", "line": {"color": INK, "width": 1.5}},
+            textfont={"size": LABEL_FONT, "color": INK, "family": FONT}, name="numbers",
         ))  # fmt: skip
     return traces
 
@@ -196,9 +196,9 @@ def _map_figure(cv: Canvas, decor: Decor, geometry: ViewGeometry, choropleth: go
     if label_regions and national:
         names = {f["properties"]["code"]: f["properties"]["name"]
                  for f in geometry.provinces["features"]}  # fmt: skip
-        labels = place_labels(geometry.provinces, names, mapbox, font_px=16, min_inside=0.55,
-                              numbered=False)  # fmt: skip
-        data += _label_traces(labels, 16)
+        labels = place_labels(geometry.provinces, names, mapbox, font_px=LABEL_FONT,
+                              min_inside=0.55, numbered=False)  # fmt: skip
+        data += _label_traces(labels, LABEL_FONT)
     elif label_regions:
         codes = set(choropleth.locations)
         names = {

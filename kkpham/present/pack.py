@@ -28,9 +28,9 @@ from kkpham.timeline import reported_beside_ours, share_series
 
 SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5
 IMG_W_PX, IMG_H_PX = 1920, 930  # 12.9 in × 6.25 in at the slide's image box
-TABLE_ROWS = 16
+TABLE_ROWS = 18
 SOURCE_FONT, SOURCE_LINES = 11, 26
-NARR_FONT, NARR_LINES = 18, 14
+NARR_FONT, NARR_LINES = 18, 17
 FONT_PATHS = {
     "": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "B": "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
@@ -283,7 +283,7 @@ def to_pptx(pack: Pack) -> bytes:
             rows = len(s.rows) + 1
             cols = len(s.columns)
             shape = slide.shapes.add_table(rows, cols, Inches(0.4), Inches(1.0), Inches(12.5),
-                                           Inches(0.3 * rows))  # fmt: skip
+                                           Inches(0.28 * rows))  # fmt: skip
             table = shape.table
             for c, frac in enumerate(_col_fracs(s.columns)):
                 table.columns[c].width = Inches(12.5 * frac)

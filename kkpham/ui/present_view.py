@@ -14,7 +14,7 @@ from kkpham.present.narrative import headline_text
 from kkpham.present.tables import file_stem, region_table, to_csv, to_xlsx
 from kkpham.settings import get_settings
 from kkpham.texts import t
-from kkpham.ui import data
+from kkpham.ui import data, state
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -71,21 +71,31 @@ def _render(kind: str, view: ctx.View) -> dict[str, bytes]:
         return figure_bytes(view, renderer, ["png", "svg"])
 
 
+def view(province: str | None, year: int, lang: str) -> ctx.View | None:
+    """The meeting view (cached per data version and day); None, with a notice, when it cannot
+    be read (geometry not built, unknown year)."""
+    try:
+        return _view(province, year, lang, data.data_version(), dt.date.today())
+    except (ValueError, FileNotFoundError) as err:
+        st.info(str(err))
+        return None
+
+
 def meeting_tools(province: str | None, place: str, year: int, lang: str) -> None:
     """Table twin, figure and pack downloads for the view (figure and pack on a click)."""
     from kkpham.present.render import RenderError
 
     st.subheader(t("p10_tools", lang))
+    st.link_button(t("p10_present", lang), state.link("peta", tampilan="presentasi",
+                                                      tahun=str(year)))  # fmt: skip
     version = data.data_version()
-    try:
-        view = _view(province, year, lang, version, dt.date.today())
-    except (ValueError, FileNotFoundError) as err:
-        st.info(str(err))
+    shown = view(province, year, lang)
+    if shown is None:
         return
-    table = region_table(view.frame, view.panel, year, lang)
+    table = region_table(shown.frame, shown.panel, year, lang)
     about = {"tampilan": place, "tahun_data": str(year), "versi_data": version,
              "dibuat": dt.date.today().isoformat()}  # fmt: skip
-    sources = ctx.source_urls(view)
+    sources = ctx.source_urls(shown)
     st.markdown(f"**{t('p10_table', lang)}**")
     _downloads({"xlsx": to_xlsx(table, sources, about, lang), "csv": to_csv(table)},
                file_stem(place, year, lang), "p10_table", lang)  # fmt: skip
@@ -98,7 +108,7 @@ def meeting_tools(province: str | None, place: str, year: int, lang: str) -> Non
             if kind not in made and st.button(label, key=f"p10_make_{kind}", width="stretch"):
                 with st.spinner(t("p10_rendering", lang)):
                     try:
-                        made[kind] = _render(kind, view)
+                        made[kind] = _render(kind, shown)
                     except (RenderError, ValueError) as err:
                         st.error(f"{t('p10_failed', lang)} {err}")
             if kind in made:
