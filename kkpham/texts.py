@@ -68,6 +68,7 @@ TEXT = {
         "p10_share_range": "Persentase Peduli HAM (data belum lengkap)",
         "p10_keys": "← → tahun · ↑ ↓ provinsi · Esc keluar dari mode presentasi",
         "p10_lang": "Bahasa / Language",
+        "p10_grid": "Unduh kisi kab/kota × tahun (XLSX berwarna, CSV)",
     },
     "en": {
         "province": "Province", "all": "All of Indonesia", "year": "Data year",
@@ -129,6 +130,7 @@ TEXT = {
         "p10_share_range": "Share Peduli HAM (data incomplete)",
         "p10_keys": "← → year · ↑ ↓ province · Esc leaves presentation mode",
         "p10_lang": "Bahasa / Language",
+        "p10_grid": "Download the kab/kota × year grid (coloured XLSX, CSV)",
     },
 }  # fmt: skip
 

@@ -11,7 +11,7 @@ import streamlit as st
 
 from kkpham.present import context as ctx
 from kkpham.present.narrative import headline_text
-from kkpham.present.tables import file_stem, region_table, to_csv, to_xlsx
+from kkpham.present.tables import file_stem, grid_table, region_table, to_csv, to_xlsx
 from kkpham.settings import get_settings
 from kkpham.texts import t
 from kkpham.ui import data, state
@@ -114,3 +114,18 @@ def meeting_tools(province: str | None, place: str, year: int, lang: str) -> Non
             if kind in made:
                 stem = file_stem(place, year, lang, "paket-rakor" if kind == "pack" else "peta")
                 _downloads(made[kind], stem, f"p10_{kind}", lang)
+
+
+def grid_downloads(panel: pd.DataFrame, lang: str, key: str) -> None:
+    """The compare page's kab/kota × year grid as XLSX (status colours) and CSV."""
+    if panel.empty:
+        return
+    place = str(panel["province_name"].iloc[0]) if panel["province_code"].nunique() == 1 \
+        else "Indonesia"  # fmt: skip
+    table = grid_table(panel, lang)
+    sources = sorted({u for u in panel["source_url"] if u})
+    about = {"tampilan": place, "versi_data": data.data_version(),
+             "dibuat": dt.date.today().isoformat()}  # fmt: skip
+    st.caption(t("p10_grid", lang))
+    _downloads({"xlsx": to_xlsx(table, sources, about, lang), "csv": to_csv(table)},
+               file_stem(place, None, lang, "kabkota-x-tahun"), key, lang)  # fmt: skip
