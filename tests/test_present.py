@@ -141,10 +141,17 @@ def test_sources_slides_list_the_decree_and_every_url(sultra, sultra_pack) -> No
         assert re.sub(r"\s+", "", url) in flat
 
 
-def test_table_slide_has_every_kab_kota(sultra, sultra_pack) -> None:
-    pack, _, _ = sultra_pack
+def test_table_slide_has_every_kab_kota_above_the_footer(sultra, sultra_pack) -> None:
+    pack, _, pdf = sultra_pack
     rows = [r for s in pack.slides if s.kind == "table" for r in s.rows]
     assert sorted(r[0] for r in rows) == sorted(sultra.frame["code"])
+    pages = [i for i, s in enumerate(pack.slides) if s.kind == "table"]
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        codes = [(w["text"], w["bottom"]) for i in pages for w in doc.pages[i].extract_words()
+                 if re.fullmatch(r"74\.\d\d", w["text"])]  # fmt: skip
+        footer_top = 7.05 * 72
+    assert sorted(c for c, _ in codes) == sorted(sultra.frame["code"])
+    assert max(bottom for _, bottom in codes) < footer_top
 
 
 def _expected_numbers(settings: Settings, province: str | None, year: int) -> set[int]:

@@ -283,7 +283,7 @@ def to_pptx(pack: Pack) -> bytes:
             rows = len(s.rows) + 1
             cols = len(s.columns)
             shape = slide.shapes.add_table(rows, cols, Inches(0.4), Inches(1.0), Inches(12.5),
-                                           Inches(0.28 * rows))  # fmt: skip
+                                           Inches(0.22 * rows))  # fmt: skip
             table = shape.table
             for c, frac in enumerate(_col_fracs(s.columns)):
                 table.columns[c].width = Inches(12.5 * frac)
@@ -294,8 +294,10 @@ def to_pptx(pack: Pack) -> bytes:
                     table.cell(r, c).text = val
             for r in range(rows):
                 for c in range(cols):
-                    for p in table.cell(r, c).text_frame.paragraphs:
-                        p.font.size = Pt(13)
+                    cell = table.cell(r, c)
+                    cell.margin_top = cell.margin_bottom = Inches(0.02)
+                    for p in cell.text_frame.paragraphs:
+                        p.font.size = Pt(11)
                         p.font.bold = r == 0
         elif s.kind == "bullets":
             text(slide, 0.5, 1.0, 12.3, 5.6, s.bullets, _bullet_font(s))
@@ -347,10 +349,10 @@ def to_pdf(pack: Pack) -> bytes:
                 text(0.4, IMG_TOP_IN + h + 0.02, 12.5, [s.note], 12, gray=True)
         elif s.kind == "table":
             pdf.set_xy(0.4 * mm, 1.0 * mm)
-            pdf.set_font("DejaVu", "", 13)
+            pdf.set_font("DejaVu", "", 11)
             pdf.set_text_color(0x1F, 0x23, 0x28)
             widths = tuple(int(1000 * f) for f in _col_fracs(s.columns))
-            with pdf.table(width=12.5 * mm, line_height=0.26 * mm, padding=1.2,
+            with pdf.table(width=12.5 * mm, line_height=0.2 * mm, padding=0.9,
                            col_widths=widths, text_align="LEFT", align="LEFT",
                            first_row_as_headings=True) as table:  # fmt: skip
                 table.row(s.columns)
