@@ -69,6 +69,7 @@ TEXT = {
         "p10_keys": "← → tahun · ↑ ↓ provinsi · Esc keluar dari mode presentasi",
         "p10_lang": "Bahasa / Language",
         "p10_grid": "Unduh kisi kab/kota × tahun (XLSX berwarna, CSV)",
+        "p10_show_tools": "Tampilkan unduhan: tabel, gambar peta, paket rakor, mode presentasi",
     },
     "en": {
         "province": "Province", "all": "All of Indonesia", "year": "Data year",
@@ -131,6 +132,7 @@ TEXT = {
         "p10_keys": "← → year · ↑ ↓ province · Esc leaves presentation mode",
         "p10_lang": "Bahasa / Language",
         "p10_grid": "Download the kab/kota × year grid (coloured XLSX, CSV)",
+        "p10_show_tools": "Show downloads: table, map image, rakor pack, presentation mode",
     },
 }  # fmt: skip
 

@@ -81,21 +81,32 @@ def view(province: str | None, year: int, lang: str) -> ctx.View | None:
         return None
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _panel(province: str | None, version: str) -> pd.DataFrame:
+    """The scope's status panel, once per province and data version (streaks for the table)."""
+    from kkpham.timeline import status_panel
+
+    with data.open_store() as store:
+        return status_panel(store, province)
+
+
 def meeting_tools(province: str | None, place: str, year: int, lang: str) -> None:
-    """Table twin, figure and pack downloads for the view (figure and pack on a click)."""
+    """Table twin downloads (cheap: cached frame and panel), and the figure and the pack, which
+    read the full view and start a browser only when their button is clicked."""
     from kkpham.present.render import RenderError
 
     st.subheader(t("p10_tools", lang))
+    # off by default: the page (and the play button) pays nothing until someone wants files
+    if not st.toggle(t("p10_show_tools", lang), key="p10_tools_on"):
+        return
     st.link_button(t("p10_present", lang), state.link("peta", tampilan="presentasi",
                                                       tahun=str(year)))  # fmt: skip
     version = data.data_version()
-    shown = view(province, year, lang)
-    if shown is None:
-        return
-    table = region_table(shown.frame, shown.panel, year, lang)
+    frame = data.map_frame(province, year)
+    table = region_table(frame, _panel(province, version), year, lang)
     about = {"tampilan": place, "tahun_data": str(year), "versi_data": version,
              "dibuat": dt.date.today().isoformat()}  # fmt: skip
-    sources = ctx.source_urls(shown)
+    sources = list(dict.fromkeys(u for u in frame["source_url"] if u))
     st.markdown(f"**{t('p10_table', lang)}**")
     _downloads({"xlsx": to_xlsx(table, sources, about, lang), "csv": to_csv(table)},
                file_stem(place, year, lang), "p10_table", lang)  # fmt: skip
@@ -107,8 +118,10 @@ def meeting_tools(province: str | None, place: str, year: int, lang: str) -> Non
         with col:
             if kind not in made and st.button(label, key=f"p10_make_{kind}", width="stretch"):
                 with st.spinner(t("p10_rendering", lang)):
+                    shown = view(province, year, lang)
                     try:
-                        made[kind] = _render(kind, shown)
+                        if shown is not None:
+                            made[kind] = _render(kind, shown)
                     except (RenderError, ValueError) as err:
                         st.error(f"{t('p10_failed', lang)} {err}")
             if kind in made:
