@@ -1,5 +1,5 @@
 """Command line: build, resolve, import, import-text, cycle, undo, batches, backups, restore,
-export, summary, hash-password.
+export, summary, hash-password, figure, pack.
 
 All honour KKPHAM_DB. Writes (import, undo, restore) go through kkpham.stewardship: backup, lock,
 copy-on-write, atomic swap, so the app may keep serving while they run.
@@ -328,6 +328,70 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _write_out(out: Path, data: bytes) -> bool:
+    """``data`` to ``out`` through the one safe output path (never the store, a backup or a
+    symlink; whole or not at all); False, with the reason on stderr, when refused."""
+    from kkpham.safe_output import OutputRefused, write_output
+
+    try:
+        write_output(out, data, get_settings())
+    except OutputRefused as err:
+        print(str(err), file=sys.stderr)
+        return False
+    return True
+
+
+def _present_view(args: argparse.Namespace):
+    """(settings, view) for ``figure`` and ``pack``; ValueError with a message when bad."""
+    from kkpham.present.context import load_view, resolve_province
+    from kkpham.store import Store
+
+    settings = get_settings()
+    with Store.open(settings.db_path) as store:
+        province = resolve_province(store, args.province)
+        view = load_view(store, settings.static_dir, province, args.data_year, args.lang)
+    return settings, view
+
+
+def cmd_figure(args: argparse.Namespace) -> int:
+    from kkpham.present.exports import figure_bytes, figure_format
+    from kkpham.present.render import Renderer, RenderError
+
+    out = Path(args.out)
+    try:
+        fmt = figure_format(out)
+        settings, view = _present_view(args)
+        with Renderer(settings.static_dir) as renderer:
+            data = figure_bytes(view, renderer, [fmt], args.view)[fmt]
+    except (ValueError, FileNotFoundError, RenderError) as err:
+        print(str(err), file=sys.stderr)
+        return 1
+    if not _write_out(out, data):
+        return 1
+    print(f"{out} ({len(data)} byte)")
+    return 0
+
+
+def cmd_pack(args: argparse.Namespace) -> int:
+    from kkpham.present.pack import build_pack, out_format, to_pdf, to_pptx
+    from kkpham.present.render import Renderer, RenderError
+
+    out = Path(args.out)
+    try:
+        fmt = out_format(out)
+        settings, view = _present_view(args)
+        with Renderer(settings.static_dir) as renderer:
+            pack = build_pack(view, renderer)
+        data = to_pptx(pack) if fmt == "pptx" else to_pdf(pack)
+    except (ValueError, FileNotFoundError, RenderError) as err:
+        print(str(err), file=sys.stderr)
+        return 1
+    if not _write_out(out, data):
+        return 1
+    print(f"{out} ({len(pack.slides)} halaman, {len(data)} byte)")
+    return 0
+
+
 def cmd_tidy_reference(args: argparse.Namespace) -> int:
     from kkpham.reference_sync import write_tidy_files
 
@@ -458,6 +522,21 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--province", help="province name, code or abbreviation")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_summary)
+
+    p = sub.add_parser("figure", help="the map (or change map) as a PNG/SVG/PDF for a meeting")
+    p.add_argument("--province", help="province code or name (omitted: Indonesia)")
+    p.add_argument("--data-year", type=int, required=True)
+    p.add_argument("--view", choices=["peta", "perubahan"], default="peta")
+    p.add_argument("--lang", choices=["id", "en"], default="id")
+    p.add_argument("--out", required=True, help="FILE.png, FILE.svg or FILE.pdf")
+    p.set_defaults(func=cmd_figure)
+
+    p = sub.add_parser("pack", help="the rakor pack (slides) as PPTX or PDF")
+    p.add_argument("--province", help="province code or name (omitted: Indonesia)")
+    p.add_argument("--data-year", type=int, required=True)
+    p.add_argument("--lang", choices=["id", "en"], default="id")
+    p.add_argument("--out", required=True, help="FILE.pptx or FILE.pdf")
+    p.set_defaults(func=cmd_pack)
 
     p = sub.add_parser("tidy-reference", help="(maintainers) rewrite data/ from the reference CSVs")
     p.add_argument("--reference", default=str(Path("..") / "shared" / "reference"))

@@ -582,6 +582,67 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "dp_why_wrong": ("kata sandi salah", "wrong password"),
     "dp_why_throttled": ("terlalu banyak percobaan gagal; coba lagi dalam {seconds} detik",
                          "too many failed attempts; try again in {seconds} seconds"),
+    # --- issue 10 ---
+    "p10_tools": (
+        "Bahan rapat",
+        "Meeting material",
+    ),
+    "p10_sentence": (
+        "Ringkasan satu kalimat (siap ditempel)",
+        "One-sentence summary (ready to paste)",
+    ),
+    "p10_copy_link": (
+        "Salin tautan tampilan ini",
+        "Copy this view's link",
+    ),
+    "p10_table": (
+        "Tabel kab/kota (status, nilai, beruntun, sumber)",
+        "Kab/kota table (status, score, streak, source)",
+    ),
+    "p10_figure": (
+        "Buat gambar peta (PNG + SVG)",
+        "Make the map image (PNG + SVG)",
+    ),
+    "p10_pack": (
+        "Buat paket rakor (PPTX + PDF)",
+        "Make the rakor pack (PPTX + PDF)",
+    ),
+    "p10_rendering": (
+        "Menggambar di server…",
+        "Drawing on the server…",
+    ),
+    "p10_failed": (
+        "Gagal membuat berkas:",
+        "Could not make the file:",
+    ),
+    "p10_present": (
+        "▶ Mode presentasi",
+        "▶ Presentation mode",
+    ),
+    "p10_share": (
+        "Persentase Peduli HAM",
+        "Share Peduli HAM",
+    ),
+    "p10_share_range": (
+        "Persentase Peduli HAM (data belum lengkap)",
+        "Share Peduli HAM (data incomplete)",
+    ),
+    "p10_keys": (
+        "← → tahun · ↑ ↓ provinsi · Esc keluar dari mode presentasi",
+        "← → year · ↑ ↓ province · Esc leaves presentation mode",
+    ),
+    "p10_lang": (
+        "Bahasa / Language",
+        "Bahasa / Language",
+    ),
+    "p10_grid": (
+        "Unduh kisi kab/kota × tahun (XLSX berwarna, CSV)",
+        "Download the kab/kota × year grid (coloured XLSX, CSV)",
+    ),
+    "p10_show_tools": (
+        "Tampilkan unduhan: tabel, gambar peta, paket rakor, mode presentasi",
+        "Show downloads: table, map image, rakor pack, presentation mode",
+    ),
     # --- issue 11 ---
     "completeness": (
         "Kelengkapan data",

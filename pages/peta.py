@@ -4,7 +4,7 @@ two years side by side with the change between them."""
 import streamlit as st
 
 from kkpham.texts import t
-from kkpham.ui import change_view, data, map_view, state, years
+from kkpham.ui import change_view, data, map_view, presentation, state, years
 from kkpham.ui.router import use_router
 
 use_router()  # first in every entry script (see kkpham.ui.router)
@@ -13,6 +13,11 @@ lang = state.begin_page("peta")
 ref = data.page_reference(lang)
 cycles = ref["cycles"]
 names = dict(zip(ref["provinces"]["code"], ref["provinces"]["name"], strict=True))
+
+if presentation.active():  # ?tampilan=presentasi: map and three numbers, keys step the view
+    presentation.show(state.read_param("provinsi", list(names), None)[0], cycles, names,
+                      data.default_year(st.query_params.get("provinsi")), lang)  # fmt: skip
+    st.stop()
 
 st.title(t("map_title", lang))
 c1, c2, c3 = st.columns([2, 1, 1])

@@ -14,6 +14,7 @@ from kkpham.figures.compare import share_chart, status_grid, transition_bars
 from kkpham.figures.compare import transition_matrix_figure as matrix_figure
 from kkpham.formatting import format_number
 from kkpham.texts import t
+from kkpham.ui import present_view
 from kkpham.ui.map_view import year_labels, year_options
 from kkpham.ui.safe_text import web_links
 from kkpham.ui.state import profile_links, write_param
@@ -121,6 +122,7 @@ def show_grid(prov_panel: pd.DataFrame, cycles, title: str, lang: str, mode: str
                       highlight=highlight, title=title, streak_as_of=as_of)  # fmt: skip
     st.plotly_chart(fig, config=CHART_CONFIG, width="stretch", key=key)
     st.caption(t("streak_note", lang))
+    present_view.grid_downloads(prov_panel, lang, f"{key}_unduh")
     return streaks
 
 

@@ -10,7 +10,7 @@ import streamlit as st
 from kkpham.figures import status_map
 from kkpham.formatting import format_number, format_percent
 from kkpham.texts import t
-from kkpham.ui import completeness_view, data, state
+from kkpham.ui import completeness_view, data, present_view, state
 from kkpham.ui.safe_text import citations, md_link, web_links
 from kkpham.vocab import BY_KEY, STATUSES
 
@@ -287,5 +287,9 @@ def show_year(province: str | None, place: str, year: int, cycles: pd.DataFrame,
     with col_summary:
         show_summary(summary, place, lang, _cycle(cycles, year)["regime"])
         completeness_view.beside_summary(frame, summary, province, year, cycles, lang)
+    with col_map:
+        present_view.sentence(summary, cycles, place, year, lang)
     st.subheader(t("regions", lang))
     region_table(frame, lang)
+    present_view.meeting_tools(province, place, year, lang)
+    present_view.copy_link(lang)

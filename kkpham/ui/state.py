@@ -54,7 +54,9 @@ def begin_page(page: str) -> str:
     from kkpham.ui import look
 
     look.compact()
-    return lang_param()
+    lang = lang_param()
+    language_switch(lang)
+    return lang
 
 
 def read_param(
@@ -181,6 +183,22 @@ def lang_param() -> str:
     lang, _ = read_param("lang", LANGS, "id")
     write_param("lang", None if lang == "id" else lang)
     return lang or "id"
+
+
+LANG_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+
+
+def _switch_language(key: str) -> None:
+    write_param("lang", None if st.session_state[key] == "id" else st.session_state[key])
+
+
+def language_switch(lang: str) -> None:
+    """The visible id/en switch (sidebar) on every page; it writes ``lang`` into the URL. Keyed by
+    the current language so an edited link or back/forward resets it."""
+    key = f"lang_switch_{lang}"
+    st.sidebar.radio("Bahasa / Language", LANGS, index=LANGS.index(lang), key=key,
+                     format_func=LANG_NAMES.get, horizontal=True, on_change=_switch_language,
+                     args=(key,))  # fmt: skip
 
 
 def version_param(current: str, lang: str) -> None:

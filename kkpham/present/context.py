@@ -1,0 +1,196 @@
+"""Everything one meeting view needs, read once through the domain APIs, and its captions.
+
+A view is a province (or the country) and a data year. ``load_view`` reads the map frame, the
+summary, the status panel, the previous held cycle's transitions and the geometry; ``decor_*``
+write the texts every exported figure carries (title, subtitle, "Sumber:" line, footer).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from kkpham.mapdata import boundary_build_id, map_frame, province_summary, source_label
+from kkpham.present.fmt import date_long
+from kkpham.present.geometry import ViewGeometry, view_geometry
+from kkpham.present.mapfig import Decor
+from kkpham.store import Store
+from kkpham.timeline import previous_held_year, share_series, status_panel
+from kkpham.transitions import regime_note, transitions
+
+PROJECT = "kkpham — Peta Kabupaten/Kota Peduli HAM"
+MAX_HOSTS = 5
+
+
+def resolve_province(store: Store, text: str | None) -> str | None:
+    """A province code from a code ("74") or a name the resolver knows; None = national."""
+    if not text:
+        return None
+    from kkpham.summary import _province_code
+
+    return _province_code(text, store.provinces())
+
+
+@dataclass
+class View:
+    province: str | None
+    place: str
+    data_year: int
+    lang: str
+    today: dt.date
+    data_version: str
+    cycles: pd.DataFrame
+    frame: pd.DataFrame
+    summary: dict
+    panel: pd.DataFrame
+    series: pd.DataFrame  # share_series of the scope (one province, or the country)
+    reported: pd.DataFrame  # reported counts of the scope, every year
+    previous_year: int | None
+    trans: pd.DataFrame | None
+    geometry: ViewGeometry
+
+    @property
+    def cycle(self) -> pd.Series:
+        return self.cycles.set_index("data_year").loc[self.data_year]
+
+    @property
+    def held(self) -> bool:
+        return bool(self.cycle["held"])
+
+    @property
+    def award_year(self) -> int | None:
+        a = self.cycle["award_year"]
+        return None if pd.isna(a) else int(a)
+
+    @property
+    def decree(self) -> str | None:
+        d = self.cycle["decree_number"]
+        return d if isinstance(d, str) and d else None
+
+    @property
+    def slug_place(self) -> str:
+        return self.place.lower().replace(" ", "-") if self.province else "indonesia"
+
+
+def load_view(store: Store, static_dir: Path, province: str | None, data_year: int,
+              lang: str = "id", today: dt.date | None = None) -> View:  # fmt: skip
+    cycles = store.cycles()
+    if data_year not in set(cycles["data_year"]):
+        raise ValueError(f"tahun data {data_year} tidak dikenal "
+                         f"({cycles['data_year'].min()}–{cycles['data_year'].max()})")  # fmt: skip
+    names = dict(zip(store.provinces()["code"], store.provinces()["name"], strict=True))
+    frame = map_frame(store, data_year, province)
+    panel = status_panel(store, province)
+    series = share_series(panel, per_province=province is not None)
+    if province:
+        series = series[series["province_code"] == province]
+        reported = store.reported_counts(None, province)
+    else:
+        reported = store.national_counts(None)
+    prev = previous_held_year(cycles, data_year)
+    held = bool(cycles.set_index("data_year").loc[data_year, "held"])
+    trans = transitions(panel, prev, data_year, cycles) if held and prev else None
+    return View(
+        province=province, place=names[province] if province else "Indonesia",
+        data_year=data_year, lang=lang, today=today or dt.date.today(),
+        data_version=store.data_version(), cycles=cycles, frame=frame,
+        summary=province_summary(store, data_year, province, frame), panel=panel,
+        series=series.reset_index(drop=True), reported=reported, previous_year=prev,
+        trans=trans,
+        geometry=view_geometry(static_dir, boundary_build_id(store), province),
+    )  # fmt: skip
+
+
+# --- captions ------------------------------------------------------------------------------
+def year_text(view: View, year: int | None = None) -> str:
+    """ "Tahun data 2022 (penghargaan 2023)" / "Data year 2022 (award 2023)"."""
+    year = view.data_year if year is None else year
+    c = view.cycles.set_index("data_year").loc[year]
+    en = view.lang == "en"
+    if not c["held"]:
+        return f"Data year {year} (not assessed)" if en else f"Tahun data {year} (tidak dinilai)"
+    award = int(c["award_year"])
+    return f"Data year {year} (award {award})" if en else f"Tahun data {year} (penghargaan {award})"
+
+
+def map_title(view: View) -> str:
+    lead = "Kabupaten/Kota Peduli HAM"
+    return f"{lead} — {view.place}"
+
+
+def subtitle(view: View) -> str:
+    regulation = view.cycle["regulation"]
+    reg = f" · {regulation}" if isinstance(regulation, str) else ""
+    return year_text(view) + reg
+
+
+def source_urls(view: View, frame: pd.DataFrame | None = None) -> list[str]:
+    """The sources behind the shown statuses, most used first."""
+    frame = view.frame if frame is None else frame
+    urls = [u for u in frame["source_url"] if u]
+    return [u for u, _ in Counter(urls).most_common()]
+
+
+def source_line(view: View, frame: pd.DataFrame | None = None) -> str:
+    """ "Sumber: Keputusan … ; data: host (n kab/kota), …" — the decree when there is one, and
+    the cited sources of the statuses shown."""
+    en = view.lang == "en"
+    frame = view.frame if frame is None else frame
+    counts = Counter(source_label(u) for u in frame["source_url"] if u)
+    parts = []
+    if view.decree:
+        parts.append(
+            f"Ministerial decree No. {view.decree} (determination of KKP HAM, data year "
+            f"{view.data_year})"
+            if en
+            else f"Keputusan Menteri No. {view.decree} (Penetapan KKP HAM Tahun {view.data_year})"
+        )
+    if counts:
+        unit = "kab/kota"
+        hosts = [f"{h} ({n} {unit})" for h, n in counts.most_common(MAX_HOSTS)]
+        more = len(counts) - MAX_HOSTS
+        if more > 0:
+            hosts.append(f"{more} more sources" if en else f"{more} sumber lain")
+        parts.append(("status rows: " if en else "baris status: ") + ", ".join(hosts))
+    if not parts:
+        parts.append("no source rows for this view" if en else "tidak ada baris sumber")
+    return ("Source: " if en else "Sumber: ") + "; ".join(parts) + "."
+
+
+def footer(view: View) -> str:
+    made = date_long(view.today, view.lang)
+    word = "Made" if view.lang == "en" else "Dibuat"
+    data = "data version" if view.lang == "en" else "versi data"
+    return f"{word} {made} · {data} {view.data_version} · {PROJECT}"
+
+
+def status_decor(view: View, with_title: bool = True) -> Decor:
+    """``with_title`` False: a slide's image (the slide carries title and footer)."""
+    return Decor(map_title(view) if with_title else None, subtitle(view), source_line(view),
+                 footer(view) if with_title else "")  # fmt: skip
+
+
+def change_decor(view: View, with_title: bool = True) -> Decor:
+    en = view.lang == "en"
+    a, b = view.previous_year, view.data_year
+    title = (f"Change {a} → {b} — {view.place}" if en
+             else f"Perubahan {a} → {b} — {view.place}")  # fmt: skip
+    sub = f"{year_text(view, a)} → {year_text(view, b)}"
+    note = regime_note(view.cycles, a, b, view.lang) if a else None
+    both = pd.concat([view.frame, map_frame_of(view, a)]) if a else view.frame
+    return Decor(
+        title if with_title else None,
+        sub,
+        source_line(view, both),
+        footer(view) if with_title else "",
+        note,
+    )
+
+
+def map_frame_of(view: View, year: int) -> pd.DataFrame:
+    """The map frame of another year of the same scope, from the panel already read."""
+    return view.panel[view.panel["data_year"] == year]

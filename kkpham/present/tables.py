@@ -1,0 +1,163 @@
+"""Table twins of the views: the map's kab/kota list and the compare page's kab/kota × year grid,
+as formatted XLSX (header, widths, status colours, frozen header, a "Sumber" sheet) and CSV.
+
+Cells pass through ``kkpham.export.neutralise`` (formula injection) like every other export.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+
+import pandas as pd
+
+from kkpham.export import neutralise, neutralise_frame
+from kkpham.present.fmt import decimal
+from kkpham.timeline import streaks
+from kkpham.vocab import BY_KEY
+
+HEAD = {
+    "id": {"code": "Kode", "region": "Kabupaten/Kota", "status": "Status", "score": "Nilai",
+           "streak": "Beruntun (tahun data)", "first": "Tahun Peduli pertama", "source": "Sumber",
+           "disputed": "Sumber berbeda", "province": "Provinsi", "sheet": "Daftar",
+           "grid": "Kab-kota x tahun", "sources": "Sumber", "about": "Keterangan",
+           "yes": "ya", "no": ""},
+    "en": {"code": "Code", "region": "Regency/city", "status": "Status", "score": "Score",
+           "streak": "Streak (data years)", "first": "First Peduli year", "source": "Source",
+           "disputed": "Sources disagree", "province": "Province", "sheet": "List",
+           "grid": "Kab-kota x year", "sources": "Sources", "about": "About",
+           "yes": "yes", "no": ""},
+}  # fmt: skip
+
+
+def _h(lang: str) -> dict[str, str]:
+    return HEAD["en" if lang == "en" else "id"]
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+def file_stem(place: str | None, data_year: int | None, lang: str = "id", kind: str = "") -> str:
+    """``kkp-ham_sulawesi-tenggara_tahun-data-2022`` (``data-year-2022`` in English)."""
+    parts = ["kkp-ham", slug(place or "indonesia")]
+    if kind:
+        parts.append(kind)
+    if data_year is not None:
+        parts.append(("data-year-" if lang == "en" else "tahun-data-") + str(data_year))
+    return "_".join(parts)
+
+
+def region_table(frame: pd.DataFrame, panel: pd.DataFrame, data_year: int,
+                 lang: str = "id") -> pd.DataFrame:  # fmt: skip
+    """The map's kab/kota list: code, name, status, score, streak and first Peduli year up to
+    ``data_year`` (``timeline.streaks``), source. ``frame``: ``mapdata.map_frame``."""
+    h = _h(lang)
+    st = streaks(panel, as_of=data_year).set_index("code")
+    out = pd.DataFrame({
+        h["code"]: frame["code"],
+        h["region"]: frame["name"],
+        h["status"]: frame["status"].map(lambda k: BY_KEY[k].label(lang)),
+        h["score"]: frame["score"],
+        h["streak"]: frame["code"].map(st["streak"]).fillna(0).astype(int),
+        h["first"]: frame["code"].map(st["first_peduli"]).astype("Int64"),
+        h["source"]: frame["source_url"],
+        h["disputed"]: frame["disputed"].map({True: h["yes"], False: h["no"]}),
+    })  # fmt: skip
+    if frame["province_code"].nunique() > 1:
+        out.insert(2, h["province"], frame["province_name"])
+    out.attrs["status_keys"] = list(frame["status"])
+    return out
+
+
+def grid_table(panel: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """The compare page's kab/kota × data year grid: one row per kab/kota, a status per year."""
+    h = _h(lang)
+    wide = panel.pivot(index=["code", "name"], columns="data_year", values="status")
+    keys = wide.copy()
+    labels = wide.map(lambda k: BY_KEY[k].label(lang) if isinstance(k, str) else "")
+    labels.columns = [str(c) for c in labels.columns]
+    out = labels.reset_index().rename(columns={"code": h["code"], "name": h["region"]})
+    out.attrs["status_grid"] = keys.reset_index(drop=True).to_numpy().tolist()
+    return out
+
+
+def to_csv(table: pd.DataFrame) -> bytes:
+    return neutralise_frame(table).to_csv(index=False).encode("utf-8-sig")
+
+
+def _fill(key: str | None):
+    from openpyxl.styles import PatternFill
+
+    if not key or key not in BY_KEY:
+        return None
+    color = BY_KEY[key].color.lstrip("#").upper()
+    return PatternFill("solid", start_color=color, end_color=color)
+
+
+def _font_for(key: str | None):
+    from openpyxl.styles import Font
+
+    dark = {"peduli", "belum", "tidak_melapor", "kurang"}
+    return Font(color="FFFFFF" if key in dark else "000000")
+
+
+def to_xlsx(table: pd.DataFrame, sources: list[str], about: dict[str, str],
+            lang: str = "id") -> bytes:  # fmt: skip
+    """Formatted workbook: the table (bold header, widths, status colours, frozen header), a
+    "Sumber" sheet with every source URL, and an about sheet (view, build, date)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    h = _h(lang)
+    safe = neutralise_frame(table)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = h["grid"] if "status_grid" in table.attrs else h["sheet"]
+    ws.append(list(safe.columns))
+    for row in safe.itertuples(index=False):
+        ws.append([None if (isinstance(v, float) and v != v) or v is pd.NA else v for v in row])
+    head_fill = PatternFill("solid", start_color="1F2328", end_color="1F2328")
+    for cell in ws[1]:
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = head_fill
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions
+    cols = list(safe.columns)
+    if "status_grid" in table.attrs:
+        for r, keys in enumerate(table.attrs["status_grid"], start=2):
+            for c, key in enumerate(keys, start=3):
+                if (fill := _fill(key)) is not None:
+                    ws.cell(r, c).fill = fill
+                    ws.cell(r, c).font = _font_for(key)
+    elif "status_keys" in table.attrs and h["status"] in cols:
+        c = cols.index(h["status"]) + 1
+        for r, key in enumerate(table.attrs["status_keys"], start=2):
+            if (fill := _fill(key)) is not None:
+                ws.cell(r, c).fill = fill
+                ws.cell(r, c).font = _font_for(key)
+    for i, col in enumerate(cols, start=1):
+        longest = max([len(str(col))] + [len(str(v)) for v in safe.iloc[:, i - 1].head(500)])
+        ws.column_dimensions[ws.cell(1, i).column_letter].width = min(max(8, longest + 2), 60)
+    src = wb.create_sheet(h["sources"])
+    src.append(["No", h["source"]])
+    for i, url in enumerate(sources, start=1):
+        src.append([i, neutralise(url)])
+    for cell in src[1]:
+        cell.font = Font(bold=True)
+    src.column_dimensions["B"].width = 100
+    info = wb.create_sheet(h["about"])
+    for k, v in about.items():
+        info.append([neutralise(k), neutralise(v)])
+    info.column_dimensions["A"].width = 24
+    info.column_dimensions["B"].width = 100
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def score_text(value: float, lang: str) -> str:
+    return "" if pd.isna(value) else decimal(float(value), lang)

@@ -1,0 +1,124 @@
+"""Presentation mode (``?tampilan=presentasi``): the map full width with large type and three key
+numbers, no widgets. Keys step the view through the URL, so a presenter can prepare links:
+←/→ and PageUp/PageDown (a presenter clicker) step the assessed years, ↑/↓ step the provinces
+(Indonesia first), Esc goes back to the normal map. Each step is a full navigation to the new URL.
+
+The key handler is installed in the page itself (the component iframe is same-origin but may not
+navigate the top window), from a constant script; the only data it gets is a JSON config.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import streamlit as st
+import streamlit.components.v1 as components
+
+from kkpham.present import context as ctx
+from kkpham.present.fmt import percent
+from kkpham.present.mapfig import Decor, status_map_figure
+from kkpham.texts import t
+from kkpham.ui import present_view
+from kkpham.ui.map_view import TOPOJSON_URL
+
+VALUE = "presentasi"
+WIDTH_PX, HEIGHT_PX = 1840, 800  # the map at 1920 × 1080 with the numbers above it
+
+CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header,
+[data-testid="stToolbar"], [data-testid="stDecoration"] {display: none !important;}
+.block-container {padding: 0.6rem 1rem 0 1rem !important; max-width: 100% !important;}
+[data-testid="stMetricValue"] {font-size: 44px !important;}
+[data-testid="stMetricLabel"] p {font-size: 22px !important;}
+.kkpham-keys {font-size: 20px; color: #57606a;}
+</style>
+"""
+
+KEYS_JS = """
+(function (cfg) {
+  var w = window;
+  w.__kkphamPres = cfg;
+  if (w.__kkphamPresKeys) { return; }
+  w.__kkphamPresKeys = true;
+  w.addEventListener("keydown", function (e) {
+    var c = w.__kkphamPres;
+    if (!c) { return; }
+    var u = new URL(w.location.href), p = u.searchParams, k = e.key;
+    function step(list, current, by) {
+      var i = list.indexOf(current);
+      var j = Math.min(list.length - 1, Math.max(0, (i < 0 ? 0 : i) + by));
+      return list[j];
+    }
+    if (k === "Escape") {
+      p.delete("tampilan");
+    } else if (k === "ArrowRight" || k === "PageDown" || k === "ArrowLeft" || k === "PageUp") {
+      var by = (k === "ArrowRight" || k === "PageDown") ? 1 : -1;
+      var y = step(c.years, c.year, by);
+      if (y === c.year) { return; }
+      p.set("tahun", y);
+    } else if (k === "ArrowDown" || k === "ArrowUp") {
+      var pr = step(c.provinces, c.province, k === "ArrowDown" ? 1 : -1);
+      if (pr === c.province) { return; }
+      if (pr) { p.set("provinsi", pr); } else { p.delete("provinsi"); }
+    } else {
+      return;
+    }
+    e.preventDefault();
+    w.location.assign(u.toString());
+  }, true);
+})(CFG);
+"""
+
+
+def active() -> bool:
+    return st.query_params.get("tampilan") == VALUE
+
+
+def key_numbers(view: ctx.View) -> list[tuple[str, str]]:
+    """(label, value): Peduli count, share (a range when data are missing), and how many kab/kota
+    have data (a change count against a year with little data would read as stability)."""
+    s, lang = view.summary, view.lang
+    of = t("of", lang)
+    out = [(t("peduli", lang), f"{s['peduli']} {of} {s['total']}")]
+    if s["unknown"]:
+        low = percent(s["peduli_share"], lang)
+        high = percent((s["peduli"] + s["unknown"]) / s["total"], lang)
+        out.append((t("p10_share_range", lang), f"{low} – {high}"))
+    else:
+        out.append((t("p10_share", lang), percent(s["peduli_share"], lang, 1)))
+    out.append((t("known", lang), f"{s['known']} {of} {s['total']}"))
+    return out
+
+
+def _year(cycles: pd.DataFrame, default: int) -> int:
+    held = [int(y) for y in cycles.loc[cycles["held"].astype(bool), "data_year"]]
+    raw = st.query_params.get("tahun")
+    return int(raw) if raw and raw.isdigit() and int(raw) in held else default
+
+
+def show(province: str | None, cycles: pd.DataFrame, names: dict[str, str], default_year: int,
+         lang: str) -> None:  # fmt: skip
+    st.markdown(CSS, unsafe_allow_html=True)  # our own constant stylesheet, no data in it
+    year = _year(cycles, default_year)
+    view = present_view.view(province, year, lang)
+    if view is None:
+        return
+    cols = st.columns(3)
+    for col, (label, value) in zip(cols, key_numbers(view), strict=True):
+        col.metric(label, value)
+    decor = Decor(ctx.map_title(view), ctx.subtitle(view), ctx.source_line(view), "")
+    fig = status_map_figure(view.frame, view.geometry, decor, lang=lang, width=WIDTH_PX,
+                            height=HEIGHT_PX)  # fmt: skip
+    st.plotly_chart(fig, config={"displayModeBar": False, "staticPlot": True,
+                                         "topojsonURL": TOPOJSON_URL}, width="content",
+                    key="presentasi_peta")  # fmt: skip
+    held = [str(int(y)) for y in cycles.loc[cycles["held"].astype(bool), "data_year"]]
+    cfg = {"years": held, "year": str(year), "provinces": ["", *sorted(names)],
+           "province": province or ""}  # fmt: skip
+    st.markdown(f'<div class="kkpham-keys">{t("p10_keys", lang)}</div>', unsafe_allow_html=True)
+    script = KEYS_JS.replace("CFG", json.dumps(cfg))
+    # "<" as \u003c: no value, however it got here, can close the <script> element (issue 7)
+    inline = json.dumps(script).replace("<", "\\u003c")
+    components.html(f"<script>window.parent.eval({inline});</script>", height=0)

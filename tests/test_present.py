@@ -1,0 +1,273 @@
+"""Meeting material on the real store: static figures (offline Kaleido), the rakor pack as PPTX and
+PDF, the narrative's numbers, the table twins. One browser for the whole module."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pandas as pd
+import pdfplumber
+import pytest
+from openpyxl import load_workbook
+from pptx import Presentation
+
+from kkpham.mapdata import map_frame
+from kkpham.present import narrative as narr
+from kkpham.present.context import load_view, resolve_province
+from kkpham.present.exports import figure_bytes
+from kkpham.present.labels import short_name
+from kkpham.present.pack import all_sources, build_pack, to_pdf, to_pptx
+from kkpham.present.render import Renderer, RenderError
+from kkpham.present.tables import file_stem, grid_table, region_table, to_csv, to_xlsx
+from kkpham.settings import Settings
+from kkpham.store import Store
+from kkpham.timeline import streaks
+from kkpham.transitions import transitions
+
+TODAY = __import__("datetime").date(2026, 11, 29)
+
+
+@pytest.fixture(scope="module")
+def renderer(built_settings: Settings):
+    with Renderer(built_settings.static_dir) as r:
+        yield r
+
+
+def view_of(settings: Settings, province: str | None, year: int, lang: str = "id"):
+    with Store.open(settings.db_path) as store:
+        return load_view(store, settings.static_dir, province, year, lang, TODAY)
+
+
+@pytest.fixture(scope="module")
+def sultra(built_settings: Settings):
+    return view_of(built_settings, "74", 2022)
+
+
+@pytest.fixture(scope="module")
+def sultra_pack(sultra, renderer):
+    pack = build_pack(sultra, renderer)
+    return pack, to_pptx(pack), to_pdf(pack)
+
+
+def test_resolver_accepts_names_and_codes(built_settings: Settings) -> None:
+    with Store.open(built_settings.db_path) as store:
+        assert resolve_province(store, "74") == "74"
+        assert resolve_province(store, "Sulawesi Tenggara") == "74"
+        assert resolve_province(store, None) is None
+        with pytest.raises(ValueError):
+            resolve_province(store, "Atlantis")
+
+
+def test_svg_carries_title_source_line_and_region_labels(sultra, renderer) -> None:
+    svg = figure_bytes(sultra, renderer, ["svg"])["svg"].decode()
+    text = " ".join(re.findall(r"<text[^>]*>(.*?)</text>", svg))
+    text = re.sub(r"<[^>]+>", " ", text).replace("&amp;", "&")
+    assert "Kabupaten/Kota Peduli HAM — Sulawesi Tenggara" in text
+    assert "Tahun data 2022 (penghargaan 2023)" in text
+    assert "Sumber:" in text and "M.HH-03.HA.02.01.01" in text
+    assert "Dibuat 29 November 2026" in text
+    # every kab/kota is named on the map or in the numbered key: none hidden
+    for name in sultra.frame["name"]:
+        words = short_name(name).split()
+        assert all(w in text for w in words), name
+
+
+def test_every_region_gets_a_label_or_a_number(sultra) -> None:
+    from kkpham.present.exports import figure
+
+    fig = figure(sultra)
+    labelled = set(fig.layout.meta["labels"])
+    assert labelled == set(sultra.frame["code"])
+
+
+def test_png_is_1920_wide(sultra, renderer) -> None:
+    png = figure_bytes(sultra, renderer, ["png"], "perubahan")["png"]
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert int.from_bytes(png[16:20], "big") == 1920
+
+
+def test_a_stuck_render_times_out_with_a_reason(renderer) -> None:
+    import asyncio
+
+    with pytest.raises(RenderError, match="tidak selesai"):
+        renderer._call(asyncio.sleep(5), 0.2, "Gambar statis")
+
+
+def test_missing_browser_is_a_clear_error(built_settings: Settings, monkeypatch) -> None:
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    with pytest.raises(RenderError, match="Chromium tidak ditemukan"):
+        Renderer(built_settings.static_dir).start()
+
+
+def _pptx_titles(prs) -> list[str]:
+    return [next(s.text_frame.text for s in slide.shapes if s.name == "Title")
+            for slide in prs.slides]  # fmt: skip
+
+
+def test_pptx_and_pdf_match_page_for_page(sultra_pack) -> None:
+    pack, pptx, pdf = sultra_pack
+    prs = Presentation(io.BytesIO(pptx))
+    titles = _pptx_titles(prs)
+    assert titles == [s.title for s in pack.slides]
+    assert titles[0] == "Kabupaten/Kota Peduli HAM — Sulawesi Tenggara"
+    assert titles[1] == "Peta Tahun data 2022 (penghargaan 2023)"
+    assert titles[2] == "Perubahan 2021 → 2022"
+    assert "Ringkasan" in titles and titles[-1].startswith("Sumber")
+    pictures = [sum(s.shape_type == 13 for s in slide.shapes) for slide in prs.slides]
+    assert pictures[1] == 1 and pictures[2] == 1  # the map and the change map
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        assert len(doc.pages) == len(prs.slides)
+        for page, title in zip(doc.pages, titles, strict=True):
+            page_text = " ".join((page.extract_text() or "").split())
+            assert title.split(" (")[0] in page_text
+        assert len(doc.pages[1].images) == 1 and len(doc.pages[2].images) == 1
+
+
+def test_sources_slides_list_the_decree_and_every_url(sultra, sultra_pack) -> None:
+    pack, pptx, pdf = sultra_pack
+    urls = all_sources(sultra)
+    assert urls and set(sultra.frame["source_url"]) - {""} <= set(urls)
+    prs = Presentation(io.BytesIO(pptx))
+    deck = "".join(sh.text_frame.text for slide in prs.slides for sh in slide.shapes
+                   if sh.has_text_frame)  # fmt: skip
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        paper = "".join((p.extract_text() or "") for p in doc.pages)
+    flat = re.sub(r"\s+", "", paper)
+    assert "M.HH-03.HA.02.01.01" in deck and "M.HH-03.HA.02.01.01" in paper
+    for url in urls:
+        assert url in deck
+        assert re.sub(r"\s+", "", url) in flat
+
+
+def test_table_slide_has_every_kab_kota_above_the_footer(sultra, sultra_pack) -> None:
+    pack, _, pdf = sultra_pack
+    rows = [r for s in pack.slides if s.kind == "table" for r in s.rows]
+    assert sorted(r[0] for r in rows) == sorted(sultra.frame["code"])
+    pages = [i for i, s in enumerate(pack.slides) if s.kind == "table"]
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        codes = [(w["text"], w["bottom"]) for i in pages for w in doc.pages[i].extract_words()
+                 if re.fullmatch(r"74\.\d\d", w["text"])]  # fmt: skip
+        footer_top = 7.05 * 72
+    assert sorted(c for c, _ in codes) == sorted(sultra.frame["code"])
+    assert max(bottom for _, bottom in codes) < footer_top
+
+
+def _expected_numbers(settings: Settings, province: str | None, year: int) -> set[int]:
+    """Every integer the narrative may state, computed here from the store, independently."""
+    with Store.open(settings.db_path) as store:
+        frame = map_frame(store, year, province)
+        cycles = store.cycles()
+        rep = (store.reported_counts(year, province) if province
+               else store.national_counts(year))  # fmt: skip
+        from kkpham.timeline import status_panel
+
+        panel = status_panel(store, province)
+    status = frame["status"]
+    total = int((status != "belum_terbentuk").sum())
+    nums = {int((status == k).sum()) for k in ("peduli", "cukup", "tidak_diketahui")}
+    nums |= {total, int(frame["disputed"].sum())}
+    held = sorted(int(y) for y in cycles.loc[cycles["held"], "data_year"])
+    prev = max(y for y in held if y < year)
+    trans = transitions(panel, prev, year, cycles)
+    nums |= {int((trans["transition"] == k).sum()) for k in ("jadi_peduli", "lepas_peduli")}
+    nums.add(int(((trans["transition"] == "baru_melapor") & (trans["status_b"] == "peduli")).sum()))
+    nums |= set(streaks(panel, as_of=year)["streak"].astype(int))
+    nums |= set(rep["awarded_count"].astype(int)) | set(rep["total_regions"].dropna().astype(int))
+    nums |= set(range(2012, 2026)) | {2, 50, 60}  # years; "two or more"; pembina rule (%)
+    for n in list(nums):  # "and N more" after the listed names
+        nums |= {n - k for k in (5, 8)}
+    share = int((status == "peduli").sum()) / total
+    nums.add(round(share * 100))
+    return nums
+
+
+@pytest.mark.parametrize(("province", "year"), [("74", 2022), ("62", 2019), (None, 2019)])
+def test_every_number_in_the_narrative_matches_the_store(built_settings, province, year) -> None:
+    view = view_of(built_settings, province, year)
+    paragraphs = narr.narrative(view)
+    text = " ".join(paragraphs)
+    # percentages with decimals ("42,9%") are checked against the share directly
+    s = view.summary
+    for pct in re.findall(r"(\d+,\d)%", text):
+        value = float(pct.replace(",", "."))
+        low = round(100 * s["peduli"] / s["total"], 1)
+        high = round(100 * (s["peduli"] + s["unknown"]) / s["total"], 1)
+        assert value in (low, high), pct
+    text = re.sub(r"\d+,\d%", "", text)
+    text = re.sub(r"\d+\.\d+", "", text)  # kab/kota codes never appear; this drops decimals
+    allowed = _expected_numbers(built_settings, province, year)
+    for token in re.findall(r"\d+", text):
+        assert int(token) in allowed, (token, text)
+    # the headline is exact
+    frame = view.frame
+    peduli = int((frame["status"] == "peduli").sum())
+    total = int((frame["status"] != "belum_terbentuk").sum())
+    place = view.place
+    assert paragraphs[0].startswith(
+        f"Tahun data {year} (penghargaan {year + 1}): {peduli} dari {total} kabupaten/kota di "
+        f"{place} meraih predikat Peduli HAM."
+    )
+
+
+def test_narrative_names_who_gained_and_lost(built_settings) -> None:
+    view = view_of(built_settings, "62", 2019)
+    text = " ".join(narr.narrative(view))
+    t = view.trans
+    for code in t.loc[t["transition"].isin(["jadi_peduli", "lepas_peduli"]), "code"]:
+        assert view.frame.set_index("code").loc[code, "name"] in text
+    assert "Syarat provinsi pembina" in text
+
+
+def test_english_narrative(built_settings) -> None:
+    view = view_of(built_settings, "74", 2022, "en")
+    text = " ".join(narr.narrative(view))
+    assert text.startswith("Data year 2022 (award 2023): 10 of 17 regencies/cities in Sulawesi")
+    assert "Tahun" not in text
+
+
+def test_region_table_xlsx_and_csv(sultra) -> None:
+    table = region_table(sultra.frame, sultra.panel, 2022)
+    assert list(table.columns[:3]) == ["Kode", "Kabupaten/Kota", "Status"]
+    data = to_xlsx(table, all_sources(sultra), {"tahun_data": "2022"})
+    wb = load_workbook(io.BytesIO(data))
+    ws = wb.worksheets[0]
+    assert ws.freeze_panes == "A2" and ws["A1"].font.bold
+    assert ws.column_dimensions["B"].width > ws.column_dimensions["A"].width
+    status_col = list(table.columns).index("Status") + 1
+    peduli_row = next(i for i, v in enumerate(table["Status"], start=2) if v == "Peduli HAM")
+    assert ws.cell(peduli_row, status_col).fill.start_color.rgb.endswith("1B7837")
+    assert "Sumber" in wb.sheetnames
+    assert file_stem("Sulawesi Tenggara", 2022) == "kkp-ham_sulawesi-tenggara_tahun-data-2022"
+    assert file_stem("Sulawesi Tenggara", 2022, "en") == "kkp-ham_sulawesi-tenggara_data-year-2022"
+    assert to_csv(table).startswith("\ufeffKode".encode())
+
+
+def test_table_twins_neutralise_formulas() -> None:
+    evil = pd.DataFrame({"Kode": ["74.01"], "Kabupaten/Kota": ["=HYPERLINK(\"x\")"],
+                         "Status": ["+1"]})  # fmt: skip
+    wb = load_workbook(io.BytesIO(to_xlsx(evil, ["=cmd|' /C calc'!A0"], {"a": "@x"})))
+    assert wb.worksheets[0]["B2"].value.startswith("'=")
+    assert wb["Sumber"]["B2"].value.startswith("'=")
+    assert b"'=HYPERLINK" in to_csv(evil)
+
+
+def test_grid_table_has_a_status_per_year(sultra) -> None:
+    grid = grid_table(sultra.panel)
+    assert len(grid) == len(sultra.frame)
+    assert "2022" in grid.columns and "2020" in grid.columns
+    wb = load_workbook(io.BytesIO(to_xlsx(grid, [], {})))
+    assert wb.worksheets[0].freeze_panes == "A2"
+
+
+def test_cli_figure_and_pack_refuse_bad_input(built_settings, tmp_path: Path, capsys) -> None:
+    from kkpham.__main__ import main
+
+    assert main(["figure", "--province", "74", "--data-year", "2020", "--view", "perubahan",
+                 "--out", str(tmp_path / "x.png")]) == 1  # fmt: skip
+    assert "tidak dinilai" in capsys.readouterr().err
+    assert main(["pack", "--province", "74", "--data-year", "2022", "--out",
+                 str(tmp_path / "x.docx")]) == 1  # fmt: skip
+    assert ".pptx" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())

@@ -1,0 +1,85 @@
+"""Presentation mode and the language switch in a real browser (Debian Chromium): keys step the
+year (←/→, PageUp/PageDown) and the province (↑/↓), Esc leaves; the state is in the URL; legend
+and labels are at least 20 px at 1920 × 1080."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from bench.harness import serve
+from kkpham.settings import Settings
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def app_url(built_settings: Settings, artifacts: Path):
+    env = {"KKPHAM_DB": str(built_settings.db_path)}
+    with serve(env=env, log=artifacts / "present_browser_app.log") as url:
+        yield url
+
+
+def ready(page: Page, **state: str) -> None:
+    """The map is drawn and the key handler holds this view's state."""
+    page.wait_for_function("document.querySelectorAll('path.choroplethlocation').length > 5",
+                           timeout=180_000)  # fmt: skip
+    checks = " && ".join(f"window.__kkphamPres.{k} === '{v}'" for k, v in state.items())
+    page.wait_for_function(f"window.__kkphamPres && {checks}", timeout=60_000)
+
+
+def test_presentation_mode_steps_with_the_keyboard(browser, app_url: str, artifacts) -> None:
+    page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    page.goto(f"{app_url}/peta?provinsi=74&tahun=2022&tampilan=presentasi")
+    ready(page, year="2022", province="74")
+    assert page.get_by_text("10 dari 17").first.is_visible()
+    assert page.locator("[data-testid='stSidebar']").is_hidden()
+    sizes = page.evaluate(
+        "Array.from(document.querySelectorAll('.annotation-text, .textpoint text'))"
+        ".filter(e => !e.closest('.annotation') || e.textContent.length < 60)"
+        ".map(e => parseFloat(getComputedStyle(e).fontSize))"
+    )
+    legend = page.evaluate(
+        "Array.from(document.querySelectorAll('.annotation-text'))"
+        ".filter(e => /\\(\\d+\\)$/.test(e.textContent))"
+        ".map(e => parseFloat(getComputedStyle(e).fontSize))"
+    )
+    assert legend and min(legend) >= 20, legend
+    assert sizes and min(s for s in sizes if s) >= 16, sizes  # only the source line is < 20
+    page.screenshot(path=str(artifacts / "presentasi_74_2022.png"))
+
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_url("**tahun=2021**")
+    ready(page, year="2021")
+    page.keyboard.press("PageDown")
+    page.wait_for_url("**tahun=2022**")
+    ready(page, year="2022")
+    page.keyboard.press("ArrowDown")  # next province: 74 -> 75
+    page.wait_for_url("**provinsi=75**")
+    ready(page, province="75")
+    page.keyboard.press("Escape")
+    page.wait_for_function("!location.search.includes('presentasi')")
+    assert "provinsi=75" in page.url and "tahun=2022" in page.url
+    page.close()
+
+
+def test_national_presentation_steps_through_provinces(browser, app_url: str) -> None:
+    page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    page.goto(f"{app_url}/peta?tahun=2019&tampilan=presentasi&lang=en")
+    ready(page, year="2019", province="")
+    assert page.get_by_text("of 514").first.is_visible()
+    page.keyboard.press("ArrowDown")
+    page.wait_for_url("**provinsi=11**")
+    assert "lang=en" in page.url
+    page.close()
+
+
+def test_language_switch_is_on_the_page_and_writes_the_url(browser, app_url: str) -> None:
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.goto(f"{app_url}/bandingkan")
+    page.get_by_text("English").first.click()
+    page.wait_for_url("**lang=en**")
+    page.get_by_text("Compare regions and years").wait_for(timeout=60_000)
+    page.close()
