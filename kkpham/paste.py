@@ -19,16 +19,21 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
+import resource
+import subprocess
+import sys
 import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from kkpham.importer import COLUMNS, ImportReport, check_frame, commit
+from kkpham.importer import COLUMNS, MAX_BYTES, ImportReport, check_frame, commit
 from kkpham.resolver import ResolveError, split_prefix
 from kkpham.vocab import PREDIKAT_ALIASES
 
@@ -40,8 +45,14 @@ if TYPE_CHECKING:
 MAX_CHARS = 60_000  # a national decree annex (514 lines) is ~25,000 characters
 MAX_FRAGMENTS = 3_000
 MAX_SECONDS = 10.0
-MAX_PDF_BYTES = 10_000_000
+MAX_PDF_BYTES = MAX_BYTES  # the server's upload limit (.streamlit/config.toml) is the same
 MAX_PDF_PAGES = 40
+# The PDF is parsed in a child process with this address-space limit and a wall-clock timeout:
+# pdfminer inflates a page's content stream whole, so a small "zip bomb" page would otherwise
+# cost the server gigabytes or minutes before any check between pages could run (issue 7).
+PDF_MEMORY = 768 * 2**20
+PDF_SECONDS = MAX_SECONDS + 20.0  # the child's own budget plus its start (imports)
+_REFUSED = 3  # the child's exit code for a PasteError (message on stderr)
 MAX_NAME_WORDS = 5  # a fragment without a Kab/Kota prefix longer than this is prose
 NATIONAL = ("", "nasional", "national", "indonesia", "seluruh indonesia")
 
@@ -106,8 +117,13 @@ def normalise_text(text: str) -> str:
     return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", " ", text)
 
 
-def pdf_text(data: bytes, clock: Callable[[], float] = time.monotonic) -> str:
-    """The text layer of a PDF (pdfplumber), page by page, bounded in bytes, pages and time.
+def _limit_memory() -> None:  # runs in the child, before it imports anything
+    resource.setrlimit(resource.RLIMIT_AS, (PDF_MEMORY, PDF_MEMORY))
+
+
+def pdf_text(data: bytes) -> str:
+    """The text layer of a PDF, read by a child process bounded in memory and time (one PDF at a
+    time per server process), and within it page by page, bounded in bytes, pages and time.
 
     PasteError when it is not a PDF, too big, or has no text (a scan): say what to do instead.
     """
@@ -116,6 +132,29 @@ def pdf_text(data: bytes, clock: Callable[[], float] = time.monotonic) -> str:
                          f"{MAX_PDF_BYTES / 1e6:.0f} MB)")  # fmt: skip
     if not data.startswith(b"%PDF"):
         raise PasteError("berkas ini bukan PDF")
+    from kkpham.spreadsheet import SheetLimitError, parse_slot
+
+    try:
+        with parse_slot():
+            done = subprocess.run(
+                [sys.executable, "-m", "kkpham.paste"], input=data, capture_output=True,
+                timeout=PDF_SECONDS, preexec_fn=_limit_memory, check=False,
+                env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+            )  # fmt: skip
+    except subprocess.TimeoutExpired as err:
+        raise PasteError("PDF terlalu lama dibaca; tempel teks lampirannya saja") from err
+    except SheetLimitError as err:
+        raise PasteError(str(err)) from err
+    if done.returncode == 0:
+        return done.stdout.decode("utf-8")
+    if done.returncode == _REFUSED:
+        raise PasteError(done.stderr.decode("utf-8", "replace").strip().splitlines()[-1])
+    raise PasteError("PDF tidak dapat dibaca dalam batas memori dan waktu; tempel teks "
+                     "lampirannya saja")  # fmt: skip
+
+
+def extract_pdf_text(data: bytes, clock: Callable[[], float] = time.monotonic) -> str:
+    """What the child process runs: pdfplumber, page by page, bounded in pages, text and time."""
     import pdfplumber  # heavy; only when a PDF comes
 
     start, parts = clock(), []
@@ -315,3 +354,11 @@ def commit_text(
         return commit(pasted.report, store, who=who), pasted
 
     return write_store(settings, change, reason="import")
+
+
+if __name__ == "__main__":  # the bounded PDF reader's child process (see ``pdf_text``)
+    try:
+        sys.stdout.write(extract_pdf_text(sys.stdin.buffer.read()))
+    except PasteError as refused:
+        print(str(refused).replace("\n", " "), file=sys.stderr)
+        sys.exit(_REFUSED)

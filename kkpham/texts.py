@@ -560,6 +560,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
                                 "COVID-19)."),
     "desc_belum_terbentuk": ("Daerah otonom ini dibentuk setelah tahun data tersebut.",
                              "This autonomous region was formed after that data year."),
+    "desc_belum_diumumkan": ("Penilaian tahun data ini dilaksanakan, tetapi daftar hasilnya "
+                             "belum diumumkan atau belum ditemukan di sumber publik.",
+                             "This data year was assessed, but its list of results is not yet "
+                             "published or not yet found in a public source."),
     "src_kind_keputusan": ("Keputusan Menteri", "Ministerial decree"),
     "src_kind_pemerintah": ("Situs pemerintah", "Government site"),
     "src_kind_berita": ("Berita", "News"),
@@ -571,6 +575,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "nav_sumber": ("Sumber & metode", "Sources & method"),
     "yes": ("Ya", "Yes"),
     "no": ("Tidak", "No"),
+    "cycle_public": ("Daftar hasilnya sudah diumumkan", "Its list of results is published"),
     # --- issue 7 ---
     "dp_login_lapsed": ("Sesi masuk berakhir karena lama tidak dipakai. Masuk lagi untuk menulis.",
                         "The login lapsed after a long idle time. Log in again to write."),
@@ -822,7 +827,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Outcome names, one per line, highest first",
     ),
     "cycle_outcomes_help": (
-        "pita=Label|Label Inggris, mis. peduli=Patuh HAM|Compliant (pita: peduli, cukup, "
+        "kategori=Label|Label Inggris, mis. peduli=Patuh HAM|Compliant (kategori: peduli, cukup, "
         "mulai, kurang)",
         "band=Label|English label, e.g. peduli=Patuh HAM|Compliant (bands: peduli, cukup, "
         "mulai, kurang)",

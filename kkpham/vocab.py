@@ -129,7 +129,7 @@ STATUSES: tuple[Status, ...] = (
         10,
         "Hasil belum diumumkan",
         "Results not yet published",
-        "#cfc6dd",
+        "#5a4b78",  # CIEDE2000 >= 12.3 to every other status under CVD (tests/test_palette.py)
         False,
         "Penilaian tahun data ini dilaksanakan, tetapi daftar hasilnya belum diumumkan atau "
         "belum ditemukan di sumber publik.",

@@ -39,8 +39,15 @@ def _entry(**kw) -> cycle_admin.CycleEntry:
 
 
 def _legend(frame, lang="id") -> dict[str, str]:
-    fig = status_map(frame, "/x.json", title="t", lang=lang)
-    return {a.name: a.text for a in fig.layout.annotations if a.name}
+    """Every status's legend text for the frame's year, as the legend would write it were the
+    status present (the drawn legend lists only present ones, issue 9)."""
+    from kkpham.figures.legend import status_entries
+    from kkpham.vocab import BY_KEY
+
+    counts = {k: int((frame["status"] == k).sum()) for k in BY_KEY}
+    own = frame.attrs.get("status_labels", {}).get(lang)
+    entries = status_entries(dict.fromkeys(BY_KEY, 1), 0, lang, own)
+    return {key: f"{label} ({counts[key]})" for key, label, *_ in entries}
 
 
 def test_a_new_cycle_and_regime_with_its_own_outcome_names(built_settings, settings):
@@ -67,6 +74,8 @@ def test_a_new_cycle_and_regime_with_its_own_outcome_names(built_settings, setti
         exported = export_frame(store, 2026, "74")
         old = export_frame(store, 2022, "74")
     legend = _legend(frame)
+    drawn = [a.text for a in status_map(frame, "/x.json", title="t").layout.annotations]
+    assert "Patuh HAM (2)" in drawn  # the figure itself uses the regime's name
     assert legend["peduli"] == "Patuh HAM (2)" and legend["cukup"].startswith("Cukup Patuh HAM")
     assert _legend(frame, "en")["peduli"] == "Compliant (2)"
     assert set(exported["predikat"]) == {"Patuh HAM"} and set(exported["status"]) == {"peduli"}

@@ -18,6 +18,7 @@ from fpdf import FPDF
 import kkpham.__main__ as cli
 from kkpham.paste import (
     MAX_CHARS,
+    MAX_PDF_BYTES,
     MAX_PDF_PAGES,
     PasteError,
     check_text,
@@ -233,3 +234,34 @@ def test_paste_module_is_pure(resolver):
     assert list(res.rows.columns)[:4] == ["tahun_data", "tahun_penghargaan", "provinsi",
                                           "kabupaten_kota"]  # fmt: skip
     assert Path(__file__).exists()
+
+
+def test_a_pdf_bomb_page_costs_the_server_bounded_memory_and_time():
+    """Issue 7's sibling: one page whose content stream inflates to ~600 MB (a 600 KB upload)
+    is parsed in a child process under an address-space limit; the server gets a message."""
+    import time
+    import tracemalloc
+    import zlib
+
+    stream = zlib.compress(b"BT /F1 12 Tf 72 712 Td (x) Tj ET\n" + b" " * 600_000_000, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream
+        + b"\nendstream",
+    ]  # fmt: skip
+    body = b"%PDF-1.4\n" + b"".join(
+        b"%d 0 obj\n" % (i + 1) + o + b"\nendobj\n" for i, o in enumerate(objects)
+    )
+    data = body + b"trailer\n<< /Root 1 0 R /Size 5 >>\n%%EOF\n"
+    assert len(data) < MAX_PDF_BYTES
+    tracemalloc.start()
+    start = time.monotonic()
+    try:
+        pdf_text(data)
+    except PasteError as err:
+        assert "PDF" in str(err)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 50e6 and time.monotonic() - start < 120  # the server process stayed small

@@ -25,6 +25,7 @@ from kkpham.settings import Settings
 from kkpham.store import Store
 from kkpham.timeline import streaks
 from kkpham.transitions import transitions
+from kkpham.vocab import BY_KEY
 
 TODAY = __import__("datetime").date(2026, 11, 29)
 
@@ -237,7 +238,8 @@ def test_region_table_xlsx_and_csv(sultra) -> None:
     assert ws.column_dimensions["B"].width > ws.column_dimensions["A"].width
     status_col = list(table.columns).index("Status") + 1
     peduli_row = next(i for i, v in enumerate(table["Status"], start=2) if v == "Peduli HAM")
-    assert ws.cell(peduli_row, status_col).fill.start_color.rgb.endswith("1B7837")
+    peduli = BY_KEY["peduli"].color.lstrip("#").upper()  # the palette's own colour
+    assert ws.cell(peduli_row, status_col).fill.start_color.rgb.endswith(peduli)
     assert "Sumber" in wb.sheetnames
     assert file_stem("Sulawesi Tenggara", 2022) == "kkp-ham_sulawesi-tenggara_tahun-data-2022"
     assert file_stem("Sulawesi Tenggara", 2022, "en") == "kkp-ham_sulawesi-tenggara_data-year-2022"

@@ -39,6 +39,9 @@ def legacy_map_frame(store: Store, data_year: int, province_code: str | None) ->
     status[(formed.notna() & (formed > data_year)).fillna(False).to_numpy(dtype=bool)] = (
         "belum_terbentuk"
     )
+    public = bool(cycles.loc[data_year, "results_public"]) if held else True
+    if not public:  # issue 11: a held cycle without a public list is "not yet published"
+        status[status == "tidak_diketahui"] = "belum_diumumkan"
     if not held:
         status[:] = "tidak_dilaksanakan"
     frame["status"] = status

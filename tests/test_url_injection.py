@@ -7,6 +7,8 @@ with hostile values in every shared parameter; no element may render them as a l
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -20,6 +22,8 @@ HOSTILE = [
     "x`\n\n![x](https://evil.example/i.png)",
     "<img src=https://evil.example/i.png onerror=alert(1)>",
     "[a](javascript:alert(1)) $\\frac{evil.example}{1}$",
+    "²",  # a digit to str.isdigit, not to int(): no crash
+    "2101",  # beyond every widget's range
 ]
 KINDS = ("markdown", "caption", "warning", "info", "error", "success", "title", "header",
          "subheader", "toast")  # fmt: skip
@@ -32,8 +36,13 @@ def shown_texts(at: AppTest) -> list[str]:
     return texts
 
 
+# Our own relative links (to another page of the app) carry the URL's values URL-encoded: inert.
+_OWN_LINK = re.compile(r"\]\((?![a-z][a-z0-9+.-]*:)[^)\s]*\)")
+
+
 def assert_inert(texts: list[str]) -> None:
     for text in texts:
+        text = _OWN_LINK.sub("]()", text)
         assert EVIL not in text, text  # escaped it reads "evil\.example": no live URL
         assert "<img" not in text and "](javascript" not in text, text
 

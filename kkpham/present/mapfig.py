@@ -16,12 +16,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kkpham.figures.change_map import transition_colorscale
-from kkpham.figures.legend import BORDER, DISPUTED_LINE
+from kkpham.figures.legend import BORDER, DISPUTED_LINE, status_entries
 from kkpham.figures.status_map import ZMAX, ZMIN, esc, status_colorscale
 from kkpham.present.geometry import ViewGeometry
 from kkpham.present.labels import Labels, MapBox, frame_ranges, place_labels, short_name
 from kkpham.transitions import BY_TRANSITION, TRANSITION_CODE, TRANSITIONS
-from kkpham.vocab import BY_KEY, STATUSES
+from kkpham.vocab import BY_KEY, outline
 
 FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
 INK = "#1f2328"
@@ -235,15 +235,14 @@ def status_map_figure(frame: pd.DataFrame, geometry: ViewGeometry, decor: Decor,
         locations=rows["code"].tolist(), z=rows["status_code"].astype(int).tolist(),
         zmin=ZMIN, zmax=ZMAX, colorscale=status_colorscale(), showscale=False, name="status",
         hoverinfo="skip",
-        marker={"line": {"color": [DISPUTED_LINE if d else "#ffffff" for d in disputed],
+        marker={"line": {"color": [DISPUTED_LINE if d else outline(BY_KEY[k].color)
+                                   for d, k in zip(disputed, rows["status"], strict=True)],
                          "width": [3 if d else 0.8 for d in disputed]}},
     )  # fmt: skip
-    counts = frame["status"].value_counts()
-    entries = [(s.key, s.label(lang), s.color, BORDER, 1, int(counts[s.key]))
-               for s in STATUSES if counts.get(s.key, 0)]  # fmt: skip
-    if disputed.any():
-        entries.append(("disputed", "Sumber berbeda" if lang != "en" else "Sources disagree",
-                        "#ffffff", DISPUTED_LINE, 3, int(disputed.sum())))  # fmt: skip
+    # the live map's legend rules: statuses present in legend order, the regime's own names
+    own = frame.attrs.get("status_labels", {}).get("en" if lang == "en" else "id")
+    entries = status_entries(frame["status"].value_counts().to_dict(), int(disputed.sum()),
+                             lang, own)  # fmt: skip
     title = "Keterangan" if lang != "en" else "Legend"
     return _map_figure(Canvas(width, height), decor, geometry, trace, entries, title, lang,
                        labels)  # fmt: skip

@@ -28,7 +28,7 @@ from kkpham.timeline import reported_beside_ours, share_series
 
 SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5
 IMG_W_PX, IMG_H_PX = 1920, 930  # 12.9 in × 6.25 in at the slide's image box
-TABLE_ROWS = 18
+TABLE_ROWS = 14  # rows a slide holds when a long status label wraps to two lines
 SOURCE_FONT, SOURCE_LINES = 11, 26
 NARR_FONT, NARR_LINES = 18, 17
 FONT_PATHS = {

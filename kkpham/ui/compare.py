@@ -42,7 +42,7 @@ def skip_not_held(cycles: pd.DataFrame, lang: str, params: tuple[str, ...] = ("t
     not_held = set(cycles.loc[~cycles["held"].astype(bool), "data_year"].astype(int))
     for param in params:
         value = st.query_params.get(param, "")
-        if value.isdigit() and int(value) in not_held:
+        if value.isascii() and value.isdigit() and int(value) in not_held:
             earlier = timeline.previous_held_year(cycles, int(value))
             write_param(param, str(earlier) if earlier else None)
             st.info(t("not_held_shown", lang).format(year=value, shown=earlier))

@@ -14,6 +14,7 @@ from kkpham import completeness
 from kkpham.figures.completeness import completeness_grid
 from kkpham.texts import t
 from kkpham.ui import data, panels, state
+from kkpham.ui.safe_text import md_escape
 
 CHART_CONFIG = {"displaylogo": False, "scrollZoom": False}
 
@@ -48,8 +49,8 @@ def unpublished_notice(summary: dict, year: int, cycles: pd.DataFrame, lang: str
     if isinstance(cycle["regime"], str) and cycle["regime"] in regimes.index:
         r = regimes.loc[cycle["regime"]]
         programme = r["programme_en"] if lang == "en" else r["programme_id"]
-        regime = t("unpublished_regime", lang).format(regulation=r["regulation"],
-                                                      programme=programme)  # fmt: skip
+        regime = t("unpublished_regime", lang).format(  # admin-entered text: escaped
+            regulation=md_escape(r["regulation"]), programme=md_escape(programme))
     st.info(t("unpublished_summary", lang).format(year=year, regime=regime))
 
 

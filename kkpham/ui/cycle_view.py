@@ -44,6 +44,7 @@ def cycle_panel(who: str | None, cfg: AuthConfig | None = None, lang: str = "id"
         regime = c2.text_input(t("cycle_regime", lang), key="cycle_regime", max_chars=8,
                                help=", ".join(regimes["regime"]))  # fmt: skip
         held = c3.checkbox(t("cycle_held", lang), value=True, key="cycle_held")
+        public = c3.checkbox(t("cycle_public", lang), value=False, key="cycle_public")
         regulation = c2.text_input(t("cycle_regulation", lang), key="cycle_regulation")
         programme = c3.text_input(t("cycle_programme", lang), key="cycle_programme")
         decree = c1.text_input(t("cycle_decree", lang), key="cycle_decree")
@@ -58,7 +59,8 @@ def cycle_panel(who: str | None, cfg: AuthConfig | None = None, lang: str = "id"
             entry = cycle_admin.CycleEntry(
                 data_year=int(year) if add_year else None,
                 award_year=int(year) + 1 if add_year and held else None,
-                regime=regime.strip().upper(), held=held, decree_number=decree.strip(),
+                regime=regime.strip().upper(), held=held, results_public=public,
+                decree_number=decree.strip(),
                 award_date=award_date.strip(), source_url=source.strip(),
                 regulation=regulation.strip(), programme_id=programme.strip(),
                 outcomes=dict(cycle_admin.parse_outcome(x) for x in names.splitlines()

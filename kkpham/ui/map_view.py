@@ -11,7 +11,7 @@ from kkpham.figures import status_map
 from kkpham.formatting import format_number, format_percent
 from kkpham.texts import t
 from kkpham.ui import completeness_view, data, present_view, state
-from kkpham.ui.safe_text import citations, md_link, web_links
+from kkpham.ui.safe_text import citations, md_escape, md_link, web_links
 from kkpham.vocab import BY_KEY, STATUSES
 
 TOPOJSON_URL = "/app/static/topojson/"  # plotly.js reads world_110m.json here, never from a CDN
@@ -88,9 +88,10 @@ def cycle_caption(cycles: pd.DataFrame, year: int, lang: str = "id") -> str:
     c = _cycle(cycles, year)
     if not c["held"]:
         return t("cycle_not_held", lang, year=year, why=t("not_held_why", lang))
-    decree = f", {c['decree_number']}" if isinstance(c["decree_number"], str) else ""
+    # cycle text can be entered by an admin (issue 11): shown escaped, never as Markdown
+    decree = f", {md_escape(c['decree_number'])}" if isinstance(c["decree_number"], str) else ""
     return t("cycle_caption", lang, year=year, award=int(c["award_year"]),
-             regulation=c["regulation"], decree=decree)  # fmt: skip
+             regulation=md_escape(c["regulation"]), decree=decree)  # fmt: skip
 
 
 def map_title(place: str, year_text: str, lang: str = "id") -> str:

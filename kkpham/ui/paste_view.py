@@ -51,8 +51,10 @@ def _inputs(lang: str) -> dict | None:
     kind = c2.radio(t("paste_year_kind", lang), ("data", "award"), key="paste_year_kind",
                     format_func=lambda k: t("mode_data" if k == "data" else "mode_award", lang),
                     horizontal=True)  # fmt: skip
+    # a URL value only preselects a year within the widget's range (an ill one never crashes)
+    wanted = int(url_year) if url_year.isascii() and url_year.isdigit() else 0
     year = c3.number_input(t("year", lang), min_value=2012, max_value=2100, step=1,
-                           value=int(url_year) if url_year.isdigit() else 2023,
+                           value=wanted if 2012 <= wanted <= 2100 else 2023,
                            key="paste_year")  # fmt: skip
     predikat = c4.selectbox(t("paste_predikat", lang), PREDICATES, key="paste_predikat",
                             help=t("paste_predikat_help", lang))  # fmt: skip

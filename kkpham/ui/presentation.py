@@ -95,7 +95,7 @@ def key_numbers(view: ctx.View) -> list[tuple[str, str]]:
 def _year(cycles: pd.DataFrame, default: int) -> int:
     held = [int(y) for y in cycles.loc[cycles["held"].astype(bool), "data_year"]]
     raw = st.query_params.get("tahun")
-    return int(raw) if raw and raw.isdigit() and int(raw) in held else default
+    return int(raw) if raw and raw.isascii() and raw.isdigit() and int(raw) in held else default
 
 
 def show(province: str | None, cycles: pd.DataFrame, names: dict[str, str], default_year: int,

@@ -374,7 +374,8 @@ def export_panel() -> None:
     # the current selection (province and year carried in the URL from the other pages) first
     url_year, url_province = st.query_params.get("tahun", ""), st.query_params.get("provinsi")
     year_options, province_options = [None, *years], [None, *labels]
-    in_url = int(url_year) if url_year.isdigit() and int(url_year) in years else None
+    in_url = (int(url_year) if url_year.isascii() and url_year.isdigit()
+              and int(url_year) in years else None)  # fmt: skip
     year_at = year_options.index(in_url)
     province_at = province_options.index(url_province) if url_province in labels else 0
     c1, c2, c3 = st.columns(3)
