@@ -42,7 +42,7 @@ format: install
 
 test: build chromium
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2
 
 bench: build chromium
 	$(BIN)/python bench/bench_map.py

@@ -17,6 +17,7 @@ from test_timeline import PROVINCES, REGIONS, make_store
 import kkpham.regions
 from kkpham.resolver import Resolver, load_aliases
 from kkpham.store import Store
+from kkpham.texts import t
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPARE = str(ROOT / "pages" / "bandingkan.py")
@@ -235,7 +236,7 @@ def test_browser_shared_links_league_click_and_search(synthetic_store, tmp_path,
         page.wait_for_timeout(1500)
         page.screenshot(path=str(artifacts / "wilayah_74.71.png"))
         assert "provinsi=74" in page.url
-        search = page.get_by_label("Cari nama (ejaan berita pun boleh)")
+        search = page.get_by_label(t("search", "id"))
         search.fill("Kolut")
         search.press("Enter")
         page.wait_for_url("**kode=74.08**", timeout=60_000)

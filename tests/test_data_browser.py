@@ -104,8 +104,10 @@ def upload(page: Page, name: str, data: bytes) -> None:
     page.locator("[data-testid=stFileUploaderDropzoneInput]").first.set_input_files(files=files)
 
 
-def confirm_password(page: Page) -> None:
-    page.get_by_label("Kata sandi (konfirmasi penulisan)").fill(PASSWORD)
+def confirm_password(page: Page, button: str, password: str = PASSWORD) -> None:
+    """Every write asks for the password again (issue 7): in the form of the write's button."""
+    form = page.get_by_test_id("stForm").filter(has=page.get_by_role("button", name=button))
+    form.get_by_label("Kata sandi (konfirmasi penulisan)").fill(password)
 
 
 def grid_texts(page: Page, header: str, containing: str | None = None) -> list[str]:
@@ -211,7 +213,7 @@ def test_import_commit_and_undo_through_the_page(
         expect(save).to_be_visible()
         shot(page, artifacts, "4_masuk_pratinjau")
         assert store_summary(store_copy) == before  # nothing written by preview or login
-        confirm_password(page)  # every write asks for the password again (issue 7)
+        confirm_password(page, "Simpan 3 baris sebagai satu batch")
         save.click()
         expect(page.get_by_text("Tersimpan sebagai batch 2: 3 baris", exact=False)).to_be_visible()
         expect(page.get_by_text(f"Batch 2: hasil_2023.csv, 3 klaim, oleh {WHO}")).to_be_visible()
@@ -235,7 +237,7 @@ def test_import_commit_and_undo_through_the_page(
         confirm = page.get_by_role("button", name="Ya, batalkan batch 2")
         expect(confirm).to_be_visible()
         shot(page, artifacts, "7_konfirmasi_batal")
-        confirm_password(page)
+        confirm_password(page, "Ya, batalkan batch 2")
         confirm.click()
         expect(page.get_by_role("button", name="Batalkan")).to_have_count(0)
         log = grid_texts(page, "Klaim aktif", containing=f"oleh {WHO}")

@@ -58,11 +58,10 @@ def login(page: Page, who: str = WHO, password: str = PASSWORD) -> None:
     expect(page.get_by_text(f"Masuk sebagai {who}")).to_be_visible(timeout=30_000)
 
 
-def confirm(page: Page, form_key: str, password: str = PASSWORD) -> None:
-    """Every write asks for the password again (issue 7): fill it in the write's own form."""
-    page.locator(f".st-key-{form_key}").get_by_label("Kata sandi (konfirmasi penulisan)").fill(
-        password
-    )
+def confirm(page: Page, button: str, password: str = PASSWORD) -> None:
+    """Every write asks for the password again (issue 7): in the form of the write's button."""
+    form = page.get_by_test_id("stForm").filter(has=page.get_by_role("button", name=button))
+    form.get_by_label("Kata sandi (konfirmasi penulisan)").fill(password)
 
 
 def test_paste_preview_save_map_and_undo(browser, app_url, store_copy, artifacts) -> None:
@@ -89,7 +88,7 @@ def test_paste_preview_save_map_and_undo(browser, app_url, store_copy, artifacts
         shot(page, artifacts, "tempel_1_pratinjau")
         assert store_summary(store_copy) == before  # the preview wrote nothing
 
-        confirm(page, "paste_commit")
+        confirm(page, "Simpan 3 baris sebagai satu batch")
         page.get_by_role("button", name="Simpan 3 baris sebagai satu batch").click()
         expect(page.get_by_text("Tersimpan sebagai batch 2: 3 baris", exact=False)).to_be_visible()
         shot(page, artifacts, "tempel_2_tersimpan")
@@ -100,7 +99,7 @@ def test_paste_preview_save_map_and_undo(browser, app_url, store_copy, artifacts
         viewer.screenshot(path=str(artifacts / "data_tempel_3_peta.png"), full_page=True)
 
         page.locator(".st-key-undo2").get_by_role("button", name="Batalkan").click()
-        confirm(page, "undo_confirm")
+        confirm(page, "Ya, batalkan batch 2")
         page.get_by_role("button", name="Ya, batalkan batch 2").click()
         expect(page.get_by_role("button", name="Batalkan")).to_have_count(0, timeout=30_000)
         assert store_summary(store_copy) == before

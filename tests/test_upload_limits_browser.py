@@ -42,7 +42,7 @@ def app_url(built_settings: Settings, tmp_path_factory, artifacts: Path):
 
 
 def upload(page, name: str, data: bytes) -> None:
-    page.locator("input[type=file]").set_input_files(
+    page.locator("input[type=file]").first.set_input_files(
         {"name": name, "mimeType": "application/octet-stream", "buffer": data}
     )
 
