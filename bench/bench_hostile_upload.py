@@ -103,7 +103,7 @@ def main() -> None:
             expect(uploader.get_by_text("Impor hasil")).to_be_visible(timeout=120_000)
             sampler.take()
             start = time.perf_counter()
-            uploader.locator("input[type=file]").set_input_files(
+            uploader.locator("input[type=file]").first.set_input_files(
                 {"name": "serangan.xlsx", "mimeType": "application/octet-stream", "buffer": data}
             )
             map_s = national_map_seconds(browser, url)
