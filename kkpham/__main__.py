@@ -282,14 +282,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             print(str(err), file=sys.stderr)
             return 1
         data = export_bytes(store, args.format, args.data_year, province)
-    from kkpham.safe_output import OutputRefused, write_output
-
-    try:
-        out = write_output(args.out, data, settings)
-    except OutputRefused as err:
-        print(str(err), file=sys.stderr)
+    if not _write_out(Path(args.out), data):
         return 1
-    print(f"{out} ({len(data)} byte)")
+    print(f"{args.out} ({len(data)} byte)")
     return 0
 
 
