@@ -37,12 +37,19 @@ def main() -> None:
         sizes = {p.name: p.stat().st_size for p in sorted(geo.iterdir())}
         per_province = {k: v for k, v in sizes.items() if k[4:6].isdigit()}
         largest = max(per_province, key=per_province.__getitem__)
-        print(json.dumps({
-            "build_id": info["build_id"], "cold_s": round(cold, 2), "noop_s": round(noop, 4),
-            "kab_national_bytes": sizes["kab_national.json"],
-            "prov_national_bytes": sizes["prov_national.json"],
-            "largest_province_file": [largest, per_province[largest]],
-        }, indent=1))  # fmt: skip
+        print(
+            json.dumps(
+                {
+                    "build_id": info["build_id"],
+                    "cold_s": round(cold, 2),
+                    "noop_s": round(noop, 4),
+                    "kab_national_bytes": sizes["kab_national.json"],
+                    "prov_national_bytes": sizes["prov_national.json"],
+                    "largest_province_file": [largest, per_province[largest]],
+                },
+                indent=1,
+            )
+        )
 
 
 if __name__ == "__main__":

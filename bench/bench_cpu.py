@@ -50,8 +50,9 @@ print(json.dumps(out))
 
 def measure(root: Path, views: dict, runs: int, env: dict | None = None) -> dict:
     code = CHILD.format(root=str(root), views=json.dumps(views), runs=runs)
-    proc = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
-                          env=env, check=False)  # fmt: skip
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, env=env, check=False
+    )
     if proc.returncode:
         raise RuntimeError(proc.stderr[-3000:])
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -70,8 +71,10 @@ def main() -> None:
 
     env = {**os.environ, "KKPHAM_DB": str(get_settings().db_path)}
     floor = floor_dir()
-    results = {"runs": args.runs,
-               "floor": measure(floor, {"floor": ["floor_app.py", {}]}, args.runs)["floor"]}
+    results = {
+        "runs": args.runs,
+        "floor": measure(floor, {"floor": ["floor_app.py", {}]}, args.runs)["floor"],
+    }
     results["after"] = measure(ROOT, VIEWS, args.runs, env)
     if args.before:
         results["before"] = measure(args.before.resolve(), VIEWS, args.runs, env)

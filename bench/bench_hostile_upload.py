@@ -94,9 +94,12 @@ def main() -> None:
         sampler.start()
         base = [national_map_seconds(browser, url) for _ in range(RUNS)]
         results["baseline (no upload)"] = {
-            "map_s": statistics.median(base), "map_runs_s": base, "answer_s": None,
-            "bytes": 0, "rss_peak_mb": sampler.take(),
-        }  # fmt: skip
+            "map_s": statistics.median(base),
+            "map_runs_s": base,
+            "answer_s": None,
+            "bytes": 0,
+            "rss_peak_mb": sampler.take(),
+        }
         for name, data in files.items():
             uploader = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
             uploader.goto(url + "/data")
@@ -112,13 +115,21 @@ def main() -> None:
             answer_s = time.perf_counter() - start
             text = answer.inner_text()[:160]
             uploader.context.close()
-            results[name] = {"map_s": map_s, "answer_s": answer_s, "bytes": len(data),
-                             "rss_peak_mb": sampler.take(), "answer": text}  # fmt: skip
+            results[name] = {
+                "map_s": map_s,
+                "answer_s": answer_s,
+                "bytes": len(data),
+                "rss_peak_mb": sampler.take(),
+                "answer": text,
+            }
         sampler.running = False
         vm_hwm = rss_mb(proc.pid, "VmHWM")
         browser.close()
-    out = {"when": time.strftime("%Y-%m-%dT%H:%M:%S"), "results": results,
-           "server_vmhwm_mb": vm_hwm}  # fmt: skip
+    out = {
+        "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "results": results,
+        "server_vmhwm_mb": vm_hwm,
+    }
     RESULTS.mkdir(parents=True, exist_ok=True)
     path = RESULTS / f"bench_hostile_upload_{time.strftime('%Y%m%d-%H%M%S')}.json"
     path.write_text(json.dumps(out, indent=2, ensure_ascii=False))

@@ -33,8 +33,13 @@ from kkpham.ui.years import STEP_S  # noqa: E402
 
 RUNS = 5
 RESULTS = ROOT / "bench" / "results"
-TARGETS = {"national_figure_kb": 600, "province_figure_kb": 150, "national_above_floor_s": 1.0,
-           "year_change_s": 0.5, "play_step_overhead_s": 0.5}  # fmt: skip
+TARGETS = {
+    "national_figure_kb": 600,
+    "province_figure_kb": 150,
+    "national_above_floor_s": 1.0,
+    "year_change_s": 0.5,
+    "play_step_overhead_s": 0.5,
+}
 PLOTLY_JS = Path(__import__("plotly").__file__).parent / "package_data" / "plotly.min.js"
 # Records, in the page, when the first map is redrawn for another year (its title names the year;
 # two years can share every status, so z alone may not change). Polled every animation frame.
@@ -79,18 +84,24 @@ class Meter:
         entries = [e for e in self.page.evaluate(RESOURCES) if e[0] not in self.seen]
         self.seen |= {e[0] for e in entries}
         geo = [e for e in entries if "/app/static/geo/" in e[0]]
-        out = {"http_bytes": sum(e[1] for e in entries),
-               "geometry_bytes": sum(e[1] for e in geo),
-               "geometry_decoded_bytes": sum(e[2] for e in geo),
-               "ws_bytes": sum(self.frames), "figure_bytes": sum(self.figure_frames)}  # fmt: skip
+        out = {
+            "http_bytes": sum(e[1] for e in entries),
+            "geometry_bytes": sum(e[1] for e in geo),
+            "geometry_decoded_bytes": sum(e[2] for e in geo),
+            "ws_bytes": sum(self.frames),
+            "figure_bytes": sum(self.figure_frames),
+        }
         self.frames.clear()
         self.figure_frames.clear()
         return out
 
 
 def wait_drawn(page: Page, expected: int) -> None:
-    page.wait_for_function(f"document.querySelectorAll({STATUS_PATHS!r}).length === {expected}",
-                           polling="raf", timeout=120_000)  # fmt: skip
+    page.wait_for_function(
+        f"document.querySelectorAll({STATUS_PATHS!r}).length === {expected}",
+        polling="raf",
+        timeout=120_000,
+    )
 
 
 def choose(page: Page, label: str, option: str) -> None:
@@ -123,8 +134,7 @@ def measure_view(browser, url: str, expected: int, act) -> dict:
         t1 = time.perf_counter()
         act(page)
         changed_z = f"(z => z !== null && z !== {json.dumps(before)})({Z_OF_FIRST_TRACE})"
-        page.wait_for_function(changed_z, polling="raf",
-                               timeout=60_000)  # fmt: skip
+        page.wait_for_function(changed_z, polling="raf", timeout=60_000)
         wait_drawn(page, expected)
         t_change = time.perf_counter() - t1
         page.wait_for_timeout(300)
@@ -134,8 +144,13 @@ def measure_view(browser, url: str, expected: int, act) -> dict:
             nav.append(t_nav)
             change.append(t_change)
             sizes.append({"load": loaded, "year_change": changed})
-    return {"navigation_s": statistics.median(nav), "year_change_s": statistics.median(change),
-            "navigation_runs": nav, "year_change_runs": change, "bytes": sizes[-1]}  # fmt: skip
+    return {
+        "navigation_s": statistics.median(nav),
+        "year_change_s": statistics.median(change),
+        "navigation_runs": nav,
+        "year_change_runs": change,
+        "bytes": sizes[-1],
+    }
 
 
 def measure_play(browser, url: str, expected: int, steps: int) -> dict:
@@ -155,11 +170,16 @@ def measure_play(browser, url: str, expected: int, steps: int) -> dict:
     context.close()
     redraws = [(t - t0) / 1000 for t in times[1:]]  # times[0] is the first year, already drawn
     intervals = [b - a for a, b in zip([0.0, *redraws], redraws, strict=False)]
-    return {"steps": len(redraws), "expected_steps": steps, "step_s": STEP_S,
-            "first_step_s": intervals[0],
-            "median_step_s": statistics.median(intervals[1:] or intervals),
-            "max_step_s": max(intervals), "play_through_s": redraws[-1],
-            "step_overhead_s": statistics.median(intervals[1:] or intervals) - STEP_S}  # fmt: skip
+    return {
+        "steps": len(redraws),
+        "expected_steps": steps,
+        "step_s": STEP_S,
+        "first_step_s": intervals[0],
+        "median_step_s": statistics.median(intervals[1:] or intervals),
+        "max_step_s": max(intervals),
+        "play_through_s": redraws[-1],
+        "step_overhead_s": statistics.median(intervals[1:] or intervals) - STEP_S,
+    }
 
 
 FRAMES_PAGE = """<html><head><script>{js}</script></head><body>
@@ -216,8 +236,9 @@ def main() -> None:
     with sync_playwright() as p:
         browser = launch_chromium(p)
         with serve("floor_app.py", cwd=floor) as url:
-            results["floor"] = measure_view(browser, url + "/", 1,
-                                            lambda page: choose(page, "Nilai", "1"))  # fmt: skip
+            results["floor"] = measure_view(
+                browser, url + "/", 1, lambda page: choose(page, "Nilai", "1")
+            )
         with serve() as url:
             results["national"] = measure_view(
                 browser, f"{url}/peta?tahun={year_a}", len(regions), slide_right
@@ -240,15 +261,16 @@ def main() -> None:
 
 def frames_alternative(browser, url: str, settings, held: list[int]) -> dict:
     """The national map's held years as Plotly frames (same geometry file, same z codes)."""
-    from kkpham.mapdata import boundary_build_id, map_frame
+    from kkpham.model.mapdata import boundary_build_id, map_frame
 
     with Store.open(settings.db_path, read_only=True) as store:
         build = boundary_build_id(store)
         frames = [map_frame(store, y, None) for y in held]
     codes = frames[0]["code"].tolist()
     zs = [f.set_index("code").loc[codes, "status_code"].astype(int).tolist() for f in frames]
-    return measure_frames(browser, url, settings.static_dir / "geo" / build / "kab_national.json",
-                          codes, zs)  # fmt: skip
+    return measure_frames(
+        browser, url, settings.static_dir / "geo" / build / "kab_national.json", codes, zs
+    )
 
 
 def report(results: dict) -> None:
@@ -257,27 +279,56 @@ def report(results: dict) -> None:
     for name in ("floor", "national", "province_74"):
         r = results[name]
         b = r["bytes"]
-        kb = [b["load"][k] / 1024 for k in ("figure_bytes", "geometry_bytes",
-              "geometry_decoded_bytes", "http_bytes", "ws_bytes")]  # fmt: skip
-        rows.append((name, r["navigation_s"], r["navigation_s"] - floor, r["year_change_s"],
-                     *kb, b["year_change"]["ws_bytes"] / 1024))  # fmt: skip
+        kb = [
+            b["load"][k] / 1024
+            for k in (
+                "figure_bytes",
+                "geometry_bytes",
+                "geometry_decoded_bytes",
+                "http_bytes",
+                "ws_bytes",
+            )
+        ]
+        rows.append(
+            (
+                name,
+                r["navigation_s"],
+                r["navigation_s"] - floor,
+                r["year_change_s"],
+                *kb,
+                b["year_change"]["ws_bytes"] / 1024,
+            )
+        )
     results["checks"] = {
         "national_figure_kb": rows[1][4] < TARGETS["national_figure_kb"],
         "province_figure_kb": rows[2][4] < TARGETS["province_figure_kb"],
         "national_above_floor_s": rows[1][2] <= TARGETS["national_above_floor_s"],
         "year_change_s": max(rows[1][3], rows[2][3]) <= TARGETS["year_change_s"],
-        "play_step_overhead_s": max(results[k]["step_overhead_s"] for k in
-                                    ("play_national", "play_province_74"))
+        "play_step_overhead_s": max(
+            results[k]["step_overhead_s"] for k in ("play_national", "play_province_74")
+        )
         <= TARGETS["play_step_overhead_s"],
         # a redraw counted twice (or missed) makes the step figures meaningless
-        "play_steps_counted": all(results[k]["steps"] == results[k]["expected_steps"]
-                                  for k in ("play_national", "play_province_74")),
-    }  # fmt: skip
+        "play_steps_counted": all(
+            results[k]["steps"] == results[k]["expected_steps"]
+            for k in ("play_national", "play_province_74")
+        ),
+    }
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / f"bench_map_{time.strftime('%Y%m%d-%H%M%S')}.json"
     out.write_text(json.dumps(results, indent=2))
-    head = ("view", "nav s", ">floor s", "year chg s", "figure KB", "geo gz KB", "geo raw KB",
-            "HTTP KB", "WS KB", "WS KB/chg")  # fmt: skip
+    head = (
+        "view",
+        "nav s",
+        ">floor s",
+        "year chg s",
+        "figure KB",
+        "geo gz KB",
+        "geo raw KB",
+        "HTTP KB",
+        "WS KB",
+        "WS KB/chg",
+    )
     print(" | ".join(f"{h:>11}" for h in head))
     for row in rows:
         print(" | ".join([f"{row[0]:>11}"] + [f"{v:>11.2f}" for v in row[1:]]))

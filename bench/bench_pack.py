@@ -35,8 +35,9 @@ FLOOR = (
 
 def timed(cmd: list[str]) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True,
-                   env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
+    subprocess.run(
+        cmd, cwd=ROOT, check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)}
+    )
     return time.perf_counter() - start
 
 
@@ -64,20 +65,50 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp())
     cases = {
         "floor_browser_start_one_figure": [py, "-c", FLOOR],
-        "pack_74_2022_pptx": [py, "-m", "kkpham", "pack", "--province", "74", "--data-year",
-                              "2022", "--out", str(tmp / "p.pptx")],
-        "pack_74_2022_pdf": [py, "-m", "kkpham", "pack", "--province", "74", "--data-year",
-                             "2022", "--out", str(tmp / "p.pdf")],
-        "pack_national_2019_pptx": [py, "-m", "kkpham", "pack", "--data-year", "2019", "--out",
-                                    str(tmp / "n.pptx")],
-    }  # fmt: skip
+        "pack_74_2022_pptx": [
+            py,
+            "-m",
+            "kkpham",
+            "pack",
+            "--province",
+            "74",
+            "--data-year",
+            "2022",
+            "--out",
+            str(tmp / "p.pptx"),
+        ],
+        "pack_74_2022_pdf": [
+            py,
+            "-m",
+            "kkpham",
+            "pack",
+            "--province",
+            "74",
+            "--data-year",
+            "2022",
+            "--out",
+            str(tmp / "p.pdf"),
+        ],
+        "pack_national_2019_pptx": [
+            py,
+            "-m",
+            "kkpham",
+            "pack",
+            "--data-year",
+            "2019",
+            "--out",
+            str(tmp / "n.pptx"),
+        ],
+    }
     results: dict[str, dict] = {}
     for name, cmd in cases.items():
         runs = [timed(cmd) for _ in range(RUNS)]
         results[name] = {"median_s": statistics.median(runs), "runs_s": runs}
     runs = warm_pack()
-    results["pack_74_2022_both_warm_browser"] = {"median_s": statistics.median(runs),
-                                                 "runs_s": runs}  # fmt: skip
+    results["pack_74_2022_both_warm_browser"] = {
+        "median_s": statistics.median(runs),
+        "runs_s": runs,
+    }
     results["target_s"] = {"median_s": TARGET_S, "runs_s": []}
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)

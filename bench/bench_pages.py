@@ -40,8 +40,12 @@ from kkpham.settings import get_settings  # noqa: E402
 RUNS = 5
 SETTLE_S = 1.5
 RESULTS = ROOT / "bench" / "results"
-TARGETS = {"cpu_above_floor_s": 0.1, "compare_drawn_above_floor_s": 0.8,
-           "panel_cold_s": 0.05, "year_change_s": 0.3}  # fmt: skip
+TARGETS = {
+    "cpu_above_floor_s": 0.1,
+    "compare_drawn_above_floor_s": 0.8,
+    "panel_cold_s": 0.05,
+    "year_change_s": 0.3,
+}
 VIEWS = {  # name -> (path, how many charts the view draws)
     "map_national": ("/peta?tahun=2022", 1),
     "map_74": ("/peta?provinsi=74&tahun=2022", 1),
@@ -98,21 +102,25 @@ def year_change_once(browser, url: str, expected: int) -> float:
     return took
 
 
-def measure_app(browser, url: str, pid: int, views: dict[str, tuple[str, int]],
-                n_regions: int) -> dict:  # fmt: skip
+def measure_app(
+    browser, url: str, pid: int, views: dict[str, tuple[str, int]], n_regions: int
+) -> dict:
     out = {}
     for name, (path, charts) in views.items():
         view_once(browser, url + path, pid, charts)  # warms the server's caches; dropped
         runs = [view_once(browser, url + path, pid, charts) for _ in range(RUNS)]
-        out[name] = {"drawn_s": statistics.median(r["drawn_s"] for r in runs),
-                     "cpu_s": statistics.median(r["cpu_s"] for r in runs),
-                     "cpu_runs": [round(r["cpu_s"], 3) for r in runs],
-                     "drawn_runs": [round(r["drawn_s"], 3) for r in runs],
-                     "state": runs[-1]["state"]}  # fmt: skip
+        out[name] = {
+            "drawn_s": statistics.median(r["drawn_s"] for r in runs),
+            "cpu_s": statistics.median(r["cpu_s"] for r in runs),
+            "cpu_runs": [round(r["cpu_s"], 3) for r in runs],
+            "drawn_runs": [round(r["drawn_s"], 3) for r in runs],
+            "state": runs[-1]["state"],
+        }
     if n_regions:
         year_change_once(browser, url + "/peta?tahun=2019", n_regions)
-        changes = [year_change_once(browser, url + "/peta?tahun=2019", n_regions)
-                   for _ in range(RUNS)]  # fmt: skip
+        changes = [
+            year_change_once(browser, url + "/peta?tahun=2019", n_regions) for _ in range(RUNS)
+        ]
         out["year_change_national"] = {"s": statistics.median(changes), "runs": changes}
     return out
 
@@ -139,8 +147,9 @@ def panel_cold(root: Path, db: Path, new: bool) -> dict:
     else:
         imports, call = "from kkpham import timeline", "timeline.status_panel(store)"
     code = PANEL_TIMER.format(root=str(root), db=str(db), imports=imports, call=call)
-    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
-                         check=True).stdout.split()  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+    ).stdout.split()
     return {"median_s": float(out[0]), "min_s": float(out[1]), "rows": int(out[2])}
 
 
@@ -176,8 +185,10 @@ def main() -> None:
 
 def report(results: dict) -> None:
     floor = results["floor"]
-    print(f"floor: CPU {floor['cpu_s']:.3f} s, drawn {floor['drawn_s']:.2f} s "
-          f"(median of {results['runs']})")  # fmt: skip
+    print(
+        f"floor: CPU {floor['cpu_s']:.3f} s, drawn {floor['drawn_s']:.2f} s "
+        f"(median of {results['runs']})"
+    )
     head = f"{'app':7} {'view':18} {'CPU s':>6} {'>floor':>7} {'drawn s':>8} {'>floor':>7}"
     print(head)
     for app in ("before", "after"):
@@ -185,11 +196,15 @@ def report(results: dict) -> None:
             if view.startswith("year_change"):
                 print(f"{app:7} {view:18} year change {r['s']:.2f} s")
                 continue
-            print(f"{app:7} {view:18} {r['cpu_s']:6.3f} {r['cpu_s'] - floor['cpu_s']:+7.3f} "
-                  f"{r['drawn_s']:8.2f} {r['drawn_s'] - floor['drawn_s']:+7.2f}")  # fmt: skip
+            print(
+                f"{app:7} {view:18} {r['cpu_s']:6.3f} {r['cpu_s'] - floor['cpu_s']:+7.3f} "
+                f"{r['drawn_s']:8.2f} {r['drawn_s'] - floor['drawn_s']:+7.2f}"
+            )
     for app, r in results["panel_cold"].items():
-        print(f"{app:7} national status panel, cold connection: {1000 * r['median_s']:.0f} ms "
-              f"(min {1000 * r['min_s']:.0f} ms, {r['rows']} rows)")  # fmt: skip
+        print(
+            f"{app:7} national status panel, cold connection: {1000 * r['median_s']:.0f} ms "
+            f"(min {1000 * r['min_s']:.0f} ms, {r['rows']} rows)"
+        )
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / f"bench_pages_{time.strftime('%Y%m%dT%H%M%S')}.json"
     out.write_text(json.dumps(results, indent=1, default=str))

@@ -48,7 +48,9 @@ def main() -> None:
         page.wait_for_function(
             "document.querySelectorAll('.js-plotly-plot').length >= 3 && [...document"
             ".querySelectorAll('.js-plotly-plot')].every(g => g.querySelector("
-            "'path.choroplethlocation'))", timeout=120_000)  # fmt: skip
+            "'path.choroplethlocation'))",
+            timeout=120_000,
+        )
         page.wait_for_load_state("networkidle")
         chart = page.locator(".js-plotly-plot").nth(2)
         chart.scroll_into_view_if_needed()

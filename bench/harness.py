@@ -19,9 +19,14 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]  # fmt: skip
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 LOCAL_HOSTS = {"localhost", "127.0.0.1"}
 # The geo choropleth draws one <path class="choroplethlocation"> per region, per trace.
 STATUS_PATHS = ".js-plotly-plot .choroplethlayer .trace:first-child path.choroplethlocation"
@@ -48,24 +53,43 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float) -> None:
 
 
 @contextmanager
-def serve(script: str = "dashboard.py", env: dict[str, str] | None = None,
-          cwd: Path = ROOT, log: Path | None = None) -> Iterator[str]:  # fmt: skip
+def serve(
+    script: str = "dashboard.py",
+    env: dict[str, str] | None = None,
+    cwd: Path = ROOT,
+    log: Path | None = None,
+) -> Iterator[str]:
     """Run ``streamlit run script`` on a free port; yield its base URL; stop that process."""
     with serve_process(script, env, cwd, log) as (url, _):
         yield url
 
 
 @contextmanager
-def serve_process(script: str = "dashboard.py", env: dict[str, str] | None = None,
-                  cwd: Path = ROOT, log: Path | None = None
-                  ) -> Iterator[tuple[str, subprocess.Popen]]:  # fmt: skip
+def serve_process(
+    script: str = "dashboard.py",
+    env: dict[str, str] | None = None,
+    cwd: Path = ROOT,
+    log: Path | None = None,
+) -> Iterator[tuple[str, subprocess.Popen]]:
     """As ``serve``, yielding (base URL, the server process) (the benchmarks read its CPU)."""
     port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
-           "--server.headless", "true", "--browser.gatherUsageStats", "false"]  # fmt: skip
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        script,
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
     out = log.open("w") if log else subprocess.DEVNULL
-    proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **(env or {})}, stdout=out,
-                            stderr=subprocess.STDOUT)  # fmt: skip
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, env={**os.environ, **(env or {})}, stdout=out, stderr=subprocess.STDOUT
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, proc, timeout=60)

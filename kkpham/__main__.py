@@ -1,7 +1,8 @@
 """Command line: build, resolve, import, import-text, cycle, undo, batches, backups, restore,
 export, summary, hash-password, figure, pack.
 
-All honour KKPHAM_DB. Writes (import, undo, restore) go through kkpham.stewardship: backup, lock,
+All honour KKPHAM_DB. Writes (import, undo, restore) go through kkpham.write.stewardship: backup,
+lock,
 copy-on-write, atomic swap, so the app may keep serving while they run.
 """
 
@@ -18,13 +19,13 @@ from kkpham.settings import get_settings
 
 
 def _resolver(settings):  # imported lazily: `resolve` should not pay for the build
-    from kkpham.regions import resolver_for
+    from kkpham.model.regions import resolver_for
 
     return resolver_for(settings)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kkpham.build import build_store
+    from kkpham.reference.store_build import build_store
 
     info = build_store(get_settings(), force=args.force)
     print(json.dumps(info, indent=2, default=str))
@@ -32,7 +33,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
-    from kkpham.resolver import ResolveError, format_error
+    from kkpham.model.resolver import ResolveError, format_error
 
     try:
         match = _resolver(get_settings()).resolve(args.name, province=args.province)
@@ -44,8 +45,8 @@ def cmd_resolve(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from kkpham.importer import ImportFileError, ImportReport
-    from kkpham.stewardship import ImportRefused, check_upload, commit_file
+    from kkpham.write.importer import ImportFileError, ImportReport
+    from kkpham.write.stewardship import ImportRefused, check_upload, commit_file
 
     settings = get_settings()
     path = Path(args.file)
@@ -61,8 +62,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             batch, report = commit_file(data, path.name, resolver, settings, who=args.who)
     except ImportFileError as err:
         if args.json:
-            print(json.dumps({"rows": [], "ok": 0, "errors": 1, "file_error": str(err)},
-                             ensure_ascii=False))  # fmt: skip
+            print(
+                json.dumps(
+                    {"rows": [], "ok": 0, "errors": 1, "file_error": str(err)}, ensure_ascii=False
+                )
+            )
         else:
             print(f"{path.name}: {err}", file=sys.stderr)
         return 1
@@ -76,23 +80,30 @@ def cmd_import(args: argparse.Namespace) -> int:
             if "error" in row:
                 print(f"baris {row['line']}: {row['error']}", file=sys.stderr)
             else:
-                flag = "".join([
-                    " [berbeda dengan data tersimpan]" if row.get("conflicts_with") else "",
-                    " [berbeda dengan baris lain]" if row.get("conflicts_in_file") else "",
-                ])  # fmt: skip
-                print(f"baris {row['line']}: {row['code']} {row['name']} {row['data_year']} "
-                      f"{row['status']}{flag}")  # fmt: skip
-        verdict = (f"disimpan sebagai batch {batch}" if batch is not None
-                   else "tidak ada yang disimpan")  # fmt: skip
-        print(f"{report.ok} baris benar ({report.conflicts_stored} berbeda dengan data tersimpan, "
-              f"{report.conflicts_in_file} berbeda dengan baris lain), "
-              f"{report.errors} bermasalah; {verdict}")  # fmt: skip
+                flag = "".join(
+                    [
+                        " [berbeda dengan data tersimpan]" if row.get("conflicts_with") else "",
+                        " [berbeda dengan baris lain]" if row.get("conflicts_in_file") else "",
+                    ]
+                )
+                print(
+                    f"baris {row['line']}: {row['code']} {row['name']} {row['data_year']} "
+                    f"{row['status']}{flag}"
+                )
+        verdict = (
+            f"disimpan sebagai batch {batch}" if batch is not None else "tidak ada yang disimpan"
+        )
+        print(
+            f"{report.ok} baris benar ({report.conflicts_stored} berbeda dengan data tersimpan, "
+            f"{report.conflicts_in_file} berbeda dengan baris lain), "
+            f"{report.errors} bermasalah; {verdict}"
+        )
     return 1 if report.errors else 0
 
 
 def _read_text_input(name: str) -> tuple[str, str]:
     """(text, source name) from a file (a .pdf through its text layer) or stdin ("-"), bounded."""
-    from kkpham.paste import MAX_CHARS, MAX_PDF_BYTES, PasteError, pdf_text
+    from kkpham.write.paste import MAX_CHARS, MAX_PDF_BYTES, PasteError, pdf_text
 
     if name == "-":
         data = sys.stdin.buffer.read(MAX_CHARS * 4 + 1)
@@ -115,14 +126,19 @@ def _read_text_input(name: str) -> tuple[str, str]:
 
 
 def cmd_import_text(args: argparse.Namespace) -> int:
-    from kkpham.paste import PasteError, check_text, commit_text
-    from kkpham.resolver import ResolveError
-    from kkpham.stewardship import ImportRefused, WriteBusy
+    from kkpham.model.resolver import ResolveError
     from kkpham.store import Store
+    from kkpham.write.paste import PasteError, check_text, commit_text
+    from kkpham.write.stewardship import ImportRefused, WriteBusy
 
     settings = get_settings()
-    kwargs = {"province": args.province, "predikat": args.predikat, "sumber": args.sumber,
-              "data_year": args.data_year, "award_year": args.award_year}  # fmt: skip
+    kwargs = {
+        "province": args.province,
+        "predikat": args.predikat,
+        "sumber": args.sumber,
+        "data_year": args.data_year,
+        "award_year": args.award_year,
+    }
     batch: int | None = None
     try:
         text, source = _read_text_input(args.file)
@@ -133,8 +149,11 @@ def cmd_import_text(args: argparse.Namespace) -> int:
             batch, pasted = commit_text(text, resolver, settings, args.who, source, **kwargs)
     except (PasteError, ResolveError, WriteBusy) as err:
         if args.json:
-            print(json.dumps({"rows": [], "ok": 0, "errors": 1, "file_error": str(err)},
-                             ensure_ascii=False))  # fmt: skip
+            print(
+                json.dumps(
+                    {"rows": [], "ok": 0, "errors": 1, "file_error": str(err)}, ensure_ascii=False
+                )
+            )
         else:
             print(str(err), file=sys.stderr)
         return 1
@@ -150,26 +169,33 @@ def cmd_import_text(args: argparse.Namespace) -> int:
         return 1 if report.errors or not report.rows else 0
     for row in report.rows:
         if "error" in row:
-            print(f"baris {row['line']}: {row['raw'].get('kabupaten_kota', '')}: {row['error']}",
-                  file=sys.stderr)  # fmt: skip
+            print(
+                f"baris {row['line']}: {row['raw'].get('kabupaten_kota', '')}: {row['error']}",
+                file=sys.stderr,
+            )
         else:
-            print(f"baris {row['line']}: {row['code']} {row['name']} {row['data_year']} "
-                  f"{row['status']}")  # fmt: skip
+            print(
+                f"baris {row['line']}: {row['code']} {row['name']} {row['data_year']} "
+                f"{row['status']}"
+            )
     if pasted is not None:
         for item in pasted.unplaced:
             print(f"tidak ditempatkan (baris {item['line']}): {item['text']}", file=sys.stderr)
         for item in pasted.duplicates:
-            print(f"disebut dua kali (baris {item['line']}, pertama baris {item['first_line']}): "
-                  f"{item['name']}", file=sys.stderr)  # fmt: skip
+            print(
+                f"disebut dua kali (baris {item['line']}, pertama baris {item['first_line']}): "
+                f"{item['name']}",
+                file=sys.stderr,
+            )
     verdict = f"disimpan sebagai batch {batch}" if batch is not None else "tidak ada yang disimpan"
     print(f"{report.ok} baris benar, {report.errors} bermasalah; {verdict}")
     return 1 if report.errors or not report.rows else 0
 
 
 def cmd_cycle(args: argparse.Namespace) -> int:
-    from kkpham import cycle_admin
-    from kkpham.stewardship import WriteBusy
     from kkpham.store import Store
+    from kkpham.write import cycle_admin
+    from kkpham.write.stewardship import WriteBusy
 
     settings = get_settings()
     if args.cycle_command == "list":
@@ -177,11 +203,21 @@ def cmd_cycle(args: argparse.Namespace) -> int:
             cycles, outcomes = store.cycles(), store.regime_outcomes()
             regimes = store.regimes()
         if args.json:
-            print(json.dumps({"cycles": cycles.astype(object).where(cycles.notna(), None)
-                              .to_dict("records"), "regimes": regimes.astype(object)
-                              .where(regimes.notna(), None).to_dict("records"),
-                              "outcomes": outcomes.to_dict("records")},
-                             ensure_ascii=False, default=str))  # fmt: skip
+            print(
+                json.dumps(
+                    {
+                        "cycles": cycles.astype(object)
+                        .where(cycles.notna(), None)
+                        .to_dict("records"),
+                        "regimes": regimes.astype(object)
+                        .where(regimes.notna(), None)
+                        .to_dict("records"),
+                        "outcomes": outcomes.to_dict("records"),
+                    },
+                    ensure_ascii=False,
+                    default=str,
+                )
+            )
             return 0
         for r in cycles.itertuples():
             state = "dilaksanakan" if r.held else "tidak dilaksanakan"
@@ -193,15 +229,20 @@ def cmd_cycle(args: argparse.Namespace) -> int:
         entry = cycle_admin.CycleEntry(
             data_year=getattr(args, "data_year", None),
             award_year=getattr(args, "award_year", None),
-            regime=args.regime or "", held=not getattr(args, "not_held", False),
+            regime=args.regime or "",
+            held=not getattr(args, "not_held", False),
             results_public=getattr(args, "results_public", False),
             decree_number=getattr(args, "decree", "") or "",
             decree_date=getattr(args, "decree_date", "") or "",
-            award_date=getattr(args, "award_date", "") or "", note=args.note or "",
-            source_url=args.source, regulation=args.regulation or "",
-            programme_id=args.programme or "", programme_en=args.programme_en or "",
-            rights_count=args.rights, outcomes=outcomes,
-        )  # fmt: skip
+            award_date=getattr(args, "award_date", "") or "",
+            note=args.note or "",
+            source_url=args.source,
+            regulation=args.regulation or "",
+            programme_id=args.programme or "",
+            programme_en=args.programme_en or "",
+            rights_count=args.rights,
+            outcomes=outcomes,
+        )
         if args.cycle_command == "add" and entry.award_year is None and entry.held:
             entry.award_year = entry.data_year + 1
         batch = cycle_admin.add(entry, settings, who=args.who)
@@ -213,7 +254,7 @@ def cmd_cycle(args: argparse.Namespace) -> int:
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
-    from kkpham.stewardship import undo
+    from kkpham.write.stewardship import undo
 
     try:
         n = undo(args.batch_id, get_settings(), who=args.who)
@@ -225,23 +266,28 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
 
 def cmd_batches(args: argparse.Namespace) -> int:
-    from kkpham.stewardship import audit_log
+    from kkpham.write.stewardship import audit_log
 
     rows = audit_log(get_settings().db_path)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, default=str))
         return 0
     for r in rows:
-        state = (f"dibatalkan {r['undone_at']:%Y-%m-%d %H:%M} oleh {r['undone_by'] or '?'}"
-                 if r["undone_at"] is not None else f"{r['n_live']} klaim aktif")  # fmt: skip
-        print(f"{r['batch_id']}\t{r['created_at']:%Y-%m-%d %H:%M}\t{r['origin']}\t"
-              f"{r['file_name'] or ''}\t{(r['file_sha256'] or '')[:12]}\t{r['who'] or ''}\t"
-              f"{r['n_rows']} baris, {r['n_conflicts']} berbeda\t{state}")  # fmt: skip
+        state = (
+            f"dibatalkan {r['undone_at']:%Y-%m-%d %H:%M} oleh {r['undone_by'] or '?'}"
+            if r["undone_at"] is not None
+            else f"{r['n_live']} klaim aktif"
+        )
+        print(
+            f"{r['batch_id']}\t{r['created_at']:%Y-%m-%d %H:%M}\t{r['origin']}\t"
+            f"{r['file_name'] or ''}\t{(r['file_sha256'] or '')[:12]}\t{r['who'] or ''}\t"
+            f"{r['n_rows']} baris, {r['n_conflicts']} berbeda\t{state}"
+        )
     return 0
 
 
 def cmd_backups(args: argparse.Namespace) -> int:
-    from kkpham.stewardship import backups
+    from kkpham.write.stewardship import backups
 
     rows = backups(get_settings())
     if args.json:
@@ -256,7 +302,7 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from kkpham.stewardship import WriteBusy, find_backup, restore
+    from kkpham.write.stewardship import WriteBusy, find_backup, restore
 
     settings = get_settings()
     try:
@@ -264,15 +310,17 @@ def cmd_restore(args: argparse.Namespace) -> int:
     except (ValueError, FileNotFoundError, WriteBusy) as err:
         print(str(err), file=sys.stderr)
         return 1
-    print(f"{args.backup} dipulihkan (batch {batch} di log); keadaan sebelumnya disimpan sebagai "
-          "cadangan baru (lihat `backups`)")  # fmt: skip
+    print(
+        f"{args.backup} dipulihkan (batch {batch} di log); keadaan sebelumnya disimpan sebagai "
+        "cadangan baru (lihat `backups`)"
+    )
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from kkpham.export import export_bytes
+    from kkpham.model.export import export_bytes
+    from kkpham.model.summary import _province_code
     from kkpham.store import Store
-    from kkpham.summary import _province_code
 
     settings = get_settings()
     with Store.open(settings.db_path) as store:
@@ -291,7 +339,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_hash_password(args: argparse.Namespace) -> int:
     import getpass
 
-    from kkpham.auth import PasswordError, hash_password
+    from kkpham.write.auth import PasswordError, hash_password
 
     if sys.stdin.isatty():
         password = getpass.getpass("Kata sandi: ")
@@ -309,8 +357,8 @@ def cmd_hash_password(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
+    from kkpham.model.summary import summary, summary_text
     from kkpham.store import Store
-    from kkpham.summary import summary, summary_text
 
     settings = get_settings()
     with Store.open(settings.db_path) as store:
@@ -326,7 +374,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 def _write_out(out: Path, data: bytes) -> bool:
     """``data`` to ``out`` through the one safe output path (never the store, a backup or a
     symlink; whole or not at all); False, with the reason on stderr, when refused."""
-    from kkpham.safe_output import OutputRefused, write_output
+    from kkpham.write.safe_output import OutputRefused, write_output
 
     try:
         write_output(out, data, get_settings())
@@ -349,7 +397,7 @@ def _present_view(args: argparse.Namespace):
 
 
 def cmd_figure(args: argparse.Namespace) -> int:
-    from kkpham.present.exports import figure_bytes, figure_format
+    from kkpham.present.products import figure_bytes, figure_format
     from kkpham.present.render import Renderer, RenderError
 
     out = Path(args.out)
@@ -388,7 +436,7 @@ def cmd_pack(args: argparse.Namespace) -> int:
 
 
 def cmd_tidy_reference(args: argparse.Namespace) -> int:
-    from kkpham.reference_sync import write_tidy_files
+    from kkpham.reference.sync import write_tidy_files
 
     for path in write_tidy_files(get_settings(), Path(args.reference)):
         print(path)
@@ -538,9 +586,11 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_tidy_reference)
 
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")  # fmt: skip
-    from kkpham.stewardship import WriteError
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    from kkpham.write.stewardship import WriteError
 
     try:
         return args.func(args)

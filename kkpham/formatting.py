@@ -30,22 +30,30 @@ def _missing(value: object) -> bool:
         return False
 
 
-def format_number(value: float | int | None, lang: str = "id", *, decimals: int | None = None,
-                  empty: str = "–") -> str:  # fmt: skip
+def format_number(
+    value: float | int | None,
+    lang: str = "id",
+    *,
+    decimals: int | None = None,
+    max_decimals: int = 3,
+    empty: str = "–",
+) -> str:
     """``1234.5`` → ``1.234,5`` (id) / ``1,234.5`` (en); ``None``/NaN → ``empty``.
 
-    ``decimals=None`` shows the value's own decimals (up to 3), ``decimals=n`` exactly ``n``."""
+    ``decimals=None`` shows the value's own decimals (up to ``max_decimals``), ``decimals=n``
+    exactly ``n``."""
     if _missing(value):
         return empty
     if decimals is None:
-        pattern = "#,##0.###"
+        pattern = "#,##0" + ("." + "#" * max_decimals if max_decimals else "")
     else:
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=locale_of(lang))
 
 
-def format_percent(share: float | None, lang: str = "id", *, decimals: int = 1,
-                   empty: str = "–") -> str:  # fmt: skip
+def format_percent(
+    share: float | None, lang: str = "id", *, decimals: int = 1, empty: str = "–"
+) -> str:
     """``share`` is a fraction: ``0.105`` → ``10,5%`` (id) / ``10.5%`` (en)."""
     if _missing(share):
         return empty
@@ -53,8 +61,13 @@ def format_percent(share: float | None, lang: str = "id", *, decimals: int = 1,
     return _babel_percent(share, format=pattern, locale=locale_of(lang))
 
 
-def format_date(value: dt.date | dt.datetime | str | None, lang: str = "id", *,
-                style: str = "long", empty: str = "–") -> str:  # fmt: skip
+def format_date(
+    value: dt.date | dt.datetime | str | None,
+    lang: str = "id",
+    *,
+    style: str = "long",
+    empty: str = "–",
+) -> str:
     """``2024-12-10`` → ``10 Desember 2024`` (id) / ``10 December 2024`` (en).
 
     ``style`` is a Babel date style (``short``, ``medium``, ``long``); ISO strings are accepted."""

@@ -19,8 +19,16 @@ from kkpham.vocab import BY_KEY
 DATA = ROOT / "data"
 REGIMES_FILE = DATA / "regimes.csv"
 OUTCOMES_FILE = DATA / "regime_outcomes.csv"
-REGIME_COLUMNS = ["regime", "regulation", "programme_id", "programme_en", "rights_count",
-                  "indicators_count", "note", "source_url"]  # fmt: skip
+REGIME_COLUMNS = [
+    "regime",
+    "regulation",
+    "programme_id",
+    "programme_en",
+    "rights_count",
+    "indicators_count",
+    "note",
+    "source_url",
+]
 OUTCOME_COLUMNS = ["regime", "rank", "status", "label_id", "label_en", "source_url"]
 BANDS = ("peduli", "cukup", "mulai", "kurang")  # the ordinal statuses a regime can name
 
@@ -70,8 +78,9 @@ def outcome_labels(outcomes: pd.DataFrame, regime: str | None, lang: str = "id")
         return {}
     rows = outcomes[outcomes["regime"] == regime].sort_values("rank")
     col = "label_en" if lang == "en" else "label_id"
-    return {s: (lab or BY_KEY[s].label(lang)) for s, lab in zip(rows["status"], rows[col],
-                                                                 strict=True)}  # fmt: skip
+    return {
+        s: (lab or BY_KEY[s].label(lang)) for s, lab in zip(rows["status"], rows[col], strict=True)
+    }
 
 
 def status_label(key: str, lang: str, labels: dict[str, str] | None = None) -> str:

@@ -2,7 +2,8 @@
 
 Every value reaches SQL as a bound parameter or a registered DataFrame, never formatted in.
 Viewers open the file read-only; writers change it inside one transaction (all rows or none).
-Writes to the live file go through ``kkpham.stewardship`` (copy-on-write, then an atomic rename).
+Writes to the live file go through ``kkpham.write.stewardship`` (copy-on-write, then an atomic
+rename).
 """
 
 from __future__ import annotations
@@ -120,7 +121,7 @@ CREATE TABLE reported_counts (
 );
 """
 
-# The derived status panel (kkpham.panel): rewritten whole by the build and every commit.
+# The derived status panel (kkpham.model.panel): rewritten whole by the build and every commit.
 STATUS_PANEL_DDL = """
 CREATE TABLE status_panel (
     code VARCHAR NOT NULL,
@@ -148,28 +149,84 @@ CREATE TABLE status_panel (
 );
 """
 STATUS_PANEL_COLUMNS = [
-    "code", "name", "kind", "province_code", "province_name", "status", "status_code", "score",
-    "source_url", "source_label", "n_claims", "disputed", "claims_text", "data_year_derived",
-    "data_year", "award_year", "regime", "held", "result_id", "streak", "first_peduli",
-]  # fmt: skip
+    "code",
+    "name",
+    "kind",
+    "province_code",
+    "province_name",
+    "status",
+    "status_code",
+    "score",
+    "source_url",
+    "source_label",
+    "n_claims",
+    "disputed",
+    "claims_text",
+    "data_year_derived",
+    "data_year",
+    "award_year",
+    "regime",
+    "held",
+    "result_id",
+    "streak",
+    "first_peduli",
+]
 
 BATCH_COLUMNS = [
-    "batch_id", "created_at", "origin", "file_name", "file_sha256", "n_rows", "who",
-    "undone_at", "n_errors", "n_conflicts", "undone_by",
-]  # fmt: skip
+    "batch_id",
+    "created_at",
+    "origin",
+    "file_name",
+    "file_sha256",
+    "n_rows",
+    "who",
+    "undone_at",
+    "n_errors",
+    "n_conflicts",
+    "undone_by",
+]
 
 CYCLE_COLUMNS = [
-    "data_year", "award_year", "regime", "regulation", "held", "decree_number", "decree_date",
-    "award_date", "note", "source_url", "results_public", "decree_source_url", "batch_id",
-]  # fmt: skip
-REGIME_COLUMNS = ["regime", "regulation", "programme_id", "programme_en", "rights_count",
-                  "indicators_count", "note", "source_url", "batch_id"]  # fmt: skip
+    "data_year",
+    "award_year",
+    "regime",
+    "regulation",
+    "held",
+    "decree_number",
+    "decree_date",
+    "award_date",
+    "note",
+    "source_url",
+    "results_public",
+    "decree_source_url",
+    "batch_id",
+]
+REGIME_COLUMNS = [
+    "regime",
+    "regulation",
+    "programme_id",
+    "programme_en",
+    "rights_count",
+    "indicators_count",
+    "note",
+    "source_url",
+    "batch_id",
+]
 OUTCOME_COLUMNS = ["regime", "rank", "status", "label_id", "label_en", "source_url", "batch_id"]
 
 RESULT_COLUMNS = [
-    "region_code", "data_year", "award_year", "data_year_derived", "status", "score",
-    "source_url", "source_kind", "name_in_source", "note", "all_regions_statement",
-]  # fmt: skip
+    "region_code",
+    "data_year",
+    "award_year",
+    "data_year_derived",
+    "status",
+    "score",
+    "source_url",
+    "source_kind",
+    "name_in_source",
+    "note",
+    "all_regions_statement",
+]
 
 
 @contextmanager
@@ -275,10 +332,18 @@ class Store:
         self._insert_frame("provinces", ["code", "name"], provinces)
         self._insert_frame(
             "regions",
-            ["code", "name", "kind", "province_code", "formed_year", "formed_basis",
-             "previous_code", "area_km2"],
+            [
+                "code",
+                "name",
+                "kind",
+                "province_code",
+                "formed_year",
+                "formed_basis",
+                "previous_code",
+                "area_km2",
+            ],
             regions,
-        )  # fmt: skip
+        )
 
     def load_cycles(self, cycles: pd.DataFrame) -> None:
         """Cycles (optional columns results_public, decree_source_url, batch_id filled)."""
@@ -339,8 +404,9 @@ class Store:
                 [batch_id, _utcnow(), file_name, n, who],
             )
             if len(regimes) or len(outcomes):
-                self.load_regimes(regimes.assign(batch_id=batch_id),
-                                  outcomes.assign(batch_id=batch_id))  # fmt: skip
+                self.load_regimes(
+                    regimes.assign(batch_id=batch_id), outcomes.assign(batch_id=batch_id)
+                )
             if len(cycles):
                 self.load_cycles(cycles.assign(batch_id=batch_id))
         return int(batch_id)
@@ -379,9 +445,18 @@ class Store:
             self._run(
                 "INSERT INTO batches (batch_id, created_at, origin, file_name, file_sha256, "
                 "n_rows, who, n_errors, n_conflicts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [batch_id, created_at or _utcnow(), origin, file_name, file_sha256,
-                 len(results), who, int(n_errors), int(n_conflicts)],
-            )  # fmt: skip
+                [
+                    batch_id,
+                    created_at or _utcnow(),
+                    origin,
+                    file_name,
+                    file_sha256,
+                    len(results),
+                    who,
+                    int(n_errors),
+                    int(n_conflicts),
+                ],
+            )
             frames = [results] + ([reported_counts] if reported_counts is not None else [])
             ids = self._source_ids(pd.concat([f[["source_url", "source_kind"]] for f in frames]))
             self._insert_results(results.assign(batch_id=batch_id), ids)
@@ -389,10 +464,18 @@ class Store:
                 counts = reported_counts.assign(source_id=reported_counts["source_url"].map(ids))
                 self._insert_frame(
                     "reported_counts",
-                    ["province_code", "data_year", "award_year", "data_year_derived",
-                     "awarded_count", "total_regions", "source_id", "evidence"],
+                    [
+                        "province_code",
+                        "data_year",
+                        "award_year",
+                        "data_year_derived",
+                        "awarded_count",
+                        "total_regions",
+                        "source_id",
+                        "evidence",
+                    ],
                     counts,
-                )  # fmt: skip
+                )
         return int(batch_id)
 
     def _insert_results(self, results: pd.DataFrame, source_ids: dict[str, int]) -> None:
@@ -404,11 +487,22 @@ class Store:
         )
         self._insert_frame(
             "results",
-            ["result_id", "region_code", "data_year", "award_year", "data_year_derived",
-             "status", "score", "source_id", "name_in_source", "note",
-             "all_regions_statement", "batch_id"],
+            [
+                "result_id",
+                "region_code",
+                "data_year",
+                "award_year",
+                "data_year_derived",
+                "status",
+                "score",
+                "source_id",
+                "name_in_source",
+                "note",
+                "all_regions_statement",
+                "batch_id",
+            ],
             rows,
-        )  # fmt: skip
+        )
 
     def audit_batches(self, origin_not: str) -> pd.DataFrame:
         """Every batch whose origin is not ``origin_not``, with all its audit columns (undone and
@@ -475,8 +569,10 @@ class Store:
             )
             if used:
                 years = ", ".join(str(y) for (y,) in used)
-                raise ValueError(f"batch {batch_id}: tahun data {years} sudah berisi hasil; "
-                                 "batalkan dulu impor hasilnya")  # fmt: skip
+                raise ValueError(
+                    f"batch {batch_id}: tahun data {years} sudah berisi hasil; "
+                    "batalkan dulu impor hasilnya"
+                )
             n += self._one("SELECT count(*) FROM cycles WHERE batch_id = ?", [batch_id])[0]
             for table in ("cycles", "regime_outcomes", "regimes"):  # constants, not input
                 self._run(f"DELETE FROM {table} WHERE batch_id = ?", [batch_id])
@@ -634,8 +730,16 @@ class Store:
         return f"{build}.{last}.{n}" + (f".{write}" if write else "")
 
     def counts(self) -> dict[str, int]:
-        tables = ["provinces", "regions", "cycles", "sources", "batches", "results",
-                  "reported_counts", "regimes"]  # fmt: skip
+        tables = [
+            "provinces",
+            "regions",
+            "cycles",
+            "sources",
+            "batches",
+            "results",
+            "reported_counts",
+            "regimes",
+        ]
         return {
             t: self._one(f"SELECT count(*) FROM {t}")[0]  # noqa: S608 (constant)
             for t in tables

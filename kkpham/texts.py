@@ -23,12 +23,16 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "code": ("Kode", "Code"),
     # URL values are echoed escaped (kkpham.ui.safe_text), never inside a code span, where the
     # escapes would show and a newline could end the span (issue 7).
-    "url_unknown": ("Nilai {param}=«{value}» di URL tidak dikenal; ditampilkan {shown}.",
-                    "Value {param}=«{value}» in the URL is not known; showing {shown}."),
-    "version_note": ("Tautan ini dibuat dari data versi «{old}». Yang tampil sekarang versi "
-                     "«{new}»: data sudah dibangun ulang atau ditambah.",
-                     "This link was made from data build «{old}». You are seeing build «{new}»: "
-                     "the data was rebuilt or extended since."),
+    "url_unknown": (
+        "Nilai {param}=«{value}» di URL tidak dikenal; ditampilkan {shown}.",
+        "Value {param}=«{value}» in the URL is not known; showing {shown}.",
+    ),
+    "version_note": (
+        "Tautan ini dibuat dari data versi «{old}». Yang tampil sekarang versi "
+        "«{new}»: data sudah dibangun ulang atau ditambah.",
+        "This link was made from data build «{old}». You are seeing build «{new}»: "
+        "the data was rebuilt or extended since.",
+    ),
     # --- map page ---
     "map_title": ("Peta Kabupaten/Kota Peduli HAM", "Map of Kabupaten/Kota Peduli HAM"),
     "view": ("Tampilan", "View"),
@@ -36,10 +40,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "view_two": ("Dua tahun (perubahan)", "Two years (change)"),
     "play": ("▶ Putar", "▶ Play"),
     "pause": ("■ Jeda", "■ Pause"),
-    "play_help": ("Menampilkan tahun yang dinilai satu per satu (2020 dilewati).",
-                  "Steps through the assessed years (2020 is skipped)."),
-    "year_help": ("Tahun data X dinilai dan diumumkan sekitar 10 Desember X+1.",
-                  "Data year X is assessed and announced around 10 December of X+1."),
+    "play_help": (
+        "Menampilkan tahun yang dinilai satu per satu (2020 dilewati).",
+        "Steps through the assessed years (2020 is skipped).",
+    ),
+    "year_help": (
+        "Tahun data X dinilai dan diumumkan sekitar 10 Desember X+1.",
+        "Data year X is assessed and announced around 10 December of X+1.",
+    ),
     "not_held": ("tidak dinilai", "not assessed"),
     "award": ("penghargaan", "award"),
     "data": ("data", "data"),
@@ -52,44 +60,66 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "disputed": ("Sumber berbeda", "Sources disagree"),
     "of": ("dari", "of"),
     "areas": ("daerah", "regions"),
-    "per_source": ("Menurut sumber {links}: **{told}** kab/kota menerima predikat{derived}"
-                   "{cukup}.",
-                   "Per source {links}: **{told}** regions received the predicate{derived}"
-                   "{cukup}."),
-    "ours_counts": ("Tercatat di dasbor ini: **{peduli} Peduli HAM**, {cukup} Cukup Peduli HAM.",
-                    "Recorded in this dashboard: **{peduli} Peduli HAM**, {cukup} Cukup "
-                    "Peduli HAM."),
-    "cukup_awarded": (" (Permenkumham 34/2016: Cukup Peduli HAM juga menerima penghargaan)",
-                      " (Permenkumham 34/2016: Cukup Peduli HAM regions were awarded too)"),
-    "share_range": ("({low}). {unknown} kab/kota belum ada data.",
-                    "({low}). {unknown} regions have no data yet."),
-    "summary_not_held": ("Tahun data ini **tidak dinilai**. Penilaian 2021 dibatalkan karena "
-                         "COVID-19, jadi tidak ada predikat untuk tahun data 2020.",
-                         "This data year was **not assessed**. The 2021 round was cancelled "
-                         "because of COVID-19, so there is no predicate for data year 2020."),
-    "not_held_why": ("penilaian 2021 dibatalkan karena COVID-19",
-                     "the 2021 round was cancelled because of COVID-19"),
-    "no_data_year": ("belum ada data untuk tahun ini ({total} kab/kota)",
-                     "no data for this year yet ({total} regions)"),
-    "no_data_here": ("Belum ada data {place} untuk tahun data {year}. Tahun terakhir yang ada "
-                     "datanya: **{latest}**.",
-                     "No data for {place} in data year {year} yet. The latest year with data: "
-                     "**{latest}**."),
+    "per_source": (
+        "Menurut sumber {links}: **{told}** kab/kota menerima predikat{derived}{cukup}.",
+        "Per source {links}: **{told}** regions received the predicate{derived}{cukup}.",
+    ),
+    "ours_counts": (
+        "Tercatat di dasbor ini: **{peduli} Peduli HAM**, {cukup} Cukup Peduli HAM.",
+        "Recorded in this dashboard: **{peduli} Peduli HAM**, {cukup} Cukup Peduli HAM.",
+    ),
+    "cukup_awarded": (
+        " (Permenkumham 34/2016: Cukup Peduli HAM juga menerima penghargaan)",
+        " (Permenkumham 34/2016: Cukup Peduli HAM regions were awarded too)",
+    ),
+    "share_range": (
+        "({low}). {unknown} kab/kota belum ada data.",
+        "({low}). {unknown} regions have no data yet.",
+    ),
+    "summary_not_held": (
+        "Tahun data ini **tidak dinilai**. Penilaian 2021 dibatalkan karena "
+        "COVID-19, jadi tidak ada predikat untuk tahun data 2020.",
+        "This data year was **not assessed**. The 2021 round was cancelled "
+        "because of COVID-19, so there is no predicate for data year 2020.",
+    ),
+    "not_held_why": (
+        "penilaian 2021 dibatalkan karena COVID-19",
+        "the 2021 round was cancelled because of COVID-19",
+    ),
+    "no_data_year": (
+        "belum ada data untuk tahun ini ({total} kab/kota)",
+        "no data for this year yet ({total} regions)",
+    ),
+    "no_data_here": (
+        "Belum ada data {place} untuk tahun data {year}. Tahun terakhir yang ada "
+        "datanya: **{latest}**.",
+        "No data for {place} in data year {year} yet. The latest year with data: **{latest}**.",
+    ),
     "no_data_anywhere": ("Belum ada data untuk {place}.", "No data for {place} yet."),
-    "not_held_shown": ("Tahun data {year} tidak dinilai; ditampilkan {shown}.",
-                       "Data year {year} was not assessed; showing {shown}."),
-    "note_origin": ("Keterangan pada data rujukan adalah ringkasan penyusun dalam bahasa Inggris. "
-                    "Buka tautan sumber untuk teks aslinya. Keterangan pada data impor ditulis "
-                    "oleh pengimpor.",
-                    "Notes on reference rows are the compiler's English summary of the source. "
-                    "Open the source for the original text. Notes on imported rows are the "
-                    "importer's."),
-    "change_hint": ("Perubahan hanya diisi bila kedua tahun punya data untuk semua kab/kota.",
-                    "A change is shown only when both years have data for every region."),
-    "derived": (" (tahun data diturunkan dari tahun penghargaan)",
-                " (data year derived from the award year)"),
-    "derived_hover": ("Tahun data diturunkan dari tahun penghargaan (tahun penghargaan − 1)",
-                      "Data year derived from the award year (award year − 1)"),
+    "not_held_shown": (
+        "Tahun data {year} tidak dinilai; ditampilkan {shown}.",
+        "Data year {year} was not assessed; showing {shown}.",
+    ),
+    "note_origin": (
+        "Keterangan pada data rujukan adalah ringkasan penyusun dalam bahasa Inggris. "
+        "Buka tautan sumber untuk teks aslinya. Keterangan pada data impor ditulis "
+        "oleh pengimpor.",
+        "Notes on reference rows are the compiler's English summary of the source. "
+        "Open the source for the original text. Notes on imported rows are the "
+        "importer's.",
+    ),
+    "change_hint": (
+        "Perubahan hanya diisi bila kedua tahun punya data untuk semua kab/kota.",
+        "A change is shown only when both years have data for every region.",
+    ),
+    "derived": (
+        " (tahun data diturunkan dari tahun penghargaan)",
+        " (data year derived from the award year)",
+    ),
+    "derived_hover": (
+        "Tahun data diturunkan dari tahun penghargaan (tahun penghargaan − 1)",
+        "Data year derived from the award year (award year − 1)",
+    ),
     "no_source": ("tanpa sumber", "no source"),
     "status": ("Status", "Status"),
     "count": ("Jumlah", "Count"),
@@ -99,20 +129,29 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "change_map": ("Peta perubahan", "Change map"),
     "change": ("Perubahan", "Change"),
     "same_year": ("Pilih dua tahun yang berbeda.", "Pick two different years."),
-    "not_held_cmp": ("Tahun data 2020 tidak dinilai, jadi tidak dapat dibandingkan.",
-                     "Data year 2020 was not assessed and cannot be compared."),
+    "not_held_cmp": (
+        "Tahun data 2020 tidak dinilai, jadi tidak dapat dibandingkan.",
+        "Data year 2020 was not assessed and cannot be compared.",
+    ),
     "change_title": ("Perubahan {a} → {b} — {place}", "Change {a} → {b} — {place}"),
-    "map_heading": ("Kabupaten/Kota Peduli HAM — {place}, {year}",
-                    "Kabupaten/Kota Peduli HAM — {place}, {year}"),
-    "cycle_caption": ("Tahun data **{year}** → penghargaan **{award}** · {regulation}{decree}",
-                      "Data year **{year}** → award **{award}** · {regulation}{decree}"),
-    "cycle_not_held": ("Tahun data {year}: penilaian **tidak dilaksanakan** ({why}).",
-                       "Data year {year}: **not assessed** ({why})."),
+    "map_heading": (
+        "Kabupaten/Kota Peduli HAM — {place}, {year}",
+        "Kabupaten/Kota Peduli HAM — {place}, {year}",
+    ),
+    "cycle_caption": (
+        "Tahun data **{year}** → penghargaan **{award}** · {regulation}{decree}",
+        "Data year **{year}** → award **{award}** · {regulation}{decree}",
+    ),
+    "cycle_not_held": (
+        "Tahun data {year}: penilaian **tidak dilaksanakan** ({why}).",
+        "Data year {year}: **not assessed** ({why}).",
+    ),
     "kabkota": ("kab/kota", "regencies/cities"),
-    "seribu_note": ("Kepulauan Seribu (di utara Teluk Jakarta) tidak ikut diperbesar; statusnya "
-                    "ada di tabel.",
-                    "Kepulauan Seribu (north of Jakarta Bay) is left out of the zoom; its status "
-                    "is in the table."),
+    "seribu_note": (
+        "Kepulauan Seribu (di utara Teluk Jakarta) tidak ikut diperbesar; statusnya ada di tabel.",
+        "Kepulauan Seribu (north of Jakarta Bay) is left out of the zoom; its status "
+        "is in the table.",
+    ),
     # --- compare page and profile ---
     "compare_title": ("Bandingkan wilayah dan tahun", "Compare regions and years"),
     "profile_title": ("Profil kabupaten/kota", "Regency/city profile"),
@@ -121,41 +160,52 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "grid": ("Kab/kota × tahun", "Kab/kota × year"),
     "trans": ("Perubahan antartahun", "Change between years"),
     "matrix": ("Matriks perubahan kategori", "Transition matrix"),
-    "search": ("Cari nama kab/kota (ejaan di berita juga bisa)",
-               "Search a name (news spellings work)"),
+    "search": (
+        "Cari nama kab/kota (ejaan di berita juga bisa)",
+        "Search a name (news spellings work)",
+    ),
     "not_found": ("Tidak ditemukan", "Not found"),
     "sources": ("Semua sumber per tahun", "Every source per year"),
     "context": ("Kab/kota lain di", "Other kab/kota in"),
-    "streak_note": ("Tahun data 2020 tidak dinilai dan tidak memutus hitungan berturut-turut. "
-                    "Tahun yang belum ada datanya memutus hitungan.",
-                    "Data year 2020 was not assessed and does not break a streak. A year "
-                    "without data breaks the streak."),
-    "no_reported": ("Sumber tidak memuat jumlah untuk wilayah ini. Garis hanya menunjukkan data "
-                    "yang tercatat di dasbor ini.",
-                    "No counts from sources for this area. The line shows only the rows "
-                    "recorded in this dashboard."),
-    "pick_province": ("Pilih provinsi (di atas, atau klik baris peringkat) untuk melihat tabel "
-                      "kab/kota × tahun.",
-                      "Pick a province (above, or click a league-table row) for the kab/kota "
-                      "× year grid."),
-    "reported_note": ("Sumber menghitung penerima penghargaan. Menurut Permenkumham 34/2016, "
-                      "jumlah itu dapat mencakup \"Cukup Peduli HAM\".",
-                      "Sources count awards. Under Permenkumham 34/2016 that count may "
-                      "include \"Cukup Peduli HAM\"."),
-    "lower_bound": ("Selama ada kab/kota yang belum ada datanya, persentase ini adalah batas "
-                    "bawah.",
-                    "While some kab/kota have no data, this share is a lower bound."),
+    "streak_note": (
+        "Tahun data 2020 tidak dinilai dan tidak memutus hitungan berturut-turut. "
+        "Tahun yang belum ada datanya memutus hitungan.",
+        "Data year 2020 was not assessed and does not break a streak. A year "
+        "without data breaks the streak.",
+    ),
+    "no_reported": (
+        "Sumber tidak memuat jumlah untuk wilayah ini. Garis hanya menunjukkan data "
+        "yang tercatat di dasbor ini.",
+        "No counts from sources for this area. The line shows only the rows "
+        "recorded in this dashboard.",
+    ),
+    "pick_province": (
+        "Pilih provinsi (di atas, atau klik baris peringkat) untuk melihat tabel kab/kota × tahun.",
+        "Pick a province (above, or click a league-table row) for the kab/kota × year grid.",
+    ),
+    "reported_note": (
+        "Sumber menghitung penerima penghargaan. Menurut Permenkumham 34/2016, "
+        'jumlah itu dapat mencakup "Cukup Peduli HAM".',
+        "Sources count awards. Under Permenkumham 34/2016 that count may "
+        'include "Cukup Peduli HAM".',
+    ),
+    "lower_bound": (
+        "Selama ada kab/kota yang belum ada datanya, persentase ini adalah batas bawah.",
+        "While some kab/kota have no data, this share is a lower bound.",
+    ),
     "select_hint": ("Klik baris untuk memilih provinsi.", "Click a row to pick a province."),
     # --- compare page tables ---
     "lg_total": ("Jumlah kab/kota", "Kab/kota"),
     "lg_max": ("% maks.", "max %"),
     "lg_change": ("Perubahan (poin persen)", "Change (pct. points)"),
-    "lg_change_since": ("Perubahan sejak {year} (poin persen)",
-                        "Change since {year} (pct. points)"),
-    "lg_since": ("Kolom perubahan membandingkan tahun data {shown} dengan {year}, tahun dinilai "
-                 "sebelumnya.",
-                 "The change column compares data year {shown} with {year}, the assessed year "
-                 "before it."),
+    "lg_change_since": (
+        "Perubahan sejak {year} (poin persen)",
+        "Change since {year} (pct. points)",
+    ),
+    "lg_since": (
+        "Kolom perubahan membandingkan tahun data {shown} dengan {year}, tahun dinilai sebelumnya.",
+        "The change column compares data year {shown} with {year}, the assessed year before it.",
+    ),
     "lg_measurable": ("Perubahan terukur", "Change measurable"),
     "lg_streak_all": ("Semua Peduli berturut-turut (tahun)", "All-Peduli streak (years)"),
     "lg_streak_pembina": ("Pembina berturut-turut (tahun)", "Pembina streak (years)"),
@@ -165,23 +215,32 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "sh_unknown": ("Belum ada data", "No data yet"),
     "sh_gap": ("Selisih", "Gap"),
     "st_streak": ("Berturut-turut s.d. {year}", "Streak to {year}"),
-    "st_bridged": ("Berturut-turut (melewati tahun tanpa data)",
-                   "Streak across years without data"),
+    "st_bridged": (
+        "Berturut-turut (melewati tahun tanpa data)",
+        "Streak across years without data",
+    ),
     "st_last_run": ("Deret terakhir", "Last run"),
     "st_run_to": ("{n} (s.d. {year})", "{n} (to {year})"),
     "st_first": ("Pertama Peduli", "First Peduli"),
     "st_years": ("Jumlah tahun Peduli", "Peduli years"),
     # --- profile page ---
     "pf_none": ("Belum ada tahun Peduli HAM yang tercatat.", "No Peduli HAM year recorded yet."),
-    "pf_streak": ("Peduli HAM berturut-turut sampai tahun data {year}: **{n} tahun** "
-                  "(terkonfirmasi).",
-                  "Consecutive Peduli HAM data years up to {year}: **{n}** (confirmed)."),
-    "pf_last_run": ("Deret terakhir: {n} tahun, sampai {year}.",
-                    "Last run, in years: {n}, up to {year}."),
-    "pf_bridged": ("Bila tahun tanpa data ({years}) tidak dihitung sebagai putus: {n} tahun.",
-                   "If the years without data ({years}) are not counted as breaks: {n}."),
-    "pf_first": ("Peduli HAM pertama kali: {year}. Deret terpanjang: {n} tahun.",
-                 "First Peduli HAM year: {year}. Longest run, in years: {n}."),
+    "pf_streak": (
+        "Peduli HAM berturut-turut sampai tahun data {year}: **{n} tahun** (terkonfirmasi).",
+        "Consecutive Peduli HAM data years up to {year}: **{n}** (confirmed).",
+    ),
+    "pf_last_run": (
+        "Deret terakhir: {n} tahun, sampai {year}.",
+        "Last run, in years: {n}, up to {year}.",
+    ),
+    "pf_bridged": (
+        "Bila tahun tanpa data ({years}) tidak dihitung sebagai putus: {n} tahun.",
+        "If the years without data ({years}) are not counted as breaks: {n}.",
+    ),
+    "pf_first": (
+        "Peduli HAM pertama kali: {year}. Deret terpanjang: {n} tahun.",
+        "First Peduli HAM year: {year}. Longest run, in years: {n}.",
+    ),
     "pf_formed": ("dibentuk", "formed"),
     "pf_shown": ("Ditampilkan di peta", "Shown on map"),
     "pf_derived": ("Tahun diturunkan", "Year derived"),
@@ -356,8 +415,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "import.",
     ),
     "dp_saved": (
-        "Tersimpan sebagai batch {batch}: {n} baris ({conflicts}). Peta memakai data "
-        "baru.",
+        "Tersimpan sebagai batch {batch}: {n} baris ({conflicts}). Peta memakai data baru.",
         "Saved as batch {batch}: {n} rows ({conflicts}). The map uses the new data.",
     ),
     "dp_col_time": (
@@ -443,19 +501,23 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Download {fmt}",
     ),
     "dp_formula_note": (
-        "Sel teks yang diawali = + - @ diberi tanda ' agar tidak dijalankan sebagai "
-        "rumus.",
-        "Text cells starting with = + - @ get a ' so that they are not run as "
-        "formulas.",
+        "Sel teks yang diawali = + - @ diberi tanda ' agar tidak dijalankan sebagai rumus.",
+        "Text cells starting with = + - @ get a ' so that they are not run as formulas.",
     ),
-    "dp_upload_limit": ("Paling besar {mb} MB per berkas • CSV, XLSX",
-                        "At most {mb} MB per file • CSV, XLSX"),
-    "regime_note": ("Perbandingan lintas aturan ({a} → {b}). Kriteria penilaian berubah, jadi "
-                    "perubahan kategori belum tentu berarti kemajuan atau kemunduran.",
-                    "Comparison across criteria regimes ({a} → {b}). The assessment rules "
-                    "changed, so a change of category is not necessarily progress or decline."),
-    "pb_body": ("{peduli} dari {total} kab/kota ({share}) Peduli HAM",
-                "{peduli} of {total} kab/kota ({share}) Peduli HAM"),
+    "dp_upload_limit": (
+        "Paling besar {mb} MB per berkas • CSV, XLSX",
+        "At most {mb} MB per file • CSV, XLSX",
+    ),
+    "regime_note": (
+        "Perbandingan lintas aturan ({a} → {b}). Kriteria penilaian berubah, jadi "
+        "perubahan kategori belum tentu berarti kemajuan atau kemunduran.",
+        "Comparison across criteria regimes ({a} → {b}). The assessment rules "
+        "changed, so a change of category is not necessarily progress or decline.",
+    ),
+    "pb_body": (
+        "{peduli} dari {total} kab/kota ({share}) Peduli HAM",
+        "{peduli} of {total} kab/kota ({share}) Peduli HAM",
+    ),
     "pb_unknown": (", {unknown} belum ada data", ", {unknown} without data"),
     "pb_rule": ("{body}; syarat {rule}: {verdict}", "{body}; rule {rule}: {verdict}"),
     "pb_ya": ("Memenuhi", "Eligible"),
@@ -465,14 +527,18 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "fig_streak": ("Berturut-turut s.d. {y} · pertama", "Streak to {y} · first"),
     "fig_share": ("% kab/kota Peduli HAM", "% of kab/kota Peduli HAM"),
     "fig_ours": ("Tercatat di dasbor (terkonfirmasi)", "Recorded here (confirmed)"),
-    "fig_max": ("Batas atas (bila yang belum ada data semuanya Peduli)",
-                "Upper bound (if every region without data were Peduli)"),
+    "fig_max": (
+        "Batas atas (bila yang belum ada data semuanya Peduli)",
+        "Upper bound (if every region without data were Peduli)",
+    ),
     "fig_reported": ("Jumlah menurut sumber", "Reported by sources"),
     "fig_status_in": ("Kategori tahun {y}", "Category in {y}"),
     "fig_claims": ("klaim", "claims"),
     "fig_disputed": ("sumber berbeda", "sources disagree"),
-    "fig_no_reported": ("Sumber tidak memuat jumlah untuk cakupan ini",
-                        "No source-reported counts for this scope"),
+    "fig_no_reported": (
+        "Sumber tidak memuat jumlah untuk cakupan ini",
+        "No source-reported counts for this scope",
+    ),
     # --- sources & method page ---
     "src_title": ("Sumber & metode", "Sources & method"),
     "src_cycles": ("Siklus penilaian", "Assessment cycles"),
@@ -480,14 +546,16 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "src_precedence": ("Jika sumber berbeda", "When sources disagree"),
     "src_sources": ("Sumber data", "Data sources"),
     "src_licences": ("Lisensi", "Licences"),
-    "src_cycles_text": ('Keputusan "Penetapan KKP HAM Tahun X" menilai **tahun data X**. '
-                        "Penghargaannya diserahkan sekitar 10 Desember X+1. Bila sumber hanya "
-                        "menyebut tahun penghargaan, tahun data = tahun penghargaan − 1, dan "
-                        "baris itu ditandai *diturunkan*. Tahun data 2020 tidak dinilai.",
-                        'The decree "Penetapan KKP HAM Tahun X" assesses **data year X**. The '
-                        "award is handed over around 10 December of X+1. When a source gives "
-                        "only the award year, data year = award year − 1, and the row is marked "
-                        "*derived*. Data year 2020 was not assessed."),
+    "src_cycles_text": (
+        'Keputusan "Penetapan KKP HAM Tahun X" menilai **tahun data X**. '
+        "Penghargaannya diserahkan sekitar 10 Desember X+1. Bila sumber hanya "
+        "menyebut tahun penghargaan, tahun data = tahun penghargaan − 1, dan "
+        "baris itu ditandai *diturunkan*. Tahun data 2020 tidak dinilai.",
+        'The decree "Penetapan KKP HAM Tahun X" assesses **data year X**. The '
+        "award is handed over around 10 December of X+1. When a source gives "
+        "only the award year, data year = award year − 1, and the row is marked "
+        "*derived*. Data year 2020 was not assessed.",
+    ),
     "src_held": ("Dilaksanakan", "Held"),
     "src_regulation": ("Peraturan", "Regulation"),
     "src_decree_date": ("Tanggal keputusan", "Decree date"),
@@ -519,7 +587,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "(6) A region named as receiving the predicate > one not listed. "
         "(7) Any tie left: the higher category (a convention, not evidence). "
         "Every claim is kept and shown. Regions with conflicting claims get a thick border and "
-        "the mark 'sources disagree'."),
+        "the mark 'sources disagree'.",
+    ),
     "src_licences_text": (
         "- **Batas wilayah**: turunan dari [cahyadsn/wilayah_boundaries]"
         "(https://github.com/cahyadsn/wilayah_boundaries) (MIT, © Cahya DSN); kode wilayah "
@@ -533,37 +602,56 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "- **KKP HAM results**: facts from public pages (decrees, government sites, news). "
         "Every row names its source; the links are on the map, in the tables and in the list "
         "above.\n"
-        "- **Base map**: none. The map draws only kab/kota polygons from local files."),
-    "desc_peduli": ("Nilai 75–100: ditetapkan sebagai Kabupaten/Kota Peduli HAM.",
-                    "Score 75–100: designated Kabupaten/Kota Peduli HAM."),
-    "desc_cukup": ("Kategori di bawah Peduli HAM (34/2016: nilai 65–<75).",
-                   "The category below Peduli HAM (34/2016: score 65–<75)."),
-    "desc_mulai": ("Kategori berikutnya (34/2016: nilai 50–<65).",
-                   "The next category (34/2016: score 50–<65)."),
-    "desc_kurang": ("Kategori terendah (34/2016: nilai <50).",
-                    "The lowest category (34/2016: score <50)."),
-    "desc_belum": ("Sumber menyebut tidak memperoleh predikat. Kategorinya tidak diketahui.",
-                   "A source says the predicate was not awarded. The category is unknown."),
-    "desc_bukan_peduli": ("Tidak ada dalam daftar lengkap penerima Peduli HAM. Kategorinya "
-                          "(mis. Cukup menurut 34/2016) tidak diketahui.",
-                          "Not in a complete list of Peduli HAM recipients. Its category (e.g. "
-                          "Cukup under 34/2016) is unknown."),
-    "desc_tidak_melapor": ("Daerah tidak menyampaikan laporan yang diminta, sehingga tidak "
-                           "memperoleh predikat.",
-                           "The region did not submit the required report, so it received no "
-                           "predicate."),
-    "desc_tidak_diketahui": ("Belum ada sumber yang ditemukan untuk daerah dan tahun ini.",
-                             "No source found yet for this region and year."),
-    "desc_tidak_dilaksanakan": ("Tidak ada penilaian untuk tahun data ini (2020: dibatalkan "
-                                "karena COVID-19).",
-                                "No assessment for this data year (2020: cancelled because of "
-                                "COVID-19)."),
-    "desc_belum_terbentuk": ("Daerah otonom ini dibentuk setelah tahun data tersebut.",
-                             "This autonomous region was formed after that data year."),
-    "desc_belum_diumumkan": ("Penilaian tahun data ini dilaksanakan, tetapi daftar hasilnya "
-                             "belum diumumkan atau belum ditemukan di sumber publik.",
-                             "This data year was assessed, but its list of results is not yet "
-                             "published or not yet found in a public source."),
+        "- **Base map**: none. The map draws only kab/kota polygons from local files.",
+    ),
+    "desc_peduli": (
+        "Nilai 75–100: ditetapkan sebagai Kabupaten/Kota Peduli HAM.",
+        "Score 75–100: designated Kabupaten/Kota Peduli HAM.",
+    ),
+    "desc_cukup": (
+        "Kategori di bawah Peduli HAM (34/2016: nilai 65–<75).",
+        "The category below Peduli HAM (34/2016: score 65–<75).",
+    ),
+    "desc_mulai": (
+        "Kategori berikutnya (34/2016: nilai 50–<65).",
+        "The next category (34/2016: score 50–<65).",
+    ),
+    "desc_kurang": (
+        "Kategori terendah (34/2016: nilai <50).",
+        "The lowest category (34/2016: score <50).",
+    ),
+    "desc_belum": (
+        "Sumber menyebut tidak memperoleh predikat. Kategorinya tidak diketahui.",
+        "A source says the predicate was not awarded. The category is unknown.",
+    ),
+    "desc_bukan_peduli": (
+        "Tidak ada dalam daftar lengkap penerima Peduli HAM. Kategorinya "
+        "(mis. Cukup menurut 34/2016) tidak diketahui.",
+        "Not in a complete list of Peduli HAM recipients. Its category (e.g. "
+        "Cukup under 34/2016) is unknown.",
+    ),
+    "desc_tidak_melapor": (
+        "Daerah tidak menyampaikan laporan yang diminta, sehingga tidak memperoleh predikat.",
+        "The region did not submit the required report, so it received no predicate.",
+    ),
+    "desc_tidak_diketahui": (
+        "Belum ada sumber yang ditemukan untuk daerah dan tahun ini.",
+        "No source found yet for this region and year.",
+    ),
+    "desc_tidak_dilaksanakan": (
+        "Tidak ada penilaian untuk tahun data ini (2020: dibatalkan karena COVID-19).",
+        "No assessment for this data year (2020: cancelled because of COVID-19).",
+    ),
+    "desc_belum_terbentuk": (
+        "Daerah otonom ini dibentuk setelah tahun data tersebut.",
+        "This autonomous region was formed after that data year.",
+    ),
+    "desc_belum_diumumkan": (
+        "Penilaian tahun data ini dilaksanakan, tetapi daftar hasilnya "
+        "belum diumumkan atau belum ditemukan di sumber publik.",
+        "This data year was assessed, but its list of results is not yet "
+        "published or not yet found in a public source.",
+    ),
     "src_kind_keputusan": ("Keputusan Menteri", "Ministerial decree"),
     "src_kind_pemerintah": ("Situs pemerintah", "Government site"),
     "src_kind_berita": ("Berita", "News"),
@@ -577,16 +665,24 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "no": ("Tidak", "No"),
     "cycle_public": ("Daftar hasilnya sudah diumumkan", "Its list of results is published"),
     # --- issue 7 ---
-    "dp_login_lapsed": ("Sesi masuk berakhir karena lama tidak dipakai. Masuk lagi untuk menulis.",
-                        "The login lapsed after a long idle time. Log in again to write."),
-    "dp_confirm_password": ("Kata sandi (konfirmasi penulisan)",
-                            "Password (to confirm this write)"),
+    "dp_login_lapsed": (
+        "Sesi masuk berakhir karena lama tidak dipakai. Masuk lagi untuk menulis.",
+        "The login lapsed after a long idle time. Log in again to write.",
+    ),
+    "dp_confirm_password": (
+        "Kata sandi (konfirmasi penulisan)",
+        "Password (to confirm this write)",
+    ),
     "dp_not_saved": ("Tidak disimpan: {why}.", "Not saved: {why}."),
-    "dp_why_expired": ("sesi masuk sudah berakhir; masuk lagi",
-                       "the login has lapsed; log in again"),
+    "dp_why_expired": (
+        "sesi masuk sudah berakhir; masuk lagi",
+        "the login has lapsed; log in again",
+    ),
     "dp_why_wrong": ("kata sandi salah", "wrong password"),
-    "dp_why_throttled": ("terlalu banyak percobaan gagal; coba lagi dalam {seconds} detik",
-                         "too many failed attempts; try again in {seconds} seconds"),
+    "dp_why_throttled": (
+        "terlalu banyak percobaan gagal; coba lagi dalam {seconds} detik",
+        "too many failed attempts; try again in {seconds} seconds",
+    ),
     # --- issue 10 ---
     "p10_tools": (
         "Bahan rapat",
@@ -658,9 +754,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Data completeness by province and year: regencies/cities with a cited status",
     ),
     "completeness_caption": (
-        "Angka di sel: kab/kota terdata / jumlah kab/kota. \"…\": hasil tahun itu belum "
+        'Angka di sel: kab/kota terdata / jumlah kab/kota. "…": hasil tahun itu belum '
         "diumumkan. Arahkan kursor ke sel untuk rincian sumber.",
-        "Cell: regencies/cities with data / all regencies/cities. \"…\": that year's "
+        'Cell: regencies/cities with data / all regencies/cities. "…": that year\'s '
         "results are not yet published. Hover a cell for the sources.",
     ),
     "unknown_list": (
@@ -672,15 +768,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Every regency/city has data.",
     ),
     "unknown_import": (
-        "Punya daftarnya (lampiran Keputusan, surat Kanwil, berita)? Tambahkan di halaman "
-        "Data",
+        "Punya daftarnya (lampiran Keputusan, surat Kanwil, berita)? Tambahkan di halaman Data",
         "Have the list (decree annex, Kanwil letter, news)? Add it on the Data page",
     ),
     "unpublished_summary": (
-        "Hasil tahun data {year} **belum diumumkan**{regime}: peta menunjukkan \"Hasil "
-        "belum diumumkan\", bukan \"tidak ada data\".",
+        'Hasil tahun data {year} **belum diumumkan**{regime}: peta menunjukkan "Hasil '
+        'belum diumumkan", bukan "tidak ada data".',
         "The results of data year {year} are **not yet published**{regime}: the map shows "
-        "\"Results not yet published\", not \"no data\".",
+        '"Results not yet published", not "no data".',
     ),
     "unpublished_regime": (
         " (penilaian menurut {regulation}: {programme})",
@@ -697,12 +792,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "paste_caption": (
         "Tempel teks seperti yang diterima (lampiran Keputusan, surat Kanwil, berita) atau "
         "unggah PDF yang punya lapisan teks. Setiap kab/kota yang disebut menjadi satu "
-        "baris pratinjau, diperiksa seperti berkas impor. Judul seperti \"Cukup Peduli "
-        "HAM:\" di teks mengganti predikat. Tidak ada yang disimpan sebelum \"Simpan\".",
+        'baris pratinjau, diperiksa seperti berkas impor. Judul seperti "Cukup Peduli '
+        'HAM:" di teks mengganti predikat. Tidak ada yang disimpan sebelum "Simpan".',
         "Paste text as received (decree annex, Kanwil letter, news) or upload a PDF with a "
         "text layer. Every regency/city named becomes a preview row, checked like an import "
-        "file. Headings such as \"Cukup Peduli HAM:\" switch the predicate. Nothing is "
-        "stored before \"Save\".",
+        'file. Headings such as "Cukup Peduli HAM:" switch the predicate. Nothing is '
+        'stored before "Save".',
     ),
     "paste_text": (
         "Teks daftar",
@@ -844,7 +939,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Tersimpan sebagai batch {batch} (dapat dibatalkan di log).",
         "Saved as batch {batch} (undo it in the log).",
     ),
-}  # fmt: skip
+}
 
 LANGS = ("id", "en")
 TEXT: dict[str, dict[str, str]] = {

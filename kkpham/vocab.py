@@ -138,9 +138,19 @@ STATUSES: tuple[Status, ...] = (
 
 BY_KEY: dict[str, Status] = {s.key: s for s in STATUSES}
 # Legend order (codes keep their meaning; "bukan_peduli" sits beside "belum", its kin).
-LEGEND_ORDER: tuple[str, ...] = ("peduli", "cukup", "mulai", "kurang", "belum", "bukan_peduli",
-                                 "tidak_melapor", "tidak_diketahui", "belum_diumumkan",
-                                 "tidak_dilaksanakan", "belum_terbentuk")  # fmt: skip
+LEGEND_ORDER: tuple[str, ...] = (
+    "peduli",
+    "cukup",
+    "mulai",
+    "kurang",
+    "belum",
+    "bukan_peduli",
+    "tidak_melapor",
+    "tidak_diketahui",
+    "belum_diumumkan",
+    "tidak_dilaksanakan",
+    "belum_terbentuk",
+)
 LIGHT_OUTLINE, DARK_OUTLINE = "#ffffff", "#4d4d4d"
 
 
@@ -149,6 +159,8 @@ def outline(fill: str) -> str:
     light ones, so every fill is set off from its border (tests/test_palette.py)."""
     r, g, b = (int(fill.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
     return LIGHT_OUTLINE if 0.299 * r + 0.587 * g + 0.114 * b < 150 else DARK_OUTLINE
+
+
 BY_CODE: dict[int, Status] = {s.code: s for s in STATUSES}
 STORED_KEYS: tuple[str, ...] = tuple(s.key for s in STATUSES if s.stored)
 

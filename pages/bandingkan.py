@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from kkpham import timeline
+from kkpham.model import timeline
 from kkpham.texts import t
-from kkpham.ui import compare as ui
+from kkpham.ui import compare_view as ui
 from kkpham.ui import completeness_view, data, panels, state
 from kkpham.ui.router import use_router
 
@@ -25,16 +25,34 @@ default_year = str(data.default_year(province))
 state.follow_province(province, default_year, keys=("cmp_tahun",), memo="_cmp_provinsi")
 label = ui.year_labeller(cycles, mode, lang)  # "2019 (penghargaan 2020)" or the other way round
 option = ui.year_chooser(cycles, mode, lang)  # "2019" (or its award year): one year per option
-year = int(state.url_select(
-    t("mode_award" if mode == "award" else "year", lang), years, param="tahun", key="cmp_tahun",
-    default=default_year,
-    container=c2, lang=lang, format_func=option,
-) or default_year)  # fmt: skip
+year = int(
+    state.url_select(
+        t("mode_award" if mode == "award" else "year", lang),
+        years,
+        param="tahun",
+        key="cmp_tahun",
+        default=default_year,
+        container=c2,
+        lang=lang,
+        format_func=option,
+    )
+    or default_year
+)
 previous = timeline.previous_held_year(cycles, year)
-year2 = int(state.url_select(
-    t("year2", lang), years, param="tahun2", key="cmp_tahun2",
-    default=str(previous or years[0]), container=c3, lang=lang, format_func=option,
-) or previous or years[0])  # fmt: skip
+year2 = int(
+    state.url_select(
+        t("year2", lang),
+        years,
+        param="tahun2",
+        key="cmp_tahun2",
+        default=str(previous or years[0]),
+        container=c3,
+        lang=lang,
+        format_func=option,
+    )
+    or previous
+    or years[0]
+)
 place = names[province] if province else t("all", lang)
 
 try:

@@ -15,8 +15,13 @@ cycles = ref["cycles"]
 names = dict(zip(ref["provinces"]["code"], ref["provinces"]["name"], strict=True))
 
 if presentation.active():  # ?tampilan=presentasi: map and three numbers, keys step the view
-    presentation.show(state.read_param("provinsi", list(names), None)[0], cycles, names,
-                      data.default_year(st.query_params.get("provinsi")), lang)  # fmt: skip
+    presentation.show(
+        state.read_param("provinsi", list(names), None)[0],
+        cycles,
+        names,
+        data.default_year(st.query_params.get("provinsi")),
+        lang,
+    )
     st.stop()
 
 st.title(t("map_title", lang))
@@ -27,15 +32,20 @@ view = change_view.view_select(lang, container=c3)
 place = names[province] if province else "Indonesia"
 default_year = str(data.default_year(province))
 # one rule on every route: a province chosen here opens on its latest year with data
-state.follow_province(province, default_year, keys=(years.SLIDER_KEY, "peta_tahun_a"),
-                      memo="_peta_provinsi")
+state.follow_province(
+    province, default_year, keys=(years.SLIDER_KEY, "peta_tahun_a"), memo="_peta_provinsi"
+)
 
 if view == "banding":
     change_view.show(cycles, province, place, default_year, lang, mode)
 else:
     state.write_param("tahun2", None)  # one year: a second year would mislead a copied link
     years.player(
-        lambda year: map_view.show_year(province, place, year, cycles, lang, mode,
-                                        latest=data.latest_year(province)),
-        cycles, default_year, lang, mode,
-    )  # fmt: skip
+        lambda year: map_view.show_year(
+            province, place, year, cycles, lang, mode, latest=data.latest_year(province)
+        ),
+        cycles,
+        default_year,
+        lang,
+        mode,
+    )

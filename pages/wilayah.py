@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from kkpham import region_profile
+from kkpham.model import region_profile
 from kkpham.texts import t
-from kkpham.ui import compare, data, panels, state
-from kkpham.ui import profile as ui
+from kkpham.ui import compare_view, data, panels, state
+from kkpham.ui import profile_view as ui
 from kkpham.ui.router import use_router
 
 use_router()  # first in every entry script (see kkpham.ui.router)
@@ -19,9 +19,14 @@ st.title(t("profile_title", lang))
 ui.search_region(lang)
 label = dict(zip(regions["code"], regions["name"] + ", " + regions["province_name"], strict=True))
 code = state.url_select(
-    t("region", lang), [None, *label], param="kode", key="wil_kode", default=None,
-    format_func=lambda c: "—" if c is None else f"{label[c]} ({c})", lang=lang,
-)  # fmt: skip
+    t("region", lang),
+    [None, *label],
+    param="kode",
+    key="wil_kode",
+    default=None,
+    format_func=lambda c: "—" if c is None else f"{label[c]} ({c})",
+    lang=lang,
+)
 if code is None:
     st.stop()
 mode = state.year_mode_select(lang, key="wil_jenis_tahun")
@@ -46,6 +51,7 @@ st.subheader(t("sources", lang))
 ui.show_claims(code, lang, prov_panel[prov_panel["code"] == code])
 
 st.subheader(f"{t('context', lang)} {region['province_name']}")
-streaks = compare.show_grid(prov_panel, cycles, "", lang, mode, as_of, highlight=code,
-                            key="wil_grid")  # fmt: skip
-compare.streak_table(prov_panel, streaks, as_of, lang)
+streaks = compare_view.show_grid(
+    prov_panel, cycles, "", lang, mode, as_of, highlight=code, key="wil_grid"
+)
+compare_view.streak_table(prov_panel, streaks, as_of, lang)

@@ -11,7 +11,7 @@ from playwright.sync_api import expect, sync_playwright
 from streamlit.testing.v1 import AppTest
 
 from bench.harness import launch_chromium
-from kkpham.build import build_store
+from kkpham.reference.store_build import build_store
 from kkpham.settings import Settings, get_settings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -46,16 +46,21 @@ def ciede2000(lab1: np.ndarray, lab2: np.ndarray) -> np.ndarray:
     hsum = h1p + h2p
     hbp = np.where(np.abs(h1p - h2p) > 180, np.where(hsum < 360, hsum + 360, hsum - 360), hsum) / 2
     hbp = np.where(c1p * c2p == 0, hsum, hbp)
-    t = (1 - 0.17 * np.cos(np.radians(hbp - 30)) + 0.24 * np.cos(np.radians(2 * hbp))
-         + 0.32 * np.cos(np.radians(3 * hbp + 6))
-         - 0.20 * np.cos(np.radians(4 * hbp - 63)))  # fmt: skip
+    t = (
+        1
+        - 0.17 * np.cos(np.radians(hbp - 30))
+        + 0.24 * np.cos(np.radians(2 * hbp))
+        + 0.32 * np.cos(np.radians(3 * hbp + 6))
+        - 0.20 * np.cos(np.radians(4 * hbp - 63))
+    )
     sl = 1 + 0.015 * (lbp - 50) ** 2 / np.sqrt(20 + (lbp - 50) ** 2)
     sc, sh = 1 + 0.045 * cbp, 1 + 0.015 * cbp * t
     dtheta = 30 * np.exp(-(((hbp - 275) / 25) ** 2))
     cbp7 = cbp**7
     rt = -2 * np.sqrt(cbp7 / (cbp7 + 25**7)) * np.sin(np.radians(2 * dtheta))
-    return np.sqrt((dlp / sl) ** 2 + (dcp / sc) ** 2 + (dhp / sh) ** 2
-                   + rt * (dcp / sc) * (dhp / sh))  # fmt: skip
+    return np.sqrt(
+        (dlp / sl) ** 2 + (dcp / sc) ** 2 + (dhp / sh) ** 2 + rt * (dcp / sc) * (dhp / sh)
+    )
 
 
 def distance(c1: str, c2: str, vision: str = "normal") -> float:

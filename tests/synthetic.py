@@ -4,8 +4,9 @@ Every status here is invented (sources under ``https://sintetis.example/``); onl
 (the boundary build's 514 kab/kota and 38 provinces, so the real map geometry draws it) and the
 cycle table (``data/cycles.csv``) are real. It is built through the real code: the data files are
 written in the format of ``data/results.csv`` and ``data/reported_counts.csv`` and go through
-``kkpham.build.write_built_store`` (validation, the status panel, the fsynced swap), then one file
-is imported through ``kkpham.stewardship.commit_file`` like an official's upload.
+``kkpham.reference.store_build.write_built_store`` (validation, the status panel, the fsynced
+swap), then one file
+is imported through ``kkpham.write.stewardship.commit_file`` like an official's upload.
 
 What the tests may rely on (true by construction, whatever the real data becomes):
 - Sulawesi Tenggara (74, 17 kab/kota): data year 2019 complete (9 Peduli, 5 Cukup, 3 Tidak
@@ -26,23 +27,44 @@ from pathlib import Path
 
 import pandas as pd
 
-from kkpham.build import CYCLES_FILE, read_cycles, region_table, write_built_store
-from kkpham.regions import resolver_for
+from kkpham.model.regions import resolver_for
+from kkpham.reference.store_build import CYCLES_FILE, read_cycles, region_table, write_built_store
 from kkpham.settings import Settings
-from kkpham.stewardship import commit_file
 from kkpham.store import Store
+from kkpham.write.stewardship import commit_file
 
 SITE = "https://sintetis.example"
 RESULT_HEADER = [
-    "region_code", "region_name", "name_in_source", "province_in_source", "data_year",
-    "award_year", "data_year_derived", "status", "score", "source_url", "source_kind",
-    "all_regions_statement", "reference_status", "note", "reference_lines",
-]  # fmt: skip
+    "region_code",
+    "region_name",
+    "name_in_source",
+    "province_in_source",
+    "data_year",
+    "award_year",
+    "data_year_derived",
+    "status",
+    "score",
+    "source_url",
+    "source_kind",
+    "all_regions_statement",
+    "reference_status",
+    "note",
+    "reference_lines",
+]
 COUNT_HEADER = [
-    "scope", "province_code", "province_in_source", "province_before_split", "data_year",
-    "award_year", "data_year_derived", "awarded_count", "total_regions", "source_url",
-    "source_kind", "evidence",
-]  # fmt: skip
+    "scope",
+    "province_code",
+    "province_in_source",
+    "province_before_split",
+    "data_year",
+    "award_year",
+    "data_year_derived",
+    "awarded_count",
+    "total_regions",
+    "source_url",
+    "source_kind",
+    "evidence",
+]
 # province -> data year -> the statuses of its kab/kota in code order (the rest: no row)
 PLAN: dict[str, dict[int, list[str]]] = {
     "74": {
@@ -81,31 +103,68 @@ def _results(regions: pd.DataFrame, cycles: pd.DataFrame) -> list[dict]:
                 kind, url = "berita", f"{SITE}/{province}/{year}"
                 if (region.code, year) == DISPUTED:
                     kind, url = "pemerintah", f"{SITE}/go.id/kendari-{year}"
-                rows.append({
-                    "region_code": region.code, "region_name": region.name,
-                    "name_in_source": region.name, "province_in_source": province,
-                    "data_year": year, "award_year": award[year], "data_year_derived": False,
-                    "status": status, "score": "", "source_url": url, "source_kind": kind,
-                    "all_regions_statement": False, "reference_status": status,
-                    "note": "SINTETIS: hanya untuk uji", "reference_lines": 0,
-                })  # fmt: skip
+                rows.append(
+                    {
+                        "region_code": region.code,
+                        "region_name": region.name,
+                        "name_in_source": region.name,
+                        "province_in_source": province,
+                        "data_year": year,
+                        "award_year": award[year],
+                        "data_year_derived": False,
+                        "status": status,
+                        "score": "",
+                        "source_url": url,
+                        "source_kind": kind,
+                        "all_regions_statement": False,
+                        "reference_status": status,
+                        "note": "SINTETIS: hanya untuk uji",
+                        "reference_lines": 0,
+                    }
+                )
     return rows
 
 
 def _counts() -> list[dict]:
-    base = {"province_before_split": False, "data_year_derived": False, "source_kind": "berita",
-            "award_year": 2020, "data_year": 2019}  # fmt: skip
+    base = {
+        "province_before_split": False,
+        "data_year_derived": False,
+        "source_kind": "berita",
+        "award_year": 2020,
+        "data_year": 2019,
+    }
     return [
-        {**base, "scope": "provinsi", "province_code": "74", "province_in_source": "Sultra",
-         "awarded_count": 14, "total_regions": 17, "source_url": f"{SITE}/hitung/74-a",
-         "evidence": "SINTETIS: 14 of 17"},
-        {**base, "scope": "provinsi", "province_code": "74", "province_in_source": "Sultra",
-         "awarded_count": 14, "total_regions": 17, "source_url": f"{SITE}/hitung/74-b",
-         "evidence": "SINTETIS: 14 of 17 (second source)"},
-        {**base, "scope": "nasional", "province_code": "", "province_in_source": "",
-         "awarded_count": 9, "total_regions": "", "source_url": f"{SITE}/hitung/nasional",
-         "evidence": "SINTETIS: 9 nationally"},
-    ]  # fmt: skip
+        {
+            **base,
+            "scope": "provinsi",
+            "province_code": "74",
+            "province_in_source": "Sultra",
+            "awarded_count": 14,
+            "total_regions": 17,
+            "source_url": f"{SITE}/hitung/74-a",
+            "evidence": "SINTETIS: 14 of 17",
+        },
+        {
+            **base,
+            "scope": "provinsi",
+            "province_code": "74",
+            "province_in_source": "Sultra",
+            "awarded_count": 14,
+            "total_regions": 17,
+            "source_url": f"{SITE}/hitung/74-b",
+            "evidence": "SINTETIS: 14 of 17 (second source)",
+        },
+        {
+            **base,
+            "scope": "nasional",
+            "province_code": "",
+            "province_in_source": "",
+            "awarded_count": 9,
+            "total_regions": "",
+            "source_url": f"{SITE}/hitung/nasional",
+            "evidence": "SINTETIS: 9 nationally",
+        },
+    ]
 
 
 def _write(path: Path, header: list[str], rows: list[dict]) -> Path:
@@ -127,10 +186,22 @@ def build_synthetic(real: Settings, folder: Path, with_import: bool = True) -> S
         boundary_build = store.get_meta("boundary_build_id") or "unbuilt"
     results = _write(folder / "results.csv", RESULT_HEADER, _results(regions, read_cycles()))
     counts = _write(folder / "reported_counts.csv", COUNT_HEADER, _counts())
-    write_built_store(settings, boundary_build, "synthetic", provinces, regions,
-                      cycles_file=CYCLES_FILE, results_file=results,
-                      counts_file=counts)  # fmt: skip
+    write_built_store(
+        settings,
+        boundary_build,
+        "synthetic",
+        provinces,
+        regions,
+        cycles_file=CYCLES_FILE,
+        results_file=results,
+        counts_file=counts,
+    )
     if with_import:
-        commit_file(IMPORT_CSV.encode(), "impor_sintetis.csv", resolver_for(real), settings,
-                    who="uji sintetis")  # fmt: skip
+        commit_file(
+            IMPORT_CSV.encode(),
+            "impor_sintetis.csv",
+            resolver_for(real),
+            settings,
+            who="uji sintetis",
+        )
     return settings

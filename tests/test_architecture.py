@@ -17,15 +17,38 @@ ALL_CODE = sorted(
     for pattern in ("dashboard.py", "pages/*.py", "kkpham/**/*.py", "bench/**/*.py")
     for p in ROOT.glob(pattern)
 )
-DOMAIN = sorted(
-    [p for p in (ROOT / "kkpham").glob("*.py")]
-    + list((ROOT / "kkpham" / "figures").rglob("*.py"))
-    + list((ROOT / "kkpham" / "boundaries").rglob("*.py"))
+# Everything in the package but the Streamlit glue is importable without Streamlit.
+DOMAIN = sorted(p for p in (ROOT / "kkpham").rglob("*.py") if "ui" not in p.relative_to(ROOT).parts)
+# The layers of ARCHITECTURE.md: what each part of kkpham/ may import. "core" is the shared root
+# (settings, the store, the vocabulary, regimes, texts, formatting); the CLI and the UI sit on top.
+CORE = {"settings", "store", "vocab", "regimes", "texts", "formatting"}
+MAY_IMPORT = {
+    "core": {"core"},
+    "boundaries": {"core", "boundaries"},
+    "model": {"core", "boundaries", "model"},
+    "write": {"core", "boundaries", "model", "write"},
+    "reference": {"core", "boundaries", "model", "write", "reference"},
+    "figures": {"core", "model", "figures"},
+    "present": {"core", "boundaries", "model", "figures", "present"},
+    "ui": {"core", "boundaries", "model", "write", "figures", "present", "ui"},
+}
+SQL = re.compile(
+    r"\b(select\b.+\bfrom|insert\s+into|update\s+\w+\s+set|delete\s+from|"
+    r"create\s+(table|view))\b",
+    re.IGNORECASE | re.DOTALL,
 )
-SQL = re.compile(r"\b(select\b.+\bfrom|insert\s+into|update\s+\w+\s+set|delete\s+from|"
-                 r"create\s+(table|view))\b", re.IGNORECASE | re.DOTALL)  # fmt: skip
-FILE_READS = {"open", "read_csv", "read_excel", "read_parquet", "read_json", "read_text",
-              "read_bytes", "connect", "sql", "execute"}  # fmt: skip
+FILE_READS = {
+    "open",
+    "read_csv",
+    "read_excel",
+    "read_parquet",
+    "read_json",
+    "read_text",
+    "read_bytes",
+    "connect",
+    "sql",
+    "execute",
+}
 MAX_PAGE_LINES = 150
 
 
@@ -55,6 +78,49 @@ def called_names(tree: ast.AST) -> set[str]:
 
 def test_there_is_code_to_check() -> None:
     assert len(PAGES) >= 2 and len(DOMAIN) > 10 and (ROOT / "kkpham" / "store.py") in ALL_CODE
+    assert {layer_of(p) for p in DOMAIN} >= set(MAY_IMPORT) - {"ui"}
+
+
+def layer_of(path: Path) -> str | None:
+    """The layer a file of ``kkpham/`` belongs to (None for the CLI and the package marker)."""
+    parts = path.relative_to(ROOT / "kkpham").with_suffix("").parts
+    if len(parts) > 1:
+        return parts[0]
+    return "core" if parts[0] in CORE else None
+
+
+def layer_of_module(name: str) -> str | None:
+    parts = name.split(".")
+    if parts[0] != "kkpham" or len(parts) == 1:
+        return None
+    return "core" if parts[1] in CORE else parts[1] if parts[1] in MAY_IMPORT else None
+
+
+def kkpham_imports(path: Path) -> set[str]:
+    """Every ``kkpham.…`` module a file imports, also inside functions (``from a import b``
+    counts ``a.b`` too, so a submodule imported by name is seen)."""
+    out: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Import):
+            out |= {a.name for a in node.names if a.name.startswith("kkpham")}
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("kkpham"):
+            out |= {node.module} | {f"{node.module}.{a.name}" for a in node.names}
+    return out
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in DOMAIN if layer_of(p)] + sorted((ROOT / "kkpham" / "ui").rglob("*.py")),
+    ids=rel,
+)
+def test_imports_follow_the_layers(path: Path) -> None:
+    layer = "ui" if "ui" in path.relative_to(ROOT).parts else layer_of(path)
+    wrong = sorted(
+        name
+        for name in kkpham_imports(path)
+        if (target := layer_of_module(name)) and target not in MAY_IMPORT[layer]
+    )
+    assert not wrong, f"{rel(path)} ({layer}) imports above its layer: {wrong}"
 
 
 @pytest.mark.parametrize("page", PAGES, ids=rel)
@@ -63,8 +129,9 @@ def test_pages_are_thin_and_hold_no_sql_or_file_reads(page: Path) -> None:
     tree = ast.parse(text)
     assert len(text.splitlines()) <= MAX_PAGE_LINES, f"{rel(page)} exceeds {MAX_PAGE_LINES} lines"
     assert "duckdb" not in text, f"{rel(page)} mentions duckdb"
-    strings = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)
-               and isinstance(n.value, str)]  # fmt: skip
+    strings = [
+        n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+    ]
     sql = [s for s in strings if SQL.search(s)]
     assert not sql, f"{rel(page)} contains SQL: {sql}"
     reads = called_names(tree) & FILE_READS
@@ -93,9 +160,13 @@ def test_every_page_file_is_routed() -> None:
 
 def test_the_checker_catches_violations(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
-    bad.write_text("import duckdb\nimport streamlit as st\nx = open('f')\n"
-                   "q = 'SELECT code FROM regions'\n")  # fmt: skip
+    bad.write_text(
+        "import duckdb\nimport streamlit as st\nx = open('f')\n"
+        "q = 'SELECT code FROM regions'\nfrom kkpham.write import stewardship\n"
+    )
     assert {"duckdb", "streamlit"} <= imported_modules(bad)
+    assert "kkpham.write.stewardship" in kkpham_imports(bad)
+    assert layer_of_module("kkpham.write.stewardship") not in MAY_IMPORT["model"]
     assert "open" in called_names(ast.parse(bad.read_text()))
     assert SQL.search("SELECT code FROM regions") and not SQL.search("Pilih tahun data")
 

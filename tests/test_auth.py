@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from test_importer import csv_bytes, make_resolver, make_settings, row
 
-from kkpham.auth import (
+from kkpham.write.auth import (
     IDLE_LOGOUT,
     LoginThrottle,
     PasswordError,
@@ -17,7 +17,7 @@ from kkpham.auth import (
     hash_password,
     verify_password,
 )
-from kkpham.stewardship import audit_log, commit_file
+from kkpham.write.stewardship import audit_log, commit_file
 
 PASSWORD = "kata-sandi-uji-123"
 HASH = hash_password(PASSWORD)  # ~50 ms; once per module
@@ -31,8 +31,17 @@ def test_hash_round_trip_and_salting() -> None:
     assert PASSWORD not in HASH and HASH.startswith("scrypt$16384$8$1$")
 
 
-@pytest.mark.parametrize("bad", ["", "plain", "scrypt$1$8$1$AA$BB", "scrypt$x$8$1$AA$BB",
-                                 "md5$16384$8$1$AA$BB", "scrypt$16384$8$1$AA$"])  # fmt: skip
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "",
+        "plain",
+        "scrypt$1$8$1$AA$BB",
+        "scrypt$x$8$1$AA$BB",
+        "md5$16384$8$1$AA$BB",
+        "scrypt$16384$8$1$AA$",
+    ],
+)
 def test_malformed_hashes_never_match_and_are_reported(bad: str) -> None:
     assert not verify_password(PASSWORD, bad)
     with pytest.raises(PasswordError):
@@ -62,8 +71,13 @@ def test_configuration_sources() -> None:
 @pytest.fixture
 def app_env(tmp_path, monkeypatch):
     settings = make_settings(tmp_path)
-    commit_file(csv_bytes([row("Konawe", note="catatan *tebal*")]), "a.csv",
-                make_resolver(), settings, who="Rina <b>")  # fmt: skip
+    commit_file(
+        csv_bytes([row("Konawe", note="catatan *tebal*")]),
+        "a.csv",
+        make_resolver(),
+        settings,
+        who="Rina <b>",
+    )
     monkeypatch.setenv("KKPHAM_DB", str(settings.db_path))
     monkeypatch.setenv("KKPHAM_BACKUP_DIR", str(settings.backup_dir))
     monkeypatch.delenv("KKPHAM_ADMIN_PASSWORD_HASH", raising=False)
@@ -71,7 +85,7 @@ def app_env(tmp_path, monkeypatch):
 
 
 def run_page() -> AppTest:
-    app = AppTest.from_file("../pages/data.py", default_timeout=30)
+    app = AppTest.from_file("../pages/impor.py", default_timeout=30)
     app.secrets["_"] = {}  # no [kkpham] or [auth] section
     return app.run()
 
@@ -126,7 +140,7 @@ def test_a_borrowed_login_cannot_write(app_env, monkeypatch) -> None:
 
     The login it finds shows the write controls, but writing asks for the password again.
     """
-    from kkpham.ui import stewardship
+    from kkpham.ui import import_view
 
     monkeypatch.setenv("KKPHAM_ADMIN_PASSWORD_HASH", HASH)
     app = run_page()
@@ -137,8 +151,8 @@ def test_a_borrowed_login_cannot_write(app_env, monkeypatch) -> None:
         confirm_write(app, attempt)
     assert next(r for r in audit_log(app_env.db_path) if r["batch_id"] == 2)["undone_at"] is None
     # the login lapses after the idle timeout (time injected, not waited for)
-    start = stewardship.clock()
-    monkeypatch.setattr(stewardship, "clock", lambda: start + IDLE_LOGOUT + 1)
+    start = import_view.clock()
+    monkeypatch.setattr(import_view, "clock", lambda: start + IDLE_LOGOUT + 1)
     app.run()
     assert not any("Masuk sebagai" in s.value for s in app.success)
     assert any("berakhir" in i.value for i in app.info)
@@ -215,7 +229,7 @@ def test_attempt_login_does_not_check_while_throttled() -> None:
 
 
 def test_lockout_survives_a_new_session(app_env, monkeypatch) -> None:
-    from kkpham.ui.stewardship import login_throttle
+    from kkpham.ui.import_view import login_throttle
 
     monkeypatch.setenv("KKPHAM_ADMIN_PASSWORD_HASH", HASH)
     login_throttle.clear()
@@ -238,7 +252,7 @@ def test_lockout_survives_a_new_session(app_env, monkeypatch) -> None:
 
 def test_export_starts_from_the_current_selection(app_env) -> None:
     """Province and year carried in the URL preselect the export (the 'current selection')."""
-    app = AppTest.from_file("../pages/data.py", default_timeout=30)
+    app = AppTest.from_file("../pages/impor.py", default_timeout=30)
     app.secrets["_"] = {}
     app.query_params["provinsi"], app.query_params["tahun"] = "74", "2022"
     app.run()

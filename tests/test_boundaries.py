@@ -8,7 +8,6 @@ import hashlib
 import io
 import json
 import re
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -19,8 +18,8 @@ import pytest
 import shapely
 
 from kkpham.boundaries import BoundaryError, build_boundaries, load_provinces, load_regions
-from kkpham.boundaries import build as boundary_build
 from kkpham.boundaries import fetch as fetch_module
+from kkpham.boundaries import pipeline as boundary_build
 from kkpham.boundaries.fetch import fetch
 from kkpham.boundaries.geometry import Level, areas_km2, drop_islands, snap
 from kkpham.boundaries.manifest import COLUMNS, read_manifest
@@ -138,11 +137,16 @@ def _fake_source(tmp_path: Path, payload: bytes, sha: str | None = None) -> Sett
         writer = csv.writer(handle)
         writer.writerow(COLUMNS)
         digest = sha or hashlib.sha256(payload).hexdigest()
-        writer.writerow(["owner/repo", commit, "db/kab/f.sql", digest, len(payload), "MIT",
-                         "kabkota"])  # fmt: skip
-    return Settings(db_path=tmp_path / "db", boundaries_src=tmp_path / "mirror",
-                    build_dir=tmp_path / "build", cache_dir=tmp_path / "cache",
-                    static_dir=tmp_path / "static")  # fmt: skip
+        writer.writerow(
+            ["owner/repo", commit, "db/kab/f.sql", digest, len(payload), "MIT", "kabkota"]
+        )
+    return Settings(
+        db_path=tmp_path / "db",
+        boundaries_src=tmp_path / "mirror",
+        build_dir=tmp_path / "build",
+        cache_dir=tmp_path / "cache",
+        static_dir=tmp_path / "static",
+    )
 
 
 def test_fetch_copies_verifies_and_reuses(tmp_path: Path) -> None:
@@ -163,8 +167,11 @@ def test_checksum_mismatch_names_file_and_leaves_cache(tmp_path: Path) -> None:
     stale.parent.mkdir(parents=True)
     stale.write_bytes(b"old cached bytes")
     actual = hashlib.sha256(b"tampered").hexdigest()
-    with pytest.raises(BoundaryError, match=rf"db/kab/f\.sql: sha256 mismatch: expected 0{{64}}, "
-                                             rf"got {actual}"):  # fmt: skip
+    with pytest.raises(
+        BoundaryError,
+        match=rf"db/kab/f\.sql: sha256 mismatch: expected 0{{64}}, "
+        rf"got {actual}",
+    ):
         fetch(entry, settings)
     assert stale.read_bytes() == b"old cached bytes"
     assert sorted(p.name for p in stale.parent.iterdir()) == ["f.sql"]  # no temp file left
@@ -190,8 +197,12 @@ def test_download_when_no_mirror(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(urllib.request, "urlopen", fake_urlopen)
     assert fetch(entry, settings).read_bytes() == b"remote"
-    assert asked == [(f"https://raw.githubusercontent.com/owner/repo/{'a' * 40}/db/kab/f.sql",
-                      fetch_module.TIMEOUT_S)]  # fmt: skip
+    assert asked == [
+        (
+            f"https://raw.githubusercontent.com/owner/repo/{'a' * 40}/db/kab/f.sql",
+            fetch_module.TIMEOUT_S,
+        )
+    ]
 
     def offline(url: str, timeout: float) -> io.BytesIO:
         raise urllib.error.URLError("no route to host")
@@ -302,8 +313,9 @@ def test_areas_match_reference_coverage(built: tuple[Settings, dict]) -> None:
 
 
 @pytest.mark.parametrize("name", ["kabkota.geojson", "kabkota_national.geojson"])
-def test_kabkota_levels_are_valid_clockwise_coverages(built: tuple[Settings, dict],
-                                                      name: str) -> None:  # fmt: skip
+def test_kabkota_levels_are_valid_clockwise_coverages(
+    built: tuple[Settings, dict], name: str
+) -> None:
     props, geoms = _features(built[0].build_dir / name)
     assert len(geoms) == 514
     assert all(CODE.match(p["code"]) and p["province_code"] == p["code"][:2] for p in props)
@@ -346,8 +358,11 @@ def test_build_info_records_every_output(built: tuple[Settings, dict]) -> None:
     for name, digest in info["sha256"].items():
         path = settings.static_dir / name if name.startswith("geo/") else settings.build_dir / name
         assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
-    others = [p.name for p in (settings.static_dir / "geo").iterdir()
-              if re.fullmatch(r"[0-9a-f]{12}", p.name)]  # fmt: skip
+    others = [
+        p.name
+        for p in (settings.static_dir / "geo").iterdir()
+        if re.fullmatch(r"[0-9a-f]{12}", p.name)
+    ]
     assert others == [info["build_id"]]  # stale build folders removed
 
 
@@ -356,8 +371,6 @@ def test_second_build_is_a_no_op(built: tuple[Settings, dict]) -> None:
     outputs = [settings.build_dir / n for n in (*boundary_build.BUILD_FILES, "build_info.json")]
     outputs += sorted(_geo(settings, info).iterdir())
     before = [p.stat().st_mtime_ns for p in outputs]
-    started = time.perf_counter()
-    again = build_boundaries(settings)
-    assert time.perf_counter() - started < 2.0
+    again = build_boundaries(settings)  # its time: bench/bench_boundaries.py
     assert again == info
     assert [p.stat().st_mtime_ns for p in outputs] == before

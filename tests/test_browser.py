@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import Page
 
 from bench.harness import STATUS_PATHS, is_local, serve
-from kkpham.mapdata import map_frame
+from kkpham.model.mapdata import map_frame
 from kkpham.settings import Settings
 from kkpham.store import Store
 from kkpham.vocab import STATUSES
@@ -88,8 +88,9 @@ def test_map_draws_every_region_offline(
         fills = set(paths.evaluate_all("els => els.map(e => getComputedStyle(e).fill)"))
         assert fills <= VOCAB_FILLS, f"colours outside the vocabulary: {fills - VOCAB_FILLS}"
         # A ring wound the wrong way fills the whole globe: no region may cover most of the map.
-        boxes = paths.evaluate_all("els => els.map(e => { const b = e.getBBox();"
-                                   " return [b.x, b.y, b.width, b.height]; })")  # fmt: skip
+        boxes = paths.evaluate_all(
+            "els => els.map(e => { const b = e.getBBox(); return [b.x, b.y, b.width, b.height]; })"
+        )
         x0 = min(b[0] for b in boxes)
         x1 = max(b[0] + b[2] for b in boxes)
         y0 = min(b[1] for b in boxes)
@@ -148,9 +149,11 @@ def expected_z(settings: Settings, year: int, province: str) -> dict[str, int]:
 
 def wait_colours(page: Page, z: dict[str, int], timeout: int = 30_000) -> None:
     """Wait until the first map plots exactly these status codes (the map was redrawn)."""
-    page.wait_for_function(f"(want => {{ const got = ({Z_BY_LOCATION})(); return got !== null &&"
-                           f" JSON.stringify(got) === JSON.stringify(want); }})({json.dumps(z)})",
-                           timeout=timeout)  # fmt: skip
+    page.wait_for_function(
+        f"(want => {{ const got = ({Z_BY_LOCATION})(); return got !== null &&"
+        f" JSON.stringify(got) === JSON.stringify(want); }})({json.dumps(z)})",
+        timeout=timeout,
+    )
 
 
 def test_slider_and_play_redraw_the_map_with_the_next_held_year(
@@ -209,8 +212,9 @@ def test_a_shared_link_reproduces_the_view_and_survives_page_switches(
     try:
         page.goto(f"{app_url}/peta?{SHARED}&versi=oldbuild.1.1")
         page.get_by_text("Comparison across criteria regimes").first.wait_for(timeout=60_000)
-        page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length === 3",
-                               timeout=60_000)  # fmt: skip
+        page.wait_for_function(
+            "document.querySelectorAll('.js-plotly-plot').length === 3", timeout=60_000
+        )
         page.wait_for_load_state("networkidle")
         page.screenshot(path=str(artifacts / "peta_74_banding_en.png"), full_page=True)
         titles = page.locator(".js-plotly-plot .gtitle").all_text_contents()

@@ -13,8 +13,8 @@ import pytest
 from test_importer import csv_bytes, make_resolver, make_settings, row, sha
 
 import kkpham.__main__ as cli
-from kkpham.auth import verify_password
 from kkpham.store import Store
+from kkpham.write.auth import verify_password
 
 
 @pytest.fixture
@@ -54,8 +54,22 @@ def test_export(env, tmp_path) -> None:
     assert cli.main(["export", "--format", "parquet", "--out", str(out)]) == 0
     assert len(pd.read_parquet(out)) == 1
     xlsx = tmp_path / "sultra.xlsx"
-    assert cli.main(["export", "--format", "xlsx", "--data-year", "2022", "--province", "74",
-                     "--out", str(xlsx)]) == 0  # fmt: skip
+    assert (
+        cli.main(
+            [
+                "export",
+                "--format",
+                "xlsx",
+                "--data-year",
+                "2022",
+                "--province",
+                "74",
+                "--out",
+                str(xlsx),
+            ]
+        )
+        == 0
+    )
     assert pd.read_excel(xlsx, sheet_name="Hasil", dtype=str)["kode_wilayah"].tolist() == ["74.01"]
 
 
@@ -68,8 +82,13 @@ def test_hash_password_reads_stdin_not_argv(monkeypatch, capsys) -> None:
 
 
 def test_hash_password_as_a_process() -> None:
-    done = subprocess.run([sys.executable, "-m", "kkpham", "hash-password"], input="pendek\n",
-                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "kkpham", "hash-password"],
+        input="pendek\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 1 and "minimal" in done.stderr
 
 
@@ -130,8 +149,16 @@ def test_export_refuses_the_store_its_files_and_backups(env, tmp_path, capsys) -
     hard = tmp_path / "keras.duckdb"
     hard.hardlink_to(env.db_path)
     db = env.db_path
-    for out in (db, db.with_name(db.name + ".wal"), db.with_name(db.name + ".lock"), backup,
-                env.backup_dir / "baru.csv", link, hard, tmp_path):  # fmt: skip
+    for out in (
+        db,
+        db.with_name(db.name + ".wal"),
+        db.with_name(db.name + ".lock"),
+        backup,
+        env.backup_dir / "baru.csv",
+        link,
+        hard,
+        tmp_path,
+    ):
         assert cli.main(["export", "--format", "csv", "--out", str(out)]) == 1, out
         assert capsys.readouterr().err.strip()
     assert (sha(env.db_path), sha(backup)) == before
@@ -153,7 +180,7 @@ def test_output_write_failure_leaves_the_old_file(env, tmp_path, monkeypatch) ->
     import errno
     import os
 
-    from kkpham.safe_output import OutputRefused, write_output
+    from kkpham.write.safe_output import OutputRefused, write_output
 
     out = tmp_path / "lama.csv"
     out.write_text("lama")
@@ -175,8 +202,11 @@ def _one_row_file(tmp_path: Path) -> Path:
 
 def test_output_piped_into_head_ends_quietly() -> None:
     """Defect 10: `batches | head` printed a BrokenPipe traceback."""
-    proc = subprocess.Popen([sys.executable, "-m", "kkpham", "resolve", "Kendari"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kkpham", "resolve", "Kendari"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     proc.stdout.close()  # the reader is gone before the command prints
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 0 and "Traceback" not in err, err
@@ -201,7 +231,9 @@ def test_audit_log_is_append_only_across_restores(env, tmp_path, capsys) -> None
     assert set(before.index) <= set(log.index)  # nothing dropped
     for batch_id, entry in before.iterrows():  # nothing rewritten but "undone" marks
         assert (log.loc[batch_id, "created_at"], log.loc[batch_id, "who"]) == (
-            entry["created_at"], entry["who"])
+            entry["created_at"],
+            entry["who"],
+        )
     restores = log[log["origin"] == "restore"]
     assert list(restores.index) == [5, 6] and list(restores["who"]) == ["Budi", "Ani"]
     assert log.loc[5, "undone_by"].startswith("Ani (pemulihan")  # the first restore, reverted

@@ -18,8 +18,8 @@ import pytest
 from test_importer import csv_bytes, make_resolver, make_settings, row, sha
 
 from kkpham.settings import Settings
-from kkpham.stewardship import commit_file
 from kkpham.store import Store
+from kkpham.write.stewardship import commit_file
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
@@ -28,7 +28,7 @@ import sys
 sys.path[:0] = [{str(TESTS)!r}, {str(ROOT)!r}]
 from pathlib import Path
 from test_importer import make_resolver, make_settings
-from kkpham.stewardship import commit_file
+from kkpham.write.stewardship import commit_file
 settings = make_settings(Path(sys.argv[1]))
 data = Path(sys.argv[2]).read_bytes()
 resolver = make_resolver()
@@ -51,9 +51,14 @@ def batch_file(tmp_path: Path, tag: str) -> Path:
 
 def start(tmp_path: Path, data: Path, pause: str = "") -> subprocess.Popen:
     env = os.environ | {"KKPHAM_TEST_COMMIT_PAUSE": pause}
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(tmp_path), str(data)], env=env,
-                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)  # fmt: skip
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(tmp_path), str(data)],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert child.stdout.readline().strip() == "ready", child.stderr.read()
     return child
 

@@ -16,9 +16,9 @@ from kkpham.figures.compare import (
 )
 from kkpham.figures.profile import status_strip
 from kkpham.figures.status_map import status_colorscale
-from kkpham.region_profile import strip
-from kkpham.timeline import reported_beside_ours, share_series, status_panel, streaks
-from kkpham.transitions import (
+from kkpham.model.region_profile import strip
+from kkpham.model.timeline import reported_beside_ours, share_series, status_panel, streaks
+from kkpham.model.transitions import (
     TRANSITION_CODE,
     TRANSITIONS,
     transition_counts,
@@ -35,8 +35,7 @@ def built(tmp_path_factory) -> dict:
         reported = store.reported_counts(province_code="74")
     reported = reported.assign(source_label="news.example")
     series = share_series(panel)
-    return {"panel": panel, "series": series,
-            "reported": reported_beside_ours(series, reported)}  # fmt: skip
+    return {"panel": panel, "series": series, "reported": reported_beside_ours(series, reported)}
 
 
 def test_grid_cells_follow_vocab_codes(built: dict) -> None:
@@ -94,8 +93,11 @@ def test_share_chart_lines_and_reported_markers(built: dict) -> None:
     assert list(reported.x) == [YEARS.index(2022)] and reported.y[0] == pytest.approx(80.0)
     assert "4/5" in reported.text[0]
     with pytest.raises(ValueError, match="one province"):
-        share_chart(pd.concat([built["series"], built["series"].assign(province_code="75")]),
-                    built["reported"], CYCLES)  # fmt: skip
+        share_chart(
+            pd.concat([built["series"], built["series"].assign(province_code="75")]),
+            built["reported"],
+            CYCLES,
+        )
 
 
 def test_transition_figures(built: dict) -> None:
@@ -127,8 +129,14 @@ def test_strip_marks_score_and_dispute(built: dict) -> None:
 
 def test_change_map_one_trace_coded_by_transition(built: dict) -> None:
     tr = transitions(built["panel"], 2019, 2022, CYCLES)
-    fig = change_map(tr, "/app/static/geo/x/kab_74.json", 2019, 2022, title="t",
-                     note="Perbandingan lintas aturan")  # fmt: skip
+    fig = change_map(
+        tr,
+        "/app/static/geo/x/kab_74.json",
+        2019,
+        2022,
+        title="t",
+        note="Perbandingan lintas aturan",
+    )
     trace = fig.data[0]
     assert trace.type == "choropleth" and len(fig.data) == 1
     z = dict(zip(trace.locations, trace.z, strict=True))

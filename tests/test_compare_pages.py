@@ -14,8 +14,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from test_timeline import PROVINCES, REGIONS, make_store
 
-import kkpham.regions
-from kkpham.resolver import Resolver, load_aliases
+import kkpham.model.regions
+from kkpham.model.resolver import Resolver, load_aliases
 from kkpham.store import Store
 from kkpham.texts import t
 
@@ -34,10 +34,11 @@ def synthetic_db(tmp_path_factory) -> Path:
 @pytest.fixture
 def app(synthetic_db: Path, monkeypatch):
     monkeypatch.setenv("KKPHAM_DB", str(synthetic_db))
-    regions = REGIONS.merge(PROVINCES.rename(columns={"code": "province_code",
-                                                      "name": "province_name"}))  # fmt: skip
+    regions = REGIONS.merge(
+        PROVINCES.rename(columns={"code": "province_code", "name": "province_name"})
+    )
     resolver = Resolver(regions, PROVINCES, load_aliases())
-    monkeypatch.setattr(kkpham.regions, "resolver_for", lambda settings: resolver)
+    monkeypatch.setattr(kkpham.model.regions, "resolver_for", lambda settings: resolver)
 
     def make(page: str, **params: str) -> AppTest:
         at = AppTest.from_file(page, default_timeout=60)

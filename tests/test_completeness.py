@@ -8,20 +8,25 @@ import io
 import pandas as pd
 import pytest
 
-from kkpham.completeness import (
+from kkpham.figures.completeness import completeness_grid
+from kkpham.model.completeness import (
     completeness,
     completeness_line,
     national_row,
     summary_row,
     unknown_regions,
 )
-from kkpham.figures.completeness import completeness_grid
 
-CYCLES = pd.DataFrame({
-    "data_year": [2019, 2020, 2025], "award_year": pd.array([2020, None, 2026], dtype="Int64"),
-    "regime": ["B", None, "D"], "regulation": ["34/2016", None, "Permen HAM 15/2025"],
-    "held": [True, False, True], "results_public": [True, True, False],
-})  # fmt: skip
+CYCLES = pd.DataFrame(
+    {
+        "data_year": [2019, 2020, 2025],
+        "award_year": pd.array([2020, None, 2026], dtype="Int64"),
+        "regime": ["B", None, "D"],
+        "regulation": ["34/2016", None, "Permen HAM 15/2025"],
+        "held": [True, False, True],
+        "results_public": [True, True, False],
+    }
+)
 
 
 def _panel() -> pd.DataFrame:
@@ -37,25 +42,44 @@ def _panel() -> pd.DataFrame:
     names = {"74": "Sulawesi Tenggara", "62": "Kalimantan Tengah"}
     for (prov, year), sts in statuses.items():
         for i, status in enumerate(sts):
-            claimed = status not in ("tidak_diketahui", "belum_diumumkan", "tidak_dilaksanakan",
-                                     "belum_terbentuk")  # fmt: skip
-            rows.append({"code": f"{prov}.0{i + 1}", "name": f"Kab {prov}-{i}",
-                         "province_code": prov, "province_name": names[prov], "data_year": year,
-                         "held": year != 2020, "status": status,
-                         "n_claims": int(claimed)})  # fmt: skip
+            claimed = status not in (
+                "tidak_diketahui",
+                "belum_diumumkan",
+                "tidak_dilaksanakan",
+                "belum_terbentuk",
+            )
+            rows.append(
+                {
+                    "code": f"{prov}.0{i + 1}",
+                    "name": f"Kab {prov}-{i}",
+                    "province_code": prov,
+                    "province_name": names[prov],
+                    "data_year": year,
+                    "held": year != 2020,
+                    "status": status,
+                    "n_claims": int(claimed),
+                }
+            )
     return pd.DataFrame(rows)
 
 
-REPORTED = pd.DataFrame({
-    "province_code": ["74", "74", "74"], "data_year": [2019, 2019, 2019],
-    "awarded_count": [14, 14, 5], "total_regions": pd.array([17, 17, None], dtype="Int64"),
-    "evidence": ["14 of 17 got a predicate", "same, other page", "five [counts: cukup_peduli_ham]"],
-})  # fmt: skip
+REPORTED = pd.DataFrame(
+    {
+        "province_code": ["74", "74", "74"],
+        "data_year": [2019, 2019, 2019],
+        "awarded_count": [14, 14, 5],
+        "total_regions": pd.array([17, 17, None], dtype="Int64"),
+        "evidence": [
+            "14 of 17 got a predicate",
+            "same, other page",
+            "five [counts: cukup_peduli_ham]",
+        ],
+    }
+)
 
 
 def test_counts_known_unknown_and_what_sources_say():
-    grid = completeness(_panel(), REPORTED, {2025: False}).set_index(["province_code",
-                                                                       "data_year"])  # fmt: skip
+    grid = completeness(_panel(), REPORTED, {2025: False}).set_index(["province_code", "data_year"])
     r = grid.loc[("74", 2019)]
     assert (r["total"], r["known"], r["unknown"]) == (4, 3, 1)
     assert r["by_status"] == {"peduli": 1, "cukup": 1, "tidak_melapor": 1}
@@ -104,8 +128,8 @@ def test_grid_figure_cells_and_marks():
 # -- the real store -------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def real(built_settings):
+    from kkpham.model.timeline import status_panel
     from kkpham.store import Store
-    from kkpham.timeline import status_panel
 
     with Store.open(built_settings.db_path) as store:
         panel, reported, cycles = status_panel(store), store.reported_counts(), store.cycles()
@@ -123,13 +147,14 @@ def test_real_grid_invariants(real):
     unpublished = set(cycles.loc[~cycles["results_public"].astype(bool), "data_year"])
     assert unpublished and (~grid.loc[grid["data_year"].isin(unpublished), "public"]).all()
     for code in ("74", "62", "19"):  # the provinces the issue names: one line per year
-        lines = [completeness_line(r) for r in grid[grid["province_code"] == code].to_dict(
-            "records")]  # fmt: skip
+        lines = [
+            completeness_line(r) for r in grid[grid["province_code"] == code].to_dict("records")
+        ]
         assert all(line.startswith(("terdata", "tidak dinilai")) for line in lines)
 
 
 def test_the_map_summary_and_the_grid_agree(built_settings, real):
-    from kkpham.mapdata import province_summary
+    from kkpham.model.mapdata import province_summary
     from kkpham.store import Store
 
     grid = real[0].set_index(["province_code", "data_year"])
@@ -140,7 +165,7 @@ def test_the_map_summary_and_the_grid_agree(built_settings, real):
 
 
 def test_xlsx_export_carries_the_completeness_line(built_settings):
-    from kkpham.export import export_bytes
+    from kkpham.model.export import export_bytes
     from kkpham.store import Store
 
     with Store.open(built_settings.db_path) as store:

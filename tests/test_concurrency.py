@@ -18,9 +18,9 @@ from pathlib import Path
 
 from test_importer import csv_bytes, make_resolver, make_settings, row
 
-from kkpham.mapdata import map_frame, province_summary
-from kkpham.stewardship import commit_file, undo
+from kkpham.model.mapdata import map_frame, province_summary
 from kkpham.store import Store
+from kkpham.write.stewardship import commit_file, undo
 
 READERS = 12
 COMMITS = 4  # three imports and one undo
@@ -76,12 +76,16 @@ def test_readers_see_old_or_new_never_a_mix(tmp_path: Path) -> None:
     for t in threads:
         t.start()
     files = [
-        [row("Konawe", sumber="https://a.example.com/1"), row("Kendari", predikat="belum",
-                                                             sumber="https://a.example.com/1")],
-        [row("Kendari", sumber="https://b.example.com/2"), row("Buton Selatan",
-                                                              sumber="https://b.example.com/2")],
+        [
+            row("Konawe", sumber="https://a.example.com/1"),
+            row("Kendari", predikat="belum", sumber="https://a.example.com/1"),
+        ],
+        [
+            row("Kendari", sumber="https://b.example.com/2"),
+            row("Buton Selatan", sumber="https://b.example.com/2"),
+        ],
         [row("Kolaka", predikat="belum", sumber="https://kolaka.go.id/3")],
-    ]  # fmt: skip
+    ]
     batches = []
     for i, rows in enumerate(files):
         time.sleep(0.3)  # let the readers read the current state for a while
@@ -108,9 +112,16 @@ def test_reader_processes_see_old_or_new_never_a_mix(tmp_path: Path) -> None:
     settings = make_settings(tmp_path)
     db = settings.db_path
     started = time.monotonic()
-    readers = [subprocess.Popen([sys.executable, "-c", READER, str(db)], stdin=subprocess.PIPE,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-               for _ in range(READER_PROCESSES)]  # fmt: skip
+    readers = [
+        subprocess.Popen(
+            [sys.executable, "-c", READER, str(db)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(READER_PROCESSES)
+    ]
     try:
         for r in readers:
             first = r.stdout.readline().strip()

@@ -11,14 +11,14 @@ import shutil
 import pytest
 
 import kkpham.__main__ as cli
-from kkpham import cycle_admin
-from kkpham.export import export_frame
 from kkpham.figures.status_map import status_map
-from kkpham.mapdata import map_frame
-from kkpham.paste import commit_text
-from kkpham.regions import resolver_for
-from kkpham.stewardship import audit_log, undo
+from kkpham.model.export import export_frame
+from kkpham.model.mapdata import map_frame
+from kkpham.model.regions import resolver_for
 from kkpham.store import Store
+from kkpham.write import cycle_admin
+from kkpham.write.paste import commit_text
+from kkpham.write.stewardship import audit_log, undo
 
 URL = "https://example.com/uji/permen-uji"  # synthetic citation
 
@@ -31,10 +31,18 @@ def settings(built_settings, tmp_path):
 
 
 def _entry(**kw) -> cycle_admin.CycleEntry:
-    base = {"data_year": 2026, "award_year": 2027, "regime": "E", "regulation": "Permen Uji 1/2026",
-            "programme_id": "Penilaian Uji", "source_url": URL,
-            "outcomes": {"peduli": ("Patuh HAM", "Compliant"),
-                         "cukup": ("Cukup Patuh HAM", "Fairly compliant")}}  # fmt: skip
+    base = {
+        "data_year": 2026,
+        "award_year": 2027,
+        "regime": "E",
+        "regulation": "Permen Uji 1/2026",
+        "programme_id": "Penilaian Uji",
+        "source_url": URL,
+        "outcomes": {
+            "peduli": ("Patuh HAM", "Compliant"),
+            "cukup": ("Cukup Patuh HAM", "Fairly compliant"),
+        },
+    }
     return cycle_admin.CycleEntry(**(base | kw))
 
 
@@ -62,13 +70,21 @@ def test_a_new_cycle_and_regime_with_its_own_outcome_names(built_settings, setti
     assert log[batch]["origin"] == "cycle" and log[batch]["who"] == "Admin"
     assert log[batch]["undoable"]
     assert sorted(p.name.split("Z-", 1)[1] for p in settings.backup_dir.glob("*.duckdb")) == [
-        "cycle.duckdb"]  # fmt: skip
+        "cycle.duckdb"
+    ]
 
     # a list for the new year is imported like any other; legend and export use E's names
     resolver = resolver_for(built_settings)
-    imported, _ = commit_text("Kota Kendari, Kabupaten Muna", resolver, settings, "Admin",
-                              province="74", predikat="Peduli HAM", sumber=URL,
-                              data_year=2026)  # fmt: skip
+    imported, _ = commit_text(
+        "Kota Kendari, Kabupaten Muna",
+        resolver,
+        settings,
+        "Admin",
+        province="74",
+        predikat="Peduli HAM",
+        sumber=URL,
+        data_year=2026,
+    )
     with Store.open(settings.db_path) as store:
         frame = map_frame(store, 2026, "74")
         exported = export_frame(store, 2026, "74")
@@ -95,8 +111,9 @@ def test_outcome_names_for_permen_ham_15_2025_when_public(settings):
     with Store.open(settings.db_path) as store:
         assert store.regime_outcomes("D").empty  # not public yet
         assert _legend(map_frame(store, 2025, "74"))["peduli"].startswith("Peduli HAM")
-    entry = cycle_admin.CycleEntry(regime="D", source_url=URL,
-                                   outcomes={"peduli": ("Patuh HAM", "Compliant")})  # fmt: skip
+    entry = cycle_admin.CycleEntry(
+        regime="D", source_url=URL, outcomes={"peduli": ("Patuh HAM", "Compliant")}
+    )
     cycle_admin.add(entry, settings, who="Admin")
     with Store.open(settings.db_path) as store:
         assert _legend(map_frame(store, 2025, "74"))["peduli"] == "Patuh HAM (0)"
@@ -116,13 +133,31 @@ def test_bad_entries_are_refused_with_reasons(settings):
 
 
 def test_cli_cycle_add_list_and_rebuild_carries_it_over(settings, monkeypatch, capsys):
-    from kkpham.build import build_store
+    from kkpham.reference.store_build import build_store
 
     monkeypatch.setenv("KKPHAM_DB", str(settings.db_path))
     monkeypatch.setenv("KKPHAM_BACKUP_DIR", str(settings.backup_dir))
-    assert cli.main(["cycle", "add", "--data-year", "2026", "--regime", "E", "--regulation",
-                     "Permen Uji 1/2026", "--outcome", "peduli=Patuh HAM|Compliant",
-                     "--source", URL, "--who", "Admin"]) == 0  # fmt: skip
+    assert (
+        cli.main(
+            [
+                "cycle",
+                "add",
+                "--data-year",
+                "2026",
+                "--regime",
+                "E",
+                "--regulation",
+                "Permen Uji 1/2026",
+                "--outcome",
+                "peduli=Patuh HAM|Compliant",
+                "--source",
+                URL,
+                "--who",
+                "Admin",
+            ]
+        )
+        == 0
+    )
     assert "batch" in capsys.readouterr().out
     assert cli.main(["cycle", "add", "--data-year", "2026", "--regime", "E", "--source", URL]) == 1
     assert "sudah ada" in capsys.readouterr().err

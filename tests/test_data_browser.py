@@ -22,10 +22,10 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from bench.harness import STATUS_PATHS, is_local, serve
-from kkpham.auth import hash_password
-from kkpham.mapdata import province_summary
+from kkpham.model.mapdata import province_summary
 from kkpham.settings import Settings
 from kkpham.store import Store
+from kkpham.write.auth import hash_password
 
 pytestmark = pytest.mark.browser
 # Every step waits for a Streamlit rerun, which takes seconds on a loaded 2-core machine (the
@@ -58,8 +58,11 @@ def store_copy(built_settings: Settings, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def app_url(store_copy: Path, artifacts: Path):
-    env = {"KKPHAM_DB": str(store_copy), "KKPHAM_BACKUP_DIR": str(store_copy.parent / "backups"),
-           "KKPHAM_ADMIN_PASSWORD_HASH": hash_password(PASSWORD)}  # fmt: skip
+    env = {
+        "KKPHAM_DB": str(store_copy),
+        "KKPHAM_BACKUP_DIR": str(store_copy.parent / "backups"),
+        "KKPHAM_ADMIN_PASSWORD_HASH": hash_password(PASSWORD),
+    }
     with serve(env=env, log=artifacts / "data_browser_app.log") as url:
         yield url
 
@@ -168,8 +171,11 @@ def test_import_commit_and_undo_through_the_page(
             io.BytesIO(download(page, "Unduh templat (XLSX, dengan petunjuk)"))
         )
         assert template.sheetnames == ["Data", "Petunjuk"]
-        assert [c.value for c in template["Data"][1]][:3] == ["tahun_data", "tahun_penghargaan",
-                                                               "provinsi"]  # fmt: skip
+        assert [c.value for c in template["Data"][1]][:3] == [
+            "tahun_data",
+            "tahun_penghargaan",
+            "provinsi",
+        ]
 
         # 2. A file with one bad row: the error in plain words, the rows in error downloadable.
         upload(page, "hasil_2023.csv", BAD)

@@ -10,23 +10,23 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kkpham.provenance import (
+from kkpham.model.region_facts import formation_table
+from kkpham.model.resolver import Resolver, load_aliases
+from kkpham.reference.provenance import (
     COLUMN_DOCS,
     read_sidecar,
     sidecar_path,
     verify_sidecar,
     write_sidecar,
 )
-from kkpham.reference_data import (
+from kkpham.reference.sync import tidy_frames
+from kkpham.reference.tidy import (
     read_reference_set,
     reference_files,
     tidy_counts,
 )
-from kkpham.reference_sync import tidy_frames
-from kkpham.region_facts import formation_table
-from kkpham.resolver import Resolver, load_aliases
 from kkpham.settings import ROOT
-from kkpham.validate import is_http_url, validate_results
+from kkpham.write.validate import is_http_url, validate_results
 
 DATA = ROOT / "data"
 SHARED = ROOT.parent / "shared"
@@ -115,8 +115,7 @@ REFERENCE = SHARED / "reference"
 def reference_set():
     """(results, counts) of every reference file: the main ones and additions/."""
     result_files, count_files = reference_files(REFERENCE)
-    return (read_reference_set(result_files, REFERENCE),
-            read_reference_set(count_files, REFERENCE))  # fmt: skip
+    return (read_reference_set(result_files, REFERENCE), read_reference_set(count_files, REFERENCE))
 
 
 @needs_shared
@@ -147,7 +146,7 @@ def test_counts_keep_national_and_countless_statements(reference_set, reference_
 
 
 def test_build_loads_national_and_comparable_provincial_counts():
-    from kkpham.build import read_counts
+    from kkpham.reference.store_build import read_counts
 
     loaded = read_counts()
     provincial = loaded[loaded["scope"] == "provinsi"]
@@ -217,7 +216,7 @@ def test_every_reference_row_is_represented(results, reference_set):
 def test_absence_from_a_peduli_list_claims_no_band_where_cukup_existed(results):
     """Not in a complete Peduli list under 34/2016 or 22/2021 (bands below Peduli exist):
     'not Peduli, band unknown', never 'Belum Peduli HAM'; the rule is the regime's data."""
-    from kkpham.reference_sync import bands_below_peduli
+    from kkpham.reference.sync import bands_below_peduli
 
     absent = results["note"].str.contains(r"\bnot (?:among|in)\b|\bminus\b", case=False)
     absent &= results["reference_status"] == "not_peduli_ham"
@@ -233,7 +232,7 @@ def test_absence_from_a_peduli_list_claims_no_band_where_cukup_existed(results):
 
 def test_a_provincial_ranking_value_is_not_a_score(results):
     """The Central Java ranking value 100 (additions/README.md) stays in the note only."""
-    from kkpham.reference_data import NOT_KKPHAM_SCORES
+    from kkpham.reference.tidy import NOT_KKPHAM_SCORES
 
     for url, value in NOT_KKPHAM_SCORES:
         rows = results[results["source_url"] == url]

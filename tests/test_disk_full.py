@@ -13,9 +13,9 @@ import pytest
 from test_importer import csv_bytes, make_resolver, make_settings, row, sha
 
 import kkpham.__main__ as cli
-from kkpham import backup as backup_module
-from kkpham import stewardship
-from kkpham.stewardship import WriteFailed, commit_file
+from kkpham.write import backup as backup_module
+from kkpham.write import stewardship
+from kkpham.write.stewardship import WriteFailed, commit_file
 
 
 def filling_copy(fail_when):
@@ -40,8 +40,9 @@ def test_a_full_disk_changes_nothing_and_leaves_no_partial_file(tmp_path, monkey
     if where == "working copy":
         monkeypatch.setattr(stewardship.shutil, "copyfile", filling_copy(lambda d: ".tmp" in d))
     else:
-        monkeypatch.setattr(backup_module.shutil, "copyfile",
-                            filling_copy(lambda d: d.endswith(".partial")))  # fmt: skip
+        monkeypatch.setattr(
+            backup_module.shutil, "copyfile", filling_copy(lambda d: d.endswith(".partial"))
+        )
     with pytest.raises(WriteFailed, match="disk penuh"):
         commit_file(csv_bytes([row("Kolaka")]), "b.csv", make_resolver(), settings, who="b")
     assert sha(settings.db_path) == before

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from test_importer import make_settings
 
-from kkpham.export import FORMATS, export_bytes, export_frame, neutralise
+from kkpham.model.export import FORMATS, export_bytes, export_frame, neutralise
 from kkpham.store import Store
 
 HOSTILE = ['=HYPERLINK("http://evil")', "+1+1", "-1+2", "@SUM(A1)", "\t=1", "aman"]
@@ -19,12 +19,27 @@ HOSTILE = ['=HYPERLINK("http://evil")', "+1+1", "-1+2", "@SUM(A1)", "\t=1", "ama
 def db(tmp_path):
     settings = make_settings(tmp_path)
     with Store.open(settings.db_path, read_only=False) as store:
-        store.add_batch(pd.DataFrame([{
-            "region_code": "74.02", "data_year": 2023, "award_year": 2024,
-            "data_year_derived": False, "status": "belum", "score": 61.0,
-            "source_url": f"https://x.example.com/{i}", "source_kind": "berita",
-            "name_in_source": text, "note": text, "all_regions_statement": False,
-        } for i, text in enumerate(HOSTILE)]), origin="test")  # fmt: skip
+        store.add_batch(
+            pd.DataFrame(
+                [
+                    {
+                        "region_code": "74.02",
+                        "data_year": 2023,
+                        "award_year": 2024,
+                        "data_year_derived": False,
+                        "status": "belum",
+                        "score": 61.0,
+                        "source_url": f"https://x.example.com/{i}",
+                        "source_kind": "berita",
+                        "name_in_source": text,
+                        "note": text,
+                        "all_regions_statement": False,
+                    }
+                    for i, text in enumerate(HOSTILE)
+                ]
+            ),
+            origin="test",
+        )
     return settings.db_path
 
 

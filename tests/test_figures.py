@@ -19,21 +19,40 @@ URL = "/app/static/geo/abc123/kab_74.json"
 
 
 def frame(rows: list[dict]) -> pd.DataFrame:
-    base = {"name": "Kabupaten X", "province_code": "74", "score": math.nan, "source_label": "",
-            "disputed": False, "claims_text": "", "data_year_derived": False}  # fmt: skip
+    base = {
+        "name": "Kabupaten X",
+        "province_code": "74",
+        "score": math.nan,
+        "source_label": "",
+        "disputed": False,
+        "claims_text": "",
+        "data_year_derived": False,
+    }
     out = pd.DataFrame([{**base, **r} for r in rows])
     out["status_code"] = out["status"].map(lambda k: BY_KEY[k].code)
     return out
 
 
-SAMPLE = frame([
-    {"code": "74.01", "status": "peduli", "score": 81.25, "source_label": "kemenkumham.go.id"},
-    {"code": "74.02", "status": "belum", "disputed": True, "source_label": "sultra.go.id",
-     "claims_text": "Belum Peduli HAM (sultra.go.id); Peduli HAM (news.com)"},
-    {"code": "74.03", "status": "tidak_melapor", "source_label": "a.id", "data_year_derived": True},
-    {"code": "74.04", "status": "tidak_diketahui"},
-    {"code": "74.15", "status": "belum_terbentuk"},
-])  # fmt: skip
+SAMPLE = frame(
+    [
+        {"code": "74.01", "status": "peduli", "score": 81.25, "source_label": "kemenkumham.go.id"},
+        {
+            "code": "74.02",
+            "status": "belum",
+            "disputed": True,
+            "source_label": "sultra.go.id",
+            "claims_text": "Belum Peduli HAM (sultra.go.id); Peduli HAM (news.com)",
+        },
+        {
+            "code": "74.03",
+            "status": "tidak_melapor",
+            "source_label": "a.id",
+            "data_year_derived": True,
+        },
+        {"code": "74.04", "status": "tidak_diketahui"},
+        {"code": "74.15", "status": "belum_terbentuk"},
+    ]
+)
 
 
 def status_trace(fig):
@@ -83,9 +102,19 @@ def test_english_legend_labels() -> None:
 
 
 def test_hover_text_is_escaped_and_complete() -> None:
-    evil = frame([{"code": "74.01", "status": "peduli", "name": "Kota <script>&", "score": 80.5,
-                   "source_label": "a<b>.id", "disputed": True,
-                   "claims_text": "Peduli HAM (x.id); Belum Peduli HAM (<i>y.id)"}])  # fmt: skip
+    evil = frame(
+        [
+            {
+                "code": "74.01",
+                "status": "peduli",
+                "name": "Kota <script>&",
+                "score": 80.5,
+                "source_label": "a<b>.id",
+                "disputed": True,
+                "claims_text": "Peduli HAM (x.id); Belum Peduli HAM (<i>y.id)",
+            }
+        ]
+    )
     fig = status_map(evil, URL, title="<b>Judul</b> & co")
     text = status_trace(fig).text[0]
     assert "<script>" not in text and "Kota &lt;script&gt;&amp;" in text
@@ -114,8 +143,12 @@ def test_disputed_regions_get_a_thick_dark_border_drawn_last() -> None:
 
 
 def test_outline_trace_for_the_national_view_has_no_hover() -> None:
-    fig = status_map(SAMPLE, "/app/static/geo/b/kab_national.json", title="x",
-                     outline_url="/app/static/geo/b/prov_national.json")  # fmt: skip
+    fig = status_map(
+        SAMPLE,
+        "/app/static/geo/b/kab_national.json",
+        title="x",
+        outline_url="/app/static/geo/b/prov_national.json",
+    )
     assert [t.type for t in fig.data] == ["choropleth", "choropleth"]
     assert fig.data[1].hoverinfo == "skip" and list(fig.data[1].locations) == ["74"]
     assert fig.data[1].geojson.endswith("prov_national.json")
@@ -136,11 +169,17 @@ def test_bad_frames_are_refused_with_the_problem_named() -> None:
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from([s.key for s in STATUSES]), st.booleans()),
-                min_size=1, max_size=40))  # fmt: skip
+@given(
+    st.lists(
+        st.tuples(st.sampled_from([s.key for s in STATUSES]), st.booleans()),
+        min_size=1,
+        max_size=40,
+    )
+)
 def test_any_frame_keeps_codes_in_range_and_counts_add_up(rows: list) -> None:
-    f = frame([{"code": f"74.{i:02d}", "status": s, "disputed": d} for i, (s, d) in
-               enumerate(rows)])  # fmt: skip
+    f = frame(
+        [{"code": f"74.{i:02d}", "status": s, "disputed": d} for i, (s, d) in enumerate(rows)]
+    )
     fig = status_map(f, URL, title="x")
     t = status_trace(fig)
     assert sorted(t.locations) == sorted(f["code"])

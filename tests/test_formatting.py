@@ -26,7 +26,12 @@ def test_dates_in_words():
 
 def test_missing_values_never_print_as_none_nan_or_nat():
     for lang in ("id", "en"):
-        for text in (format_number(None, lang), format_number(float("nan"), lang),
-                     format_percent(float("nan"), lang), format_date(pd.NaT, lang),
-                     format_date(None, lang), format_date("", lang)):  # fmt: skip
+        for text in (
+            format_number(None, lang),
+            format_number(float("nan"), lang),
+            format_percent(float("nan"), lang),
+            format_date(pd.NaT, lang),
+            format_date(None, lang),
+            format_date("", lang),
+        ):
             assert text == "–"

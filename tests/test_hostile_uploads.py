@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kkpham import spreadsheet
-from kkpham.importer import ImportFileError, read_table
+from kkpham.write import spreadsheet
+from kkpham.write.importer import ImportFileError, read_table
 from tests import hostile_xlsx as hx
 
 MAX_MB = 150

@@ -15,14 +15,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_importer import HEADER, csv_bytes, make_resolver, make_settings, row, sha
 
-from kkpham.importer import MAX_BYTES, MAX_ROWS, ImportFileError
 from kkpham.settings import Settings
-from kkpham.stewardship import ImportRefused, check_upload, commit_file
+from kkpham.write.importer import MAX_BYTES, MAX_ROWS, ImportFileError
+from kkpham.write.stewardship import ImportRefused, check_upload, commit_file
 
 RESOLVER = make_resolver()
 TRIED = {"n": 0}
-FUZZ = settings(max_examples=35, deadline=None, derandomize=True,
-                suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
+FUZZ = settings(
+    max_examples=35, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 @pytest.fixture(scope="module")
@@ -52,19 +53,31 @@ def assert_refused(data: bytes, name: str, s: Settings) -> str:
 
 
 # -- cell values that must be refused ------------------------------------------------------------
-HOSTILE_TEXT = st.sampled_from([
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "Kolaka<b>", "</td>Konawe",
-    "=HYPERLINK(\"http://evil\",\"x\")", "=1+1", "+cmd|' /C calc'!A0", "@SUM(A1:A2)",
-    "-2+3", "Kendari\x00", "Kolaka\x1b[31m", "x" * 5000,
-])  # fmt: skip
-BAD_SCORE = st.sampled_from(["nan", "NaN", "inf", "-inf", "1e309", "100.01", "-0.5", "tujuh",
-                             "80%", "=80", "1,2,3"])  # fmt: skip
+HOSTILE_TEXT = st.sampled_from(
+    [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "Kolaka<b>",
+        "</td>Konawe",
+        '=HYPERLINK("http://evil","x")',
+        "=1+1",
+        "+cmd|' /C calc'!A0",
+        "@SUM(A1:A2)",
+        "-2+3",
+        "Kendari\x00",
+        "Kolaka\x1b[31m",
+        "x" * 5000,
+    ]
+)
+BAD_SCORE = st.sampled_from(
+    ["nan", "NaN", "inf", "-inf", "1e309", "100.01", "-0.5", "tujuh", "80%", "=80", "1,2,3"]
+)
 BAD_YEAR = st.one_of(
     st.sampled_from(["1900", "3000", "0", "20222", "2022-12-10", "dua ribu", "-2022", "1e3"]),
     st.integers(min_value=-10_000, max_value=10_000)
     .filter(lambda y: y not in (2013, 2022, 2023))
     .map(str),
-)  # fmt: skip
+)
 FIELDS = st.sampled_from(["provinsi", "kabupaten_kota", "predikat", "sumber", "keterangan"])
 
 
@@ -154,8 +167,9 @@ def _formula_cells(book: openpyxl.Workbook) -> None:
     book.active.append([2022, None, "Sultra", "=A1", "Peduli HAM", "=1/0", "https://a.example.com"])
 
 
-@pytest.mark.parametrize("build", [_merged_header, _only_extra_sheets, _header_only,
-                                   _formula_cells])  # fmt: skip
+@pytest.mark.parametrize(
+    "build", [_merged_header, _only_extra_sheets, _header_only, _formula_cells]
+)
 def test_malformed_workbooks(store_settings: Settings, build) -> None:
     assert_refused(_xlsx(build), "x.xlsx", store_settings)
 
@@ -168,7 +182,7 @@ def test_malformed_workbooks(store_settings: Settings, build) -> None:
         b"\xef\xbb\xbf",
         ",".join(HEADER).encode() + b"\n",
         b"\n".join([b""] * 50),
-    ],  # fmt: skip
+    ],
 )
 def test_empty_files(store_settings: Settings, data: bytes) -> None:
     assert_refused(data, "x.csv", store_settings)

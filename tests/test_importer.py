@@ -14,44 +14,65 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from kkpham.backup import list_backups
-from kkpham.importer import (
+from kkpham.model.mapdata import map_frame
+from kkpham.model.resolver import Resolver, load_aliases
+from kkpham.settings import Settings
+from kkpham.store import Store
+from kkpham.write.backup import list_backups
+from kkpham.write.importer import (
     ImportFileError,
     conflict_lines,
     error_rows,
     preview_frame,
     read_table,
 )
-from kkpham.mapdata import map_frame
-from kkpham.resolver import Resolver, load_aliases
-from kkpham.settings import Settings
-from kkpham.stewardship import ImportRefused, audit_log, check_upload, commit_file, undo
-from kkpham.store import Store
-from kkpham.template import template_csv, template_xlsx
+from kkpham.write.stewardship import ImportRefused, audit_log, check_upload, commit_file, undo
+from kkpham.write.template import template_csv, template_xlsx
 
 PROVINCES = pd.DataFrame({"code": ["74", "92"], "name": ["Sulawesi Tenggara", "Papua Barat Daya"]})
-REGIONS = pd.DataFrame({
-    "code": ["74.01", "74.02", "74.15", "74.71", "92.01", "92.71"],
-    "name": ["Kabupaten Kolaka", "Kabupaten Konawe", "Kabupaten Buton Selatan", "Kota Kendari",
-             "Kabupaten Sorong", "Kota Sorong"],
-    "kind": ["Kabupaten", "Kabupaten", "Kabupaten", "Kota", "Kabupaten", "Kota"],
-    "province_code": ["74", "74", "74", "74", "92", "92"],
-    "formed_year": pd.array([None, None, 2014, None, None, None], dtype="Int64"),
-    "formed_basis": [None, None, "UU 16/2014", None, None, None],
-    "previous_code": [None] * 6,
-    "area_km2": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
-})  # fmt: skip
-CYCLES = pd.DataFrame({
-    "data_year": [2013, 2020, 2022, 2023],
-    "award_year": pd.array([2014, None, 2023, 2024], dtype="Int64"),
-    "regime": ["A", None, "C", "C"],
-    "regulation": ["11/2013", None, "22/2021", "22/2021"],
-    "held": [True, False, True, True],
-    "decree_number": [None] * 4, "decree_date": [None] * 4, "award_date": [None] * 4,
-    "note": [None] * 4, "source_url": ["https://example.org/c"] * 4,
-})  # fmt: skip
-HEADER = ["tahun_data", "tahun_penghargaan", "provinsi", "kabupaten_kota", "predikat", "nilai",
-          "sumber", "keterangan"]  # fmt: skip
+REGIONS = pd.DataFrame(
+    {
+        "code": ["74.01", "74.02", "74.15", "74.71", "92.01", "92.71"],
+        "name": [
+            "Kabupaten Kolaka",
+            "Kabupaten Konawe",
+            "Kabupaten Buton Selatan",
+            "Kota Kendari",
+            "Kabupaten Sorong",
+            "Kota Sorong",
+        ],
+        "kind": ["Kabupaten", "Kabupaten", "Kabupaten", "Kota", "Kabupaten", "Kota"],
+        "province_code": ["74", "74", "74", "74", "92", "92"],
+        "formed_year": pd.array([None, None, 2014, None, None, None], dtype="Int64"),
+        "formed_basis": [None, None, "UU 16/2014", None, None, None],
+        "previous_code": [None] * 6,
+        "area_km2": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
+    }
+)
+CYCLES = pd.DataFrame(
+    {
+        "data_year": [2013, 2020, 2022, 2023],
+        "award_year": pd.array([2014, None, 2023, 2024], dtype="Int64"),
+        "regime": ["A", None, "C", "C"],
+        "regulation": ["11/2013", None, "22/2021", "22/2021"],
+        "held": [True, False, True, True],
+        "decree_number": [None] * 4,
+        "decree_date": [None] * 4,
+        "award_date": [None] * 4,
+        "note": [None] * 4,
+        "source_url": ["https://example.org/c"] * 4,
+    }
+)
+HEADER = [
+    "tahun_data",
+    "tahun_penghargaan",
+    "provinsi",
+    "kabupaten_kota",
+    "predikat",
+    "nilai",
+    "sumber",
+    "keterangan",
+]
 
 
 def make_store(path: Path) -> Path:
@@ -59,12 +80,27 @@ def make_store(path: Path) -> Path:
     with Store.create(path) as store:
         store.load_geography(PROVINCES, REGIONS)
         store.load_cycles(CYCLES)
-        store.add_batch(pd.DataFrame([{
-            "region_code": "74.01", "data_year": 2022, "award_year": 2023,
-            "data_year_derived": False, "status": "peduli", "score": math.nan,
-            "source_url": "https://berita.example.com/kolaka", "source_kind": "berita",
-            "name_in_source": "Kolaka", "note": "", "all_regions_statement": False,
-        }]), origin="data/results.csv", who="build")  # fmt: skip
+        store.add_batch(
+            pd.DataFrame(
+                [
+                    {
+                        "region_code": "74.01",
+                        "data_year": 2022,
+                        "award_year": 2023,
+                        "data_year_derived": False,
+                        "status": "peduli",
+                        "score": math.nan,
+                        "source_url": "https://berita.example.com/kolaka",
+                        "source_kind": "berita",
+                        "name_in_source": "Kolaka",
+                        "note": "",
+                        "all_regions_statement": False,
+                    }
+                ]
+            ),
+            origin="data/results.csv",
+            who="build",
+        )
         store.checkpoint()
     return path
 
@@ -73,21 +109,41 @@ def make_settings(tmp_path: Path, keep: int = 3) -> Settings:
     db = tmp_path / "kkpham.duckdb"
     if not db.exists():
         make_store(db)
-    return Settings(db_path=db, boundaries_src=None, build_dir=tmp_path / "build",
-                    cache_dir=tmp_path / "cache", static_dir=tmp_path / "static",
-                    backup_dir=tmp_path / "backups", backup_keep=keep)  # fmt: skip
+    return Settings(
+        db_path=db,
+        boundaries_src=None,
+        build_dir=tmp_path / "build",
+        cache_dir=tmp_path / "cache",
+        static_dir=tmp_path / "static",
+        backup_dir=tmp_path / "backups",
+        backup_keep=keep,
+    )
 
 
 def make_resolver() -> Resolver:
     return Resolver(REGIONS, PROVINCES, load_aliases())
 
 
-def row(name: str = "Kota Kendari", year: str = "2022", predikat: str = "Peduli HAM",
-        nilai: str = "", sumber: str = "https://kendarikota.go.id/kkp", provinsi: str = "Sultra",
-        award: str = "", note: str = "") -> dict:  # fmt: skip
-    return {"tahun_data": year, "tahun_penghargaan": award, "provinsi": provinsi,
-            "kabupaten_kota": name, "predikat": predikat, "nilai": nilai, "sumber": sumber,
-            "keterangan": note}  # fmt: skip
+def row(
+    name: str = "Kota Kendari",
+    year: str = "2022",
+    predikat: str = "Peduli HAM",
+    nilai: str = "",
+    sumber: str = "https://kendarikota.go.id/kkp",
+    provinsi: str = "Sultra",
+    award: str = "",
+    note: str = "",
+) -> dict:
+    return {
+        "tahun_data": year,
+        "tahun_penghargaan": award,
+        "provinsi": provinsi,
+        "kabupaten_kota": name,
+        "predikat": predikat,
+        "nilai": nilai,
+        "sumber": sumber,
+        "keterangan": note,
+    }
 
 
 def csv_bytes(rows: list[dict], sep: str = ",") -> bytes:
@@ -111,15 +167,19 @@ def settings(tmp_path: Path) -> Settings:
 # -- preview ------------------------------------------------------------------------------------
 def test_good_file_previews_then_commits_one_audited_batch(settings: Settings) -> None:
     decree = "MHA-01.HA.02.01.01 Tahun 2024"
-    data = csv_bytes([row(), row("Konawe", nilai="81,5"),
-                      row("Kab. Kolaka", predikat="belum", sumber=decree)])  # fmt: skip
+    data = csv_bytes(
+        [row(), row("Konawe", nilai="81,5"), row("Kab. Kolaka", predikat="belum", sumber=decree)]
+    )
     before = sha(settings.db_path)
     report = check_upload(data, "hasil.csv", make_resolver(), settings.db_path)
     assert (report.ok, report.errors, report.conflicts) == (3, 0, 1)  # Kolaka: stored peduli
     assert sha(settings.db_path) == before  # the preview wrote nothing
     preview = preview_frame(report)
-    assert list(preview["wilayah"]) == ["74.71 Kota Kendari", "74.02 Kabupaten Konawe",
-                                        "74.01 Kabupaten Kolaka"]  # fmt: skip
+    assert list(preview["wilayah"]) == [
+        "74.71 Kota Kendari",
+        "74.02 Kabupaten Konawe",
+        "74.01 Kabupaten Kolaka",
+    ]
     assert preview["status"].iloc[2] == "Berbeda dengan data tersimpan"
     assert "berita.example.com" in preview["masalah_atau_catatan"].iloc[2]
 
@@ -147,19 +207,20 @@ def test_good_file_previews_then_commits_one_audited_batch(settings: Settings) -
 
 def test_each_kind_of_bad_row_gets_its_plain_error(settings: Settings) -> None:
     rows = [
-        row("Konawee"),                                            # 2 unknown, suggestions
-        row("Sorong", provinsi=""),                                 # 3 ambiguous, candidates
-        row("Konawe", year="1900"),                                 # 4 year outside cycles
-        row("Konawe", year="20x2"),                                 # 5 not a year
-        row("Konawe", predikat="Sangat Peduli"),                    # 6 unknown predikat
-        row("Konawe", nilai="120"),                                 # 7 score out of range
-        row("Konawe", sumber=""),                                   # 8 missing source
-        row("Kendari"), row("Kendari"),                             # 9, 10 duplicate rows
+        row("Konawee"),  # 2 unknown, suggestions
+        row("Sorong", provinsi=""),  # 3 ambiguous, candidates
+        row("Konawe", year="1900"),  # 4 year outside cycles
+        row("Konawe", year="20x2"),  # 5 not a year
+        row("Konawe", predikat="Sangat Peduli"),  # 6 unknown predikat
+        row("Konawe", nilai="120"),  # 7 score out of range
+        row("Konawe", sumber=""),  # 8 missing source
+        row("Kendari"),
+        row("Kendari"),  # 9, 10 duplicate rows
         row("Kolaka", sumber="https://berita.example.com/kolaka"),  # 11 already stored
-        row("Contoh Kabupaten A"),                                  # 12 template example
-        row("Konawe", year="2020"),                                 # 13 cycle not held
-        row("Konawe", nilai="60"),                                  # 14 peduli below 75
-    ]  # fmt: skip
+        row("Contoh Kabupaten A"),  # 12 template example
+        row("Konawe", year="2020"),  # 13 cycle not held
+        row("Konawe", nilai="60"),  # 14 peduli below 75
+    ]
     report = check_upload(csv_bytes(rows), "x.csv", make_resolver(), settings.db_path)
     errors = {r["line"]: r for r in report.rows if "error" in r}
     assert sorted(errors) == [2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14]  # row 9 is the first copy
@@ -210,8 +271,18 @@ def test_xlsx_title_row_merged_header_and_extra_sheets(settings: Settings) -> No
     sheet["A1"] = "LAMPIRAN KEPUTUSAN MENTERI HAM"
     sheet.merge_cells("A1:H1")  # a merged title above the header
     sheet.append(HEADER)
-    sheet.append([2022, None, "Sulawesi Tenggara", "Kota Kendari", "Peduli HAM", 88.5,
-                  "MHA-01.HA.02.01.01 Tahun 2024", None])  # fmt: skip
+    sheet.append(
+        [
+            2022,
+            None,
+            "Sulawesi Tenggara",
+            "Kota Kendari",
+            "Peduli HAM",
+            88.5,
+            "MHA-01.HA.02.01.01 Tahun 2024",
+            None,
+        ]
+    )
     buffer = io.BytesIO()
     book.save(buffer)
     frame = read_table(buffer.getvalue(), "lampiran.xlsx")
@@ -222,8 +293,12 @@ def test_xlsx_title_row_merged_header_and_extra_sheets(settings: Settings) -> No
 
 
 def test_award_year_only_derives_the_data_year(settings: Settings) -> None:
-    report = check_upload(csv_bytes([row("Konawe", year="", award="2023")]), "a.csv",
-                          make_resolver(), settings.db_path)  # fmt: skip
+    report = check_upload(
+        csv_bytes([row("Konawe", year="", award="2023")]),
+        "a.csv",
+        make_resolver(),
+        settings.db_path,
+    )
     assert report.errors == 0
     assert (report.rows[0]["data_year"], report.rows[0]["data_year_derived"]) == (2022, True)
 
@@ -241,8 +316,9 @@ def test_commit_rechecks_against_the_store_of_that_moment(settings: Settings) ->
 
 def test_undo_removes_the_batch_and_keeps_the_log(settings: Settings) -> None:
     start = counts(settings.db_path)
-    batch, _ = commit_file(csv_bytes([row(), row("Konawe")]), "a.csv", make_resolver(),
-                           settings, who="a")  # fmt: skip
+    batch, _ = commit_file(
+        csv_bytes([row(), row("Konawe")]), "a.csv", make_resolver(), settings, who="a"
+    )
     assert counts(settings.db_path)["results"] == start["results"] + 2
     assert undo(batch, settings, who="Budi") == 2
     after = counts(settings.db_path)
@@ -262,13 +338,28 @@ def test_files_citing_a_stored_source_commit_and_reimport_after_undo_works(
 ) -> None:
     """The routine case: a second file citing the same decree, and undo-fix-re-import."""
     decree = "Keputusan Menteri HAM MHA-01.HA.02.01.01 Tahun 2024"
-    first, _ = commit_file(csv_bytes([row("Konawe", year="2023", sumber=decree)]), "a.csv",
-                           make_resolver(), settings, who="a")  # fmt: skip
-    second, _ = commit_file(csv_bytes([row("Kolaka", year="2023", sumber=decree)]), "b.csv",
-                            make_resolver(), settings, who="a")  # fmt: skip
+    first, _ = commit_file(
+        csv_bytes([row("Konawe", year="2023", sumber=decree)]),
+        "a.csv",
+        make_resolver(),
+        settings,
+        who="a",
+    )
+    second, _ = commit_file(
+        csv_bytes([row("Kolaka", year="2023", sumber=decree)]),
+        "b.csv",
+        make_resolver(),
+        settings,
+        who="a",
+    )
     assert undo(second, settings, who="a") == 1
-    again, _ = commit_file(csv_bytes([row("Kolaka", year="2023", sumber=decree)]), "b2.csv",
-                           make_resolver(), settings, who="a")  # fmt: skip
+    again, _ = commit_file(
+        csv_bytes([row("Kolaka", year="2023", sumber=decree)]),
+        "b2.csv",
+        make_resolver(),
+        settings,
+        who="a",
+    )
     assert len({first, second, again}) == 3
     with Store.open(settings.db_path) as store:
         claims = store.claims(data_year=2023)
@@ -279,8 +370,13 @@ def test_backups_rotate_and_hold_the_state_before_each_write(settings: Settings)
     states = []
     for i, name in enumerate(["Konawe", "Kendari", "Buton Selatan", "Kolaka", "Konawe"]):
         states.append(sha(settings.db_path))
-        commit_file(csv_bytes([row(name, sumber=f"https://a.example.com/{i}")]), f"{i}.csv",
-                    make_resolver(), settings, who="a")  # fmt: skip
+        commit_file(
+            csv_bytes([row(name, sumber=f"https://a.example.com/{i}")]),
+            f"{i}.csv",
+            make_resolver(),
+            settings,
+            who="a",
+        )
     backups = list_backups(settings.db_path, settings.backup_dir)
     assert len(backups) == settings.backup_keep == 3
     assert [sha(b) for b in backups] == states[-3:]
@@ -304,12 +400,12 @@ def test_unreadable_files_say_why() -> None:
 
 def test_conflicts_within_one_file_are_counted_shown_and_audited(settings: Settings) -> None:
     rows = [
-        row("Kendari", sumber="https://kendarikota.go.id/a"),                    # 2 in file
+        row("Kendari", sumber="https://kendarikota.go.id/a"),  # 2 in file
         row("Kendari", predikat="belum", sumber="https://berita.example.com/b"),  # 3 in file
-        row("Konawe"),                                                            # 4 none
-        row("Kolaka", predikat="belum", sumber="https://kolakakab.go.id/c"),     # 5 both
+        row("Konawe"),  # 4 none
+        row("Kolaka", predikat="belum", sumber="https://kolakakab.go.id/c"),  # 5 both
         row("Kolaka", predikat="peduli ham", sumber="https://berita.example.com/d"),  # 6 in file
-    ]  # fmt: skip
+    ]
     data = csv_bytes(rows)
     report = check_upload(data, "x.csv", make_resolver(), settings.db_path)
     by_line = {r["line"]: r for r in report.rows}
@@ -319,11 +415,14 @@ def test_conflicts_within_one_file_are_counted_shown_and_audited(settings: Setti
     assert "conflicts_in_file" not in by_line[4]
     # row 6 agrees with the stored Kolaka claim but not with row 5 of the file
     assert not by_line[6].get("conflicts_with") and by_line[6]["conflicts_in_file"]
-    states = dict(zip(preview_frame(report)["baris"], preview_frame(report)["status"],
-                      strict=True))  # fmt: skip
-    assert states == {2: "Berbeda dengan baris lain", 3: "Berbeda dengan baris lain", 4: "Siap",
-                      5: "Berbeda dengan baris lain dan data tersimpan",
-                      6: "Berbeda dengan baris lain"}  # fmt: skip
+    states = dict(zip(preview_frame(report)["baris"], preview_frame(report)["status"], strict=True))
+    assert states == {
+        2: "Berbeda dengan baris lain",
+        3: "Berbeda dengan baris lain",
+        4: "Siap",
+        5: "Berbeda dengan baris lain dan data tersimpan",
+        6: "Berbeda dengan baris lain",
+    }
     lines = conflict_lines(report)
     assert len(lines) == 2 and lines[0].startswith("74.71 Kota Kendari, tahun data 2022: baris 2")
     assert "tersimpan Peduli HAM (https://berita.example.com/kolaka)" in lines[1]
@@ -336,23 +435,26 @@ def test_conflicts_within_one_file_are_counted_shown_and_audited(settings: Setti
     assert frame.loc["74.71", "disputed"] and frame.loc["74.71", "status"] == "peduli"  # .go.id
 
 
-@pytest.mark.parametrize(("source", "kind"), [
-    ("Keputusan Menteri HAM MHA-01.HA.02.01.01 Tahun 2024", "keputusan"),
-    ("M.HH-02.HA.02.01.01 Tahun 2022", "keputusan"),
-    ("Kepmenkumham No. 12/2020", "keputusan"),
-    ("keputusan bupati (grup WA)", None),  # would outrank every web page on the map
-    ("Keputusan Menteri tanpa nomor", None),
-    ("https://sultra.kemenkumham.go.id/x", "pemerintah"),
-    ("https://kendaripos.fajar.co.id/x", "berita"),
-    # issue 7, defect 7: a link in disguise is not a decree (it ranked first and was clickable)
-    ("javascript:alert(1)//M.HH-01.HA.04.02", None),
-    ("JavaScript:fetch('x')  M.HH-01.HA.04.02", None),
-    ("data:text/html,M.HH-01.HA.04.02", None),
-    ("ftp://x.example/M.HH-01.HA.04.02", None),
-    ("M.HH-01.HA.04.02 <img src=x>", None),
-    ("Keputusan Menteri Nomor M.HH-01.HA.04.02 Tahun 2023 [lihat](https://x.example)", None),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("source", "kind"),
+    [
+        ("Keputusan Menteri HAM MHA-01.HA.02.01.01 Tahun 2024", "keputusan"),
+        ("M.HH-02.HA.02.01.01 Tahun 2022", "keputusan"),
+        ("Kepmenkumham No. 12/2020", "keputusan"),
+        ("keputusan bupati (grup WA)", None),  # would outrank every web page on the map
+        ("Keputusan Menteri tanpa nomor", None),
+        ("https://sultra.kemenkumham.go.id/x", "pemerintah"),
+        ("https://kendaripos.fajar.co.id/x", "berita"),
+        # issue 7, defect 7: a link in disguise is not a decree (it ranked first and was clickable)
+        ("javascript:alert(1)//M.HH-01.HA.04.02", None),
+        ("JavaScript:fetch('x')  M.HH-01.HA.04.02", None),
+        ("data:text/html,M.HH-01.HA.04.02", None),
+        ("ftp://x.example/M.HH-01.HA.04.02", None),
+        ("M.HH-01.HA.04.02 <img src=x>", None),
+        ("Keputusan Menteri Nomor M.HH-01.HA.04.02 Tahun 2023 [lihat](https://x.example)", None),
+    ],
+)
 def test_only_a_numbered_ministerial_decree_counts_as_a_decree(source: str, kind: str | None):
-    from kkpham.importer import source_kind
+    from kkpham.write.importer import source_kind
 
     assert source_kind(source) == kind

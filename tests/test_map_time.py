@@ -198,10 +198,14 @@ def test_same_page_url_is_authoritative(app) -> None:
 
 def test_clicked_code_reads_the_status_trace_only() -> None:
     frame = pd.DataFrame({"code": ["74.01", "74.71"]})
-    click = SimpleNamespace(selection=SimpleNamespace(points=[
-        {"curve_number": 1, "location": "74"},  # the province outline
-        {"curve_number": 0, "location": "74.71", "point_index": 1},
-    ]))  # fmt: skip
+    click = SimpleNamespace(
+        selection=SimpleNamespace(
+            points=[
+                {"curve_number": 1, "location": "74"},  # the province outline
+                {"curve_number": 0, "location": "74.71", "point_index": 1},
+            ]
+        )
+    )
     assert map_view.clicked_code(click, frame) == "74.71"
     assert (
         map_view.clicked_code(SimpleNamespace(selection=SimpleNamespace(points=[])), frame) is None
@@ -219,7 +223,7 @@ def test_play_helpers(cycles) -> None:
 
 
 def test_the_regime_track_follows_the_year_mode() -> None:
-    from kkpham.build import read_cycles
+    from kkpham.reference.store_build import read_cycles
 
     cycles = read_cycles()
     data_track = years.regime_track(cycles, "id", "data")

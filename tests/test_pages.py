@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from kkpham.mapdata import boundary_build_id, geometry_url, province_summary
+from kkpham.model.mapdata import boundary_build_id, geometry_url, province_summary
 from kkpham.store import Store
 from kkpham.ui.pages import PAGE_SPECS, present_specs
 
@@ -86,8 +86,10 @@ def test_2020_is_shown_as_not_held(app) -> None:
     ok(at)
     assert any("tidak dilaksanakan" in c.value for c in at.caption)
     notes = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["annotations"]
-    assert any(a["text"].startswith("Penilaian tidak dilaksanakan (") and "(0)" not in a["text"]
-               for a in notes)  # fmt: skip
+    assert any(
+        a["text"].startswith("Penilaian tidak dilaksanakan (") and "(0)" not in a["text"]
+        for a in notes
+    )
 
 
 def test_invalid_url_values_fall_back_with_a_notice(app) -> None:
@@ -99,8 +101,11 @@ def test_invalid_url_values_fall_back_with_a_notice(app) -> None:
     assert "provinsi" not in at.query_params and at.query_params["tahun"] != "1999"
 
 
-@pytest.mark.parametrize("spec", [s for s in present_specs() if s.url_path in {"peta", "sumber"}],
-                         ids=lambda s: s.url_path)  # fmt: skip
+@pytest.mark.parametrize(
+    "spec",
+    [s for s in present_specs() if s.url_path in {"peta", "sumber"}],
+    ids=lambda s: s.url_path,
+)
 def test_missing_store_says_how_to_build_it(spec, monkeypatch, tmp_path) -> None:
     monkeypatch.setenv("KKPHAM_DB", str(tmp_path / "absent.duckdb"))
     at = AppTest.from_file(DASHBOARD, default_timeout=60).run()

@@ -11,7 +11,7 @@ from itertools import combinations
 import pytest
 
 from kkpham.figures.legend import DISPUTED_LINE
-from kkpham.transitions import BY_TRANSITION, GAINS, LOSSES, TRANSITIONS, classify
+from kkpham.model.transitions import BY_TRANSITION, GAINS, LOSSES, TRANSITIONS, classify
 from kkpham.vocab import LEGEND_ORDER, STATUSES, outline
 from tests.cvd import VISIONS, distance, hex_to_rgb1, to_lab
 
@@ -25,9 +25,11 @@ CHANGE_COLOURS = {t.key: t.color for t in TRANSITIONS}
 @pytest.mark.parametrize("vision", VISIONS)
 @pytest.mark.parametrize("palette", [STATUS_COLOURS, CHANGE_COLOURS], ids=["status", "change"])
 def test_every_pair_of_categories_stays_apart(palette, vision):
-    close = [(a, b, round(distance(palette[a], palette[b], vision), 1))
-             for a, b in combinations(palette, 2)
-             if distance(palette[a], palette[b], vision) < FLOOR]  # fmt: skip
+    close = [
+        (a, b, round(distance(palette[a], palette[b], vision), 1))
+        for a, b in combinations(palette, 2)
+        if distance(palette[a], palette[b], vision) < FLOOR
+    ]
     assert close == []
 
 
@@ -45,8 +47,10 @@ def test_the_dispute_border_stands_off_every_status(vision):
 
 def test_greyscale_print_orders_the_assessed_outcomes():
     """Printed in grey, the outcomes still differ in lightness, darkest = Peduli HAM."""
-    light = {k: to_lab(hex_to_rgb1(STATUS_COLOURS[k]))[0] for k in
-             ("peduli", "cukup", "mulai", "kurang", "belum")}  # fmt: skip
+    light = {
+        k: to_lab(hex_to_rgb1(STATUS_COLOURS[k]))[0]
+        for k in ("peduli", "cukup", "mulai", "kurang", "belum")
+    }
     values = sorted(light.values())
     assert min(b - a for a, b in zip(values, values[1:], strict=False)) >= 7
     assert light["peduli"] == values[0] and light["cukup"] < light["mulai"]

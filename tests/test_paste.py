@@ -16,7 +16,9 @@ import pytest
 from fpdf import FPDF
 
 import kkpham.__main__ as cli
-from kkpham.paste import (
+from kkpham.model.regions import resolver_for
+from kkpham.store import Store
+from kkpham.write.paste import (
     MAX_CHARS,
     MAX_PDF_BYTES,
     MAX_PDF_PAGES,
@@ -26,9 +28,7 @@ from kkpham.paste import (
     extract_rows,
     pdf_text,
 )
-from kkpham.regions import resolver_for
-from kkpham.stewardship import undo
-from kkpham.store import Store
+from kkpham.write.stewardship import undo
 
 URL = "https://example.com/berita/peduli-ham"  # test citation (synthetic)
 # The issue's example paragraph (news style, Sumatera Selatan).
@@ -82,14 +82,17 @@ def test_news_paragraph_resolves_every_kab_kota(resolver, settings):
     pasted = _check(SUMSEL, resolver, settings)
     assert pasted.report.errors == 0
     assert _names(pasted) == [
-        ("Kabupaten Lahat", "peduli"), ("Kabupaten Muara Enim", "peduli"),
-        ("Kabupaten Musi Banyuasin", "peduli"), ("Kota Palembang", "peduli"),
+        ("Kabupaten Lahat", "peduli"),
+        ("Kabupaten Muara Enim", "peduli"),
+        ("Kabupaten Musi Banyuasin", "peduli"),
+        ("Kota Palembang", "peduli"),
         ("Kota Lubuk Linggau", "peduli"),
-    ]  # fmt: skip
+    ]
     # the lead-in ("… meraih predikat Peduli HAM, yakni") is read as the heading, not as names
     assert pasted.unplaced == []
-    prose = _check("Sebanyak 5 kabupaten dan kota meraih penghargaan: Kota Palembang", resolver,
-                   settings)  # fmt: skip
+    prose = _check(
+        "Sebanyak 5 kabupaten dan kota meraih penghargaan: Kota Palembang", resolver, settings
+    )
     assert [u["text"] for u in prose.unplaced] == [
         "Sebanyak 5 kabupaten",
         "kota meraih penghargaan",
@@ -103,7 +106,10 @@ def test_a_heading_in_the_prose_switches_the_predicate(resolver, settings):
     assert pasted.report.errors == 0 and not pasted.unplaced
     statuses = dict(_names(pasted))
     assert [n for n, s in statuses.items() if s == "peduli"] == [
-        "Kabupaten Aceh Jaya", "Kota Banda Aceh", "Kota Langsa"]  # fmt: skip
+        "Kabupaten Aceh Jaya",
+        "Kota Banda Aceh",
+        "Kota Langsa",
+    ]
     assert len([s for s in statuses.values() if s == "cukup"]) == 6
     assert all(r["data_year"] == 2019 and r["data_year_derived"] for r in pasted.report.rows)
 
@@ -122,8 +128,9 @@ def test_letter_with_headings_abbreviations_duplicates_and_unknowns(resolver, se
 
 
 def test_ambiguous_names_stay_errors_with_candidates(resolver, settings):
-    pasted = _check("Peduli HAM: Kota Serang, Tangerang, Toba Samosir", resolver, settings,
-                    province=None)  # fmt: skip
+    pasted = _check(
+        "Peduli HAM: Kota Serang, Tangerang, Toba Samosir", resolver, settings, province=None
+    )
     errors = [r for r in pasted.report.rows if "error" in r]
     assert [r["raw"]["kabupaten_kota"] for r in errors] == ["Tangerang"]
     assert {c.split()[0] for c in errors[0]["candidates"]} == {"36.03", "36.71"}
@@ -131,8 +138,14 @@ def test_ambiguous_names_stay_errors_with_candidates(resolver, settings):
 
 
 def test_a_national_annex_line_carries_its_province(resolver):
-    res = extract_rows("1 Kabupaten Lahat Sumatera Selatan\n2 Kota Kendari Sulawesi Tenggara",
-                       resolver, None, "Peduli HAM", URL, data_year=2022)  # fmt: skip
+    res = extract_rows(
+        "1 Kabupaten Lahat Sumatera Selatan\n2 Kota Kendari Sulawesi Tenggara",
+        resolver,
+        None,
+        "Peduli HAM",
+        URL,
+        data_year=2022,
+    )
     assert list(res.rows["provinsi"]) == ["16", "74"]
     assert list(res.rows["kabupaten_kota"]) == ["Kabupaten Lahat", "Kota Kendari"]
 
@@ -148,14 +161,21 @@ def _pdf(lines: list[str], pages: int = 1) -> bytes:
 
 
 def test_a_text_pdf_is_read_and_a_scan_says_so(resolver, settings):
-    lines = ["LAMPIRAN KEPUTUSAN MENTERI", "Peduli HAM:", "1. Kabupaten Konawe Selatan (Konsel)",
-             "2. Kota Kendari", "Cukup Peduli HAM:", "1. Kabupaten Muna"]  # fmt: skip
+    lines = [
+        "LAMPIRAN KEPUTUSAN MENTERI",
+        "Peduli HAM:",
+        "1. Kabupaten Konawe Selatan (Konsel)",
+        "2. Kota Kendari",
+        "Cukup Peduli HAM:",
+        "1. Kabupaten Muna",
+    ]
     data = _pdf(lines)
     pasted = _check(pdf_text(data), resolver, settings, province="74")
     assert sorted(_names(pasted)) == [
-        ("Kabupaten Konawe Selatan", "peduli"), ("Kabupaten Muna", "cukup"),
+        ("Kabupaten Konawe Selatan", "peduli"),
+        ("Kabupaten Muna", "cukup"),
         ("Kota Kendari", "peduli"),
-    ]  # fmt: skip
+    ]
     scan = FPDF()
     scan.add_page()
     scan.rect(20, 20, 100, 60, style="F")  # an image-only page: no text layer
@@ -169,20 +189,28 @@ def test_a_text_pdf_is_read_and_a_scan_says_so(resolver, settings):
 
 def test_bounds_and_arguments(resolver):
     with pytest.raises(PasteError, match="terlalu panjang"):
-        extract_rows("Kota Kendari, " * (MAX_CHARS // 10), resolver, "74", "Peduli HAM", URL,
-                     data_year=2022)  # fmt: skip
+        extract_rows(
+            "Kota Kendari, " * (MAX_CHARS // 10), resolver, "74", "Peduli HAM", URL, data_year=2022
+        )
     with pytest.raises(PasteError, match="salah satu"):
         extract_rows("Kota Kendari", resolver, "74", "Peduli HAM", URL)
     with pytest.raises(PasteError, match="sumber"):
         extract_rows("Kota Kendari", resolver, "74", "Peduli HAM", " ", data_year=2022)
     ticks = iter(range(0, 10_000, 5))  # an injected clock: each fragment "takes" 5 s
     with pytest.raises(PasteError, match="batas waktu"):
-        extract_rows("Kota Kendari, Kota Baubau, Kabupaten Muna", resolver, "74", "Peduli HAM",
-                     URL, data_year=2022, clock=lambda: next(ticks))  # fmt: skip
+        extract_rows(
+            "Kota Kendari, Kota Baubau, Kabupaten Muna",
+            resolver,
+            "74",
+            "Peduli HAM",
+            URL,
+            data_year=2022,
+            clock=lambda: next(ticks),
+        )
 
 
 def test_save_changes_the_map_and_undo_restores_it(resolver, settings):
-    from kkpham.mapdata import map_frame
+    from kkpham.model.mapdata import map_frame
 
     kw = {"province": "Sumsel", "predikat": "Peduli HAM", "sumber": URL, "data_year": 2023}
     with Store.open(settings.db_path) as store:
@@ -199,40 +227,92 @@ def test_save_changes_the_map_and_undo_restores_it(resolver, settings):
         assert map_frame(store, 2023, "16").set_index("code")["status"].equals(before)
 
 
-def test_cli_import_text_json_has_the_shape_of_import(resolver, settings, tmp_path, monkeypatch,
-                                                       capsys):  # fmt: skip
+def test_cli_import_text_json_has_the_shape_of_import(
+    resolver, settings, tmp_path, monkeypatch, capsys
+):
     monkeypatch.setenv("KKPHAM_DB", str(settings.db_path))
     monkeypatch.setenv("KKPHAM_BACKUP_DIR", str(settings.backup_dir))
     monkeypatch.setattr(cli, "_resolver", lambda _settings: resolver)
     text = tmp_path / "surat.txt"
     text.write_text(LETTER, encoding="utf-8")
-    args = ["import-text", str(text), "--province", "Sultra", "--data-year", "2023",
-            "--sumber", URL, "--json"]  # fmt: skip
+    args = [
+        "import-text",
+        str(text),
+        "--province",
+        "Sultra",
+        "--data-year",
+        "2023",
+        "--sumber",
+        URL,
+        "--json",
+    ]
     assert cli.main(args + ["--dry-run"]) == 1  # one unknown name: nothing stored
     out = json.loads(capsys.readouterr().out)
     assert {"file_name", "file_sha256", "rows", "ok", "errors", "conflicts"} <= set(out)
     assert out["errors"] == 1 and out["duplicates"] and out["unplaced"]
     text.write_text(SUMSEL, encoding="utf-8")
-    good = ["import-text", str(text), "--province", "16", "--data-year", "2023", "--sumber", URL,
-            "--json", "--who", "Rina"]  # fmt: skip
+    good = [
+        "import-text",
+        str(text),
+        "--province",
+        "16",
+        "--data-year",
+        "2023",
+        "--sumber",
+        URL,
+        "--json",
+        "--who",
+        "Rina",
+    ]
     assert cli.main(good) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["ok"] == 5 and out["batch_id"] >= 2
     pdf = tmp_path / "lampiran.pdf"
     pdf.write_bytes(_pdf(["Peduli HAM:", "Kota Kendari"]))
-    assert cli.main(["import-text", str(pdf), "--province", "74", "--data-year", "2023",
-                     "--sumber", URL, "--dry-run"]) == 0  # fmt: skip
+    assert (
+        cli.main(
+            [
+                "import-text",
+                str(pdf),
+                "--province",
+                "74",
+                "--data-year",
+                "2023",
+                "--sumber",
+                URL,
+                "--dry-run",
+            ]
+        )
+        == 0
+    )
     assert "74.71 Kota Kendari 2023 peduli" in capsys.readouterr().out
-    assert cli.main(["import-text", str(tmp_path / "none.txt"), "--province", "74",
-                     "--data-year", "2023", "--sumber", URL]) == 1  # fmt: skip
+    assert (
+        cli.main(
+            [
+                "import-text",
+                str(tmp_path / "none.txt"),
+                "--province",
+                "74",
+                "--data-year",
+                "2023",
+                "--sumber",
+                URL,
+            ]
+        )
+        == 1
+    )
     assert "tidak ditemukan" in capsys.readouterr().err
 
 
 def test_paste_module_is_pure(resolver):
     """Extraction never opens the store or writes: it returns rows for the importer."""
     res = extract_rows(SUMSEL, resolver, "16", "Peduli HAM", URL, data_year=2023)
-    assert list(res.rows.columns)[:4] == ["tahun_data", "tahun_penghargaan", "provinsi",
-                                          "kabupaten_kota"]  # fmt: skip
+    assert list(res.rows.columns)[:4] == [
+        "tahun_data",
+        "tahun_penghargaan",
+        "provinsi",
+        "kabupaten_kota",
+    ]
     assert Path(__file__).exists()
 
 
@@ -248,9 +328,8 @@ def test_a_pdf_bomb_page_costs_the_server_bounded_memory_and_time():
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream
-        + b"\nendstream",
-    ]  # fmt: skip
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
     body = b"%PDF-1.4\n" + b"".join(
         b"%d 0 obj\n" % (i + 1) + o + b"\nendobj\n" for i, o in enumerate(objects)
     )

@@ -15,8 +15,8 @@ from playwright.sync_api import Page, expect
 from test_data_browser import Watch, grid_texts, shot, store_summary, summary_text
 
 from bench.harness import is_local, serve
-from kkpham.auth import hash_password
 from kkpham.settings import Settings
+from kkpham.write.auth import hash_password
 
 pytestmark = pytest.mark.browser
 
@@ -43,8 +43,11 @@ def store_copy(built_settings: Settings, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def app_url(store_copy: Path, artifacts: Path):
-    env = {"KKPHAM_DB": str(store_copy), "KKPHAM_BACKUP_DIR": str(store_copy.parent / "backups"),
-           "KKPHAM_ADMIN_PASSWORD_HASH": hash_password(PASSWORD)}  # fmt: skip
+    env = {
+        "KKPHAM_DB": str(store_copy),
+        "KKPHAM_BACKUP_DIR": str(store_copy.parent / "backups"),
+        "KKPHAM_ADMIN_PASSWORD_HASH": hash_password(PASSWORD),
+    }
     with serve(env=env, log=artifacts / "paste_browser_app.log") as url:
         yield url
 

@@ -13,18 +13,18 @@ import pytest
 from openpyxl import load_workbook
 from pptx import Presentation
 
-from kkpham.mapdata import map_frame
+from kkpham.model.mapdata import map_frame
+from kkpham.model.timeline import streaks
+from kkpham.model.transitions import transitions
 from kkpham.present import narrative as narr
 from kkpham.present.context import load_view, resolve_province
-from kkpham.present.exports import figure_bytes
 from kkpham.present.labels import short_name
 from kkpham.present.pack import all_sources, build_pack, to_pdf, to_pptx
+from kkpham.present.products import figure_bytes
 from kkpham.present.render import Renderer, RenderError
 from kkpham.present.tables import file_stem, grid_table, region_table, to_csv, to_xlsx
 from kkpham.settings import Settings
 from kkpham.store import Store
-from kkpham.timeline import streaks
-from kkpham.transitions import transitions
 from kkpham.vocab import BY_KEY
 
 TODAY = __import__("datetime").date(2026, 11, 29)
@@ -76,7 +76,7 @@ def test_svg_carries_title_source_line_and_region_labels(sultra, renderer) -> No
 
 
 def test_every_region_gets_a_label_or_a_number(sultra) -> None:
-    from kkpham.present.exports import figure
+    from kkpham.present.products import figure
 
     fig = figure(sultra)
     labelled = set(fig.layout.meta["labels"])
@@ -103,8 +103,9 @@ def test_missing_browser_is_a_clear_error(built_settings: Settings, monkeypatch)
 
 
 def _pptx_titles(prs) -> list[str]:
-    return [next(s.text_frame.text for s in slide.shapes if s.name == "Title")
-            for slide in prs.slides]  # fmt: skip
+    return [
+        next(s.text_frame.text for s in slide.shapes if s.name == "Title") for slide in prs.slides
+    ]
 
 
 def test_pptx_and_pdf_match_page_for_page(sultra_pack) -> None:
@@ -131,8 +132,9 @@ def test_sources_slides_list_the_decree_and_every_url(sultra, sultra_pack) -> No
     urls = all_sources(sultra)
     assert urls and set(sultra.frame["source_url"]) - {""} <= set(urls)
     prs = Presentation(io.BytesIO(pptx))
-    deck = "".join(sh.text_frame.text for slide in prs.slides for sh in slide.shapes
-                   if sh.has_text_frame)  # fmt: skip
+    deck = "".join(
+        sh.text_frame.text for slide in prs.slides for sh in slide.shapes if sh.has_text_frame
+    )
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         paper = "".join((p.extract_text() or "") for p in doc.pages)
     flat = re.sub(r"\s+", "", paper)
@@ -148,8 +150,12 @@ def test_table_slide_has_every_kab_kota_above_the_footer(sultra, sultra_pack) ->
     assert sorted(r[0] for r in rows) == sorted(sultra.frame["code"])
     pages = [i for i, s in enumerate(pack.slides) if s.kind == "table"]
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
-        codes = [(w["text"], w["bottom"]) for i in pages for w in doc.pages[i].extract_words()
-                 if re.fullmatch(r"74\.\d\d", w["text"])]  # fmt: skip
+        codes = [
+            (w["text"], w["bottom"])
+            for i in pages
+            for w in doc.pages[i].extract_words()
+            if re.fullmatch(r"74\.\d\d", w["text"])
+        ]
         footer_top = 7.05 * 72
     assert sorted(c for c, _ in codes) == sorted(sultra.frame["code"])
     assert max(bottom for _, bottom in codes) < footer_top
@@ -160,9 +166,8 @@ def _expected_numbers(settings: Settings, province: str | None, year: int) -> se
     with Store.open(settings.db_path) as store:
         frame = map_frame(store, year, province)
         cycles = store.cycles()
-        rep = (store.reported_counts(year, province) if province
-               else store.national_counts(year))  # fmt: skip
-        from kkpham.timeline import status_panel
+        rep = store.reported_counts(year, province) if province else store.national_counts(year)
+        from kkpham.model.timeline import status_panel
 
         panel = status_panel(store, province)
     status = frame["status"]
@@ -247,8 +252,9 @@ def test_region_table_xlsx_and_csv(sultra) -> None:
 
 
 def test_table_twins_neutralise_formulas() -> None:
-    evil = pd.DataFrame({"Kode": ["74.01"], "Kabupaten/Kota": ["=HYPERLINK(\"x\")"],
-                         "Status": ["+1"]})  # fmt: skip
+    evil = pd.DataFrame(
+        {"Kode": ["74.01"], "Kabupaten/Kota": ['=HYPERLINK("x")'], "Status": ["+1"]}
+    )
     wb = load_workbook(io.BytesIO(to_xlsx(evil, ["=cmd|' /C calc'!A0"], {"a": "@x"})))
     assert wb.worksheets[0]["B2"].value.startswith("'=")
     assert wb["Sumber"]["B2"].value.startswith("'=")
@@ -266,10 +272,26 @@ def test_grid_table_has_a_status_per_year(sultra) -> None:
 def test_cli_figure_and_pack_refuse_bad_input(built_settings, tmp_path: Path, capsys) -> None:
     from kkpham.__main__ import main
 
-    assert main(["figure", "--province", "74", "--data-year", "2020", "--view", "perubahan",
-                 "--out", str(tmp_path / "x.png")]) == 1  # fmt: skip
+    assert (
+        main(
+            [
+                "figure",
+                "--province",
+                "74",
+                "--data-year",
+                "2020",
+                "--view",
+                "perubahan",
+                "--out",
+                str(tmp_path / "x.png"),
+            ]
+        )
+        == 1
+    )
     assert "tidak dinilai" in capsys.readouterr().err
-    assert main(["pack", "--province", "74", "--data-year", "2022", "--out",
-                 str(tmp_path / "x.docx")]) == 1  # fmt: skip
+    assert (
+        main(["pack", "--province", "74", "--data-year", "2022", "--out", str(tmp_path / "x.docx")])
+        == 1
+    )
     assert ".pptx" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())

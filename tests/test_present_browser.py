@@ -24,8 +24,9 @@ def app_url(built_settings: Settings, artifacts: Path):
 
 def ready(page: Page, **state: str) -> None:
     """The map is drawn and the key handler holds this view's state."""
-    page.wait_for_function("document.querySelectorAll('path.choroplethlocation').length > 5",
-                           timeout=180_000)  # fmt: skip
+    page.wait_for_function(
+        "document.querySelectorAll('path.choroplethlocation').length > 5", timeout=180_000
+    )
     checks = " && ".join(f"window.__kkphamPres.{k} === '{v}'" for k, v in state.items())
     page.wait_for_function(f"window.__kkphamPres && {checks}", timeout=60_000)
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from kkpham.backup import list_backups
-from kkpham.build import REFERENCE_ORIGIN, build_store
-from kkpham.regions import resolver_for
+from kkpham.model.regions import resolver_for
+from kkpham.reference.store_build import REFERENCE_ORIGIN, build_store
 from kkpham.settings import Settings
-from kkpham.stewardship import commit_file, undo
 from kkpham.store import Store
+from kkpham.write.backup import list_backups
+from kkpham.write.stewardship import commit_file, undo
 
 
 def _csv(name: str, predikat: str, source: str) -> bytes:
@@ -29,14 +29,25 @@ def _state(db: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def test_rebuild_carries_the_audit_log_and_backs_up(built_settings: Settings, tmp_path: Path):
-    settings = dataclasses.replace(built_settings, db_path=tmp_path / "kkpham.duckdb",
-                                   backup_dir=tmp_path / "backups")  # fmt: skip
+    settings = dataclasses.replace(
+        built_settings, db_path=tmp_path / "kkpham.duckdb", backup_dir=tmp_path / "backups"
+    )
     build_store(settings)
     resolver = resolver_for(settings)
-    kept, _ = commit_file(_csv("Konawe", "Peduli HAM", "https://a.example.go.id/1"), "a.csv",
-                          resolver, settings, who="Rina")  # fmt: skip
-    gone, _ = commit_file(_csv("Kolaka", "Belum Peduli HAM", "https://b.example.com/2"), "b.csv",
-                          resolver, settings, who="Rina")  # fmt: skip
+    kept, _ = commit_file(
+        _csv("Konawe", "Peduli HAM", "https://a.example.go.id/1"),
+        "a.csv",
+        resolver,
+        settings,
+        who="Rina",
+    )
+    gone, _ = commit_file(
+        _csv("Kolaka", "Belum Peduli HAM", "https://b.example.com/2"),
+        "b.csv",
+        resolver,
+        settings,
+        who="Rina",
+    )
     undo(gone, settings, who="Budi")
     before_batches, before_claims = _state(settings.db_path)
     backups_before = len(list_backups(settings.db_path, settings.backup_dir))
@@ -46,8 +57,9 @@ def test_rebuild_carries_the_audit_log_and_backs_up(built_settings: Settings, tm
     after_batches, after_claims = _state(settings.db_path)
     assert info["carried_batches"] == 2
     pd.testing.assert_frame_equal(after_batches, before_batches)  # ids, who, undone_by, counts
-    pd.testing.assert_frame_equal(after_claims.reset_index(drop=True),
-                                  before_claims.reset_index(drop=True))  # fmt: skip
+    pd.testing.assert_frame_equal(
+        after_claims.reset_index(drop=True), before_claims.reset_index(drop=True)
+    )
     assert list(after_claims["batch_id"]) == [kept]
     row = after_batches.set_index("batch_id").loc[gone]
     assert row["undone_by"] == "Budi" and pd.notna(row["undone_at"])

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kkpham.region_facts import (
+from kkpham.model.region_facts import (
     FACTS_FILE,
     FactsError,
     compile_region_facts,
@@ -93,7 +93,7 @@ def test_code_changed_needs_its_previous_code(tmp_path: Path):
 
 
 def test_province_split_years_come_from_the_laws():
-    from kkpham.region_facts import province_split_years
+    from kkpham.model.region_facts import province_split_years
 
     # Kaltara out of Kaltim (UU 20/2012); Papua's and Papua Barat's splits (UU 14-16/2022, 29/2022)
     assert province_split_years() == {"64": 2012, "91": 2022, "92": 2022}

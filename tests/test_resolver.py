@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from kkpham.resolver import Match, ResolveError, Resolver, format_error, load_aliases
+from kkpham.model.resolver import Match, ResolveError, Resolver, format_error, load_aliases
 from kkpham.settings import ROOT
 
 SHARED = ROOT.parent / "shared"
@@ -63,32 +62,59 @@ def test_match_carries_name_and_province(resolver):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Bau-Bau", "74.72"), ("Baubau", "74.72"), ("Kota Bau-bau", "74.72"),
-        ("Lubuk Linggau", "16.73"), ("Lubuklinggau", "16.73"),
-        ("Tojo Una-Una", "72.09"), ("Tojo Unauna", "72.09"),
-        ("Pangkal Pinang", "19.71"), ("Pangkalpinang", "19.71"),
-        ("Tanjung Pinang", "21.72"), ("Tanjungpinang", "21.72"),
-        ("Tolitoli", "72.04"), ("Palangka Raya", "62.71"), ("Batang Hari", "15.04"),
-        ("Kepulauan Siau Tagulandang Biaro", "71.09"), ("Sitaro", "71.09"),
-        ("  kabupaten   KEPULAUAN  seribu ", "31.01"), ("Pulau Seribu", "31.01"),
-        ("Kota Jakarta Selatan", "31.74"), ("Jakarta Selatan", "31.74"),
-        ("Kota Administrasi Jakarta Selatan", "31.74"), ("Kota Adm. Jakarta Selatan", "31.74"),
-        ("Jaksel", "31.74"), ("Kotabaru", "63.02"), ("Kota Baru", "63.02"),
-        ("Kab. Kotawaringin Timur", "62.02"), ("Kotim", "62.02"), ("Kota Kotamobagu", "71.74"),
-        ("Busel", "74.15"), ("Konkep", "74.12"), ("OKU Timur", "16.08"), ("PALI", "16.12"),
-        ("HSU", "63.08"), ("Kukar", "64.02"), ("PPU", "64.09"), ("Humbahas", "12.16"),
-        ("Pangkajene & Kepulauan", "73.10"), ("Pangkep", "73.10"),
+        ("Bau-Bau", "74.72"),
+        ("Baubau", "74.72"),
+        ("Kota Bau-bau", "74.72"),
+        ("Lubuk Linggau", "16.73"),
+        ("Lubuklinggau", "16.73"),
+        ("Tojo Una-Una", "72.09"),
+        ("Tojo Unauna", "72.09"),
+        ("Pangkal Pinang", "19.71"),
+        ("Pangkalpinang", "19.71"),
+        ("Tanjung Pinang", "21.72"),
+        ("Tanjungpinang", "21.72"),
+        ("Tolitoli", "72.04"),
+        ("Palangka Raya", "62.71"),
+        ("Batang Hari", "15.04"),
+        ("Kepulauan Siau Tagulandang Biaro", "71.09"),
+        ("Sitaro", "71.09"),
+        ("  kabupaten   KEPULAUAN  seribu ", "31.01"),
+        ("Pulau Seribu", "31.01"),
+        ("Kota Jakarta Selatan", "31.74"),
+        ("Jakarta Selatan", "31.74"),
+        ("Kota Administrasi Jakarta Selatan", "31.74"),
+        ("Kota Adm. Jakarta Selatan", "31.74"),
+        ("Jaksel", "31.74"),
+        ("Kotabaru", "63.02"),
+        ("Kota Baru", "63.02"),
+        ("Kab. Kotawaringin Timur", "62.02"),
+        ("Kotim", "62.02"),
+        ("Kota Kotamobagu", "71.74"),
+        ("Busel", "74.15"),
+        ("Konkep", "74.12"),
+        ("OKU Timur", "16.08"),
+        ("PALI", "16.12"),
+        ("HSU", "63.08"),
+        ("Kukar", "64.02"),
+        ("PPU", "64.09"),
+        ("Humbahas", "12.16"),
+        ("Pangkajene & Kepulauan", "73.10"),
+        ("Pangkep", "73.10"),
     ],
-)  # fmt: skip
+)
 def test_spelling_variants_and_aliases(resolver, text, expected):
     assert code(resolver, text) == expected
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("Mamuju Utara", "76.01"), ("Kabupaten Toba Samosir", "12.12"),
-     ("Maluku Tenggara Barat", "81.03"), ("Kabupaten Pontianak", "61.02")],
-)  # fmt: skip
+    [
+        ("Mamuju Utara", "76.01"),
+        ("Kabupaten Toba Samosir", "12.12"),
+        ("Maluku Tenggara Barat", "81.03"),
+        ("Kabupaten Pontianak", "61.02"),
+    ],
+)
 def test_former_names(resolver, text, expected):
     assert code(resolver, text) == expected
 
@@ -106,7 +132,7 @@ def test_former_names(resolver, text, expected):
         ("Tarakan", "Kaltim", "Kota", "65.71"),
         ("Mimika", "Papua Tengah", None, "94.04"),
     ],
-)  # fmt: skip
+)
 def test_current_or_former_province(resolver, name, province, expected, kind):
     assert code(resolver, name, province=province, kind=kind) == expected
 
@@ -161,12 +187,14 @@ def test_bengkulu_is_ambiguous_but_its_kabupaten_are_not(resolver):
 
 
 def test_same_name_in_two_provinces_needs_the_province():
-    regions = pd.DataFrame({
-        "code": ["81.04", "82.99", "81.71"],
-        "name": ["Kabupaten Buru", "Kabupaten Buru", "Kota Ambon"],
-        "kind": ["Kabupaten", "Kabupaten", "Kota"],
-        "province_code": ["81", "82", "81"],
-    })  # fmt: skip
+    regions = pd.DataFrame(
+        {
+            "code": ["81.04", "82.99", "81.71"],
+            "name": ["Kabupaten Buru", "Kabupaten Buru", "Kota Ambon"],
+            "kind": ["Kabupaten", "Kabupaten", "Kota"],
+            "province_code": ["81", "82", "81"],
+        }
+    )
     provinces = pd.DataFrame({"code": ["81", "82"], "name": ["Maluku", "Maluku Utara"]})
     aliases = pd.DataFrame(columns=["code", "alias", "note"])
     r = Resolver(regions, provinces, aliases, facts=_no_facts())
@@ -178,7 +206,7 @@ def test_same_name_in_two_provinces_needs_the_province():
 
 
 def _no_facts() -> pd.DataFrame:
-    from kkpham.region_facts import FACT_COLUMNS
+    from kkpham.model.region_facts import FACT_COLUMNS
 
     return pd.DataFrame(columns=FACT_COLUMNS)
 
@@ -202,14 +230,39 @@ def test_kind_that_contradicts_the_prefix_is_not_guessed(resolver):
 
 
 PROVINCE_ABBREVIATIONS = {
-    "Sultra": "74", "Kalteng": "62", "Babel": "19", "Jateng": "33", "Jatim": "35",
-    "Jabar": "32", "DIY": "34", "NTB": "52", "NTT": "53", "Sumut": "12", "Sumbar": "13",
-    "Sumsel": "16", "Kaltim": "64", "Kalbar": "61", "Kalsel": "63", "Kaltara": "65",
-    "Sulsel": "73", "Sulbar": "76", "Sulteng": "72", "Sulut": "71", "Malut": "82",
-    "Kepri": "21", "DKI": "31", "Pabar": "92", "PBD": "96", "DKI Jakarta": "31",
-    "DI Yogyakarta": "34", "Provinsi Jawa Barat": "32", "Prov. Sulawesi Tenggara": "74",
-    "Kep. Bangka Belitung": "19", "NAD": "11", "74": "74",
-}  # fmt: skip
+    "Sultra": "74",
+    "Kalteng": "62",
+    "Babel": "19",
+    "Jateng": "33",
+    "Jatim": "35",
+    "Jabar": "32",
+    "DIY": "34",
+    "NTB": "52",
+    "NTT": "53",
+    "Sumut": "12",
+    "Sumbar": "13",
+    "Sumsel": "16",
+    "Kaltim": "64",
+    "Kalbar": "61",
+    "Kalsel": "63",
+    "Kaltara": "65",
+    "Sulsel": "73",
+    "Sulbar": "76",
+    "Sulteng": "72",
+    "Sulut": "71",
+    "Malut": "82",
+    "Kepri": "21",
+    "DKI": "31",
+    "Pabar": "92",
+    "PBD": "96",
+    "DKI Jakarta": "31",
+    "DI Yogyakarta": "34",
+    "Provinsi Jawa Barat": "32",
+    "Prov. Sulawesi Tenggara": "74",
+    "Kep. Bangka Belitung": "19",
+    "NAD": "11",
+    "74": "74",
+}
 
 
 @pytest.mark.parametrize(("text", "expected"), PROVINCE_ABBREVIATIONS.items())
@@ -245,11 +298,13 @@ def test_alias_file_is_clean_and_every_alias_resolves(resolver):
 
 
 def test_alias_check_warns_both_ways(table):
-    aliases = pd.DataFrame({
-        "code": ["99.99", "32.75", "32.16", "74", "35.71"],
-        "alias": ["Nowhere", "Kota Bekasi", "Bekasi", "Sulawesi Tenggara", "Kab. Kediri"],
-        "note": ["x"] * 5,
-    })  # fmt: skip
+    aliases = pd.DataFrame(
+        {
+            "code": ["99.99", "32.75", "32.16", "74", "35.71"],
+            "alias": ["Nowhere", "Kota Bekasi", "Bekasi", "Sulawesi Tenggara", "Kab. Kediri"],
+            "note": ["x"] * 5,
+        }
+    )
     problems = Resolver(*table, aliases).alias_problems()
     text = "\n".join(problems)
     assert "line 2 ('Nowhere' -> 99.99): code is neither" in text
@@ -262,8 +317,14 @@ def test_alias_check_warns_both_ways(table):
 
 
 def test_alias_shadowed_by_a_twin_is_reported():
-    regions = pd.DataFrame({"code": ["74.01", "74.02"], "name": ["Kabupaten A", "Kabupaten B"],
-                            "kind": ["Kabupaten"] * 2, "province_code": ["74"] * 2})  # fmt: skip
+    regions = pd.DataFrame(
+        {
+            "code": ["74.01", "74.02"],
+            "name": ["Kabupaten A", "Kabupaten B"],
+            "kind": ["Kabupaten"] * 2,
+            "province_code": ["74"] * 2,
+        }
+    )
     provinces = pd.DataFrame({"code": ["74"], "name": ["Sulawesi Tenggara"]})
     aliases = pd.DataFrame({"code": ["74.02"], "alias": ["A"], "note": ["x"]})
     problems = Resolver(regions, provinces, aliases, facts=_no_facts()).alias_problems()
@@ -275,8 +336,9 @@ def test_reference_names_all_resolve(resolver):
     ref = pd.read_csv(path, dtype=str, keep_default_na=False)
     names = ref.rename(columns={"regency": "name"})[["name", "province", "kind"]]
     assert resolver.unresolved(names) == []
-    bad = pd.DataFrame({"name": ["Bekasi", "Kudus"], "province": ["Jabar", "Jateng"],
-                        "kind": [None, None]})  # fmt: skip
+    bad = pd.DataFrame(
+        {"name": ["Bekasi", "Kudus"], "province": ["Jabar", "Jateng"], "kind": [None, None]}
+    )
     assert resolver.unresolved(bad) == [
         "line 2: nama 'Bekasi' ambigu: 32.16 Kabupaten Bekasi; 32.75 Kota Bekasi"
     ]
@@ -296,17 +358,3 @@ def test_bad_region_table_is_rejected(table):
         Resolver(pd.concat([regions, regions.head(1)]), provinces, load_aliases())
     with pytest.raises(ValueError, match="lacks columns"):
         Resolver(regions.drop(columns="kind"), provinces, load_aliases())
-
-
-def test_fast(table):
-    aliases = load_aliases()
-    start = time.perf_counter()
-    resolver = Resolver(*table, aliases)
-    assert time.perf_counter() - start < 0.5
-    names = [("Kab. Buton Selatan", "Sultra"), ("Kota Bau-Bau", None), ("Mimika", "Papua")]
-    start = time.perf_counter()
-    for _ in range(1000):
-        for name, province in names:
-            resolver.resolve(name, province=province)
-    per_call = (time.perf_counter() - start) / 3000
-    assert per_call < 1e-4  # well under a millisecond

@@ -9,14 +9,14 @@ import pandas as pd
 import pytest
 from test_importer import csv_bytes, make_resolver, make_settings, row
 
-from kkpham import panel
-from kkpham.mapdata import map_frame, source_label
-from kkpham.precedence import choose
+from kkpham.model import panel
+from kkpham.model.mapdata import map_frame, source_label
+from kkpham.model.precedence import choose
+from kkpham.model.timeline import streaks
 from kkpham.settings import Settings
-from kkpham.stewardship import backups, commit_file, restore, undo
 from kkpham.store import Store
-from kkpham.timeline import streaks
 from kkpham.vocab import BY_KEY
+from kkpham.write.stewardship import backups, commit_file, restore, undo
 
 
 @pytest.fixture(scope="module")
@@ -52,9 +52,12 @@ def legacy_map_frame(store: Store, data_year: int, province_code: str | None) ->
     frame["source_label"] = frame["source_url"].map(lambda u: source_label(u) if u else "")
     frame["n_claims"] = w["n_claims"].fillna(0).astype(int).to_numpy()
     frame["disputed"] = w["disputed"].fillna(False).astype(bool).to_numpy() & stored
-    text = claims["status"].map(lambda k: BY_KEY[k].label_id) + " (" + claims[
-        "source_url"
-    ].map(source_label) + ")"
+    text = (
+        claims["status"].map(lambda k: BY_KEY[k].label_id)
+        + " ("
+        + claims["source_url"].map(source_label)
+        + ")"
+    )
     joined = text.groupby(claims["region_code"]).agg("; ".join) if len(claims) else pd.Series()
     frame["claims_text"] = joined.reindex(frame["code"]).fillna("").to_numpy()
     frame["data_year_derived"] = (
@@ -104,10 +107,14 @@ def test_disputed_exactly_when_the_claims_disagree(real) -> None:
     kinds = claims.groupby(["region_code", "data_year"])["status"].nunique()
     disagree = {key for key, n in kinds.items() if n > 1}
     held = p[p["held"] & p["status"].map(lambda k: BY_KEY[k].stored)]
-    flagged = set(zip(held.loc[held["disputed"], "code"], held.loc[held["disputed"], "data_year"],
-                      strict=True))  # fmt: skip
-    assert flagged == {key for key in disagree if key in set(zip(held["code"], held["data_year"],
-                                                              strict=True))}  # fmt: skip
+    flagged = set(
+        zip(
+            held.loc[held["disputed"], "code"], held.loc[held["disputed"], "data_year"], strict=True
+        )
+    )
+    assert flagged == {
+        key for key in disagree if key in set(zip(held["code"], held["data_year"], strict=True))
+    }
 
 
 def test_counts_of_claims_add_up(real) -> None:
@@ -123,9 +130,11 @@ def test_map_frame_is_what_the_old_per_year_derivation_gave(real) -> None:
     for year in cycles["data_year"].astype(int):
         for province in (None, "74"):
             pd.testing.assert_frame_equal(
-                map_frame(store, year, province), legacy_map_frame(store, year, province),
-                check_dtype=False, obj=f"map frame {year} {province}",
-            )  # fmt: skip
+                map_frame(store, year, province),
+                legacy_map_frame(store, year, province),
+                check_dtype=False,
+                obj=f"map frame {year} {province}",
+            )
 
 
 def test_streak_fields_match_the_timeline_rule(real) -> None:
@@ -176,11 +185,25 @@ def test_a_store_changed_outside_the_write_path_is_derived_not_stale(tmp_path: P
     settings = make_settings(tmp_path)
     with Store.open(settings.db_path, read_only=False) as store:
         panel.refresh(store)
-        store.add_batch(pd.DataFrame([{
-            "region_code": "74.71", "data_year": 2022, "award_year": 2023,
-            "data_year_derived": False, "status": "belum", "score": float("nan"),
-            "source_url": "https://later.go.id/1", "source_kind": "pemerintah",
-            "name_in_source": "Kendari", "note": "", "all_regions_statement": False,
-        }]), origin="test")  # fmt: skip
+        store.add_batch(
+            pd.DataFrame(
+                [
+                    {
+                        "region_code": "74.71",
+                        "data_year": 2022,
+                        "award_year": 2023,
+                        "data_year_derived": False,
+                        "status": "belum",
+                        "score": float("nan"),
+                        "source_url": "https://later.go.id/1",
+                        "source_kind": "pemerintah",
+                        "name_in_source": "Kendari",
+                        "note": "",
+                        "all_regions_statement": False,
+                    }
+                ]
+            ),
+            origin="test",
+        )
         assert not panel.is_current(store)
         assert map_frame(store, 2022, "74").set_index("code").loc["74.71", "status"] == "belum"

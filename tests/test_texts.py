@@ -41,8 +41,15 @@ def test_every_key_used_in_code_exists():
 
 
 def test_wording_a_fluent_reader_does_not_stumble_on():
-    banned = ("baris kami", "data kami", "pita", "rangkaian", "pun boleh", "setidaknya",
-              "paling banyak")  # fmt: skip
+    banned = (
+        "baris kami",
+        "data kami",
+        "pita",
+        "rangkaian",
+        "pun boleh",
+        "setidaknya",
+        "paling banyak",
+    )
     for key, (ind, _) in ENTRIES.items():
         for word in banned:
             assert word not in ind.lower(), (key, word)

@@ -7,10 +7,9 @@ import math
 import pandas as pd
 import pytest
 
-from kkpham.league import league_table, meets_pembina, pembina_status, pembina_text
-from kkpham.region_profile import claims_table, region_streak, streak_text, strip
-from kkpham.store import Store
-from kkpham.timeline import (
+from kkpham.model.league import league_table, meets_pembina, pembina_status, pembina_text
+from kkpham.model.region_profile import claims_table, region_streak, streak_text, strip
+from kkpham.model.timeline import (
     previous_held_year,
     regime_starts,
     reported_beside_ours,
@@ -19,7 +18,7 @@ from kkpham.timeline import (
     streaks,
     year_labels,
 )
-from kkpham.transitions import (
+from kkpham.model.transitions import (
     TRANSITIONS,
     classify,
     regime_note,
@@ -27,56 +26,106 @@ from kkpham.transitions import (
     transition_matrix,
     transitions,
 )
+from kkpham.store import Store
 
 PROVINCES = pd.DataFrame({"code": ["74", "75"], "name": ["Prov Satu", "Prov Dua"]})
-REGIONS = pd.DataFrame({
-    "code": ["74.01", "74.02", "74.03", "74.04", "74.71", "75.01", "75.02"],
-    "name": ["Kab A", "Kab B", "Kab C", "Kab Baru", "Kota D", "Kab E", "Kab F"],
-    "kind": ["Kabupaten"] * 4 + ["Kota"] + ["Kabupaten"] * 2,
-    "province_code": ["74"] * 5 + ["75"] * 2,
-    "formed_year": pd.array([None, None, None, 2017, None, None, None], dtype="Int64"),
-    "formed_basis": [None] * 7, "previous_code": [None] * 7, "area_km2": [1.0] * 7,
-})  # fmt: skip
+REGIONS = pd.DataFrame(
+    {
+        "code": ["74.01", "74.02", "74.03", "74.04", "74.71", "75.01", "75.02"],
+        "name": ["Kab A", "Kab B", "Kab C", "Kab Baru", "Kota D", "Kab E", "Kab F"],
+        "kind": ["Kabupaten"] * 4 + ["Kota"] + ["Kabupaten"] * 2,
+        "province_code": ["74"] * 5 + ["75"] * 2,
+        "formed_year": pd.array([None, None, None, 2017, None, None, None], dtype="Int64"),
+        "formed_basis": [None] * 7,
+        "previous_code": [None] * 7,
+        "area_km2": [1.0] * 7,
+    }
+)
 YEARS = [2015, 2016, 2019, 2020, 2021, 2022]
-CYCLES = pd.DataFrame({
-    "data_year": YEARS,
-    "award_year": pd.array([2016, 2017, 2020, None, 2022, 2023], dtype="Int64"),
-    "regime": ["A", "B", "B", None, "C", "C"],
-    "regulation": ["Permenkumham 11/2013 jo. 25/2013", "Permenkumham 34/2016",
-                   "Permenkumham 34/2016", None, "Permenkumham 22/2021", "Permenkumham 22/2021"],
-    "held": [True, True, True, False, True, True],
-    "decree_number": [None] * 6, "decree_date": [None] * 6, "award_date": [None] * 6,
-    "note": [None] * 6, "source_url": ["https://example.org/c"] * 6,
-})  # fmt: skip
+CYCLES = pd.DataFrame(
+    {
+        "data_year": YEARS,
+        "award_year": pd.array([2016, 2017, 2020, None, 2022, 2023], dtype="Int64"),
+        "regime": ["A", "B", "B", None, "C", "C"],
+        "regulation": [
+            "Permenkumham 11/2013 jo. 25/2013",
+            "Permenkumham 34/2016",
+            "Permenkumham 34/2016",
+            None,
+            "Permenkumham 22/2021",
+            "Permenkumham 22/2021",
+        ],
+        "held": [True, True, True, False, True, True],
+        "decree_number": [None] * 6,
+        "decree_date": [None] * 6,
+        "award_date": [None] * 6,
+        "note": [None] * 6,
+        "source_url": ["https://example.org/c"] * 6,
+    }
+)
 
 
-def claim(code: str, year: int, status: str, url: str = "https://news.example/1",
-          kind: str = "berita", score: float = math.nan) -> dict:  # fmt: skip
-    return {"region_code": code, "data_year": year, "award_year": year + 1,
-            "data_year_derived": False, "status": status, "score": score, "source_url": url,
-            "source_kind": kind, "name_in_source": code, "note": "",
-            "all_regions_statement": False}  # fmt: skip
+def claim(
+    code: str,
+    year: int,
+    status: str,
+    url: str = "https://news.example/1",
+    kind: str = "berita",
+    score: float = math.nan,
+) -> dict:
+    return {
+        "region_code": code,
+        "data_year": year,
+        "award_year": year + 1,
+        "data_year_derived": False,
+        "status": status,
+        "score": score,
+        "source_url": url,
+        "source_kind": kind,
+        "name_in_source": code,
+        "note": "",
+        "all_regions_statement": False,
+    }
 
 
 # 74.01: Peduli 2016, 2019, (2020 not held), 2021, 2022 -> streak 4 across 2020
 # 74.02: Peduli 2015, unknown 2016, Peduli 2019, 2021, unknown... -> gaps
 # 74.03: cukup 2019 -> mulai 2021 -> peduli 2022 ; 74.71 peduli 2019 -> belum 2021 -> no report 2022
 CLAIMS = [
-    claim("74.01", 2016, "peduli"), claim("74.01", 2019, "peduli"),
-    claim("74.01", 2021, "peduli"), claim("74.01", 2022, "peduli", score=81.5),
-    claim("74.02", 2015, "peduli"), claim("74.02", 2019, "peduli"), claim("74.02", 2022, "peduli"),
-    claim("74.03", 2019, "cukup"), claim("74.03", 2021, "mulai"), claim("74.03", 2022, "peduli"),
-    claim("74.71", 2019, "peduli"), claim("74.71", 2021, "belum"),
+    claim("74.01", 2016, "peduli"),
+    claim("74.01", 2019, "peduli"),
+    claim("74.01", 2021, "peduli"),
+    claim("74.01", 2022, "peduli", score=81.5),
+    claim("74.02", 2015, "peduli"),
+    claim("74.02", 2019, "peduli"),
+    claim("74.02", 2022, "peduli"),
+    claim("74.03", 2019, "cukup"),
+    claim("74.03", 2021, "mulai"),
+    claim("74.03", 2022, "peduli"),
+    claim("74.71", 2019, "peduli"),
+    claim("74.71", 2021, "belum"),
     claim("74.71", 2022, "tidak_melapor"),
     claim("74.71", 2021, "peduli", url="https://other.example/2"),  # a conflicting claim
-    claim("75.01", 2021, "peduli"), claim("75.02", 2021, "kurang"),
-    claim("75.01", 2019, "peduli"), claim("75.02", 2019, "cukup"),
-]  # fmt: skip
-COUNTS = pd.DataFrame([{
-    "province_code": "74", "data_year": 2022, "award_year": 2023, "data_year_derived": False,
-    "awarded_count": 4, "total_regions": 5, "source_url": "https://news.example/count",
-    "source_kind": "berita", "evidence": "4 of 5 kab/kota",
-}])  # fmt: skip
+    claim("75.01", 2021, "peduli"),
+    claim("75.02", 2021, "kurang"),
+    claim("75.01", 2019, "peduli"),
+    claim("75.02", 2019, "cukup"),
+]
+COUNTS = pd.DataFrame(
+    [
+        {
+            "province_code": "74",
+            "data_year": 2022,
+            "award_year": 2023,
+            "data_year_derived": False,
+            "awarded_count": 4,
+            "total_regions": 5,
+            "source_url": "https://news.example/count",
+            "source_kind": "berita",
+            "evidence": "4 of 5 kab/kota",
+        }
+    ]
+)
 
 
 def make_store(path) -> Store:
@@ -180,8 +229,16 @@ def test_classify_rejects_not_held_and_unknown() -> None:
 
 
 def test_every_category_reachable() -> None:
-    statuses = ["peduli", "cukup", "mulai", "kurang", "belum", "tidak_melapor",
-                "tidak_diketahui", "belum_terbentuk"]  # fmt: skip
+    statuses = [
+        "peduli",
+        "cukup",
+        "mulai",
+        "kurang",
+        "belum",
+        "tidak_melapor",
+        "tidak_diketahui",
+        "belum_terbentuk",
+    ]
     seen = {classify(a, b) for a in statuses for b in statuses}
     assert seen == {t.key for t in TRANSITIONS}
 

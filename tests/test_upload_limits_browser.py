@@ -16,8 +16,8 @@ import pytest
 from playwright.sync_api import expect
 
 from bench.harness import ROOT, serve
-from kkpham.importer import MAX_BYTES
 from kkpham.settings import Settings
+from kkpham.write.importer import MAX_BYTES
 from tests import hostile_xlsx as hx
 
 pytestmark = pytest.mark.browser

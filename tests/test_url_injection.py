@@ -25,8 +25,18 @@ HOSTILE = [
     "²",  # a digit to str.isdigit, not to int(): no crash
     "2101",  # beyond every widget's range
 ]
-KINDS = ("markdown", "caption", "warning", "info", "error", "success", "title", "header",
-         "subheader", "toast")  # fmt: skip
+KINDS = (
+    "markdown",
+    "caption",
+    "warning",
+    "info",
+    "error",
+    "success",
+    "title",
+    "header",
+    "subheader",
+    "toast",
+)
 
 
 def shown_texts(at: AppTest) -> list[str]:

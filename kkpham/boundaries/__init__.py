@@ -1,6 +1,6 @@
 """Indonesia's kab/kota and province boundaries: upstream manifest -> verified cache -> outputs."""
 
-from kkpham.boundaries.build import build_boundaries, load_provinces, load_regions
 from kkpham.boundaries.errors import BoundaryError
+from kkpham.boundaries.pipeline import build_boundaries, load_provinces, load_regions
 
 __all__ = ["BoundaryError", "build_boundaries", "load_provinces", "load_regions"]

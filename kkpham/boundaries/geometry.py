@@ -85,8 +85,11 @@ def on_grid(geoms: np.ndarray, decimals: int) -> bool:
 
 def coverage_problems(geoms: np.ndarray, codes: np.ndarray) -> list[str]:
     """Why ``geoms`` is not a valid polygonal coverage (empty list: it is)."""
-    problems = [f"{c} is invalid ({shapely.is_valid_reason(g)})"
-                for c, g in zip(codes, geoms, strict=True) if not shapely.is_valid(g)]  # fmt: skip
+    problems = [
+        f"{c} is invalid ({shapely.is_valid_reason(g)})"
+        for c, g in zip(codes, geoms, strict=True)
+        if not shapely.is_valid(g)
+    ]
     if problems:
         return problems
     if not shapely.coverage_is_valid(geoms):
@@ -127,8 +130,11 @@ def simplify_level(full: np.ndarray, codes: np.ndarray, level: Level, name: str)
     """Islets dropped, snapped, then coverage-simplified (keeps vertices, so stays on the grid)."""
     thinned = drop_islands(full, level)
     snapped = snap(thinned, codes, level.decimals, name)
-    simple = polygonal(np.asarray(shapely.coverage_simplify(snapped, level.tolerance_deg)), codes,
-                       f"{name}: coverage_simplify")  # fmt: skip
+    simple = polygonal(
+        np.asarray(shapely.coverage_simplify(snapped, level.tolerance_deg)),
+        codes,
+        f"{name}: coverage_simplify",
+    )
     return checked(orient(simple), codes, name)
 
 

@@ -15,8 +15,8 @@ import plotly.graph_objects as go
 
 from kkpham import texts
 from kkpham.figures.status_map import ZMAX, ZMIN, esc, hover_text, status_colorscale
-from kkpham.timeline import regime_starts, year_labels
-from kkpham.transitions import BY_TRANSITION, TRANSITION_CODE, TRANSITIONS, classify
+from kkpham.model.timeline import regime_starts, year_labels
+from kkpham.model.transitions import BY_TRANSITION, TRANSITION_CODE, TRANSITIONS, classify
 from kkpham.vocab import BY_KEY, STATUSES, outline
 
 GRID_ROW_PX = 22
@@ -24,10 +24,21 @@ NOT_HELD_FILL = "rgba(159,179,200,0.25)"
 REGIME_LINE = {"color": "#444444", "width": 1.5, "dash": "dash"}
 
 # the catalogue keys this module's figures read (kkpham.texts)
-KEYS = {"data": "mode_data", "award": "mode_award", "not_held": "not_held", "streak": "fig_streak",
-        "share": "fig_share", "ours": "fig_ours", "max": "fig_max", "reported": "fig_reported",
-        "from": "fig_status_in", "to": "fig_status_in", "count": "count",
-        "disputed": "fig_disputed", "no_reported": "fig_no_reported"}  # fmt: skip
+KEYS = {
+    "data": "mode_data",
+    "award": "mode_award",
+    "not_held": "not_held",
+    "streak": "fig_streak",
+    "share": "fig_share",
+    "ours": "fig_ours",
+    "max": "fig_max",
+    "reported": "fig_reported",
+    "from": "fig_status_in",
+    "to": "fig_status_in",
+    "count": "count",
+    "disputed": "fig_disputed",
+    "no_reported": "fig_no_reported",
+}
 
 
 def _t(lang: str) -> dict[str, str]:
@@ -39,10 +50,14 @@ def year_axis(cycles: pd.DataFrame, year_mode: str, lang: str) -> tuple[list[int
     years = [int(y) for y in cycles.sort_values("data_year")["data_year"]]
     labels = year_labels(cycles, year_mode)
     axis = {
-        "tickmode": "array", "tickvals": list(range(len(years))),
-        "ticktext": [labels[y] for y in years], "title": {"text": _t(lang)[year_mode]},
-        "range": [-0.5, len(years) - 0.5], "showgrid": False, "zeroline": False,
-    }  # fmt: skip
+        "tickmode": "array",
+        "tickvals": list(range(len(years))),
+        "ticktext": [labels[y] for y in years],
+        "title": {"text": _t(lang)[year_mode]},
+        "range": [-0.5, len(years) - 0.5],
+        "showgrid": False,
+        "zeroline": False,
+    }
     return years, axis
 
 
@@ -56,31 +71,85 @@ def time_marks(cycles: pd.DataFrame, lang: str, labels_below: bool = False) -> t
     shapes, notes = [], []
     for y in cycles.loc[~cycles["held"].astype(bool), "data_year"]:
         i = pos[int(y)]
-        shapes.append({"type": "rect", "xref": "x", "yref": "paper", "x0": i - 0.5, "x1": i + 0.5,
-                       "y0": 0, "y1": 1, "fillcolor": NOT_HELD_FILL, "line": {"width": 0},
-                       "layer": "below", "name": f"not_held_{int(y)}"})  # fmt: skip
-        notes.append({"xref": "x", "yref": "paper", "x": i, **label_y,
-                      "text": _t(lang)["not_held"], "showarrow": False, "font": {"size": 10},
-                      "name": f"not_held_{int(y)}"})  # fmt: skip
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": i - 0.5,
+                "x1": i + 0.5,
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": NOT_HELD_FILL,
+                "line": {"width": 0},
+                "layer": "below",
+                "name": f"not_held_{int(y)}",
+            }
+        )
+        notes.append(
+            {
+                "xref": "x",
+                "yref": "paper",
+                "x": i,
+                **label_y,
+                "text": _t(lang)["not_held"],
+                "showarrow": False,
+                "font": {"size": 10},
+                "name": f"not_held_{int(y)}",
+            }
+        )
     for year, regime, regulation in regime_starts(cycles):
         x = pos[year] - 0.5
-        shapes.append({"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0,
-                       "y1": 1, "line": REGIME_LINE, "name": f"regime_{regime}"})  # fmt: skip
-        notes.append({"xref": "x", "yref": "paper", "x": x, **label_y,
-                      "xanchor": "left", "text": esc(regulation.replace("Permenkumham ", "")),
-                      "showarrow": False, "font": {"size": 10, "color": "#444444"},
-                      "yshift": 12 * shift, "name": f"regime_{regime}"})  # fmt: skip
+        shapes.append(
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": x,
+                "x1": x,
+                "y0": 0,
+                "y1": 1,
+                "line": REGIME_LINE,
+                "name": f"regime_{regime}",
+            }
+        )
+        notes.append(
+            {
+                "xref": "x",
+                "yref": "paper",
+                "x": x,
+                **label_y,
+                "xanchor": "left",
+                "text": esc(regulation.replace("Permenkumham ", "")),
+                "showarrow": False,
+                "font": {"size": 10, "color": "#444444"},
+                "yshift": 12 * shift,
+                "name": f"regime_{regime}",
+            }
+        )
     return shapes, notes
 
 
 def _status_legend(present: set[str], lang: str) -> list[go.Scatter]:
     """Legend-only square markers for the statuses present (Plotly's legend lists traces)."""
     return [
-        go.Scatter(x=[None], y=[None], mode="markers", name=s.label(lang), showlegend=True,
-                   marker={"symbol": "square", "size": 12, "color": s.color,
-                           "line": {"color": "#8c8c8c", "width": 0.5}}, hoverinfo="skip")
-        for s in STATUSES if s.key in present
-    ]  # fmt: skip
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            name=s.label(lang),
+            showlegend=True,
+            marker={
+                "symbol": "square",
+                "size": 12,
+                "color": s.color,
+                "line": {"color": "#8c8c8c", "width": 0.5},
+            },
+            hoverinfo="skip",
+        )
+        for s in STATUSES
+        if s.key in present
+    ]
 
 
 def status_grid(
@@ -109,50 +178,88 @@ def status_grid(
         i, j = row_of[r["code"]], pos[int(r["data_year"])]
         z[i][j] = int(r["status_code"])
         text[i][j] = f"{hover_text(r, lang)}<br>{t['data']} {int(r['data_year'])}"
-    ticktext = [f"<b>{esc(n)}</b>" if c == highlight else esc(n)
-                for c, n in zip(regions["code"], regions["name"], strict=True)]  # fmt: skip
+    ticktext = [
+        f"<b>{esc(n)}</b>" if c == highlight else esc(n)
+        for c, n in zip(regions["code"], regions["name"], strict=True)
+    ]
     heat = go.Heatmap(
-        x=list(range(len(years))), y=list(range(len(row_of))), z=z, zmin=ZMIN, zmax=ZMAX,
-        colorscale=status_colorscale(), showscale=False, xgap=1, ygap=1, text=text,
-        hovertemplate="%{text}<extra></extra>", name="status",
-    )  # fmt: skip
+        x=list(range(len(years))),
+        y=list(range(len(row_of))),
+        z=z,
+        zmin=ZMIN,
+        zmax=ZMAX,
+        colorscale=status_colorscale(),
+        showscale=False,
+        xgap=1,
+        ygap=1,
+        text=text,
+        hovertemplate="%{text}<extra></extra>",
+        name="status",
+    )
     data: list = [heat]
     disputed = cells[cells["disputed"]]
     if len(disputed):
-        data.append(go.Scatter(
-            x=[pos[int(y)] for y in disputed["data_year"]],
-            y=[row_of[c] for c in disputed["code"]], mode="text", text=["!"] * len(disputed),
-            textfont={"size": 13, "color": "#000000"}, hoverinfo="skip", showlegend=False,
-            name=t["disputed"],
-        ))  # fmt: skip
+        data.append(
+            go.Scatter(
+                x=[pos[int(y)] for y in disputed["data_year"]],
+                y=[row_of[c] for c in disputed["code"]],
+                mode="text",
+                text=["!"] * len(disputed),
+                textfont={"size": 13, "color": "#000000"},
+                hoverinfo="skip",
+                showlegend=False,
+                name=t["disputed"],
+            )
+        )
     if streaks is not None:
         s = streaks.set_index("code").reindex(regions["code"])
         first = ["—" if pd.isna(f) else str(int(f)) for f in s["first_peduli"]]
         labels = [f"{int(k)}× · {f}" for k, f in zip(s["streak"].fillna(0), first, strict=True)]
-        data.append(go.Scatter(
-            x=[len(years)] * len(labels), y=list(range(len(labels))), mode="text", text=labels,
-            textfont={"size": 11}, hoverinfo="skip", showlegend=False, name="streak",
-        ))  # fmt: skip
+        data.append(
+            go.Scatter(
+                x=[len(years)] * len(labels),
+                y=list(range(len(labels))),
+                mode="text",
+                text=labels,
+                textfont={"size": 11},
+                hoverinfo="skip",
+                showlegend=False,
+                name="streak",
+            )
+        )
         head = t["streak"].format(y=streak_as_of or "")
-        xaxis = {**xaxis, "range": [-0.5, len(years) + 1.0],
-                 "tickvals": [*xaxis["tickvals"], len(years)],
-                 "ticktext": [*xaxis["ticktext"], head]}  # fmt: skip
+        xaxis = {
+            **xaxis,
+            "range": [-0.5, len(years) + 1.0],
+            "tickvals": [*xaxis["tickvals"], len(years)],
+            "ticktext": [*xaxis["ticktext"], head],
+        }
     data += _status_legend(set(cells["status"]), lang)
     shapes, notes = time_marks(cycles, lang, labels_below=True)
     legend_rows = -(-len(set(cells["status"])) // 3)
     bottom = 40 + 22 * legend_rows
     fig = go.Figure(data=data)
     fig.update_layout(
-        template="none", height=110 + bottom + GRID_ROW_PX * len(row_of),
-        margin={"l": 8, "r": 8, "t": 70 if title else 40, "b": bottom}, dragmode=False,
+        template="none",
+        height=110 + bottom + GRID_ROW_PX * len(row_of),
+        margin={"l": 8, "r": 8, "t": 70 if title else 40, "b": bottom},
+        dragmode=False,
         title={"text": esc(title), "x": 0.01, "xanchor": "left"} if title else None,
         xaxis={**xaxis, "side": "top", "title": None, "fixedrange": True},
-        yaxis={"tickmode": "array", "tickvals": list(range(len(row_of))), "ticktext": ticktext,
-               "autorange": "reversed", "automargin": True, "showgrid": False,
-               "fixedrange": True},
+        yaxis={
+            "tickmode": "array",
+            "tickvals": list(range(len(row_of))),
+            "ticktext": ticktext,
+            "autorange": "reversed",
+            "automargin": True,
+            "showgrid": False,
+            "fixedrange": True,
+        },
         legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
-        shapes=shapes, annotations=notes, font={"family": "sans-serif", "size": 12},
-    )  # fmt: skip
+        shapes=shapes,
+        annotations=notes,
+        font={"family": "sans-serif", "size": 12},
+    )
     return fig
 
 
@@ -171,8 +278,16 @@ def _bands(x: list[int], low: list[float], high: list[float]) -> list[go.Scatter
     for run in runs:
         common = {"mode": "lines", "line": {"width": 0}, "hoverinfo": "skip", "showlegend": False}
         out.append(go.Scatter(x=run, y=[high[i] for i in run], name="band_top", **common))
-        out.append(go.Scatter(x=run, y=[low[i] for i in run], name="band", fill="tonexty",
-                              fillcolor="rgba(27,120,55,0.10)", **common))  # fmt: skip
+        out.append(
+            go.Scatter(
+                x=run,
+                y=[low[i] for i in run],
+                name="band",
+                fill="tonexty",
+                fillcolor="rgba(27,120,55,0.10)",
+                **common,
+            )
+        )
     return out
 
 
@@ -198,18 +313,32 @@ def share_chart(
     x = list(range(len(years)))
     ours = (s["share"] * 100).round(1).tolist()
     upper = (s["share_max"] * 100).round(1).tolist()
-    counts = [f"{int(p)}/{int(n)}" if pd.notna(n) and pd.notna(sh) else ""
-              for p, n, sh in zip(s["peduli"], s["total"], s["share"], strict=True)]  # fmt: skip
+    counts = [
+        f"{int(p)}/{int(n)}" if pd.notna(n) and pd.notna(sh) else ""
+        for p, n, sh in zip(s["peduli"], s["total"], s["share"], strict=True)
+    ]
     data: list = _bands(x, ours, upper)
     data += [
-        go.Scatter(x=x, y=upper, mode="lines", name=t["max"], connectgaps=False,
-                   line={"color": "#1b7837", "width": 1, "dash": "dot"},
-                   hovertemplate="%{y:.0f}%<extra>" + esc(t["max"]) + "</extra>"),
-        go.Scatter(x=x, y=ours, mode="lines+markers", name=t["ours"], connectgaps=False,
-                   customdata=counts, line={"color": "#1b7837", "width": 2.5},
-                   hovertemplate="%{y:.0f}% (%{customdata})<extra>" + esc(t["ours"]) +
-                   "</extra>"),
-    ]  # fmt: skip
+        go.Scatter(
+            x=x,
+            y=upper,
+            mode="lines",
+            name=t["max"],
+            connectgaps=False,
+            line={"color": "#1b7837", "width": 1, "dash": "dot"},
+            hovertemplate="%{y:.0f}%<extra>" + esc(t["max"]) + "</extra>",
+        ),
+        go.Scatter(
+            x=x,
+            y=ours,
+            mode="lines+markers",
+            name=t["ours"],
+            connectgaps=False,
+            customdata=counts,
+            line={"color": "#1b7837", "width": 2.5},
+            hovertemplate="%{y:.0f}% (%{customdata})<extra>" + esc(t["ours"]) + "</extra>",
+        ),
+    ]
     rep = reported[reported["data_year"].isin(pos)] if len(reported) else reported
     if len(rep):
         hover = [
@@ -218,24 +347,42 @@ def share_chart(
             + f" · {esc(r.source_label)}<br>{esc(str(r.evidence)[:160])}"
             for r in rep.itertuples(index=False)
         ]
-        data.append(go.Scatter(
-            x=[pos[int(y)] for y in rep["data_year"]], y=(rep["reported_share"] * 100).round(1),
-            mode="markers", name=t["reported"], text=hover,
-            marker={"symbol": "diamond-open", "size": 11, "color": "#8e3c00",
-                    "line": {"width": 2}},
-            hovertemplate="%{y:.0f}%: %{text}<extra>" + esc(t["reported"]) + "</extra>",
-        ))  # fmt: skip
+        data.append(
+            go.Scatter(
+                x=[pos[int(y)] for y in rep["data_year"]],
+                y=(rep["reported_share"] * 100).round(1),
+                mode="markers",
+                name=t["reported"],
+                text=hover,
+                marker={
+                    "symbol": "diamond-open",
+                    "size": 11,
+                    "color": "#8e3c00",
+                    "line": {"width": 2},
+                },
+                hovertemplate="%{y:.0f}%: %{text}<extra>" + esc(t["reported"]) + "</extra>",
+            )
+        )
     shapes, notes = time_marks(cycles, lang)
     fig = go.Figure(data=data)
     fig.update_layout(
-        template="none", height=360, margin={"l": 50, "r": 10, "t": 70 if title else 40, "b": 50},
+        template="none",
+        height=360,
+        margin={"l": 50, "r": 10, "t": 70 if title else 40, "b": 50},
         title={"text": esc(title), "x": 0.01, "xanchor": "left"} if title else None,
         xaxis={**xaxis, "fixedrange": True},
-        yaxis={"title": {"text": t["share"]}, "range": [0, 102], "ticksuffix": "%",
-               "fixedrange": True},
-        legend={"orientation": "h", "y": -0.2, "x": 0}, shapes=shapes, annotations=notes,
-        font={"family": "sans-serif", "size": 12}, hovermode="closest",
-    )  # fmt: skip
+        yaxis={
+            "title": {"text": t["share"]},
+            "range": [0, 102],
+            "ticksuffix": "%",
+            "fixedrange": True,
+        },
+        legend={"orientation": "h", "y": -0.2, "x": 0},
+        shapes=shapes,
+        annotations=notes,
+        font={"family": "sans-serif", "size": 12},
+        hovermode="closest",
+    )
     return fig
 
 
@@ -252,58 +399,113 @@ def transition_matrix_figure(
     values = matrix.to_numpy()
     n = len(TRANSITIONS)
     kinds = [[classify(a, b) for b in matrix.columns] for a in matrix.index]
-    z = [[TRANSITION_CODE[k] if v else n for k, v in zip(kr, vr, strict=True)]
-         for kr, vr in zip(kinds, values, strict=True)]  # fmt: skip
+    z = [
+        [TRANSITION_CODE[k] if v else n for k, v in zip(kr, vr, strict=True)]
+        for kr, vr in zip(kinds, values, strict=True)
+    ]
     scale: list[tuple[float, str]] = []
     for i, colour in enumerate([tr.color for tr in TRANSITIONS] + ["#ffffff"]):
         scale += [(i / (n + 1), colour), ((i + 1) / (n + 1), colour)]
-    hover = [[f"{BY_TRANSITION[k].label(lang)}: {v}" for k, v in zip(kr, vr, strict=True)]
-             for kr, vr in zip(kinds, values, strict=True)]  # fmt: skip
+    hover = [
+        [f"{BY_TRANSITION[k].label(lang)}: {v}" for k, v in zip(kr, vr, strict=True)]
+        for kr, vr in zip(kinds, values, strict=True)
+    ]
     heat = go.Heatmap(
-        z=z, x=cols, y=rows, colorscale=scale, showscale=False, customdata=hover,
-        xgap=2, ygap=2, zmin=-0.5, zmax=n + 0.5,
+        z=z,
+        x=cols,
+        y=rows,
+        colorscale=scale,
+        showscale=False,
+        customdata=hover,
+        xgap=2,
+        ygap=2,
+        zmin=-0.5,
+        zmax=n + 0.5,
         hovertemplate="%{y} → %{x}<br>%{customdata}<extra></extra>",
-    )  # fmt: skip
+    )
     counts = [
-        {"x": cols[j], "y": rows[i], "text": str(v), "showarrow": False,
-         "font": {"size": 15, "color": "#000000" if outline(BY_TRANSITION[kinds[i][j]].color)
-                  != "#ffffff" else "#ffffff"}, "name": "count"}
-        for i, row in enumerate(values) for j, v in enumerate(row) if v
-    ]  # fmt: skip
+        {
+            "x": cols[j],
+            "y": rows[i],
+            "text": str(v),
+            "showarrow": False,
+            "font": {
+                "size": 15,
+                "color": "#000000"
+                if outline(BY_TRANSITION[kinds[i][j]].color) != "#ffffff"
+                else "#ffffff",
+            },
+            "name": "count",
+        }
+        for i, row in enumerate(values)
+        for j, v in enumerate(row)
+        if v
+    ]
     fig = go.Figure(data=[heat])
     fig.update_layout(
-        template="none", height=170 + 34 * len(rows) + (90 if note else 0),
+        template="none",
+        height=170 + 34 * len(rows) + (90 if note else 0),
         margin={"l": 8, "r": 8, "t": 80, "b": 100 if note else 8},
-        xaxis={"title": {"text": t["to"].format(y=year_b)}, "side": "top", "fixedrange": True,
-               "tickangle": 0},
-        yaxis={"title": {"text": t["from"].format(y=year_a)}, "autorange": "reversed",
-               "automargin": True, "fixedrange": True},
-        annotations=counts + ([{"xref": "paper", "yref": "paper", "x": 0, "y": 0,
-                      "yanchor": "top", "yshift": -8,
-                      "text": "<br>".join(textwrap.wrap(esc(note), 48)),
-                      "showarrow": False, "font": {"size": 13}, "align": "left",
-                      "xanchor": "left", "name": "regime_note"}] if note else []),
+        xaxis={
+            "title": {"text": t["to"].format(y=year_b)},
+            "side": "top",
+            "fixedrange": True,
+            "tickangle": 0,
+        },
+        yaxis={
+            "title": {"text": t["from"].format(y=year_a)},
+            "autorange": "reversed",
+            "automargin": True,
+            "fixedrange": True,
+        },
+        annotations=counts
+        + (
+            [
+                {
+                    "xref": "paper",
+                    "yref": "paper",
+                    "x": 0,
+                    "y": 0,
+                    "yanchor": "top",
+                    "yshift": -8,
+                    "text": "<br>".join(textwrap.wrap(esc(note), 48)),
+                    "showarrow": False,
+                    "font": {"size": 13},
+                    "align": "left",
+                    "xanchor": "left",
+                    "name": "regime_note",
+                }
+            ]
+            if note
+            else []
+        ),
         font={"family": "sans-serif", "size": 14},
-    )  # fmt: skip
+    )
     return fig
 
 
 def transition_bars(counts: pd.DataFrame, *, lang: str = "id") -> go.Figure:
     """Horizontal bars of ``transitions.transition_counts``, in the transition colours."""
     keys = list(counts["transition"])
-    fig = go.Figure(go.Bar(
-        x=counts["count"], y=[BY_TRANSITION[k].label(lang) for k in keys], orientation="h",
-        marker={"color": [BY_TRANSITION[k].color for k in keys]}, text=counts["count"],
-        textposition="outside", hovertemplate="%{y}: %{x}<extra></extra>",
-        cliponaxis=False,  # a long bar's count must not be cut to "28" for 286
-    ))  # fmt: skip
+    fig = go.Figure(
+        go.Bar(
+            x=counts["count"],
+            y=[BY_TRANSITION[k].label(lang) for k in keys],
+            orientation="h",
+            marker={"color": [BY_TRANSITION[k].color for k in keys]},
+            text=counts["count"],
+            textposition="outside",
+            hovertemplate="%{y}: %{x}<extra></extra>",
+            cliponaxis=False,  # a long bar's count must not be cut to "28" for 286
+        )
+    )
     top = max(int(counts["count"].max()) if len(counts) else 0, 1)
     fig.update_layout(
-        template="none", height=60 + 26 * len(TRANSITIONS),
+        template="none",
+        height=60 + 26 * len(TRANSITIONS),
         margin={"l": 8, "r": 40, "t": 10, "b": 20},
         yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True},
-        xaxis={"title": {"text": _t(lang)["count"]}, "fixedrange": True,
-               "range": [0, top * 1.18]},
+        xaxis={"title": {"text": _t(lang)["count"]}, "fixedrange": True, "range": [0, top * 1.18]},
         font={"family": "sans-serif", "size": 12},
-    )  # fmt: skip
+    )
     return fig

@@ -1,6 +1,6 @@
 """The province × data year completeness grid: how many kab/kota have a cited status.
 
-Pure: the frame of ``kkpham.completeness.completeness`` in, a plotly Figure out. The colour is
+Pure: the frame of ``kkpham.model.completeness.completeness`` in, a plotly Figure out. The colour is
 the share of kab/kota with a known status (a sequential single-hue ramp: more data, darker);
 each cell says "known/total"; years not assessed are shaded and labelled, and years whose
 results are not yet published say so instead of reading as empty.
@@ -11,19 +11,24 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from kkpham.completeness import completeness_line
 from kkpham.figures.compare import GRID_ROW_PX, time_marks, year_axis
 from kkpham.figures.status_map import esc
+from kkpham.model.completeness import completeness_line
 
 # Sequential blues (ColorBrewer Blues, light to dark): readable for colour-blind viewers.
-RAMP = [[0.0, "#f7fbff"], [0.25, "#c6dbef"], [0.5, "#6baed6"], [0.75, "#2171b5"],
-        [1.0, "#08306b"]]  # fmt: skip
+RAMP = [[0.0, "#f7fbff"], [0.25, "#c6dbef"], [0.5, "#6baed6"], [0.75, "#2171b5"], [1.0, "#08306b"]]
 TEXT = {
-    "id": {"title": "Kelengkapan data: kab/kota dengan status bersumber", "share": "% terdata",
-           "unpublished": "belum diumumkan"},
-    "en": {"title": "Data completeness: regencies/cities with a cited status",
-           "share": "% with data", "unpublished": "not yet published"},
-}  # fmt: skip
+    "id": {
+        "title": "Kelengkapan data: kab/kota dengan status bersumber",
+        "share": "% terdata",
+        "unpublished": "belum diumumkan",
+    },
+    "en": {
+        "title": "Data completeness: regencies/cities with a cited status",
+        "share": "% with data",
+        "unpublished": "not yet published",
+    },
+}
 
 
 def completeness_grid(
@@ -59,32 +64,63 @@ def completeness_grid(
             row = {**r.to_dict(), "province_code": code, "data_year": year}
             hr.append(f"<b>{esc(names[code])} · {year}</b><br>{esc(completeness_line(row, lang))}")
         z.append(zr), text.append(tr), hover.append(hr)
-    fig = go.Figure(go.Heatmap(
-        z=z, x=list(range(len(years))), y=list(range(len(rows))), text=text,
-        texttemplate="%{text}", textfont={"size": 10}, customdata=hover,
-        hovertemplate="%{customdata}<extra></extra>", colorscale=RAMP, zmin=0, zmax=1,
-        xgap=1, ygap=1, colorbar={"title": {"text": words["share"]}, "tickformat": ".0%"},
-        name="completeness",
-    ))  # fmt: skip
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=list(range(len(years))),
+            y=list(range(len(rows))),
+            text=text,
+            texttemplate="%{text}",
+            textfont={"size": 10},
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+            colorscale=RAMP,
+            zmin=0,
+            zmax=1,
+            xgap=1,
+            ygap=1,
+            colorbar={"title": {"text": words["share"]}, "tickformat": ".0%"},
+            name="completeness",
+        )
+    )
     shapes, notes = time_marks(cycles, lang)
-    unpublished = [years.index(int(y)) for y in cycles.loc[
-        cycles["held"].astype(bool) & ~cycles.get("results_public", True).astype(bool),
-        "data_year"]]  # fmt: skip
+    unpublished = [
+        years.index(int(y))
+        for y in cycles.loc[
+            cycles["held"].astype(bool) & ~cycles.get("results_public", True).astype(bool),
+            "data_year",
+        ]
+    ]
     for i in unpublished:
         # below the year ticks: the regime labels sit above the plot
-        notes.append({"xref": "x", "yref": "paper", "x": i, "y": 0.0, "yanchor": "top",
-                      "yshift": -22, "text": words["unpublished"].replace(" ", "<br>", 1),
-                      "showarrow": False, "font": {"size": 9, "color": "#555555"},
-                      "name": f"unpublished_{years[i]}"})  # fmt: skip
+        notes.append(
+            {
+                "xref": "x",
+                "yref": "paper",
+                "x": i,
+                "y": 0.0,
+                "yanchor": "top",
+                "yshift": -22,
+                "text": words["unpublished"].replace(" ", "<br>", 1),
+                "showarrow": False,
+                "font": {"size": 9, "color": "#555555"},
+                "name": f"unpublished_{years[i]}",
+            }
+        )
     fig.update_layout(
         title={"text": esc(title or words["title"])},
         xaxis=xaxis,
-        yaxis={"tickmode": "array", "tickvals": list(range(len(rows))),
-               "ticktext": [esc(names[c]) for c in rows], "autorange": "reversed",
-               "showgrid": False},
-        shapes=shapes, annotations=notes,
+        yaxis={
+            "tickmode": "array",
+            "tickvals": list(range(len(rows))),
+            "ticktext": [esc(names[c]) for c in rows],
+            "autorange": "reversed",
+            "showgrid": False,
+        },
+        shapes=shapes,
+        annotations=notes,
         height=max(320, GRID_ROW_PX * len(rows) + 160),
         margin={"l": 10, "r": 10, "t": 90, "b": 80},
         plot_bgcolor="#ffffff",
-    )  # fmt: skip
+    )
     return fig

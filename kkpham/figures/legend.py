@@ -46,19 +46,38 @@ def wrap_title(title: str, chars: int) -> tuple[str, int]:
 def swatch(x: float, y: float, fill: str, line: str, width: float) -> dict:
     half = SWATCH_PX / 2
     return {
-        "type": "rect", "xref": "paper", "yref": "paper", "xsizemode": "pixel",
-        "ysizemode": "pixel", "xanchor": x, "yanchor": y, "x0": 0, "x1": SWATCH_PX,
-        "y0": -half, "y1": half, "fillcolor": fill, "line": {"color": line, "width": width},
+        "type": "rect",
+        "xref": "paper",
+        "yref": "paper",
+        "xsizemode": "pixel",
+        "ysizemode": "pixel",
+        "xanchor": x,
+        "yanchor": y,
+        "x0": 0,
+        "x1": SWATCH_PX,
+        "y0": -half,
+        "y1": half,
+        "fillcolor": fill,
+        "line": {"color": line, "width": width},
         "layer": "above",
-    }  # fmt: skip
+    }
 
 
 def label(x: float, y: float, text: str, name: str) -> dict:
     return {
-        "xref": "paper", "yref": "paper", "x": x, "y": y, "xshift": SWATCH_PX + 6,
-        "xanchor": "left", "yanchor": "middle", "showarrow": False, "align": "left",
-        "text": text, "font": {"size": FONT_PX, "color": "#262730"}, "name": name,
-    }  # fmt: skip
+        "xref": "paper",
+        "yref": "paper",
+        "x": x,
+        "y": y,
+        "xshift": SWATCH_PX + 6,
+        "xanchor": "left",
+        "yanchor": "middle",
+        "showarrow": False,
+        "align": "left",
+        "text": text,
+        "font": {"size": FONT_PX, "color": "#262730"},
+        "name": name,
+    }
 
 
 def status_entries(
@@ -68,19 +87,34 @@ def status_entries(
     ``labels``: the regime's own outcome names (status key -> label), where it has them."""
     own = labels or {}
     entries = [
-        (k, own.get(k) or BY_KEY[k].label(lang), BY_KEY[k].color, outline(BY_KEY[k].color), 1.0,
-         int(counts[k]))
+        (
+            k,
+            own.get(k) or BY_KEY[k].label(lang),
+            BY_KEY[k].color,
+            outline(BY_KEY[k].color),
+            1.0,
+            int(counts[k]),
+        )
         for k in LEGEND_ORDER
         if int(counts.get(k, 0))
-    ]  # fmt: skip
+    ]
     if n_disputed:
-        entries.append((DISPUTED_KEY, t("disputed", lang), "#ffffff", DISPUTED_LINE,
-                        DISPUTED_WIDTH, n_disputed))  # fmt: skip
+        entries.append(
+            (
+                DISPUTED_KEY,
+                t("disputed", lang),
+                "#ffffff",
+                DISPUTED_LINE,
+                DISPUTED_WIDTH,
+                n_disputed,
+            )
+        )
     return entries
 
 
-def draw(entries: Sequence[tuple], *, top: float, row_height: float,
-         columns: int = COLUMNS) -> tuple[list[dict], list[dict]]:  # fmt: skip
+def draw(
+    entries: Sequence[tuple], *, top: float, row_height: float, columns: int = COLUMNS
+) -> tuple[list[dict], list[dict]]:
     """(shapes, annotations) for ``entries`` laid out in ``columns`` columns from ``top`` (the
     paper y of the first row's centre) down, ``row_height`` per row in paper units. Each
     annotation's ``name`` is the entry key, so tests can read the order."""

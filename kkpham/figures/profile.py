@@ -13,8 +13,13 @@ from kkpham.figures.status_map import ZMAX, ZMIN, esc, status_colorscale
 from kkpham.formatting import format_number
 from kkpham.vocab import BY_KEY
 
-KEYS = {"score": "score", "source": "source", "claims": "fig_claims",
-        "disputed": "fig_disputed", "none": "no_source"}  # catalogue keys (kkpham.texts)
+KEYS = {
+    "score": "score",
+    "source": "source",
+    "claims": "fig_claims",
+    "disputed": "fig_disputed",
+    "none": "no_source",
+}  # catalogue keys (kkpham.texts)
 
 
 def _cell_text(row: pd.Series, lang: str) -> tuple[str, str]:
@@ -60,26 +65,50 @@ def status_strip(
         inside.append(cell)
         hover.append(tip)
     heat = go.Heatmap(
-        x=list(range(len(years))), y=[0], z=[z], zmin=ZMIN, zmax=ZMAX,
-        colorscale=status_colorscale(), showscale=False, xgap=2, text=[inside],
-        texttemplate="%{text}", customdata=[hover], hovertemplate="%{customdata}<extra></extra>",
+        x=list(range(len(years))),
+        y=[0],
+        z=[z],
+        zmin=ZMIN,
+        zmax=ZMAX,
+        colorscale=status_colorscale(),
+        showscale=False,
+        xgap=2,
+        text=[inside],
+        texttemplate="%{text}",
+        customdata=[hover],
+        hovertemplate="%{customdata}<extra></extra>",
         name="status",
-    )  # fmt: skip
+    )
     present = [BY_KEY[k] for k in dict.fromkeys(strip["status"])]
     legend = [
-        go.Scatter(x=[None], y=[None], mode="markers", name=s.label(lang), hoverinfo="skip",
-                   marker={"symbol": "square", "size": 12, "color": s.color,
-                           "line": {"color": "#8c8c8c", "width": 0.5}})
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            name=s.label(lang),
+            hoverinfo="skip",
+            marker={
+                "symbol": "square",
+                "size": 12,
+                "color": s.color,
+                "line": {"color": "#8c8c8c", "width": 0.5},
+            },
+        )
         for s in sorted(present, key=lambda s: s.code)
-    ]  # fmt: skip
+    ]
     shapes, notes = time_marks(cycles, lang)
     fig = go.Figure(data=[heat, *legend])
     fig.update_layout(
-        template="none", height=230, margin={"l": 8, "r": 8, "t": 60 if title else 36, "b": 90},
+        template="none",
+        height=230,
+        margin={"l": 8, "r": 8, "t": 60 if title else 36, "b": 90},
         title={"text": esc(title), "x": 0.01, "xanchor": "left"} if title else None,
-        xaxis={**xaxis, "fixedrange": True}, yaxis={"visible": False, "fixedrange": True},
+        xaxis={**xaxis, "fixedrange": True},
+        yaxis={"visible": False, "fixedrange": True},
         legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
-        shapes=shapes, annotations=notes,
-        font={"family": "sans-serif", "size": 12}, dragmode=False,
-    )  # fmt: skip
+        shapes=shapes,
+        annotations=notes,
+        font={"family": "sans-serif", "size": 12},
+        dragmode=False,
+    )
     return fig

@@ -30,8 +30,18 @@ from kkpham.vocab import BY_KEY, STATUSES, outline
 HEIGHT_PX = 640  # province views; the wide national view passes ~540
 MARGIN = {"l": 8, "r": 8, "t": 48, "b": 8}
 ZMIN, ZMAX = -0.5, len(STATUSES) - 0.5
-REQUIRED = ("code", "name", "status", "status_code", "score", "source_label", "disputed",
-            "claims_text", "data_year_derived")  # fmt: skip
+REQUIRED = (
+    "code",
+    "name",
+    "status",
+    "status_code",
+    "score",
+    "source_label",
+    "disputed",
+    "claims_text",
+    "data_year_derived",
+)
+
 
 def status_colorscale() -> list[tuple[float, str]]:
     """Each integer code gets one flat band of colour between zmin and zmax (legend order)."""
@@ -87,19 +97,29 @@ def frame_axes(bounds: tuple[float, ...] | None, pad: float = 0.03) -> dict:
         return {"fitbounds": "locations"}
     lon0, lon1, lat0, lat1 = bounds
     dx, dy = (lon1 - lon0) * pad or 0.05, (lat1 - lat0) * pad or 0.05
-    return {"fitbounds": False, "lonaxis": {"range": [lon0 - dx, lon1 + dx]},
-            "lataxis": {"range": [lat0 - dy, lat1 + dy]},
-            "center": {"lon": (lon0 + lon1) / 2, "lat": (lat0 + lat1) / 2}}
+    return {
+        "fitbounds": False,
+        "lonaxis": {"range": [lon0 - dx, lon1 + dx]},
+        "lataxis": {"range": [lat0 - dy, lat1 + dy]},
+        "center": {"lon": (lon0 + lon1) / 2, "lat": (lat0 + lat1) / 2},
+    }
 
 
 def outline_trace(province_codes: list[str], outline_url: str) -> go.Choropleth:
     """Province borders over the national map: transparent fill, no hover, no colour."""
     return go.Choropleth(
-        geojson=outline_url, featureidkey="properties.code", locations=province_codes,
-        z=[0] * len(province_codes), zmin=0, zmax=1, showscale=False, hoverinfo="skip",
-        colorscale=[(0, "rgba(0,0,0,0)"), (1, "rgba(0,0,0,0)")], name="provinsi",
+        geojson=outline_url,
+        featureidkey="properties.code",
+        locations=province_codes,
+        z=[0] * len(province_codes),
+        zmin=0,
+        zmax=1,
+        showscale=False,
+        hoverinfo="skip",
+        colorscale=[(0, "rgba(0,0,0,0)"), (1, "rgba(0,0,0,0)")],
+        name="provinsi",
         marker={"line": {"color": "#4d4d4d", "width": 0.9}},
-    )  # fmt: skip
+    )
 
 
 def status_map(
@@ -124,15 +144,27 @@ def status_map(
     rows = frame.sort_values("disputed", kind="stable")
     disputed = rows["disputed"].to_numpy(dtype=bool)
     trace = go.Choropleth(
-        geojson=geojson_url, featureidkey="properties.code", locations=rows["code"].tolist(),
-        z=rows["status_code"].astype(int).tolist(), zmin=ZMIN, zmax=ZMAX,
-        colorscale=status_colorscale(), showscale=False, name="status",
+        geojson=geojson_url,
+        featureidkey="properties.code",
+        locations=rows["code"].tolist(),
+        z=rows["status_code"].astype(int).tolist(),
+        zmin=ZMIN,
+        zmax=ZMAX,
+        colorscale=status_colorscale(),
+        showscale=False,
+        name="status",
         text=[hover_text(r, lang) for r in rows.to_dict("records")],
         hovertemplate="%{text}<extra></extra>",
-        marker={"line": {"color": [DISPUTED_LINE if d else outline(BY_KEY[s].color)
-                                   for d, s in zip(disputed, rows["status"], strict=True)],
-                         "width": [DISPUTED_WIDTH if d else 0.6 for d in disputed]}},
-    )  # fmt: skip
+        marker={
+            "line": {
+                "color": [
+                    DISPUTED_LINE if d else outline(BY_KEY[s].color)
+                    for d, s in zip(disputed, rows["status"], strict=True)
+                ],
+                "width": [DISPUTED_WIDTH if d else 0.6 for d in disputed],
+            }
+        },
+    )
     data = [trace]
     if outline_url:
         data.append(outline_trace(sorted(frame["province_code"].unique()), outline_url))
@@ -149,16 +181,36 @@ def status_map(
     shapes, notes = draw(entries, top=legend_top, row_height=row, columns=legend_columns)
     fig = go.Figure(data=data)
     fig.update_layout(
-        template="none", height=height, margin=margin, dragmode=False, showlegend=False,
-        paper_bgcolor="#ffffff", font={"family": "sans-serif", "size": 14, "color": "#262730"},
+        template="none",
+        height=height,
+        margin=margin,
+        dragmode=False,
+        showlegend=False,
+        paper_bgcolor="#ffffff",
+        font={"family": "sans-serif", "size": 14, "color": "#262730"},
         title={"text": title_text, "x": 0.01, "xanchor": "left", "font": {"size": TITLE_PX}},
-        shapes=shapes, annotations=notes, hoverlabel={"font": {"size": 15}},
+        shapes=shapes,
+        annotations=notes,
+        hoverlabel={"font": {"size": 15}},
         geo={
             "domain": {"x": [0, 1], "y": [(legend_px + 8) / plot_px, 1]},
-            **frame_axes(bounds), "projection": {"type": "equirectangular"},
-            "visible": False, "bgcolor": "rgba(0,0,0,0)",
-            **{f"show{layer}": False for layer in ("land", "ocean", "lakes", "rivers",
-               "countries", "coastlines", "subunits", "frame")},
+            **frame_axes(bounds),
+            "projection": {"type": "equirectangular"},
+            "visible": False,
+            "bgcolor": "rgba(0,0,0,0)",
+            **{
+                f"show{layer}": False
+                for layer in (
+                    "land",
+                    "ocean",
+                    "lakes",
+                    "rivers",
+                    "countries",
+                    "coastlines",
+                    "subunits",
+                    "frame",
+                )
+            },
         },
-    )  # fmt: skip
+    )
     return fig

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from kkpham.mapdata import boundary_build_id, map_frame, province_summary, source_label
-from kkpham.present.fmt import date_long
+from kkpham.formatting import format_date
+from kkpham.model.mapdata import boundary_build_id, map_frame, province_summary, source_label
+from kkpham.model.timeline import previous_held_year, share_series, status_panel
+from kkpham.model.transitions import regime_note, transitions
 from kkpham.present.geometry import ViewGeometry, view_geometry
 from kkpham.present.mapfig import Decor
 from kkpham.store import Store
-from kkpham.timeline import previous_held_year, share_series, status_panel
-from kkpham.transitions import regime_note, transitions
 
 PROJECT = "kkpham — Peta Kabupaten/Kota Peduli HAM"
 MAX_HOSTS = 5
@@ -30,7 +30,7 @@ def resolve_province(store: Store, text: str | None) -> str | None:
     """A province code from a code ("74") or a name the resolver knows; None = national."""
     if not text:
         return None
-    from kkpham.summary import _province_code
+    from kkpham.model.summary import _province_code
 
     return _province_code(text, store.provinces())
 
@@ -76,12 +76,20 @@ class View:
         return self.place.lower().replace(" ", "-") if self.province else "indonesia"
 
 
-def load_view(store: Store, static_dir: Path, province: str | None, data_year: int,
-              lang: str = "id", today: dt.date | None = None) -> View:  # fmt: skip
+def load_view(
+    store: Store,
+    static_dir: Path,
+    province: str | None,
+    data_year: int,
+    lang: str = "id",
+    today: dt.date | None = None,
+) -> View:
     cycles = store.cycles()
     if data_year not in set(cycles["data_year"]):
-        raise ValueError(f"tahun data {data_year} tidak dikenal "
-                         f"({cycles['data_year'].min()}–{cycles['data_year'].max()})")  # fmt: skip
+        raise ValueError(
+            f"tahun data {data_year} tidak dikenal "
+            f"({cycles['data_year'].min()}–{cycles['data_year'].max()})"
+        )
     names = dict(zip(store.provinces()["code"], store.provinces()["name"], strict=True))
     frame = map_frame(store, data_year, province)
     panel = status_panel(store, province)
@@ -95,14 +103,22 @@ def load_view(store: Store, static_dir: Path, province: str | None, data_year: i
     held = bool(cycles.set_index("data_year").loc[data_year, "held"])
     trans = transitions(panel, prev, data_year, cycles) if held and prev else None
     return View(
-        province=province, place=names[province] if province else "Indonesia",
-        data_year=data_year, lang=lang, today=today or dt.date.today(),
-        data_version=store.data_version(), cycles=cycles, frame=frame,
-        summary=province_summary(store, data_year, province, frame), panel=panel,
-        series=series.reset_index(drop=True), reported=reported, previous_year=prev,
+        province=province,
+        place=names[province] if province else "Indonesia",
+        data_year=data_year,
+        lang=lang,
+        today=today or dt.date.today(),
+        data_version=store.data_version(),
+        cycles=cycles,
+        frame=frame,
+        summary=province_summary(store, data_year, province, frame),
+        panel=panel,
+        series=series.reset_index(drop=True),
+        reported=reported,
+        previous_year=prev,
         trans=trans,
         geometry=view_geometry(static_dir, boundary_build_id(store), province),
-    )  # fmt: skip
+    )
 
 
 # --- captions ------------------------------------------------------------------------------
@@ -162,7 +178,7 @@ def source_line(view: View, frame: pd.DataFrame | None = None) -> str:
 
 
 def footer(view: View) -> str:
-    made = date_long(view.today, view.lang)
+    made = format_date(view.today, view.lang)
     word = "Made" if view.lang == "en" else "Dibuat"
     data = "data version" if view.lang == "en" else "versi data"
     return f"{word} {made} · {data} {view.data_version} · {PROJECT}"
@@ -170,15 +186,18 @@ def footer(view: View) -> str:
 
 def status_decor(view: View, with_title: bool = True) -> Decor:
     """``with_title`` False: a slide's image (the slide carries title and footer)."""
-    return Decor(map_title(view) if with_title else None, subtitle(view), source_line(view),
-                 footer(view) if with_title else "")  # fmt: skip
+    return Decor(
+        map_title(view) if with_title else None,
+        subtitle(view),
+        source_line(view),
+        footer(view) if with_title else "",
+    )
 
 
 def change_decor(view: View, with_title: bool = True) -> Decor:
     en = view.lang == "en"
     a, b = view.previous_year, view.data_year
-    title = (f"Change {a} → {b} — {view.place}" if en
-             else f"Perubahan {a} → {b} — {view.place}")  # fmt: skip
+    title = f"Change {a} → {b} — {view.place}" if en else f"Perubahan {a} → {b} — {view.place}"
     sub = f"{year_text(view, a)} → {year_text(view, b)}"
     note = regime_note(view.cycles, a, b, view.lang) if a else None
     both = pd.concat([view.frame, map_frame_of(view, a)]) if a else view.frame

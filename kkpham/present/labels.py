@@ -141,16 +141,24 @@ def place_labels(
                 x = anchor.x + dist * math.cos(math.radians(angle))
                 y = anchor.y - dist * math.sin(math.radians(angle))
                 disc = box(x - r, y - r, x + r, y + r)
-                inside_map = x - r >= 0 and x + r <= mapbox.width_px and y - r >= 0 \
-                    and y + r <= mapbox.height_px  # fmt: skip
+                inside_map = (
+                    x - r >= 0
+                    and x + r <= mapbox.width_px
+                    and y - r >= 0
+                    and y + r <= mapbox.height_px
+                )
                 if inside_map and not any(disc.intersects(t) for t in taken):
                     spot = (x, y, disc, dist)
                     break
             if spot:
                 break
         if spot is None:  # crowded beyond reason: keep it on its region, still keyed
-            spot = (anchor.x, anchor.y, box(anchor.x - r, anchor.y - r, anchor.x + r,
-                                            anchor.y + r), 0)  # fmt: skip
+            spot = (
+                anchor.x,
+                anchor.y,
+                box(anchor.x - r, anchor.y - r, anchor.x + r, anchor.y + r),
+                0,
+            )
         x, y, disc, dist = spot
         taken.append(disc)
         lon, lat = mapbox.to_lonlat(x, y)

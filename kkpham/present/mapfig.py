@@ -18,9 +18,9 @@ import plotly.graph_objects as go
 from kkpham.figures.change_map import transition_colorscale
 from kkpham.figures.legend import BORDER, DISPUTED_LINE, status_entries
 from kkpham.figures.status_map import ZMAX, ZMIN, esc, status_colorscale
+from kkpham.model.transitions import BY_TRANSITION, TRANSITION_CODE, TRANSITIONS
 from kkpham.present.geometry import ViewGeometry
 from kkpham.present.labels import Labels, MapBox, frame_ranges, place_labels, short_name
-from kkpham.transitions import BY_TRANSITION, TRANSITION_CODE, TRANSITIONS
 from kkpham.vocab import BY_KEY, outline
 
 FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
@@ -55,20 +55,48 @@ class Canvas:
         return 1 - px_from_top / self.height
 
 
-def _text(cv: Canvas, x_px: float, y_px: float, text: str, size: float, *, name: str,
-          color: str = INK, anchor: str = "left", valign: str = "top",
-          bold: bool = False) -> dict:  # fmt: skip
-    return {"xref": "paper", "yref": "paper", "x": cv.x(x_px), "y": cv.y(y_px),
-            "xanchor": anchor, "yanchor": valign, "showarrow": False, "align": anchor,
-            "text": f"<b>{text}</b>" if bold else text, "name": name,
-            "font": {"size": size, "color": color, "family": FONT}}  # fmt: skip
+def _text(
+    cv: Canvas,
+    x_px: float,
+    y_px: float,
+    text: str,
+    size: float,
+    *,
+    name: str,
+    color: str = INK,
+    anchor: str = "left",
+    valign: str = "top",
+    bold: bool = False,
+) -> dict:
+    return {
+        "xref": "paper",
+        "yref": "paper",
+        "x": cv.x(x_px),
+        "y": cv.y(y_px),
+        "xanchor": anchor,
+        "yanchor": valign,
+        "showarrow": False,
+        "align": anchor,
+        "text": f"<b>{text}</b>" if bold else text,
+        "name": name,
+        "font": {"size": size, "color": color, "family": FONT},
+    }
 
 
-def _swatch(cv: Canvas, x_px: float, y_px: float, fill: str, line: str, width: float,
-            size: float = 26) -> dict:  # fmt: skip
-    return {"type": "rect", "xref": "paper", "yref": "paper", "x0": cv.x(x_px),
-            "x1": cv.x(x_px + size), "y0": cv.y(y_px + size / 2), "y1": cv.y(y_px - size / 2),
-            "fillcolor": fill, "line": {"color": line, "width": width}}  # fmt: skip
+def _swatch(
+    cv: Canvas, x_px: float, y_px: float, fill: str, line: str, width: float, size: float = 26
+) -> dict:
+    return {
+        "type": "rect",
+        "xref": "paper",
+        "yref": "paper",
+        "x0": cv.x(x_px),
+        "x1": cv.x(x_px + size),
+        "y0": cv.y(y_px + size / 2),
+        "y1": cv.y(y_px - size / 2),
+        "fillcolor": fill,
+        "line": {"color": line, "width": width},
+    }
 
 
 def _wrap(text: str, size: float, width_px: float) -> str:
@@ -94,21 +122,38 @@ def _bands(cv: Canvas, decor: Decor) -> tuple[float, float, list[dict]]:
     bottom = 20 + 22 * n_lines + (26 if decor.footer else 0)
     notes.append(_text(cv, SIDE, cv.height - bottom + 8, source, 16, name="source"))
     if decor.footer:
-        notes.append(_text(cv, SIDE, cv.height - 30, esc(decor.footer), 15, name="footer",
-                           color=MUTED))  # fmt: skip
+        notes.append(
+            _text(cv, SIDE, cv.height - 30, esc(decor.footer), 15, name="footer", color=MUTED)
+        )
     return y + 6, bottom, notes
 
 
 def _geo_layout(cv: Canvas, mapbox: MapBox, top: float, left: float) -> dict:
     return {
-        "domain": {"x": [cv.x(left), cv.x(left + mapbox.width_px)],
-                   "y": [cv.y(top + mapbox.height_px), cv.y(top)]},
-        "fitbounds": False, "projection": {"type": "equirectangular"},
-        "lonaxis": {"range": list(mapbox.lon)}, "lataxis": {"range": list(mapbox.lat)},
-        "visible": False, "bgcolor": "rgba(0,0,0,0)",
-        **{f"show{layer}": False for layer in ("land", "ocean", "lakes", "rivers", "countries",
-                                               "coastlines", "subunits", "frame")},
-    }  # fmt: skip
+        "domain": {
+            "x": [cv.x(left), cv.x(left + mapbox.width_px)],
+            "y": [cv.y(top + mapbox.height_px), cv.y(top)],
+        },
+        "fitbounds": False,
+        "projection": {"type": "equirectangular"},
+        "lonaxis": {"range": list(mapbox.lon)},
+        "lataxis": {"range": list(mapbox.lat)},
+        "visible": False,
+        "bgcolor": "rgba(0,0,0,0)",
+        **{
+            f"show{layer}": False
+            for layer in (
+                "land",
+                "ocean",
+                "lakes",
+                "rivers",
+                "countries",
+                "coastlines",
+                "subunits",
+                "frame",
+            )
+        },
+    }
 
 
 def _label_traces(labels: Labels, font_px: float) -> list:
@@ -119,33 +164,68 @@ def _label_traces(labels: Labels, font_px: float) -> list:
         for a_lon, a_lat, b_lon, b_lat in labels.leaders:
             lon += [a_lon, b_lon, None]
             lat += [a_lat, b_lat, None]
-        traces.append(go.Scattergeo(lon=lon, lat=lat, mode="lines", hoverinfo="skip",
-                                    line={"color": INK, "width": 1.2}, name="leaders"))  # fmt: skip
+        traces.append(
+            go.Scattergeo(
+                lon=lon,
+                lat=lat,
+                mode="lines",
+                hoverinfo="skip",
+                line={"color": INK, "width": 1.2},
+                name="leaders",
+            )
+        )
     if labels.names:
-        traces.append(go.Scattergeo(
-            lon=[n[0] for n in labels.names], lat=[n[1] for n in labels.names],
-            text=[esc(n[2]).replace("&lt;br&gt;", "<br>") for n in labels.names],
-            mode="text", hoverinfo="skip", name="labels",
-            textfont={"size": font_px, "color": INK, "family": FONT, "shadow": halo},
-        ))  # fmt: skip
+        traces.append(
+            go.Scattergeo(
+                lon=[n[0] for n in labels.names],
+                lat=[n[1] for n in labels.names],
+                text=[esc(n[2]).replace("&lt;br&gt;", "<br>") for n in labels.names],
+                mode="text",
+                hoverinfo="skip",
+                name="labels",
+                textfont={"size": font_px, "color": INK, "family": FONT, "shadow": halo},
+            )
+        )
     if labels.numbers:
-        traces.append(go.Scattergeo(
-            lon=[n[0] for n in labels.numbers], lat=[n[1] for n in labels.numbers],
-            text=[str(n[2]) for n in labels.numbers], mode="markers+text", hoverinfo="skip",
-            marker={"size": 34, "color": "#ffffff", "line": {"color": INK, "width": 1.5}},
-            textfont={"size": LABEL_FONT, "color": INK, "family": FONT}, name="numbers",
-        ))  # fmt: skip
+        traces.append(
+            go.Scattergeo(
+                lon=[n[0] for n in labels.numbers],
+                lat=[n[1] for n in labels.numbers],
+                text=[str(n[2]) for n in labels.numbers],
+                mode="markers+text",
+                hoverinfo="skip",
+                marker={"size": 34, "color": "#ffffff", "line": {"color": INK, "width": 1.5}},
+                textfont={"size": LABEL_FONT, "color": INK, "family": FONT},
+                name="numbers",
+            )
+        )
     return traces
 
 
-def _key(cv: Canvas, labels: Labels, x_px: float, y_px: float, width_px: float,
-         bottom_px: float, lang: str) -> list[dict]:  # fmt: skip
+def _key(
+    cv: Canvas,
+    labels: Labels,
+    x_px: float,
+    y_px: float,
+    width_px: float,
+    bottom_px: float,
+    lang: str,
+) -> list[dict]:
     """The numbered key under the legend, in up to two columns."""
     if not labels.key:
         return []
     row = KEY_FONT * 1.45
-    notes = [_text(cv, x_px, y_px, "Nomor pada peta" if lang != "en" else "Numbers on the map",
-                   KEY_FONT, name="key_title", bold=True)]  # fmt: skip
+    notes = [
+        _text(
+            cv,
+            x_px,
+            y_px,
+            "Nomor pada peta" if lang != "en" else "Numbers on the map",
+            KEY_FONT,
+            name="key_title",
+            bold=True,
+        )
+    ]
     y0 = y_px + row * 1.3
     per_col = max(1, int((bottom_px - y0) // row))
     columns = 1 if len(labels.key) <= per_col else 2
@@ -154,29 +234,52 @@ def _key(cv: Canvas, labels: Labels, x_px: float, y_px: float, width_px: float,
         c, r = divmod(i, per_col)
         if c >= columns:
             break
-        notes.append(_text(cv, x_px + c * col_w, y0 + r * row, f"{n}  {esc(name)}", KEY_FONT,
-                           name=f"key_{code}"))  # fmt: skip
+        notes.append(
+            _text(
+                cv,
+                x_px + c * col_w,
+                y0 + r * row,
+                f"{n}  {esc(name)}",
+                KEY_FONT,
+                name=f"key_{code}",
+            )
+        )
     return notes
 
 
-def _legend(cv: Canvas, entries: list[tuple[str, str, str, str, float, int]], x_px: float,
-            y_px: float, title: str) -> tuple[list[dict], list[dict], float]:  # fmt: skip
+def _legend(
+    cv: Canvas,
+    entries: list[tuple[str, str, str, str, float, int]],
+    x_px: float,
+    y_px: float,
+    title: str,
+) -> tuple[list[dict], list[dict], float]:
     """entries: (key, label, fill, line, line width, count). Returns shapes, notes, bottom px."""
-    shapes, notes = [], [_text(cv, x_px, y_px, esc(title), LEGEND_FONT, name="legend_title",
-                               bold=True)]  # fmt: skip
+    shapes, notes = (
+        [],
+        [_text(cv, x_px, y_px, esc(title), LEGEND_FONT, name="legend_title", bold=True)],
+    )
     row = LEGEND_FONT * 1.75
     y = y_px + row * 1.2
     for key, label, fill, line, width, count in entries:
         shapes.append(_swatch(cv, x_px, y + LEGEND_FONT * 0.6, fill, line, width))
-        notes.append(_text(cv, x_px + 38, y, f"{esc(label)} ({count})", LEGEND_FONT,
-                           name=f"legend_{key}"))  # fmt: skip
+        notes.append(
+            _text(cv, x_px + 38, y, f"{esc(label)} ({count})", LEGEND_FONT, name=f"legend_{key}")
+        )
         y += row
     return shapes, notes, y
 
 
-def _map_figure(cv: Canvas, decor: Decor, geometry: ViewGeometry, choropleth: go.Choropleth,
-                legend_entries: list, legend_title: str, lang: str,
-                label_regions: bool) -> go.Figure:  # fmt: skip
+def _map_figure(
+    cv: Canvas,
+    decor: Decor,
+    geometry: ViewGeometry,
+    choropleth: go.Choropleth,
+    legend_entries: list,
+    legend_title: str,
+    lang: str,
+    label_regions: bool,
+) -> go.Figure:
     top, bottom, notes = _bands(cv, decor)
     national = geometry.provinces is not None
     side_w = int(cv.width * (0.22 if national else 0.30))  # Indonesia is wide: give it room
@@ -186,18 +289,29 @@ def _map_figure(cv: Canvas, decor: Decor, geometry: ViewGeometry, choropleth: go
     data = [choropleth]
     if national:
         provinces = [f["properties"]["code"] for f in geometry.provinces["features"]]
-        data.append(go.Choropleth(
-            geojson=geometry.provinces, featureidkey="properties.code", locations=provinces,
-            z=[0] * len(provinces), zmin=0, zmax=1, showscale=False, hoverinfo="skip",
-            colorscale=[(0, "rgba(0,0,0,0)"), (1, "rgba(0,0,0,0)")], name="provinsi",
-            marker={"line": {"color": "#4d4d4d", "width": 1.0}},
-        ))  # fmt: skip
+        data.append(
+            go.Choropleth(
+                geojson=geometry.provinces,
+                featureidkey="properties.code",
+                locations=provinces,
+                z=[0] * len(provinces),
+                zmin=0,
+                zmax=1,
+                showscale=False,
+                hoverinfo="skip",
+                colorscale=[(0, "rgba(0,0,0,0)"), (1, "rgba(0,0,0,0)")],
+                name="provinsi",
+                marker={"line": {"color": "#4d4d4d", "width": 1.0}},
+            )
+        )
     labels = Labels()
     if label_regions and national:
-        names = {f["properties"]["code"]: f["properties"]["name"]
-                 for f in geometry.provinces["features"]}  # fmt: skip
-        labels = place_labels(geometry.provinces, names, mapbox, font_px=LABEL_FONT,
-                              min_inside=0.55, numbered=False)  # fmt: skip
+        names = {
+            f["properties"]["code"]: f["properties"]["name"] for f in geometry.provinces["features"]
+        }
+        labels = place_labels(
+            geometry.provinces, names, mapbox, font_px=LABEL_FONT, min_inside=0.55, numbered=False
+        )
         data += _label_traces(labels, LABEL_FONT)
     elif label_regions:
         codes = set(choropleth.locations)
@@ -214,58 +328,99 @@ def _map_figure(cv: Canvas, decor: Decor, geometry: ViewGeometry, choropleth: go
     notes += _key(cv, labels, side_x, y_end + 16, side_w, cv.height - bottom - 8, lang)
     fig = go.Figure(data=data)
     fig.update_layout(
-        template="none", width=cv.width, height=cv.height, showlegend=False, dragmode=False,
-        margin={"l": 0, "r": 0, "t": 0, "b": 0}, paper_bgcolor="#ffffff",
-        font={"family": FONT, "size": 16, "color": INK}, annotations=notes, shapes=shapes,
+        template="none",
+        width=cv.width,
+        height=cv.height,
+        showlegend=False,
+        dragmode=False,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        paper_bgcolor="#ffffff",
+        font={"family": FONT, "size": 16, "color": INK},
+        annotations=notes,
+        shapes=shapes,
         geo=_geo_layout(cv, mapbox, top, SIDE),
         meta={"labels": sorted(labels.codes()), "numbered": [c for *_, c in labels.key]},
-    )  # fmt: skip
+    )
     return fig
 
 
-def status_map_figure(frame: pd.DataFrame, geometry: ViewGeometry, decor: Decor, *,
-                      lang: str = "id", width: int = 1920, height: int = 1080,
-                      labels: bool = True) -> go.Figure:  # fmt: skip
+def status_map_figure(
+    frame: pd.DataFrame,
+    geometry: ViewGeometry,
+    decor: Decor,
+    *,
+    lang: str = "id",
+    width: int = 1920,
+    height: int = 1080,
+    labels: bool = True,
+) -> go.Figure:
     """``frame`` is a ``mapdata.map_frame``; every status present appears in the legend with its
     count; disputed regions get the thick dark border (and a legend line)."""
     rows = frame.sort_values("disputed", kind="stable")
     disputed = rows["disputed"].to_numpy(dtype=bool)
     trace = go.Choropleth(
-        geojson=geometry.regions, featureidkey="properties.code",
-        locations=rows["code"].tolist(), z=rows["status_code"].astype(int).tolist(),
-        zmin=ZMIN, zmax=ZMAX, colorscale=status_colorscale(), showscale=False, name="status",
+        geojson=geometry.regions,
+        featureidkey="properties.code",
+        locations=rows["code"].tolist(),
+        z=rows["status_code"].astype(int).tolist(),
+        zmin=ZMIN,
+        zmax=ZMAX,
+        colorscale=status_colorscale(),
+        showscale=False,
+        name="status",
         hoverinfo="skip",
-        marker={"line": {"color": [DISPUTED_LINE if d else outline(BY_KEY[k].color)
-                                   for d, k in zip(disputed, rows["status"], strict=True)],
-                         "width": [3 if d else 0.8 for d in disputed]}},
-    )  # fmt: skip
+        marker={
+            "line": {
+                "color": [
+                    DISPUTED_LINE if d else outline(BY_KEY[k].color)
+                    for d, k in zip(disputed, rows["status"], strict=True)
+                ],
+                "width": [3 if d else 0.8 for d in disputed],
+            }
+        },
+    )
     # the live map's legend rules: statuses present in legend order, the regime's own names
     own = frame.attrs.get("status_labels", {}).get("en" if lang == "en" else "id")
-    entries = status_entries(frame["status"].value_counts().to_dict(), int(disputed.sum()),
-                             lang, own)  # fmt: skip
+    entries = status_entries(
+        frame["status"].value_counts().to_dict(), int(disputed.sum()), lang, own
+    )
     title = "Keterangan" if lang != "en" else "Legend"
-    return _map_figure(Canvas(width, height), decor, geometry, trace, entries, title, lang,
-                       labels)  # fmt: skip
+    return _map_figure(Canvas(width, height), decor, geometry, trace, entries, title, lang, labels)
 
 
-def change_map_figure(trans: pd.DataFrame, geometry: ViewGeometry, decor: Decor, *,
-                      lang: str = "id", width: int = 1920, height: int = 1080,
-                      labels: bool = True) -> go.Figure:  # fmt: skip
+def change_map_figure(
+    trans: pd.DataFrame,
+    geometry: ViewGeometry,
+    decor: Decor,
+    *,
+    lang: str = "id",
+    width: int = 1920,
+    height: int = 1080,
+    labels: bool = True,
+) -> go.Figure:
     """``trans`` is ``transitions.transitions(...)`` (one row per kab/kota)."""
     n = len(TRANSITIONS)
     trace = go.Choropleth(
-        geojson=geometry.regions, featureidkey="properties.code",
+        geojson=geometry.regions,
+        featureidkey="properties.code",
         locations=trans["code"].tolist(),
-        z=trans["transition"].map(TRANSITION_CODE).astype(int).tolist(), zmin=-0.5,
-        zmax=n - 0.5, colorscale=transition_colorscale(), showscale=False, name="transition",
-        hoverinfo="skip", marker={"line": {"color": "#ffffff", "width": 0.8}},
-    )  # fmt: skip
+        z=trans["transition"].map(TRANSITION_CODE).astype(int).tolist(),
+        zmin=-0.5,
+        zmax=n - 0.5,
+        colorscale=transition_colorscale(),
+        showscale=False,
+        name="transition",
+        hoverinfo="skip",
+        marker={"line": {"color": "#ffffff", "width": 0.8}},
+    )
     counts = trans["transition"].value_counts()
-    entries = [(t.key, t.label(lang), t.color, BORDER, 1, int(counts[t.key]))
-               for t in TRANSITIONS if counts.get(t.key, 0)]  # fmt: skip
+    entries = [
+        (t.key, t.label(lang), t.color, BORDER, 1, int(counts[t.key]))
+        for t in TRANSITIONS
+        if counts.get(t.key, 0)
+    ]
     title = "Perubahan" if lang != "en" else "Change"
-    return _map_figure(Canvas(width, height), decor, geometry, trace, entries, title, lang,
-                       labels)  # fmt: skip
+    return _map_figure(Canvas(width, height), decor, geometry, trace, entries, title, lang, labels)
 
 
 def status_label(key: str, lang: str) -> str:

@@ -16,15 +16,15 @@ from pathlib import Path
 import pandas as pd
 
 from kkpham.figures.compare import share_chart
-from kkpham.league import league_table
-from kkpham.mapdata import source_label
+from kkpham.formatting import format_date, format_percent
+from kkpham.model.league import league_table
+from kkpham.model.mapdata import source_label
+from kkpham.model.timeline import reported_beside_ours, share_series
 from kkpham.present import context as ctx
-from kkpham.present.fmt import date_long, percent
 from kkpham.present.mapfig import FONT, change_map_figure, status_map_figure
 from kkpham.present.narrative import narrative
 from kkpham.present.render import Job, Renderer
 from kkpham.present.tables import HEAD, region_table, score_text
-from kkpham.timeline import reported_beside_ours, share_series
 
 SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5
 IMG_W_PX, IMG_H_PX = 1920, 930  # 12.9 in × 6.25 in at the slide's image box
@@ -37,33 +37,51 @@ FONT_PATHS = {
 }
 
 T = {
-    "id": {"kicker": "Bahan rapat koordinasi", "map": "Peta {year}",
-           "change": "Perubahan {a} → {b}", "table": "Kabupaten/kota {year}",
-           "ptable": "Provinsi {year}", "share": "Persentase kab/kota Peduli HAM dari waktu ke "
-           "waktu", "narr": "Ringkasan", "sources": "Sumber", "cont": " (lanjutan)",
-           "no_change": "Tidak ada tahun penilaian sebelumnya yang dapat dibandingkan.",
-           "not_held": "Tahun data ini tidak dinilai (putaran 2021 dibatalkan karena COVID-19).",
-           "decree": "Keputusan Menteri No. {no} — Penetapan KKP HAM Tahun {year}",
-           "no_decree": "Nomor keputusan untuk tahun data {year} belum "
-           "ditemukan; status berasal dari sumber di bawah.", "made": "Dibuat",
-           "version": "versi data", "share_note": "Garis hijau: data kami (batas bawah), garis "
-           "titik: batas atas bila kab/kota tanpa data Peduli; belah ketupat: jumlah yang "
-           "dilaporkan sumber. Sumber di slide terakhir.",
-           "cols_p": ["Provinsi", "Peduli", "Kab/kota", "Tanpa data", "Persentase", "Pembina"]},
-    "en": {"kicker": "Coordination meeting material", "map": "Map {year}",
-           "change": "Change {a} → {b}", "table": "Regencies and cities {year}",
-           "ptable": "Provinces {year}", "share": "Share of kab/kota Peduli HAM over time",
-           "narr": "Summary", "sources": "Sources", "cont": " (continued)",
-           "no_change": "There is no earlier assessed year to compare with.",
-           "not_held": "This data year was not assessed (the 2021 round was cancelled, COVID-19).",
-           "decree": "Ministerial decree No. {no} — determination of KKP HAM, data year {year}",
-           "no_decree": "No decree number found for data year {year}; the "
-           "statuses come from the sources below.", "made": "Made", "version": "data version",
-           "share_note": "Green line: our rows (lower bound); dotted: upper bound if kab/kota "
-           "without data were Peduli; diamonds: counts reported by sources. Sources on the last "
-           "slide.",
-           "cols_p": ["Province", "Peduli", "Kab/kota", "No data", "Share", "Pembina"]},
-}  # fmt: skip
+    "id": {
+        "kicker": "Bahan rapat koordinasi",
+        "map": "Peta {year}",
+        "change": "Perubahan {a} → {b}",
+        "table": "Kabupaten/kota {year}",
+        "ptable": "Provinsi {year}",
+        "share": "Persentase kab/kota Peduli HAM dari waktu ke waktu",
+        "narr": "Ringkasan",
+        "sources": "Sumber",
+        "cont": " (lanjutan)",
+        "no_change": "Tidak ada tahun penilaian sebelumnya yang dapat dibandingkan.",
+        "not_held": "Tahun data ini tidak dinilai (putaran 2021 dibatalkan karena COVID-19).",
+        "decree": "Keputusan Menteri No. {no} — Penetapan KKP HAM Tahun {year}",
+        "no_decree": "Nomor keputusan untuk tahun data {year} belum "
+        "ditemukan; status berasal dari sumber di bawah.",
+        "made": "Dibuat",
+        "version": "versi data",
+        "share_note": "Garis hijau: data kami (batas bawah), garis "
+        "titik: batas atas bila kab/kota tanpa data Peduli; belah ketupat: jumlah yang "
+        "dilaporkan sumber. Sumber di slide terakhir.",
+        "cols_p": ["Provinsi", "Peduli", "Kab/kota", "Tanpa data", "Persentase", "Pembina"],
+    },
+    "en": {
+        "kicker": "Coordination meeting material",
+        "map": "Map {year}",
+        "change": "Change {a} → {b}",
+        "table": "Regencies and cities {year}",
+        "ptable": "Provinces {year}",
+        "share": "Share of kab/kota Peduli HAM over time",
+        "narr": "Summary",
+        "sources": "Sources",
+        "cont": " (continued)",
+        "no_change": "There is no earlier assessed year to compare with.",
+        "not_held": "This data year was not assessed (the 2021 round was cancelled, COVID-19).",
+        "decree": "Ministerial decree No. {no} — determination of KKP HAM, data year {year}",
+        "no_decree": "No decree number found for data year {year}; the "
+        "statuses come from the sources below.",
+        "made": "Made",
+        "version": "data version",
+        "share_note": "Green line: our rows (lower bound); dotted: upper bound if kab/kota "
+        "without data were Peduli; diamonds: counts reported by sources. Sources on the last "
+        "slide.",
+        "cols_p": ["Province", "Peduli", "Kab/kota", "No data", "Share", "Pembina"],
+    },
+}
 
 
 @dataclass
@@ -85,8 +103,10 @@ class Pack:
 
     def footer(self) -> str:
         v, t = self.view, T["en" if self.view.lang == "en" else "id"]
-        return f"{t['made']} {date_long(v.today, v.lang)} · {t['version']} {v.data_version} · " \
-            f"{ctx.PROJECT}"  # fmt: skip
+        return (
+            f"{t['made']} {format_date(v.today, v.lang)} · {t['version']} {v.data_version} · "
+            f"{ctx.PROJECT}"
+        )
 
 
 IMG_TOP_IN = 0.95
@@ -121,9 +141,13 @@ def share_figure(view: ctx.View) -> tuple:
     fig = share_chart(ours, beside, view.cycles, lang=view.lang)
     fig.update_xaxes(tickfont={"size": 22}, title={"font": {"size": 22}})
     fig.update_yaxes(tickfont={"size": 22}, title={"font": {"size": 22}})
-    fig.update_layout(width=IMG_W_PX, height=IMG_H_PX, font={"size": 22, "family": FONT},
-                      margin={"l": 110, "r": 40, "t": 90, "b": 150},
-                      legend={"font": {"size": 22}, "y": -0.16})  # fmt: skip
+    fig.update_layout(
+        width=IMG_W_PX,
+        height=IMG_H_PX,
+        font={"size": 22, "family": FONT},
+        margin={"l": 110, "r": 40, "t": 90, "b": 150},
+        legend={"font": {"size": 22}, "y": -0.16},
+    )
     for a in fig.layout.annotations:
         a.font.size = 18
     return fig
@@ -165,18 +189,27 @@ def _region_rows(view: ctx.View) -> tuple[list[str], list[list[str]]]:
     table = region_table(view.frame, view.panel, view.data_year, view.lang)
     table = table.drop(columns=[h["source"]])
     table[h["score"]] = table[h["score"]].map(lambda v: score_text(v, view.lang))
-    rows = [["" if v is None or v is pd.NA else str(v) for v in r]
-            for r in table.itertuples(index=False)]  # fmt: skip
+    rows = [
+        ["" if v is None or v is pd.NA else str(v) for v in r]
+        for r in table.itertuples(index=False)
+    ]
     return list(table.columns), rows
 
 
 def _province_rows(view: ctx.View) -> tuple[list[str], list[list[str]]]:
     series = share_series(view.panel, per_province=True)
     league = league_table(series, view.data_year, view.cycles, view.lang)
-    rows = [[r.province_name, str(r.peduli), str(r.total), str(r.unknown),
-             "—" if pd.isna(r.share) else percent(r.share, view.lang, 1),
-             r.pembina_text.split(": ")[-1]]
-            for r in league.itertuples(index=False)]  # fmt: skip
+    rows = [
+        [
+            r.province_name,
+            str(r.peduli),
+            str(r.total),
+            str(r.unknown),
+            "—" if pd.isna(r.share) else format_percent(r.share, view.lang, decimals=1),
+            r.pembina_text.split(": ")[-1],
+        ]
+        for r in league.itertuples(index=False)
+    ]
     return _t(view)["cols_p"], rows
 
 
@@ -195,44 +228,79 @@ def all_sources(view: ctx.View) -> list[str]:
 
 def build_pack(view: ctx.View, renderer: Renderer) -> Pack:
     t, en = _t(view), view.lang == "en"
-    jobs = [Job(status_map_figure(view.frame, view.geometry, ctx.status_decor(view, False),
-                                  lang=view.lang, width=IMG_W_PX, height=IMG_H_PX),
-                "png", IMG_W_PX, IMG_H_PX)]  # fmt: skip
+    jobs = [
+        Job(
+            status_map_figure(
+                view.frame,
+                view.geometry,
+                ctx.status_decor(view, False),
+                lang=view.lang,
+                width=IMG_W_PX,
+                height=IMG_H_PX,
+            ),
+            "png",
+            IMG_W_PX,
+            IMG_H_PX,
+        )
+    ]
     if view.trans is not None:
-        jobs.append(Job(change_map_figure(view.trans, view.geometry,
-                                          ctx.change_decor(view, False), lang=view.lang,
-                                          width=IMG_W_PX, height=IMG_H_PX),
-                        "png", IMG_W_PX, IMG_H_PX))  # fmt: skip
+        jobs.append(
+            Job(
+                change_map_figure(
+                    view.trans,
+                    view.geometry,
+                    ctx.change_decor(view, False),
+                    lang=view.lang,
+                    width=IMG_W_PX,
+                    height=IMG_H_PX,
+                ),
+                "png",
+                IMG_W_PX,
+                IMG_H_PX,
+            )
+        )
     jobs.append(Job(share_figure(view), "png", IMG_W_PX, IMG_H_PX))
     images = renderer.render(jobs)
     map_png, share_png = images[0], images[-1]
     change_png = images[1] if view.trans is not None else None
 
-    slides = [Slide(ctx.map_title(view), "title", subtitle=ctx.subtitle(view),
-                    bullets=[t["kicker"]])]  # fmt: skip
+    slides = [
+        Slide(ctx.map_title(view), "title", subtitle=ctx.subtitle(view), bullets=[t["kicker"]])
+    ]
     slides.append(Slide(t["map"].format(year=ctx.year_text(view)), "image", map_png))
     if change_png is not None:
-        slides.append(Slide(t["change"].format(a=view.previous_year, b=view.data_year), "image",
-                            change_png))  # fmt: skip
+        slides.append(
+            Slide(t["change"].format(a=view.previous_year, b=view.data_year), "image", change_png)
+        )
     else:
         reason = t["no_change"] if view.held else t["not_held"]
-        slides.append(Slide(t["change"].format(a=view.previous_year or "—", b=view.data_year),
-                            "bullets", bullets=[reason]))  # fmt: skip
+        slides.append(
+            Slide(
+                t["change"].format(a=view.previous_year or "—", b=view.data_year),
+                "bullets",
+                bullets=[reason],
+            )
+        )
     cols, rows = _region_rows(view) if view.province else _province_rows(view)
     base = (t["table"] if view.province else t["ptable"]).format(year=view.data_year)
     for i, chunk in enumerate(_chunks(rows, TABLE_ROWS)):
         slides.append(Slide(base + (t["cont"] if i else ""), "table", columns=cols, rows=chunk))
     slides.append(Slide(t["share"], "image", share_png, note=t["share_note"]))
     for i, chunk in enumerate(_by_lines(narrative(view), NARR_FONT, NARR_LINES)):
-        slides.append(Slide(t["narr"] + (t["cont"] if i else ""), "bullets", bullets=chunk,
-                            note="narrative"))  # fmt: skip
-    decree = (t["decree"].format(no=view.decree, year=view.data_year) if view.decree
-              else t["no_decree"].format(year=view.data_year))  # fmt: skip
+        slides.append(
+            Slide(t["narr"] + (t["cont"] if i else ""), "bullets", bullets=chunk, note="narrative")
+        )
+    decree = (
+        t["decree"].format(no=view.decree, year=view.data_year)
+        if view.decree
+        else t["no_decree"].format(year=view.data_year)
+    )
     urls = all_sources(view)
     numbered = [decree] + [f"{k}. {u}" for k, u in enumerate(urls, start=1)]
     for i, chunk in enumerate(_by_lines(numbered, SOURCE_FONT, SOURCE_LINES)):
-        slides.append(Slide(t["sources"] + (t["cont"] if i else ""), "bullets", bullets=chunk,
-                            note="sources"))  # fmt: skip
+        slides.append(
+            Slide(t["sources"] + (t["cont"] if i else ""), "bullets", bullets=chunk, note="sources")
+        )
     del en
     return Pack(view, slides)
 
@@ -275,15 +343,20 @@ def to_pptx(pack: Pack) -> bytes:
         text(slide, 0.4, 0.2, 12.5, 0.7, [s.title], 28, True, name="Title")
         if s.kind == "image" and s.image:
             w, h = _image_box(s)
-            slide.shapes.add_picture(io.BytesIO(s.image), Inches((SLIDE_W_IN - w) / 2),
-                                     Inches(IMG_TOP_IN), height=Inches(h))  # fmt: skip
+            slide.shapes.add_picture(
+                io.BytesIO(s.image),
+                Inches((SLIDE_W_IN - w) / 2),
+                Inches(IMG_TOP_IN),
+                height=Inches(h),
+            )
             if s.note:
                 text(slide, 0.4, IMG_TOP_IN + h + 0.02, 12.5, 0.5, [s.note], 12, color=muted)
         elif s.kind == "table":
             rows = len(s.rows) + 1
             cols = len(s.columns)
-            shape = slide.shapes.add_table(rows, cols, Inches(0.4), Inches(1.0), Inches(12.5),
-                                           Inches(0.22 * rows))  # fmt: skip
+            shape = slide.shapes.add_table(
+                rows, cols, Inches(0.4), Inches(1.0), Inches(12.5), Inches(0.22 * rows)
+            )
             table = shape.table
             for c, frac in enumerate(_col_fracs(s.columns)):
                 table.columns[c].width = Inches(12.5 * frac)
@@ -343,8 +416,7 @@ def to_pdf(pack: Pack) -> bytes:
         text(0.4, 0.2, 12.5, [s.title], 28, True)
         if s.kind == "image" and s.image:
             w, h = _image_box(s)
-            pdf.image(io.BytesIO(s.image), x=(SLIDE_W_IN - w) / 2 * mm, y=IMG_TOP_IN * mm,
-                      h=h * mm)  # fmt: skip
+            pdf.image(io.BytesIO(s.image), x=(SLIDE_W_IN - w) / 2 * mm, y=IMG_TOP_IN * mm, h=h * mm)
             if s.note:
                 text(0.4, IMG_TOP_IN + h + 0.02, 12.5, [s.note], 12, gray=True)
         elif s.kind == "table":
@@ -352,9 +424,15 @@ def to_pdf(pack: Pack) -> bytes:
             pdf.set_font("DejaVu", "", 11)
             pdf.set_text_color(0x1F, 0x23, 0x28)
             widths = tuple(int(1000 * f) for f in _col_fracs(s.columns))
-            with pdf.table(width=12.5 * mm, line_height=0.2 * mm, padding=0.9,
-                           col_widths=widths, text_align="LEFT", align="LEFT",
-                           first_row_as_headings=True) as table:  # fmt: skip
+            with pdf.table(
+                width=12.5 * mm,
+                line_height=0.2 * mm,
+                padding=0.9,
+                col_widths=widths,
+                text_align="LEFT",
+                align="LEFT",
+                first_row_as_headings=True,
+            ) as table:
                 table.row(s.columns)
                 for row in s.rows:
                     table.row(row)

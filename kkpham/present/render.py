@@ -45,8 +45,7 @@ class Job:
     def opts(self) -> dict:
         if self.fmt not in FORMATS:
             raise RenderError(f"format {self.fmt!r} tidak dikenal; pilih {', '.join(FORMATS)}")
-        return {"format": self.fmt, "width": self.width, "height": self.height,
-                "scale": self.scale}  # fmt: skip
+        return {"format": self.fmt, "width": self.width, "height": self.height, "scale": self.scale}
 
 
 def browser_path() -> str:
@@ -106,8 +105,9 @@ class Renderer:
     def start(self) -> None:
         path = browser_path()
         self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True,
-                                        name="kkpham-kaleido")  # fmt: skip
+        self._thread = threading.Thread(
+            target=self._loop.run_forever, daemon=True, name="kkpham-kaleido"
+        )
         self._thread.start()
         try:
             self._call(self._open(path), self.start_timeout, "Chromium tidak dapat dimulai")
@@ -143,8 +143,9 @@ class Renderer:
     async def _render(self, jobs: list[Job]) -> list[bytes]:
         out = []
         for job in jobs:
-            out.append(await self._kaleido.calc_fig(job.figure, opts=job.opts(),
-                                                    topojson=self.topojson))  # fmt: skip
+            out.append(
+                await self._kaleido.calc_fig(job.figure, opts=job.opts(), topojson=self.topojson)
+            )
         return out
 
     def render(self, jobs: list[Job]) -> list[bytes]:

@@ -1,7 +1,7 @@
 """Table twins of the views: the map's kab/kota list and the compare page's kab/kota × year grid,
 as formatted XLSX (header, widths, status colours, frozen header, a "Sumber" sheet) and CSV.
 
-Cells pass through ``kkpham.export.neutralise`` (formula injection) like every other export.
+Cells pass through ``kkpham.model.export.neutralise`` (formula injection) like every other export.
 """
 
 from __future__ import annotations
@@ -12,23 +12,47 @@ import unicodedata
 
 import pandas as pd
 
-from kkpham.export import neutralise, neutralise_frame
-from kkpham.present.fmt import decimal
-from kkpham.timeline import streaks
+from kkpham.formatting import format_number
+from kkpham.model.export import neutralise, neutralise_frame
+from kkpham.model.timeline import streaks
 from kkpham.vocab import BY_KEY
 
 HEAD = {
-    "id": {"code": "Kode", "region": "Kabupaten/Kota", "status": "Status", "score": "Nilai",
-           "streak": "Beruntun (tahun data)", "first": "Tahun Peduli pertama", "source": "Sumber",
-           "disputed": "Sumber berbeda", "province": "Provinsi", "sheet": "Daftar",
-           "grid": "Kab-kota x tahun", "sources": "Sumber", "about": "Keterangan",
-           "yes": "ya", "no": ""},
-    "en": {"code": "Code", "region": "Regency/city", "status": "Status", "score": "Score",
-           "streak": "Streak (data years)", "first": "First Peduli year", "source": "Source",
-           "disputed": "Sources disagree", "province": "Province", "sheet": "List",
-           "grid": "Kab-kota x year", "sources": "Sources", "about": "About",
-           "yes": "yes", "no": ""},
-}  # fmt: skip
+    "id": {
+        "code": "Kode",
+        "region": "Kabupaten/Kota",
+        "status": "Status",
+        "score": "Nilai",
+        "streak": "Beruntun (tahun data)",
+        "first": "Tahun Peduli pertama",
+        "source": "Sumber",
+        "disputed": "Sumber berbeda",
+        "province": "Provinsi",
+        "sheet": "Daftar",
+        "grid": "Kab-kota x tahun",
+        "sources": "Sumber",
+        "about": "Keterangan",
+        "yes": "ya",
+        "no": "",
+    },
+    "en": {
+        "code": "Code",
+        "region": "Regency/city",
+        "status": "Status",
+        "score": "Score",
+        "streak": "Streak (data years)",
+        "first": "First Peduli year",
+        "source": "Source",
+        "disputed": "Sources disagree",
+        "province": "Province",
+        "sheet": "List",
+        "grid": "Kab-kota x year",
+        "sources": "Sources",
+        "about": "About",
+        "yes": "yes",
+        "no": "",
+    },
+}
 
 
 def _h(lang: str) -> dict[str, str]:
@@ -50,22 +74,25 @@ def file_stem(place: str | None, data_year: int | None, lang: str = "id", kind: 
     return "_".join(parts)
 
 
-def region_table(frame: pd.DataFrame, panel: pd.DataFrame, data_year: int,
-                 lang: str = "id") -> pd.DataFrame:  # fmt: skip
+def region_table(
+    frame: pd.DataFrame, panel: pd.DataFrame, data_year: int, lang: str = "id"
+) -> pd.DataFrame:
     """The map's kab/kota list: code, name, status, score, streak and first Peduli year up to
     ``data_year`` (``timeline.streaks``), source. ``frame``: ``mapdata.map_frame``."""
     h = _h(lang)
     st = streaks(panel, as_of=data_year).set_index("code")
-    out = pd.DataFrame({
-        h["code"]: frame["code"],
-        h["region"]: frame["name"],
-        h["status"]: frame["status"].map(lambda k: BY_KEY[k].label(lang)),
-        h["score"]: frame["score"],
-        h["streak"]: frame["code"].map(st["streak"]).fillna(0).astype(int),
-        h["first"]: frame["code"].map(st["first_peduli"]).astype("Int64"),
-        h["source"]: frame["source_url"],
-        h["disputed"]: frame["disputed"].map({True: h["yes"], False: h["no"]}),
-    })  # fmt: skip
+    out = pd.DataFrame(
+        {
+            h["code"]: frame["code"],
+            h["region"]: frame["name"],
+            h["status"]: frame["status"].map(lambda k: BY_KEY[k].label(lang)),
+            h["score"]: frame["score"],
+            h["streak"]: frame["code"].map(st["streak"]).fillna(0).astype(int),
+            h["first"]: frame["code"].map(st["first_peduli"]).astype("Int64"),
+            h["source"]: frame["source_url"],
+            h["disputed"]: frame["disputed"].map({True: h["yes"], False: h["no"]}),
+        }
+    )
     if frame["province_code"].nunique() > 1:
         out.insert(2, h["province"], frame["province_name"])
     out.attrs["status_keys"] = list(frame["status"])
@@ -104,8 +131,9 @@ def _font_for(key: str | None):
     return Font(color="FFFFFF" if key in dark else "000000")
 
 
-def to_xlsx(table: pd.DataFrame, sources: list[str], about: dict[str, str],
-            lang: str = "id") -> bytes:  # fmt: skip
+def to_xlsx(
+    table: pd.DataFrame, sources: list[str], about: dict[str, str], lang: str = "id"
+) -> bytes:
     """Formatted workbook: the table (bold header, widths, status colours, frozen header), a
     "Sumber" sheet with every source URL, and an about sheet (view, build, date)."""
     from openpyxl import Workbook
@@ -160,4 +188,4 @@ def to_xlsx(table: pd.DataFrame, sources: list[str], about: dict[str, str],
 
 
 def score_text(value: float, lang: str) -> str:
-    return "" if pd.isna(value) else decimal(float(value), lang)
+    return "" if pd.isna(value) else format_number(float(value), lang, max_decimals=2)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from kkpham import timeline, transitions
 from kkpham.figures.change_map import change_map
+from kkpham.model import timeline, transitions
 from kkpham.texts import t
 from kkpham.ui import data, map_view, state
 from kkpham.vocab import BY_KEY
@@ -18,10 +18,15 @@ VIEWS = ("banding",)  # absent = one year
 def view_select(lang: str, container: object = st) -> str | None:
     """One year (parameter absent) or two years side by side (``tampilan=banding``)."""
     return state.url_select(
-        t("view", lang), [None, *VIEWS], param="tampilan", key="peta_tampilan", default=None,
+        t("view", lang),
+        [None, *VIEWS],
+        param="tampilan",
+        key="peta_tampilan",
+        default=None,
         format_func=lambda v: t("view_two" if v == "banding" else "view_one", lang),
-        container=container, lang=lang,
-    )  # fmt: skip
+        container=container,
+        lang=lang,
+    )
 
 
 def pair_panel(province: str | None, year_a: int, year_b: int) -> pd.DataFrame:
@@ -37,18 +42,39 @@ def year_pair(cycles: pd.DataFrame, default_year: str, lang: str, mode: str) -> 
     fmt = lambda y: labels[int(y)]  # noqa: E731
     c1, c2 = st.columns(2)
     label = t("mode_award" if mode == "award" else "mode_data", lang)
-    year = int(state.url_select(label, options, param="tahun", key="peta_tahun_a",
-                                default=default_year, format_func=fmt, container=c1,
-                                lang=lang) or default_year)  # fmt: skip
+    year = int(
+        state.url_select(
+            label,
+            options,
+            param="tahun",
+            key="peta_tahun_a",
+            default=default_year,
+            format_func=fmt,
+            container=c1,
+            lang=lang,
+        )
+        or default_year
+    )
     before = timeline.previous_held_year(cycles, year) or timeline.held_years(cycles)[0]
-    year2 = int(state.url_select(t("year2", lang), options, param="tahun2", key="peta_tahun_b",
-                                 default=str(before), format_func=fmt, container=c2,
-                                 lang=lang) or before)  # fmt: skip
+    year2 = int(
+        state.url_select(
+            t("year2", lang),
+            options,
+            param="tahun2",
+            key="peta_tahun_b",
+            default=str(before),
+            format_func=fmt,
+            container=c2,
+            lang=lang,
+        )
+        or before
+    )
     return year, year2
 
 
-def show(cycles: pd.DataFrame, province: str | None, place: str, default_year: str, lang: str,
-         mode: str) -> None:  # fmt: skip
+def show(
+    cycles: pd.DataFrame, province: str | None, place: str, default_year: str, lang: str, mode: str
+) -> None:
     year, year2 = year_pair(cycles, default_year, lang, mode)
     st.subheader(place)
     first, last = sorted((year, year2))  # a change is read forward in time
@@ -62,9 +88,16 @@ def show(cycles: pd.DataFrame, province: str | None, place: str, default_year: s
         with col:
             st.caption(map_view.cycle_caption(cycles, y, lang))
             title = map_view.year_phrase(cycles, y, mode, lang)  # the place is in the heading
-            map_view.show_map(frames[y], url, outline, title[0].upper() + title[1:], lang=lang,
-                              key=f"peta_map_{side}", half=True,
-                              province=province)  # fmt: skip
+            map_view.show_map(
+                frames[y],
+                url,
+                outline,
+                title[0].upper() + title[1:],
+                lang=lang,
+                key=f"peta_map_{side}",
+                half=True,
+                province=province,
+            )
     held = set(timeline.held_years(cycles))
     if first == last:
         st.info(t("same_year", lang))
@@ -78,10 +111,19 @@ def show(cycles: pd.DataFrame, province: str | None, place: str, default_year: s
     if note:
         st.warning(note)
     a, b = (map_view.year_label(cycles, y, mode, lang) for y in (first, last))
-    fig = change_map(trans, url, first, last, lang=lang, note=note, outline_url=outline,
-                     height=map_view.NATIONAL_HEIGHT_PX if outline else map_view.PROVINCE_HEIGHT_PX,
-                     title=t("change_title", lang).format(a=a, b=b, place=place),
-                     year_labels=(a, b), bounds=map_view.frame_bounds(province))  # fmt: skip
+    fig = change_map(
+        trans,
+        url,
+        first,
+        last,
+        lang=lang,
+        note=note,
+        outline_url=outline,
+        height=map_view.NATIONAL_HEIGHT_PX if outline else map_view.PROVINCE_HEIGHT_PX,
+        title=t("change_title", lang).format(a=a, b=b, place=place),
+        year_labels=(a, b),
+        bounds=map_view.frame_bounds(province),
+    )
     map_view.chart(fig, "peta_change")
     change_table(trans, a, b, lang)
 
@@ -89,13 +131,16 @@ def show(cycles: pd.DataFrame, province: str | None, place: str, default_year: s
 def change_table(trans: pd.DataFrame, label_a: str, label_b: str, lang: str) -> None:
     """Every kab/kota with its two statuses and its transition, legend order, profile links."""
     rows = trans.sort_values(["transition_code", "name"])
-    view = pd.DataFrame({
-        t("region", lang): rows["name"],
-        label_a: rows["status_a"].map(lambda k: BY_KEY[k].label(lang)),
-        label_b: rows["status_b"].map(lambda k: BY_KEY[k].label(lang)),
-        t("change", lang): rows["transition"].map(
-            lambda k: transitions.BY_TRANSITION[k].label(lang)),
-        t("profile", lang): state.profile_links(rows["code"]),
-    })  # fmt: skip
+    view = pd.DataFrame(
+        {
+            t("region", lang): rows["name"],
+            label_a: rows["status_a"].map(lambda k: BY_KEY[k].label(lang)),
+            label_b: rows["status_b"].map(lambda k: BY_KEY[k].label(lang)),
+            t("change", lang): rows["transition"].map(
+                lambda k: transitions.BY_TRANSITION[k].label(lang)
+            ),
+            t("profile", lang): state.profile_links(rows["code"]),
+        }
+    )
     link = st.column_config.LinkColumn(display_text=t("profile", lang))
     st.dataframe(view, hide_index=True, width="stretch", column_config={t("profile", lang): link})

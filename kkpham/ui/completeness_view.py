@@ -1,7 +1,8 @@
 """Completeness where people look: the line beside the map summary, the regions still unknown
 (with the way to the import), the "not yet published" notice, and the grid on the compare page.
 
-Domain work is ``kkpham.completeness``; figures ``kkpham.figures.completeness``; this only draws.
+Domain work is ``kkpham.model.completeness``; figures ``kkpham.figures.completeness``; this only
+draws.
 Region names come from our own boundary table, and every line is shown as plain text.
 """
 
@@ -10,8 +11,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from kkpham import completeness
 from kkpham.figures.completeness import completeness_grid
+from kkpham.model import completeness
 from kkpham.texts import t
 from kkpham.ui import data, panels, state
 from kkpham.ui.safe_text import md_escape
@@ -50,12 +51,19 @@ def unpublished_notice(summary: dict, year: int, cycles: pd.DataFrame, lang: str
         r = regimes.loc[cycle["regime"]]
         programme = r["programme_en"] if lang == "en" else r["programme_id"]
         regime = t("unpublished_regime", lang).format(  # admin-entered text: escaped
-            regulation=md_escape(r["regulation"]), programme=md_escape(programme))
+            regulation=md_escape(r["regulation"]), programme=md_escape(programme)
+        )
     st.info(t("unpublished_summary", lang).format(year=year, regime=regime))
 
 
-def beside_summary(frame: pd.DataFrame, summary: dict, province: str | None, year: int,
-                   cycles: pd.DataFrame, lang: str) -> None:  # fmt: skip
+def beside_summary(
+    frame: pd.DataFrame,
+    summary: dict,
+    province: str | None,
+    year: int,
+    cycles: pd.DataFrame,
+    lang: str,
+) -> None:
     """The one-line completeness note and the regions still unknown, under the map summary."""
     if not summary["held"]:
         return
@@ -74,7 +82,8 @@ def beside_summary(frame: pd.DataFrame, summary: dict, province: str | None, yea
 def grid_section(cycles: pd.DataFrame, lang: str, mode: str) -> None:
     """The province × year completeness grid (compare page)."""
     st.subheader(t("completeness", lang))
-    fig = completeness_grid(grid(), cycles, lang=lang, year_mode=mode,
-                            title=t("completeness_title", lang))  # fmt: skip
+    fig = completeness_grid(
+        grid(), cycles, lang=lang, year_mode=mode, title=t("completeness_title", lang)
+    )
     st.plotly_chart(fig, config=CHART_CONFIG, width="stretch", key="cmp_completeness")
     st.caption(t("completeness_caption", lang))

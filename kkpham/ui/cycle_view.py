@@ -1,7 +1,8 @@
 """Streamlit glue of the data page's "Siklus & aturan" section: the cycles and regimes as stored,
 and (logged in) a form to add a data year, a new regime or a regime's outcome names.
 
-Checks and writes are ``kkpham.cycle_admin`` (same locked, backed-up, audited, undoable path as
+Checks and writes are ``kkpham.write.cycle_admin`` (same locked, backed-up, audited, undoable path
+as
 an import); tables are shown through st.dataframe, messages escaped.
 """
 
@@ -9,13 +10,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kkpham import cycle_admin
-from kkpham.auth import AuthConfig
 from kkpham.settings import get_settings
-from kkpham.stewardship import WriteError
 from kkpham.texts import t
 from kkpham.ui import data
-from kkpham.ui import stewardship as ui
+from kkpham.ui import import_view as ui
+from kkpham.write import cycle_admin
+from kkpham.write.auth import AuthConfig
+from kkpham.write.stewardship import WriteError
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -28,29 +29,55 @@ def cycle_panel(who: str | None, cfg: AuthConfig | None = None, lang: str = "id"
     st.subheader(t("cycle_title", lang))
     settings = get_settings()
     cycles, regimes, outcomes = _tables(data.data_version())
-    st.dataframe(cycles[["data_year", "award_year", "regime", "regulation", "held",
-                         "results_public", "decree_number", "award_date", "source_url"]],
-                 hide_index=True, key="cycles_table")  # fmt: skip
-    st.dataframe(outcomes[["regime", "rank", "status", "label_id", "label_en"]],
-                 hide_index=True, key="outcomes_table")  # fmt: skip
+    st.dataframe(
+        cycles[
+            [
+                "data_year",
+                "award_year",
+                "regime",
+                "regulation",
+                "held",
+                "results_public",
+                "decree_number",
+                "award_date",
+                "source_url",
+            ]
+        ],
+        hide_index=True,
+        key="cycles_table",
+    )
+    st.dataframe(
+        outcomes[["regime", "rank", "status", "label_id", "label_en"]],
+        hide_index=True,
+        key="outcomes_table",
+    )
     if not who:
         st.caption(t("cycle_login", lang))
         return
     with st.expander(t("cycle_form", lang), expanded=False):
         c1, c2, c3 = st.columns(3)
-        year = c1.number_input(t("year", lang), 2012, 2100, int(cycles["data_year"].max()) + 1,
-                               key="cycle_year")  # fmt: skip
+        year = c1.number_input(
+            t("year", lang), 2012, 2100, int(cycles["data_year"].max()) + 1, key="cycle_year"
+        )
         add_year = c1.checkbox(t("cycle_add_year", lang), value=True, key="cycle_add_year")
-        regime = c2.text_input(t("cycle_regime", lang), key="cycle_regime", max_chars=8,
-                               help=", ".join(regimes["regime"]))  # fmt: skip
+        regime = c2.text_input(
+            t("cycle_regime", lang),
+            key="cycle_regime",
+            max_chars=8,
+            help=", ".join(regimes["regime"]),
+        )
         held = c3.checkbox(t("cycle_held", lang), value=True, key="cycle_held")
         public = c3.checkbox(t("cycle_public", lang), value=False, key="cycle_public")
         regulation = c2.text_input(t("cycle_regulation", lang), key="cycle_regulation")
         programme = c3.text_input(t("cycle_programme", lang), key="cycle_programme")
         decree = c1.text_input(t("cycle_decree", lang), key="cycle_decree")
         award_date = c2.text_input(t("cycle_award_date", lang), key="cycle_award_date")
-        names = st.text_area(t("cycle_outcomes", lang), key="cycle_outcomes", height=100,
-                             help=t("cycle_outcomes_help", lang))  # fmt: skip
+        names = st.text_area(
+            t("cycle_outcomes", lang),
+            key="cycle_outcomes",
+            height=100,
+            help=t("cycle_outcomes_help", lang),
+        )
         source = st.text_input(t("cycle_source", lang), key="cycle_source", max_chars=1000)
         confirmed = ui.write_button(cfg, who, t("cycle_save", lang), "cycle_save")
         if not confirmed:
@@ -59,13 +86,18 @@ def cycle_panel(who: str | None, cfg: AuthConfig | None = None, lang: str = "id"
             entry = cycle_admin.CycleEntry(
                 data_year=int(year) if add_year else None,
                 award_year=int(year) + 1 if add_year and held else None,
-                regime=regime.strip().upper(), held=held, results_public=public,
+                regime=regime.strip().upper(),
+                held=held,
+                results_public=public,
                 decree_number=decree.strip(),
-                award_date=award_date.strip(), source_url=source.strip(),
-                regulation=regulation.strip(), programme_id=programme.strip(),
-                outcomes=dict(cycle_admin.parse_outcome(x) for x in names.splitlines()
-                              if x.strip()),
-            )  # fmt: skip
+                award_date=award_date.strip(),
+                source_url=source.strip(),
+                regulation=regulation.strip(),
+                programme_id=programme.strip(),
+                outcomes=dict(
+                    cycle_admin.parse_outcome(x) for x in names.splitlines() if x.strip()
+                ),
+            )
             batch = cycle_admin.add(entry, settings, confirmed)
         except (ValueError, WriteError) as err:
             st.error(ui.md_escape(err))

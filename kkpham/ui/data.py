@@ -2,7 +2,8 @@
 
 DuckDB allows one writer process XOR read-only readers, and the CLI must be able to import while the
 app runs: every read opens the file read-only, reads, and closes. What the pages show is read once
-per data version: the status panel (``kkpham.panel``, one row per kab/kota × data year) and the
+per data version: the status panel (``kkpham.model.panel``, one row per kab/kota × data year) and
+the
 small reference tables; the map frame, the summary, the compare page's panels and the profile are
 filters of them. The version comes from the store, re-read only when the file's stamp (mtime +
 size of the db and its WAL) changes: a rebuild or import shows on the next rerun.
@@ -21,8 +22,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from kkpham import mapdata
-from kkpham import panel as status_table
+from kkpham.model import mapdata
+from kkpham.model import panel as status_table
 from kkpham.settings import get_settings
 from kkpham.store import Store
 from kkpham.ui import state
@@ -107,11 +108,13 @@ def _reference(version: str) -> dict:
             "cycles": store.cycles(),
             "outcomes": store.regime_outcomes(),
             "provinces": store.provinces(),
-            "regions": store.regions()[["code", "name", "kind", "province_code",
-                                        "province_name", "formed_year"]],  # fmt: skip
+            "regions": store.regions()[
+                ["code", "name", "kind", "province_code", "province_name", "formed_year"]
+            ],
             "sources": store.sources(),
-            "reported": reported.assign(source_label=reported["source_url"].map(
-                mapdata.source_label)),  # fmt: skip
+            "reported": reported.assign(
+                source_label=reported["source_url"].map(mapdata.source_label)
+            ),
             "boundary_build": mapdata.boundary_build_id(store),
         }
     known = _panel(version)

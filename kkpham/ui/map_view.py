@@ -37,8 +37,9 @@ def _cycle(cycles: pd.DataFrame, year: int) -> pd.Series:
     return row.iloc[0]
 
 
-def year_label(cycles: pd.DataFrame, year: str | int | None, mode: str = "data",
-               lang: str = "id") -> str:  # fmt: skip
+def year_label(
+    cycles: pd.DataFrame, year: str | int | None, mode: str = "data", lang: str = "id"
+) -> str:
     """A year in a title: the leading year (data or award, per ``mode``) and the other one in
     brackets; a cycle that was not held says so. Options use ``year_option`` (one year only)."""
     return _label(_cycle(cycles, int(year)), int(year), mode, lang)
@@ -46,8 +47,10 @@ def year_label(cycles: pd.DataFrame, year: str | int | None, mode: str = "data",
 
 def year_labels(cycles: pd.DataFrame, mode: str = "data", lang: str = "id") -> dict[int, str]:
     """``year_label`` of every cycle, in one pass."""
-    return {int(c["data_year"]): _label(c, int(c["data_year"]), mode, lang)
-            for c in cycles.to_dict("records")}  # fmt: skip
+    return {
+        int(c["data_year"]): _label(c, int(c["data_year"]), mode, lang)
+        for c in cycles.to_dict("records")
+    }
 
 
 def _label(c, year: int, mode: str, lang: str) -> str:
@@ -58,8 +61,9 @@ def _label(c, year: int, mode: str, lang: str) -> str:
     return f"{year} ({t('award', lang)} {int(c['award_year'])})"
 
 
-def year_option(cycles: pd.DataFrame, year: str | int | None, mode: str = "data",
-                lang: str = "id") -> str:  # fmt: skip
+def year_option(
+    cycles: pd.DataFrame, year: str | int | None, mode: str = "data", lang: str = "id"
+) -> str:
     """A year in a selector: only the year of the kind the user chose (data or award year), so a
     search for 2019 never offers "2018 (penghargaan 2019)". The other year is in the caption."""
     return _option(_cycle(cycles, int(year)), int(year), mode, lang)
@@ -67,8 +71,10 @@ def year_option(cycles: pd.DataFrame, year: str | int | None, mode: str = "data"
 
 def year_options(cycles: pd.DataFrame, mode: str = "data", lang: str = "id") -> dict[int, str]:
     """``year_option`` of every cycle, in one pass (a widget labels every option each rerun)."""
-    return {int(c["data_year"]): _option(c, int(c["data_year"]), mode, lang)
-            for c in cycles.to_dict("records")}  # fmt: skip
+    return {
+        int(c["data_year"]): _option(c, int(c["data_year"]), mode, lang)
+        for c in cycles.to_dict("records")
+    }
 
 
 def _option(c, year: int, mode: str, lang: str) -> str:
@@ -79,8 +85,9 @@ def _option(c, year: int, mode: str, lang: str) -> str:
 
 def year_phrase(cycles: pd.DataFrame, year: int, mode: str, lang: str) -> str:
     """ "tahun data 2022 (penghargaan 2023)" / "tahun penghargaan 2023 (data 2022)"."""
-    lead = t("mode_award" if mode == "award" and _cycle(cycles, year)["held"] else "mode_data",
-             lang)  # fmt: skip
+    lead = t(
+        "mode_award" if mode == "award" and _cycle(cycles, year)["held"] else "mode_data", lang
+    )
     return f"{lead.lower()} {year_label(cycles, year, mode, lang)}"
 
 
@@ -90,8 +97,14 @@ def cycle_caption(cycles: pd.DataFrame, year: int, lang: str = "id") -> str:
         return t("cycle_not_held", lang, year=year, why=t("not_held_why", lang))
     # cycle text can be entered by an admin (issue 11): shown escaped, never as Markdown
     decree = f", {md_escape(c['decree_number'])}" if isinstance(c["decree_number"], str) else ""
-    return t("cycle_caption", lang, year=year, award=int(c["award_year"]),
-             regulation=md_escape(c["regulation"]), decree=decree)  # fmt: skip
+    return t(
+        "cycle_caption",
+        lang,
+        year=year,
+        award=int(c["award_year"]),
+        regulation=md_escape(c["regulation"]),
+        decree=decree,
+    )
 
 
 def map_title(place: str, year_text: str, lang: str = "id") -> str:
@@ -102,8 +115,14 @@ def chart(fig: go.Figure, key: str, clickable: bool = False):
     """Draw a map; ``clickable``: a click on a region selects it (Streamlit point selection)."""
     if not clickable:
         return st.plotly_chart(fig, config=PLOTLY_CONFIG, width="stretch", key=key)
-    return st.plotly_chart(fig, config=PLOTLY_CONFIG, width="stretch", key=key,
-                           on_select="rerun", selection_mode="points")  # fmt: skip
+    return st.plotly_chart(
+        fig,
+        config=PLOTLY_CONFIG,
+        width="stretch",
+        key=key,
+        on_select="rerun",
+        selection_mode="points",
+    )
 
 
 def clicked_code(event: object, frame: pd.DataFrame) -> str | None:
@@ -134,17 +153,34 @@ def frame_bounds(province: str | None) -> tuple[float, ...] | None:
         return None  # Plotly then fits the drawn regions itself
 
 
-def show_map(frame: pd.DataFrame, url: str, outline: str | None, title: str, *, lang: str = "id",
-             key: str = "peta_map", half: bool = False, clickable: bool = True,
-             province: str | None = None):  # fmt: skip
+def show_map(
+    frame: pd.DataFrame,
+    url: str,
+    outline: str | None,
+    title: str,
+    *,
+    lang: str = "id",
+    key: str = "peta_map",
+    half: bool = False,
+    clickable: bool = True,
+    province: str | None = None,
+):
     """The status map (``half``: one of two side by side); a clicked region opens its profile."""
     if half:
         height, columns = HALF_HEIGHT_PX[outline is not None], 2
     else:
         height, columns = (NATIONAL_HEIGHT_PX if outline else PROVINCE_HEIGHT_PX), 3
-    fig = status_map(frame, url, title=title, outline_url=outline, height=height, lang=lang,
-                     legend_columns=columns, title_chars=40 if half else 58,
-                     bounds=frame_bounds(province))  # fmt: skip
+    fig = status_map(
+        frame,
+        url,
+        title=title,
+        outline_url=outline,
+        height=height,
+        lang=lang,
+        legend_columns=columns,
+        title_chars=40 if half else 58,
+        bounds=frame_bounds(province),
+    )
     code = clicked_code(chart(fig, key, clickable), frame)
     if code:
         open_profile(code)
@@ -155,10 +191,13 @@ def profile_picker(frame: pd.DataFrame, lang: str, key: str = "peta_buka_profil"
     """A selectbox that opens a region's profile (keyboard path, next to the map click)."""
     names = dict(zip(frame["code"], frame["name"], strict=True))
     code = st.selectbox(
-        t("open_profile", lang), [None, *sorted(names, key=names.get)], key=key,
-        format_func=lambda c: f"— {t('open_profile_hint', lang)} —" if c is None else
-        f"{names[c]} ({c})",
-    )  # fmt: skip
+        t("open_profile", lang),
+        [None, *sorted(names, key=names.get)],
+        key=key,
+        format_func=lambda c: (
+            f"— {t('open_profile_hint', lang)} —" if c is None else f"{names[c]} ({c})"
+        ),
+    )
     if code:
         open_profile(code)
 
@@ -185,8 +224,9 @@ def _reported_lines(summary: dict, regime: str | None, lang: str) -> list[str]:
     for told, group in reported.groupby("told", sort=False):
         links = ", ".join(md_link(k, url) for k, url in enumerate(group["source_url"], start=1))
         derived = t("derived", lang) if group["data_year_derived"].all() else ""
-        lines.append(t("per_source", lang, links=links, told=told, derived=derived,
-                       cukup=cukup_note))  # fmt: skip
+        lines.append(
+            t("per_source", lang, links=links, told=told, derived=derived, cukup=cukup_note)
+        )
     lines.append(t("ours_counts", lang, peduli=summary["peduli"], cukup=summary["cukup"]))
     return lines
 
@@ -214,8 +254,11 @@ def show_summary(summary: dict, place: str, lang: str = "id", regime: str | None
         st.markdown(line)
     counts = summary["counts"]
     rows = [(s.label(lang), counts.get(s.key, 0)) for s in STATUSES if counts.get(s.key, 0)]
-    st.dataframe(pd.DataFrame(rows, columns=[t("status", lang), t("count", lang)]),
-                 hide_index=True, width="stretch")  # fmt: skip
+    st.dataframe(
+        pd.DataFrame(rows, columns=[t("status", lang), t("count", lang)]),
+        hide_index=True,
+        width="stretch",
+    )
 
 
 def split_sources(urls: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -226,24 +269,28 @@ def split_sources(urls: pd.Series) -> tuple[pd.Series, pd.Series]:
 def region_table(frame: pd.DataFrame, lang: str = "id") -> None:
     """Every kab/kota with its status, score, source and a link to its profile."""
     web, decree = split_sources(frame["source_url"])
-    table = pd.DataFrame({
-        t("code", lang): frame["code"],
-        t("region", lang): frame["name"],
-        t("status", lang): frame["status"].map(lambda k: BY_KEY[k].label(lang)),
-        # text, so a missing value reads "–" and never "None" (Streamlit's placeholder)
-        t("score", lang): frame["score"].map(lambda v: format_number(v, lang)),
-        t("source", lang): web.fillna(""),
-        t("decree", lang): decree.fillna("–"),
-        t("disputed", lang): frame["disputed"].map(lambda d: t("yes" if d else "no", lang)),
-        t("profile", lang): state.profile_links(frame["code"]),
-    })  # fmt: skip
+    table = pd.DataFrame(
+        {
+            t("code", lang): frame["code"],
+            t("region", lang): frame["name"],
+            t("status", lang): frame["status"].map(lambda k: BY_KEY[k].label(lang)),
+            # text, so a missing value reads "–" and never "None" (Streamlit's placeholder)
+            t("score", lang): frame["score"].map(lambda v: format_number(v, lang)),
+            t("source", lang): web.fillna(""),
+            t("decree", lang): decree.fillna("–"),
+            t("disputed", lang): frame["disputed"].map(lambda d: t("yes" if d else "no", lang)),
+            t("profile", lang): state.profile_links(frame["code"]),
+        }
+    )
     st.dataframe(
-        table, hide_index=True, width="stretch",
+        table,
+        hide_index=True,
+        width="stretch",
         column_config={
             t("source", lang): st.column_config.LinkColumn(),
             t("profile", lang): st.column_config.LinkColumn(display_text=t("profile", lang)),
         },
-    )  # fmt: skip
+    )
 
 
 def in_frame(frame: pd.DataFrame, province: str | None) -> tuple[pd.DataFrame, list[str]]:
@@ -263,8 +310,15 @@ def no_data_note(summary: dict, place: str, year: int, latest: int | None, lang:
             st.info(t("no_data_anywhere", lang, place=place))
 
 
-def show_year(province: str | None, place: str, year: int, cycles: pd.DataFrame, lang: str,
-              mode: str, latest: int | None = None) -> None:  # fmt: skip
+def show_year(
+    province: str | None,
+    place: str,
+    year: int,
+    cycles: pd.DataFrame,
+    lang: str,
+    mode: str,
+    latest: int | None = None,
+) -> None:
     """One year: caption, map (click → profile), summary, profile picker, region table.
     ``latest``: the place's latest year with data, named when ``year`` has none."""
     try:
@@ -279,9 +333,14 @@ def show_year(province: str | None, place: str, year: int, cycles: pd.DataFrame,
     col_map, col_summary = st.columns([3, 1])
     with col_map:
         shown, notes = in_frame(frame, province)
-        show_map(shown, url, outline,
-                 map_title(place, year_phrase(cycles, year, mode, lang), lang), lang=lang,
-                 province=province)
+        show_map(
+            shown,
+            url,
+            outline,
+            map_title(place, year_phrase(cycles, year, mode, lang), lang),
+            lang=lang,
+            province=province,
+        )
         for note in notes:
             st.caption(t(note, lang))
         profile_picker(frame, lang)

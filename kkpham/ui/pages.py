@@ -25,7 +25,7 @@ PAGE_SPECS: tuple[PageSpec, ...] = (
     PageSpec("pages/peta.py", "Peta", "peta"),
     PageSpec("pages/bandingkan.py", "Bandingkan", "bandingkan"),
     PageSpec("pages/wilayah.py", "Profil wilayah", "wilayah"),
-    PageSpec("pages/data.py", "Impor data", "data"),
+    PageSpec("pages/impor.py", "Impor data", "data"),
     PageSpec("pages/sumber.py", "Sumber & metode", "sumber"),
 )
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,12 +46,21 @@ def build_pages() -> list[st.Page]:
 
     specs = present_specs()
     lang = "en" if st.query_params.get("lang") == "en" else "id"
-    pages = [st.Page(s.path, title=t(f"nav_{s.url_path}", lang), url_path=s.url_path)
-             for s in specs]  # fmt: skip
+    pages = [
+        st.Page(s.path, title=t(f"nav_{s.url_path}", lang), url_path=s.url_path) for s in specs
+    ]
     home = pages[specs.index(HOME)]
 
     def landing() -> None:
         st.switch_page(home, query_params=st.query_params.to_dict())
 
-    return [st.Page(landing, title=t(f"nav_{HOME.url_path}", lang), url_path="mulai", default=True,
-                    visibility="hidden"), *pages]  # fmt: skip
+    return [
+        st.Page(
+            landing,
+            title=t(f"nav_{HOME.url_path}", lang),
+            url_path="mulai",
+            default=True,
+            visibility="hidden",
+        ),
+        *pages,
+    ]

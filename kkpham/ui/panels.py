@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from kkpham import league, timeline
+from kkpham.model import league, timeline
 from kkpham.ui import data
 
 

@@ -1,7 +1,8 @@
 """Streamlit glue of "Tempel daftar" on the data page: paste text (or a PDF with a text layer),
 see the same row-by-row preview as a file import, then "Simpan" (login needed).
 
-Logic lives in ``kkpham.paste``; the preview reuses the import panel's rendering. Pasted text and
+Logic lives in ``kkpham.write.paste``; the preview reuses the import panel's rendering. Pasted text
+and
 names are shown through st.dataframe or escaped, never rendered as Markdown or HTML.
 """
 
@@ -10,19 +11,33 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from kkpham.auth import AuthConfig
-from kkpham.importer import ImportFileError
-from kkpham.paste import MAX_CHARS, MAX_PDF_BYTES, PasteError, check_text, commit_text, pdf_text
-from kkpham.resolver import ResolveError
+from kkpham.model.resolver import ResolveError
 from kkpham.settings import get_settings
-from kkpham.stewardship import ImportRefused, WriteError
 from kkpham.store import Store
 from kkpham.texts import t
 from kkpham.ui import data
-from kkpham.ui import stewardship as ui
+from kkpham.ui import import_view as ui
+from kkpham.write.auth import AuthConfig
+from kkpham.write.importer import ImportFileError
+from kkpham.write.paste import (
+    MAX_CHARS,
+    MAX_PDF_BYTES,
+    PasteError,
+    check_text,
+    commit_text,
+    pdf_text,
+)
+from kkpham.write.stewardship import ImportRefused, WriteError
 
-PREDICATES = ("Peduli HAM", "Cukup Peduli HAM", "Mulai Peduli HAM", "Kurang Peduli HAM",
-              "Belum Peduli HAM", "Bukan Peduli HAM", "Tidak melapor")  # fmt: skip
+PREDICATES = (
+    "Peduli HAM",
+    "Cukup Peduli HAM",
+    "Mulai Peduli HAM",
+    "Kurang Peduli HAM",
+    "Belum Peduli HAM",
+    "Bukan Peduli HAM",
+    "Tidak melapor",
+)
 STATE = "kkpham_paste"  # the inputs of the last "Pratinjau": preview and save use the same
 
 
@@ -37,27 +52,51 @@ def _inputs(lang: str) -> dict | None:
     url_province = st.query_params.get("provinsi")
     url_year = st.query_params.get("tahun", "")
     epoch = st.session_state.get("kkpham_paste_epoch", 0)
-    text = st.text_area(t("paste_text", lang), height=180, max_chars=MAX_CHARS,
-                        key=f"paste_text{epoch}", help=t("paste_text_help", lang))  # fmt: skip
-    pdf = st.file_uploader(t("paste_pdf", lang), type=["pdf"], key=f"paste_pdf{epoch}",
-                           max_upload_size=max(1, MAX_PDF_BYTES // 1_000_000))  # fmt: skip
+    text = st.text_area(
+        t("paste_text", lang),
+        height=180,
+        max_chars=MAX_CHARS,
+        key=f"paste_text{epoch}",
+        help=t("paste_text_help", lang),
+    )
+    pdf = st.file_uploader(
+        t("paste_pdf", lang),
+        type=["pdf"],
+        key=f"paste_pdf{epoch}",
+        max_upload_size=max(1, MAX_PDF_BYTES // 1_000_000),
+    )
     c1, c2, c3, c4 = st.columns([2, 1, 1, 2])
     options = [None, *names]
     province = c1.selectbox(
-        t("province", lang), options, key="paste_province",
+        t("province", lang),
+        options,
+        key="paste_province",
         index=options.index(url_province) if url_province in names else 0,
         format_func=lambda c: names[c] if c else t("paste_national", lang),
-    )  # fmt: skip
-    kind = c2.radio(t("paste_year_kind", lang), ("data", "award"), key="paste_year_kind",
-                    format_func=lambda k: t("mode_data" if k == "data" else "mode_award", lang),
-                    horizontal=True)  # fmt: skip
+    )
+    kind = c2.radio(
+        t("paste_year_kind", lang),
+        ("data", "award"),
+        key="paste_year_kind",
+        format_func=lambda k: t("mode_data" if k == "data" else "mode_award", lang),
+        horizontal=True,
+    )
     # a URL value only preselects a year within the widget's range (an ill one never crashes)
     wanted = int(url_year) if url_year.isascii() and url_year.isdigit() else 0
-    year = c3.number_input(t("year", lang), min_value=2012, max_value=2100, step=1,
-                           value=wanted if 2012 <= wanted <= 2100 else 2023,
-                           key="paste_year")  # fmt: skip
-    predikat = c4.selectbox(t("paste_predikat", lang), PREDICATES, key="paste_predikat",
-                            help=t("paste_predikat_help", lang))  # fmt: skip
+    year = c3.number_input(
+        t("year", lang),
+        min_value=2012,
+        max_value=2100,
+        step=1,
+        value=wanted if 2012 <= wanted <= 2100 else 2023,
+        key="paste_year",
+    )
+    predikat = c4.selectbox(
+        t("paste_predikat", lang),
+        PREDICATES,
+        key="paste_predikat",
+        help=t("paste_predikat_help", lang),
+    )
     sumber = st.text_input(t("paste_source", lang), key="paste_source", max_chars=1000)
     if not st.button(t("paste_preview", lang), key="paste_preview_button"):
         return None
@@ -67,10 +106,15 @@ def _inputs(lang: str) -> dict | None:
         except PasteError as err:
             st.error(ui.md_escape(err))
             return None
-    return {"text": text, "source_name": pdf.name if pdf is not None else "tempel-teks",
-            "province": province, "predikat": predikat, "sumber": sumber,
-            "data_year": int(year) if kind == "data" else None,
-            "award_year": int(year) if kind == "award" else None}  # fmt: skip
+    return {
+        "text": text,
+        "source_name": pdf.name if pdf is not None else "tempel-teks",
+        "province": province,
+        "predikat": predikat,
+        "sumber": sumber,
+        "data_year": int(year) if kind == "data" else None,
+        "award_year": int(year) if kind == "award" else None,
+    }
 
 
 def paste_panel(who: str | None, cfg: AuthConfig | None = None, lang: str = "id") -> None:
@@ -119,8 +163,11 @@ def paste_panel(who: str | None, cfg: AuthConfig | None = None, lang: str = "id"
             return
         st.session_state.pop(STATE, None)
         st.session_state["kkpham_paste_epoch"] = st.session_state.get("kkpham_paste_epoch", 0) + 1
-        st.session_state["kkpham_last_batch"] = (batch, final.report.ok,
-                                                 ui.conflict_summary(final.report))  # fmt: skip
+        st.session_state["kkpham_last_batch"] = (
+            batch,
+            final.report.ok,
+            ui.conflict_summary(final.report),
+        )
         st.rerun()
 
 
@@ -128,12 +175,23 @@ def _side_lists(pasted, lang: str) -> None:
     """Fragments not placed and names found twice, as tables (plain text cells)."""
     if pasted.unplaced:
         st.caption(t("paste_unplaced", lang).format(n=len(pasted.unplaced)))
-        st.dataframe(pd.DataFrame(pasted.unplaced).rename(
-            columns={"line": t("paste_line", lang), "text": t("paste_fragment", lang)}),
-            hide_index=True, key="paste_unplaced")  # fmt: skip
+        st.dataframe(
+            pd.DataFrame(pasted.unplaced).rename(
+                columns={"line": t("paste_line", lang), "text": t("paste_fragment", lang)}
+            ),
+            hide_index=True,
+            key="paste_unplaced",
+        )
     if pasted.duplicates:
         st.caption(t("paste_duplicates", lang).format(n=len(pasted.duplicates)))
-        st.dataframe(pd.DataFrame(pasted.duplicates).rename(
-            columns={"line": t("paste_line", lang), "name": t("paste_fragment", lang),
-                     "first_line": t("paste_first_line", lang)}),
-            hide_index=True, key="paste_duplicates")  # fmt: skip
+        st.dataframe(
+            pd.DataFrame(pasted.duplicates).rename(
+                columns={
+                    "line": t("paste_line", lang),
+                    "name": t("paste_fragment", lang),
+                    "first_line": t("paste_first_line", lang),
+                }
+            ),
+            hide_index=True,
+            key="paste_duplicates",
+        )

@@ -30,18 +30,27 @@ def _view(province: str | None, year: int, lang: str, version: str, today: dt.da
 def _year_text(cycles: pd.DataFrame, year: int, lang: str) -> str:
     c = cycles.set_index("data_year").loc[year]
     if not c["held"]:
-        return f"Data year {year} (not assessed)" if lang == "en" else \
-            f"Tahun data {year} (tidak dinilai)"  # fmt: skip
+        return (
+            f"Data year {year} (not assessed)"
+            if lang == "en"
+            else f"Tahun data {year} (tidak dinilai)"
+        )
     award = int(c["award_year"])
-    return f"Data year {year} (award {award})" if lang == "en" else \
-        f"Tahun data {year} (penghargaan {award})"  # fmt: skip
+    return (
+        f"Data year {year} (award {award})"
+        if lang == "en"
+        else f"Tahun data {year} (penghargaan {award})"
+    )
 
 
 def sentence(summary: dict, cycles: pd.DataFrame, place: str, year: int, lang: str) -> None:
     """The one-sentence summary, ready to paste (a code block has a copy button)."""
     st.caption(t("p10_sentence", lang))
-    st.code(headline_text(summary, _year_text(cycles, year, lang), place, lang), language=None,
-            wrap_lines=True)  # fmt: skip
+    st.code(
+        headline_text(summary, _year_text(cycles, year, lang), place, lang),
+        language=None,
+        wrap_lines=True,
+    )
 
 
 def copy_link(lang: str) -> None:
@@ -55,14 +64,19 @@ def copy_link(lang: str) -> None:
 def _downloads(files: dict[str, bytes], stem: str, key: str, lang: str) -> None:
     cols = st.columns(len(files))
     for col, (fmt, blob) in zip(cols, files.items(), strict=True):
-        col.download_button(f"⬇ {fmt.upper()}", blob, file_name=f"{stem}.{fmt}",
-                            mime=MIME.get(fmt, XLSX if fmt == "xlsx" else "text/csv"),
-                            key=f"{key}_{fmt}", width="stretch")  # fmt: skip
+        col.download_button(
+            f"⬇ {fmt.upper()}",
+            blob,
+            file_name=f"{stem}.{fmt}",
+            mime=MIME.get(fmt, XLSX if fmt == "xlsx" else "text/csv"),
+            key=f"{key}_{fmt}",
+            width="stretch",
+        )
 
 
 def _render(kind: str, view: ctx.View) -> dict[str, bytes]:
-    from kkpham.present.exports import figure_bytes
     from kkpham.present.pack import pack_files
+    from kkpham.present.products import figure_bytes
     from kkpham.present.render import Renderer
 
     with Renderer(get_settings().static_dir) as renderer:
@@ -84,7 +98,7 @@ def view(province: str | None, year: int, lang: str) -> ctx.View | None:
 @st.cache_data(show_spinner=False, max_entries=8)
 def _panel(province: str | None, version: str) -> pd.DataFrame:
     """The scope's status panel, once per province and data version (streaks for the table)."""
-    from kkpham.timeline import status_panel
+    from kkpham.model.timeline import status_panel
 
     with data.open_store() as store:
         return status_panel(store, province)
@@ -99,22 +113,33 @@ def meeting_tools(province: str | None, place: str, year: int, lang: str) -> Non
     # off by default: the page (and the play button) pays nothing until someone wants files
     if not st.toggle(t("p10_show_tools", lang), key="p10_tools_on"):
         return
-    st.link_button(t("p10_present", lang), state.link("peta", tampilan="presentasi",
-                                                      tahun=str(year)))  # fmt: skip
+    st.link_button(
+        t("p10_present", lang), state.link("peta", tampilan="presentasi", tahun=str(year))
+    )
     version = data.data_version()
     frame = data.map_frame(province, year)
     table = region_table(frame, _panel(province, version), year, lang)
-    about = {"tampilan": place, "tahun_data": str(year), "versi_data": version,
-             "dibuat": dt.date.today().isoformat()}  # fmt: skip
+    about = {
+        "tampilan": place,
+        "tahun_data": str(year),
+        "versi_data": version,
+        "dibuat": dt.date.today().isoformat(),
+    }
     sources = list(dict.fromkeys(u for u in frame["source_url"] if u))
     st.markdown(f"**{t('p10_table', lang)}**")
-    _downloads({"xlsx": to_xlsx(table, sources, about, lang), "csv": to_csv(table)},
-               file_stem(place, year, lang), "p10_table", lang)  # fmt: skip
+    _downloads(
+        {"xlsx": to_xlsx(table, sources, about, lang), "csv": to_csv(table)},
+        file_stem(place, year, lang),
+        "p10_table",
+        lang,
+    )
     state_key = f"p10_files_{province}_{year}_{lang}_{version}"
     made = st.session_state.setdefault(state_key, {})
     c1, c2 = st.columns(2)
-    for col, kind, label in ((c1, "figure", t("p10_figure", lang)),
-                             (c2, "pack", t("p10_pack", lang))):  # fmt: skip
+    for col, kind, label in (
+        (c1, "figure", t("p10_figure", lang)),
+        (c2, "pack", t("p10_pack", lang)),
+    ):
         with col:
             if kind not in made and st.button(label, key=f"p10_make_{kind}", width="stretch"):
                 with st.spinner(t("p10_rendering", lang)):
@@ -133,12 +158,22 @@ def grid_downloads(panel: pd.DataFrame, lang: str, key: str) -> None:
     """The compare page's kab/kota × year grid as XLSX (status colours) and CSV."""
     if panel.empty:
         return
-    place = str(panel["province_name"].iloc[0]) if panel["province_code"].nunique() == 1 \
-        else "Indonesia"  # fmt: skip
+    place = (
+        str(panel["province_name"].iloc[0])
+        if panel["province_code"].nunique() == 1
+        else "Indonesia"
+    )
     table = grid_table(panel, lang)
     sources = sorted({u for u in panel["source_url"] if u})
-    about = {"tampilan": place, "versi_data": data.data_version(),
-             "dibuat": dt.date.today().isoformat()}  # fmt: skip
+    about = {
+        "tampilan": place,
+        "versi_data": data.data_version(),
+        "dibuat": dt.date.today().isoformat(),
+    }
     st.caption(t("p10_grid", lang))
-    _downloads({"xlsx": to_xlsx(table, sources, about, lang), "csv": to_csv(table)},
-               file_stem(place, None, lang, "kabkota-x-tahun"), key, lang)  # fmt: skip
+    _downloads(
+        {"xlsx": to_xlsx(table, sources, about, lang), "csv": to_csv(table)},
+        file_stem(place, None, lang, "kabkota-x-tahun"),
+        key,
+        lang,
+    )

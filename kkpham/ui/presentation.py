@@ -15,8 +15,8 @@ import pandas as pd
 import streamlit as st
 import streamlit.components.v1 as components
 
+from kkpham.formatting import format_percent
 from kkpham.present import context as ctx
-from kkpham.present.fmt import percent
 from kkpham.present.mapfig import Decor, status_map_figure
 from kkpham.texts import t
 from kkpham.ui import present_view
@@ -83,11 +83,11 @@ def key_numbers(view: ctx.View) -> list[tuple[str, str]]:
     of = t("of", lang)
     out = [(t("peduli", lang), f"{s['peduli']} {of} {s['total']}")]
     if s["unknown"]:
-        low = percent(s["peduli_share"], lang)
-        high = percent((s["peduli"] + s["unknown"]) / s["total"], lang)
+        low = format_percent(s["peduli_share"], lang, decimals=0)
+        high = format_percent((s["peduli"] + s["unknown"]) / s["total"], lang, decimals=0)
         out.append((t("p10_share_range", lang), f"{low} – {high}"))
     else:
-        out.append((t("p10_share", lang), percent(s["peduli_share"], lang, 1)))
+        out.append((t("p10_share", lang), format_percent(s["peduli_share"], lang, decimals=1)))
     out.append((t("known", lang), f"{s['known']} {of} {s['total']}"))
     return out
 
@@ -98,8 +98,9 @@ def _year(cycles: pd.DataFrame, default: int) -> int:
     return int(raw) if raw and raw.isascii() and raw.isdigit() and int(raw) in held else default
 
 
-def show(province: str | None, cycles: pd.DataFrame, names: dict[str, str], default_year: int,
-         lang: str) -> None:  # fmt: skip
+def show(
+    province: str | None, cycles: pd.DataFrame, names: dict[str, str], default_year: int, lang: str
+) -> None:
     st.markdown(CSS, unsafe_allow_html=True)  # our own constant stylesheet, no data in it
     year = _year(cycles, default_year)
     view = present_view.view(province, year, lang)
@@ -109,14 +110,22 @@ def show(province: str | None, cycles: pd.DataFrame, names: dict[str, str], defa
     for col, (label, value) in zip(cols, key_numbers(view), strict=True):
         col.metric(label, value)
     decor = Decor(ctx.map_title(view), ctx.subtitle(view), ctx.source_line(view), "")
-    fig = status_map_figure(view.frame, view.geometry, decor, lang=lang, width=WIDTH_PX,
-                            height=HEIGHT_PX)  # fmt: skip
-    st.plotly_chart(fig, config={"displayModeBar": False, "staticPlot": True,
-                                         "topojsonURL": TOPOJSON_URL}, width="content",
-                    key="presentasi_peta")  # fmt: skip
+    fig = status_map_figure(
+        view.frame, view.geometry, decor, lang=lang, width=WIDTH_PX, height=HEIGHT_PX
+    )
+    st.plotly_chart(
+        fig,
+        config={"displayModeBar": False, "staticPlot": True, "topojsonURL": TOPOJSON_URL},
+        width="content",
+        key="presentasi_peta",
+    )
     held = [str(int(y)) for y in cycles.loc[cycles["held"].astype(bool), "data_year"]]
-    cfg = {"years": held, "year": str(year), "provinces": ["", *sorted(names)],
-           "province": province or ""}  # fmt: skip
+    cfg = {
+        "years": held,
+        "year": str(year),
+        "provinces": ["", *sorted(names)],
+        "province": province or "",
+    }
     st.markdown(f'<div class="kkpham-keys">{t("p10_keys", lang)}</div>', unsafe_allow_html=True)
     script = KEYS_JS.replace("CFG", json.dumps(cfg))
     # "<" as \u003c: no value, however it got here, can close the <script> element (issue 7)

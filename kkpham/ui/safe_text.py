@@ -12,7 +12,7 @@ import re
 
 import pandas as pd
 
-from kkpham.validate import is_http_url
+from kkpham.write.validate import is_http_url
 
 # ":" too: unescaped, GFM auto-links the raw "https://a\.b" and shows the backslashes in it;
 # with "https\://" the URL shows clean (auto-linking only ever makes http(s)/www/mail links).

@@ -111,8 +111,9 @@ def profile_link(code: str, lang: str | None = None) -> str:
 def profile_links(codes: Sequence[str]) -> list[str]:
     """``profile_link`` of many kab/kota (a table column): the URL is read once, not per row."""
     params = shared_params()
-    return [f"wilayah?{urlencode({**params, 'kode': c, 'provinsi': c.split('.')[0]})}"
-            for c in codes]  # fmt: skip
+    return [
+        f"wilayah?{urlencode({**params, 'kode': c, 'provinsi': c.split('.')[0]})}" for c in codes
+    ]
 
 
 def url_select(
@@ -165,8 +166,9 @@ def set_widget(key: str, param: str, value: str) -> None:
     write_param(param, value)
 
 
-def follow_province(province: str | None, default_year: str, *, keys: Sequence[str],
-                    memo: str) -> None:  # fmt: skip
+def follow_province(
+    province: str | None, default_year: str, *, keys: Sequence[str], memo: str
+) -> None:
     """When the province is changed on this page (not on first load: a URL or a page switch keeps
     its year), move the year widgets ``keys`` and ``tahun`` to the new place's default year."""
     previous = st.session_state.get(memo, "\0unset")
@@ -196,9 +198,16 @@ def language_switch(lang: str) -> None:
     """The visible id/en switch (sidebar) on every page; it writes ``lang`` into the URL. Keyed by
     the current language so an edited link or back/forward resets it."""
     key = f"lang_switch_{lang}"
-    st.sidebar.radio("Bahasa / Language", LANGS, index=LANGS.index(lang), key=key,
-                     format_func=LANG_NAMES.get, horizontal=True, on_change=_switch_language,
-                     args=(key,))  # fmt: skip
+    st.sidebar.radio(
+        "Bahasa / Language",
+        LANGS,
+        index=LANGS.index(lang),
+        key=key,
+        format_func=LANG_NAMES.get,
+        horizontal=True,
+        on_change=_switch_language,
+        args=(key,),
+    )
 
 
 def version_param(current: str, lang: str) -> None:
@@ -219,10 +228,15 @@ def year_mode_select(lang: str, *, key: str, container: object = st) -> str:
     from kkpham.texts import t
 
     mode = url_select(
-        t("year_mode", lang), list(YEAR_MODES), param="jenis_tahun", key=key, default="data",
-        container=container, lang=lang,
+        t("year_mode", lang),
+        list(YEAR_MODES),
+        param="jenis_tahun",
+        key=key,
+        default="data",
+        container=container,
+        lang=lang,
         format_func=lambda m: t("mode_award" if m == "penghargaan" else "mode_data", lang),
-    )  # fmt: skip
+    )
     return YEAR_MODES[mode or "data"]
 
 
@@ -230,7 +244,12 @@ def province_select(names: dict[str, str], lang: str, *, key: str, container: ob
     from kkpham.texts import t
 
     return url_select(
-        t("province", lang), [None, *names], param="provinsi", key=key, default=None,
+        t("province", lang),
+        [None, *names],
+        param="provinsi",
+        key=key,
+        default=None,
         format_func=lambda c: t("all", lang) if c is None else f"{names[c]} ({c})",
-        container=container, lang=lang,
-    )  # fmt: skip
+        container=container,
+        lang=lang,
+    )

@@ -22,8 +22,11 @@ def _text(values: pd.Series) -> pd.Series:
 
 
 ROW_PX = 35  # st.dataframe row height: show every cycle without scrolling
-KIND_LABELS = {"keputusan": "Keputusan Menteri", "pemerintah": "Situs pemerintah",
-               "berita": "Berita"}  # fmt: skip
+KIND_LABELS = {
+    "keputusan": "Keputusan Menteri",
+    "pemerintah": "Situs pemerintah",
+    "berita": "Berita",
+}
 
 
 def show_cycles(cycles: pd.DataFrame, lang: str = "id") -> None:
@@ -41,32 +44,46 @@ def show_cycles(cycles: pd.DataFrame, lang: str = "id") -> None:
         columns["Compiler's note"] = _text(cycles["note"])
     columns[t("source", lang)] = web_links(cycles["source_url"])  # only http(s) is a link
     table = pd.DataFrame(columns)
-    st.dataframe(table, hide_index=True, width="stretch", height=ROW_PX * (len(table) + 1) + 3,
-                 column_config={table.columns[-1]: st.column_config.LinkColumn()})  # fmt: skip
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        height=ROW_PX * (len(table) + 1) + 3,
+        column_config={table.columns[-1]: st.column_config.LinkColumn()},
+    )
 
 
 def show_statuses(lang: str = "id") -> None:
     statuses = [BY_KEY[k] for k in LEGEND_ORDER]
-    table = pd.DataFrame({
-        t("src_colour", lang): [s.color for s in statuses],
-        t("status", lang): [s.label(lang) for s in statuses],
-        t("src_meaning", lang): [t(f"desc_{s.key}", lang) for s in statuses],
-        t("src_from_source", lang): [t("src_stored" if s.stored else "src_derived", lang)
-                                     for s in statuses],
-    })  # fmt: skip
+    table = pd.DataFrame(
+        {
+            t("src_colour", lang): [s.color for s in statuses],
+            t("status", lang): [s.label(lang) for s in statuses],
+            t("src_meaning", lang): [t(f"desc_{s.key}", lang) for s in statuses],
+            t("src_from_source", lang): [
+                t("src_stored" if s.stored else "src_derived", lang) for s in statuses
+            ],
+        }
+    )
     colours = {s.color: s.color for s in statuses}
-    styled = table.style.map(lambda c: f"background-color: {colours[c]}",
-                             subset=[table.columns[0]])  # fmt: skip
+    styled = table.style.map(lambda c: f"background-color: {colours[c]}", subset=[table.columns[0]])
     st.dataframe(styled, hide_index=True, width="stretch")
 
 
 def show_sources(sources: pd.DataFrame, lang: str = "id") -> None:
-    table = pd.DataFrame({  # only an http(s) source is a link; a decree number stays text
-        t("source", lang): web_links(sources["url"]),
-        t("decree", lang): _text(citations(sources["url"])),
-        t("src_kind", lang): sources["kind"].map(
-            lambda k: t(f"src_kind_{k}", lang) if k in KINDS else str(k)),
-        t("src_rows", lang): sources["n_results"],
-    })  # fmt: skip
-    st.dataframe(table, hide_index=True, width="stretch",
-                 column_config={table.columns[0]: st.column_config.LinkColumn()})  # fmt: skip
+    table = pd.DataFrame(
+        {  # only an http(s) source is a link; a decree number stays text
+            t("source", lang): web_links(sources["url"]),
+            t("decree", lang): _text(citations(sources["url"])),
+            t("src_kind", lang): sources["kind"].map(
+                lambda k: t(f"src_kind_{k}", lang) if k in KINDS else str(k)
+            ),
+            t("src_rows", lang): sources["n_results"],
+        }
+    )
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={table.columns[0]: st.column_config.LinkColumn()},
+    )

@@ -17,7 +17,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from kkpham import timeline
+from kkpham.model import timeline
 from kkpham.texts import t
 from kkpham.ui import map_view, state
 
@@ -72,17 +72,23 @@ def regime_track(cycles: pd.DataFrame, lang: str, mode: str = "data") -> str:
             shown = str(int(r.award_year)) if mode == "award" else str(year)
             tint, text = REGIME_TINTS[regimes.index(r.regime) % len(REGIME_TINTS)], shown
         border = "border-left:2px solid #444;" if year in starts else ""
-        cells.append(f'<div style="grid-column:{i + 1};background:{tint};{border}'
-                     f'padding:1px 0;text-align:center">{text}</div>')  # fmt: skip
+        cells.append(
+            f'<div style="grid-column:{i + 1};background:{tint};{border}'
+            f'padding:1px 0;text-align:center">{text}</div>'
+        )
         if year in starts:  # the label spans its regime's years (up to the next start)
             span = sum(year <= y < ends[ends.index(year) + 1] for y in years)
             reg = html.escape(starts[year].replace("Permenkumham ", ""))
-            labels.append(f'<div style="grid-column:{i + 1}/span {span};white-space:nowrap;'
-                          f'overflow:hidden;padding-left:3px">▸ {reg}</div>')  # fmt: skip
+            labels.append(
+                f'<div style="grid-column:{i + 1}/span {span};white-space:nowrap;'
+                f'overflow:hidden;padding-left:3px">▸ {reg}</div>'
+            )
     grid = f"display:grid;grid-template-columns:repeat({n},1fr);font-size:11px;color:#333"
-    return (f'<div data-testid="regime-track" title="{html.escape(t("track", lang))}">'
-            f'<div style="{grid}">{"".join(labels)}</div>'
-            f'<div style="{grid}">{"".join(cells)}</div></div>')  # fmt: skip
+    return (
+        f'<div data-testid="regime-track" title="{html.escape(t("track", lang))}">'
+        f'<div style="{grid}">{"".join(labels)}</div>'
+        f'<div style="{grid}">{"".join(cells)}</div></div>'
+    )
 
 
 def _toggle(cycles: pd.DataFrame, current: int, last: int) -> None:
@@ -112,8 +118,14 @@ def _current(cycles: pd.DataFrame, default_year: str) -> int:
     return int(value or default_year)
 
 
-def _body(render: Callable[[int], None], cycles: pd.DataFrame, default_year: str, lang: str,
-          mode: str, registered: bool) -> None:  # fmt: skip
+def _body(
+    render: Callable[[int], None],
+    cycles: pd.DataFrame,
+    default_year: str,
+    lang: str,
+    mode: str,
+    registered: bool,
+) -> None:
     playing = bool(st.session_state.get(PLAYING, False))
     if playing != registered:
         st.rerun()  # (re)register the fragment with or without its timer
@@ -122,23 +134,35 @@ def _body(render: Callable[[int], None], cycles: pd.DataFrame, default_year: str
     col_play, col_slider = st.columns([1, 9], vertical_alignment="center")
     current = _current(cycles, default_year)
     label = t("pause" if playing else "play", lang)
-    col_play.button(label, key=PLAY_KEY, help=t("play_help", lang), on_click=_toggle,
-                    args=(cycles, current, int(default_year)), width="stretch")  # fmt: skip
+    col_play.button(
+        label,
+        key=PLAY_KEY,
+        help=t("play_help", lang),
+        on_click=_toggle,
+        args=(cycles, current, int(default_year)),
+        width="stretch",
+    )
     labels = map_view.year_options(cycles, mode, lang)
     with col_slider:
         year = state.url_select(
             t("mode_award" if mode == "award" else "mode_data", lang),
-            [str(y) for y in cycles["data_year"]], param="tahun", key=SLIDER_KEY,
-            default=default_year, slider=True, disabled=playing, lang=lang,
+            [str(y) for y in cycles["data_year"]],
+            param="tahun",
+            key=SLIDER_KEY,
+            default=default_year,
+            slider=True,
+            disabled=playing,
+            lang=lang,
             format_func=lambda y: labels[int(y)],
             help=t("year_help", lang),
-        )  # fmt: skip
+        )
         st.markdown(regime_track(cycles, lang, mode), unsafe_allow_html=True)
     render(int(year or default_year))
 
 
-def player(render: Callable[[int], None], cycles: pd.DataFrame, default_year: str, lang: str,
-           mode: str) -> None:  # fmt: skip
+def player(
+    render: Callable[[int], None], cycles: pd.DataFrame, default_year: str, lang: str, mode: str
+) -> None:
     """Slider + play button + ``render(year)`` in one fragment that ticks while playing."""
     playing = bool(st.session_state.get(PLAYING, False))
     fragment = st.fragment(_body, run_every=STEP_S if playing else None)

@@ -1,0 +1,126 @@
+"""The league table of provinces and the provincial "pembina" eligibility rule.
+
+Pembina rule (`../shared/reference/criteria.md` §0 and §3, "Pemerintah Provinsi pembina KKP HAM"):
+a province whose kab/kota are "sebagian besar atau seluruh" Peduli HAM — stated as 50% in 2020 and
+≥ 60% from the 2022 award (data year 2021) on. We apply: data year ≥ 2021: at least 60% of its
+kab/kota Peduli; before: more than half. Integer arithmetic, so exactly 60% qualifies and exactly
+50% does not.
+
+Our rows do not cover every kab/kota every year, so eligibility computed on them is a lower bound:
+``pembina`` is "ya" when the confirmed Peduli count already meets the rule (the text says how
+many regions are unknown), "mungkin" when it would be met only if unknown regions were Peduli,
+"tidak" when it cannot be met even then.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kkpham.model.timeline import previous_held_year
+
+PEMBINA_60_FROM = 2021  # first data year of the ≥ 60% rule (award 2022)
+
+
+def pembina_rule(data_year: int) -> str:
+    return "≥ 60%" if data_year >= PEMBINA_60_FROM else "> 50%"
+
+
+def meets_pembina(peduli: int, total: int, data_year: int) -> bool:
+    """``peduli`` of ``total`` kab/kota meet the pembina rule of ``data_year``."""
+    if total <= 0:
+        return False
+    if data_year >= PEMBINA_60_FROM:
+        return 5 * peduli >= 3 * total  # peduli / total >= 0.6
+    return 2 * peduli > total  # peduli / total > 0.5
+
+
+def pembina_status(peduli: int, unknown: int, total: int, data_year: int) -> str:
+    if meets_pembina(peduli, total, data_year):
+        return "ya"
+    if meets_pembina(peduli + unknown, total, data_year):
+        return "mungkin"
+    return "tidak"
+
+
+def pembina_text(peduli: int, unknown: int, total: int, data_year: int, lang: str = "id") -> str:
+    """A sentence like "12 dari 17 kab/kota (71%) Peduli HAM; syarat ≥ 60%: memenuhi"; with
+    regions lacking data it says how many, instead of a vague "at least"."""
+    from kkpham.formatting import format_percent
+    from kkpham.texts import t
+
+    status = pembina_status(peduli, unknown, total, data_year)
+    share = format_percent(peduli / total if total else 0.0, lang, decimals=0)
+    body = t("pb_body", lang, peduli=peduli, total=total, share=share)
+    if unknown:
+        body += t("pb_unknown", lang, unknown=unknown)
+    return t(
+        "pb_rule",
+        lang,
+        body=body,
+        rule=pembina_rule(data_year),
+        verdict=t(f"pb_{status}", lang).lower(),
+    )
+
+
+def _run_ending(flags: list[bool]) -> int:
+    run = 0
+    for flag in reversed(flags):
+        if not flag:
+            break
+        run += 1
+    return run
+
+
+def league_table(
+    series: pd.DataFrame, data_year: int, cycles: pd.DataFrame, lang: str = "id"
+) -> pd.DataFrame:
+    """One row per province for ``data_year`` from ``timeline.share_series(panel)``:
+    counts, ``share`` (confirmed), ``share_max``, ``share_prev`` / ``change`` since the previous
+    held cycle (percentage points, NaN when there is none; ``change_complete`` only when neither
+    year has unknown kab/kota), ``all_peduli_streak`` and
+    ``pembina_streak`` (consecutive held years up to ``data_year``, on confirmed rows), ``pembina``
+    and ``pembina_text``. Sorted by share, best first."""
+    held = series[series["held"].astype(bool) & (series["data_year"] <= data_year)]
+    now = held[held["data_year"] == data_year]
+    if now.empty:
+        raise ValueError(f"tahun data {data_year} tidak dinilai atau tidak ada datanya")
+    prev_year = previous_held_year(cycles, data_year)
+    prev_rows = held[held["data_year"] == prev_year].set_index("province_code")
+    prev, prev_unknown = prev_rows["share"], prev_rows["unknown"]
+    rows = []
+    for r in now.itertuples(index=False):
+        history = held[held["province_code"] == r.province_code].sort_values("data_year")
+        all_peduli = [
+            p == t and t > 0 for p, t in zip(history["peduli"], history["total"], strict=True)
+        ]
+        triples = zip(history["peduli"], history["total"], history["data_year"], strict=True)
+        eligible = [meets_pembina(int(p), int(t), int(y)) for p, t, y in triples]
+        share_prev = prev.get(r.province_code, float("nan"))
+        rows.append(
+            {
+                "province_code": r.province_code,
+                "province_name": r.province_name,
+                "total": int(r.total),
+                "peduli": int(r.peduli),
+                "unknown": int(r.unknown),
+                "share": float(r.share),
+                "share_max": float(r.share_max),
+                "previous_year": prev_year,
+                "share_prev": float(share_prev),
+                "change": (float(r.share) - float(share_prev)) * 100,
+                # a change between two lower bounds is only a measured change when both are complete
+                "change_complete": int(r.unknown) == 0
+                and int(prev_unknown.get(r.province_code, 1)) == 0,
+                "all_peduli_streak": _run_ending(all_peduli),
+                "pembina_streak": _run_ending(eligible),
+                "pembina": pembina_status(int(r.peduli), int(r.unknown), int(r.total), data_year),
+                "pembina_text": pembina_text(
+                    int(r.peduli), int(r.unknown), int(r.total), data_year, lang
+                ),
+            }
+        )
+    out = pd.DataFrame(rows)
+    out["previous_year"] = out["previous_year"].astype("Int64")
+    return out.sort_values(
+        ["share", "peduli", "province_code"], ascending=[False, False, True], ignore_index=True
+    )

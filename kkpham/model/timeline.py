@@ -1,0 +1,208 @@
+"""Statuses over the data years: the kab/kota × year panel, streaks, share-Peduli series.
+
+Everything here is pure pandas over the status panel (``kkpham.model.panel``, the table the map
+frame
+is a filter of), so the grid, the league table and the profile show exactly what the map shows.
+
+Streak rules (documented once, used everywhere):
+- A streak counts consecutive *held* data years with a confirmed Peduli HAM status. Data year 2020
+  was never assessed (no cycle held), so it is skipped: Peduli in 2019 and 2021 is a streak of two.
+- "Nothing known" (``tidak_diketahui``) is not a confirmed Peduli year, so it ends the *confirmed*
+  streak. Because it may hide a Peduli year, the bridged streak also reports the Peduli years
+  reached across such gaps and the gap years themselves; the UI shows both and never fills a
+  gap silently.
+- Not achieved, did not report and "region not yet formed" end a streak.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kkpham.model import panel as status_table
+from kkpham.store import Store
+
+ASSESSED = ("peduli", "cukup", "mulai", "kurang", "belum", "bukan_peduli")  # a published outcome
+NO_OUTCOME = ("tidak_melapor", "tidak_diketahui", "belum_diumumkan", "belum_terbentuk")
+YEAR_MODES = ("data", "award")
+
+PANEL_COLUMNS = ["data_year", "award_year", "regime", "held"]
+
+
+def status_panel(store: Store, province_code: str | None = None) -> pd.DataFrame:
+    """One row per (kab/kota, cycle data year): the map frame columns plus the cycle's
+    ``data_year, award_year, regime, held`` and the panel's streak fields; sorted by code, year.
+    A 2020-style year has every row ``tidak_dilaksanakan``.
+    """
+    panel = status_table.read(store, province_code=province_code)
+    if panel.empty and store.cycles().empty:
+        raise ValueError("the store has no cycles: run `python -m kkpham build`")
+    return panel
+
+
+def held_years(cycles: pd.DataFrame) -> list[int]:
+    return [int(y) for y in cycles.loc[cycles["held"].astype(bool), "data_year"]]
+
+
+def previous_held_year(cycles: pd.DataFrame, data_year: int) -> int | None:
+    """The held cycle before ``data_year`` (2021 -> 2019, skipping the 2020 gap)."""
+    earlier = [y for y in held_years(cycles) if y < data_year]
+    return earlier[-1] if earlier else None
+
+
+def regime_of(cycles: pd.DataFrame, data_year: int) -> str | None:
+    row = cycles.loc[cycles["data_year"] == data_year]
+    if row.empty:
+        raise ValueError(f"tahun data {data_year} tidak ada dalam tabel siklus")
+    regime = row["regime"].iloc[0]
+    return regime if isinstance(regime, str) else None
+
+
+def regime_starts(cycles: pd.DataFrame) -> list[tuple[int, str, str]]:
+    """(first data year, regime, regulation) of every criteria regime after the first one."""
+    held = cycles[cycles["held"].astype(bool)].sort_values("data_year")
+    out: list[tuple[int, str, str]] = []
+    previous = None
+    for row in held.itertuples(index=False):
+        if previous is not None and row.regime != previous:
+            out.append((int(row.data_year), str(row.regime), str(row.regulation)))
+        previous = row.regime
+    return out
+
+
+def year_labels(cycles: pd.DataFrame, mode: str = "data") -> dict[int, str]:
+    """data year -> the label shown on an axis: the data year, or its award year ("—" if none)."""
+    if mode not in YEAR_MODES:
+        raise ValueError(f"year mode {mode!r} is not one of {YEAR_MODES}")
+    if mode == "data":
+        return {int(y): str(int(y)) for y in cycles["data_year"]}
+    return {
+        int(r.data_year): "—" if pd.isna(r.award_year) else str(int(r.award_year))
+        for r in cycles.itertuples(index=False)
+    }
+
+
+def _runs(statuses: list[str], ok: set[str]) -> list[int]:
+    """Length of the run of ``ok`` statuses ending at each position."""
+    out, run = [], 0
+    for status in statuses:
+        run = run + 1 if status in ok else 0
+        out.append(run)
+    return out
+
+
+def _one_region(years: list[int], statuses: list[str]) -> dict:
+    peduli_years = [y for y, s in zip(years, statuses, strict=True) if s == "peduli"]
+    runs = _runs(statuses, {"peduli"})
+    streak = runs[-1] if runs else 0
+    # Bridged: walk back from the last year across Peduli and "nothing known" years; unknown
+    # years before the run's earliest Peduli year bridge nothing.
+    bridged, gaps = 0, []
+    if statuses and statuses[-1] == "peduli":
+        run: list[tuple[int, str]] = []
+        for year, status in zip(reversed(years), reversed(statuses), strict=True):
+            if status not in ("peduli", "tidak_diketahui"):
+                break
+            run.append((year, status))
+        earliest = min(y for y, s in run if s == "peduli")
+        bridged = sum(s == "peduli" for _, s in run)
+        gaps = sorted(y for y, s in run if s == "tidak_diketahui" and y > earliest)
+    last = max((i for i, s in enumerate(statuses) if s == "peduli"), default=None)
+    return {
+        "streak": streak,
+        "last_run": runs[last] if last is not None else 0,
+        "streak_bridged": bridged,
+        "streak_gap_years": gaps,
+        "longest_streak": max(runs, default=0),
+        "first_peduli": peduli_years[0] if peduli_years else None,
+        "last_peduli": peduli_years[-1] if peduli_years else None,
+        "n_peduli": len(peduli_years),
+        "n_known": sum(s in ASSESSED or s == "tidak_melapor" for s in statuses),
+    }
+
+
+def streaks(panel: pd.DataFrame, as_of: int | None = None) -> pd.DataFrame:
+    """Per kab/kota: confirmed ``streak`` of Peduli held years ending at ``as_of`` (default: the
+    last held year), ``streak_bridged`` (Peduli years of that run when "nothing known" years are
+    not counted as breaks) with ``streak_gap_years``, ``last_run`` (the confirmed run ending at
+    the last Peduli year, for when later years have no data), ``longest_streak``,
+    ``first_peduli`` and ``last_peduli`` (in our data: an earlier, unrecorded Peduli year may
+    exist), ``n_peduli``, ``n_known``. Years not held (2020) are skipped, see the module docstring.
+    """
+    held = panel[panel["held"]]
+    if as_of is None:
+        as_of = int(held["data_year"].max()) if len(held) else None
+    if as_of is not None:
+        held = held[held["data_year"] <= as_of]
+    rows = []
+    for code, group in held.sort_values("data_year").groupby("code", sort=True):
+        rows.append({"code": code, **_one_region(list(group["data_year"]), list(group["status"]))})
+    cols = [
+        "code",
+        "streak",
+        "last_run",
+        "streak_bridged",
+        "streak_gap_years",
+        "longest_streak",
+        "first_peduli",
+        "last_peduli",
+        "n_peduli",
+        "n_known",
+    ]
+    out = pd.DataFrame(rows, columns=cols)
+    for col in ("first_peduli", "last_peduli"):
+        out[col] = out[col].astype("Int64")
+    return out
+
+
+def share_series(panel: pd.DataFrame, per_province: bool = True) -> pd.DataFrame:
+    """Per (province or the country, data year): counts by outcome and the share Peduli.
+
+    ``total`` excludes regions not yet formed. ``share`` = Peduli / total is what our rows confirm
+    (a lower bound while regions are unknown); ``share_max`` counts every unknown region as if it
+    were Peduli (the upper bound). Both are NaN for a year not held; ``share`` is NaN too when
+    no kab/kota has any row that year. The national rows have
+    ``province_code`` "" and ``province_name`` "Indonesia".
+    """
+    p = panel.assign(
+        formed=panel["status"] != "belum_terbentuk",
+        peduli=panel["status"] == "peduli",
+        cukup=panel["status"] == "cukup",
+        assessed=panel["status"].isin(ASSESSED),
+        no_report=panel["status"] == "tidak_melapor",
+        unknown=panel["status"].isin(("tidak_diketahui", "belum_diumumkan")),
+    )
+    if not per_province:
+        p = p.assign(province_code="", province_name="Indonesia")
+    keys = ["province_code", "province_name", "data_year", "award_year", "regime", "held"]
+    g = p.groupby(keys, dropna=False, sort=True)[
+        ["formed", "peduli", "cukup", "assessed", "no_report", "unknown"]
+    ].sum()
+    g = g.rename(columns={"formed": "total"}).reset_index()
+    g["award_year"] = g["award_year"].astype("Int64")
+    held = g["held"].astype(bool)
+    total = g["total"].where(g["total"] > 0)
+    # no row at all for the year: no confirmed share (a 0% would read as "all lost")
+    known = (g["assessed"] + g["no_report"]) > 0
+    g["share"] = (g["peduli"] / total).where(held & known)
+    g["share_max"] = ((g["peduli"] + g["unknown"]) / total).where(held)
+    return g
+
+
+def reported_beside_ours(series: pd.DataFrame, reported: pd.DataFrame) -> pd.DataFrame:
+    """Each source's "N of M kab/kota received it" row next to the counts our rows support.
+
+    ``reported`` has the columns of ``Store.reported_counts``. Sources count awards, which under
+    Permenkumham 34/2016 included "Cukup Peduli HAM"; so ``ours_awarded`` (Peduli + Cukup) is
+    shown as well as ``ours_peduli``. ``gap`` = reported − ours_peduli: regions our rows miss (or,
+    when negative, a source that undercounts).
+    """
+    ours = series[["province_code", "data_year", "peduli", "cukup", "total", "unknown"]]
+    out = reported.merge(ours, on=["province_code", "data_year"], how="left")
+    out = out.rename(
+        columns={"peduli": "ours_peduli", "total": "ours_total", "unknown": "ours_unknown"}
+    )
+    out["ours_awarded"] = out["ours_peduli"] + out.pop("cukup")
+    denominator = out["total_regions"].astype("Float64").fillna(out["ours_total"])
+    out["reported_share"] = (out["awarded_count"] / denominator).astype(float)
+    out["gap"] = out["awarded_count"] - out["ours_peduli"]
+    return out

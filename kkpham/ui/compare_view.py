@@ -1,0 +1,242 @@
+"""Render blocks of the compare page (`bandingkan`): league table, share, grid, transitions.
+
+Domain work is done by ``kkpham.model.timeline`` / ``transitions`` / ``league``; reads by
+``kkpham.ui.panels``; this module only renders.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from kkpham.figures.compare import share_chart, status_grid, transition_bars
+from kkpham.figures.compare import transition_matrix_figure as matrix_figure
+from kkpham.formatting import format_number
+from kkpham.model import timeline, transitions
+from kkpham.texts import t
+from kkpham.ui import present_view
+from kkpham.ui.map_view import year_labels, year_options
+from kkpham.ui.safe_text import web_links
+from kkpham.ui.state import profile_links, write_param
+from kkpham.vocab import BY_KEY
+
+CHART_CONFIG = {
+    "displaylogo": False,
+    "scrollZoom": False,
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+}
+
+
+def year_labeller(cycles: pd.DataFrame, mode: str, lang: str):
+    """A year as the page's year mode shows it: data year first, or award year first."""
+    labels = year_labels(cycles, mode, lang)
+    return lambda year: labels[int(year)]
+
+
+def year_chooser(cycles: pd.DataFrame, mode: str, lang: str):
+    """A year as a selector option: one year only, of the kind the page's year mode leads with."""
+    options = year_options(cycles, mode, lang)
+    return lambda year: options[int(year)]
+
+
+def skip_not_held(cycles: pd.DataFrame, lang: str, params: tuple[str, ...] = ("tahun", "tahun2")):
+    """A year that was not assessed (2020, e.g. carried over from the map) cannot be compared:
+    say so and use the held year before it, instead of calling the value unknown."""
+    not_held = set(cycles.loc[~cycles["held"].astype(bool), "data_year"].astype(int))
+    for param in params:
+        value = st.query_params.get(param, "")
+        if value.isascii() and value.isdigit() and int(value) in not_held:
+            earlier = timeline.previous_held_year(cycles, int(value))
+            write_param(param, str(earlier) if earlier else None)
+            st.info(t("not_held_shown", lang).format(year=value, shown=earlier))
+
+
+def show_league(
+    table: pd.DataFrame,
+    year: int,
+    current: str | None,
+    lang: str,
+    cycles: pd.DataFrame | None = None,
+) -> str | None:
+    """The sortable league table; a clicked row returns its province code (else None)."""
+    prev = table["previous_year"].dropna()
+    since = int(prev.iloc[0]) if len(prev) else None
+    change_col = t("lg_change_since", lang, year=since) if since else t("lg_change", lang)
+    view = pd.DataFrame(
+        {
+            t("code", lang): table["province_code"],
+            t("province", lang): table["province_name"],
+            "Peduli HAM": table["peduli"],
+            t("lg_total", lang): table["total"],
+            "% Peduli": table["share"] * 100,
+            t("lg_max", lang): table["share_max"] * 100,
+            # a change between two lower bounds is no measured change: shown only on complete data
+            change_col: [
+                f"{v:+.0f}" if ok and pd.notna(v) else "–"
+                for v, ok in zip(table["change"], table["change_complete"], strict=True)
+            ],
+            t("lg_measurable", lang): table["change_complete"].map(
+                lambda b: t("yes" if b else "no", lang)
+            ),
+            t("lg_streak_all", lang): table["all_peduli_streak"],
+            t("lg_streak_pembina", lang): table["pembina_streak"],
+            "Pembina": table["pembina_text"],
+        }
+    )
+    pct = st.column_config.NumberColumn(format="%.0f%%")
+    event = st.dataframe(
+        view,
+        hide_index=True,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="single-row",
+        key=f"cmp_league_{year}_{current}",
+        column_config={"% Peduli": pct, t("lg_max", lang): pct},
+    )
+    st.caption(
+        " ".join(
+            [
+                t("select_hint", lang),
+                t("lower_bound", lang),
+                t("lg_since", lang, year=since, shown=year) if since else "",
+                t("change_hint", lang),
+            ]
+        )
+    )
+    if cycles is not None and since:
+        note = transitions.regime_note(cycles, since, year, lang)
+        if note:
+            st.warning(note)
+    rows = event.selection.rows if event is not None else []
+    return str(table["province_code"].iloc[rows[0]]) if rows else None
+
+
+def show_share(rows: pd.DataFrame, rep: pd.DataFrame, cycles, title: str, lang: str, mode: str):
+    fig = share_chart(rows, rep, cycles, lang=lang, year_mode=mode, title=title)
+    st.plotly_chart(fig, config=CHART_CONFIG, width="stretch", key="cmp_share")
+    st.caption(t("reported_note", lang) if len(rep) else t("no_reported", lang))
+    if len(rep):
+        columns = {
+            t("year", lang): rep["data_year"],
+            t("sh_per_source", lang): rep["awarded_count"].astype(str)
+            + rep["total_regions"].map(lambda n: "" if pd.isna(n) else f" / {int(n)}"),
+            t("sh_ours_peduli", lang): rep["ours_peduli"].map(lambda v: format_number(v, lang)),
+            t("sh_ours_awarded", lang): rep["ours_awarded"].map(lambda v: format_number(v, lang)),
+            t("sh_unknown", lang): rep["ours_unknown"].map(lambda v: format_number(v, lang)),
+            t("sh_gap", lang): rep["gap"].map(lambda v: format_number(v, lang)),
+            t("source", lang): web_links(rep["source_url"]).fillna(""),
+        }
+        if lang == "en":  # the compiler's notes are written in English: not in the Indonesian UI
+            columns["Compiler's note"] = rep["evidence"].fillna("")
+        view = pd.DataFrame(columns)
+        st.dataframe(
+            view,
+            hide_index=True,
+            width="stretch",
+            column_config={
+                t("source", lang): st.column_config.LinkColumn(
+                    display_text=r"https?://(?:www\.)?([^/]+)"
+                )
+            },
+        )
+    return fig
+
+
+def show_grid(
+    prov_panel: pd.DataFrame,
+    cycles,
+    title: str,
+    lang: str,
+    mode: str,
+    as_of: int,
+    highlight: str | None = None,
+    key: str = "cmp_grid",
+):
+    """The kab/kota × year grid with each region's streak up to ``as_of``; the streaks."""
+    streaks = timeline.streaks(prov_panel, as_of)
+    fig = status_grid(
+        prov_panel,
+        cycles,
+        streaks=streaks,
+        lang=lang,
+        year_mode=mode,
+        highlight=highlight,
+        title=title,
+        streak_as_of=as_of,
+    )
+    st.plotly_chart(fig, config=CHART_CONFIG, width="stretch", key=key)
+    st.caption(t("streak_note", lang))
+    present_view.grid_downloads(prov_panel, lang, f"{key}_unduh")
+    return streaks
+
+
+def streak_table(prov_panel: pd.DataFrame, streaks: pd.DataFrame, as_of: int, lang: str) -> None:
+    """Kab/kota with streaks and a link to each profile."""
+    names = prov_panel.drop_duplicates("code").set_index("code")["name"]
+    view = pd.DataFrame(
+        {
+            t("region", lang): streaks["code"].map(names),
+            t("profile", lang): profile_links(streaks["code"]),
+            t("st_streak", lang, year=as_of): streaks["streak"],
+            t("st_bridged", lang): streaks["streak_bridged"],
+            t("st_last_run", lang): [
+                "—" if pd.isna(y) else t("st_run_to", lang, n=n, year=int(y))
+                for n, y in zip(streaks["last_run"], streaks["last_peduli"], strict=True)
+            ],
+            t("st_first", lang): streaks["first_peduli"].map(
+                lambda y: "—" if pd.isna(y) else str(int(y))
+            ),
+            t("st_years", lang): streaks["n_peduli"],
+        }
+    )
+    table_with_profile_links(view, lang)
+
+
+def table_with_profile_links(view: pd.DataFrame, lang: str) -> None:
+    """A table whose profile column is a link (the column named ``t("profile")``)."""
+    st.dataframe(
+        view,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            t("profile", lang): st.column_config.LinkColumn(display_text=t("profile", lang))
+        },
+    )
+
+
+def show_transitions(scope_panel: pd.DataFrame, cycles, year_a: int, year_b: int, lang: str):
+    """Regime warning, transition counts and the matrix, then the regions with their change."""
+    if year_a == year_b:
+        st.info(t("same_year", lang))
+        return None
+    trans = transitions.transitions(scope_panel, year_a, year_b, cycles)
+    note = transitions.regime_note(cycles, year_a, year_b, lang)
+    if note:
+        st.warning(note)
+    left, right = st.columns(2)
+    with left:
+        st.plotly_chart(
+            transition_bars(transitions.transition_counts(trans), lang=lang),
+            config=CHART_CONFIG,
+            width="stretch",
+            key="cmp_trans_bars",
+        )
+    with right:
+        fig = matrix_figure(
+            transitions.transition_matrix(trans), year_a, year_b, lang=lang, note=note
+        )
+        st.plotly_chart(fig, config=CHART_CONFIG, width="stretch", key="cmp_matrix")
+    view = pd.DataFrame(
+        {
+            t("region", lang): trans["name"],
+            t("province", lang): trans["province_name"],
+            str(year_a): trans["status_a"].map(lambda k: BY_KEY[k].label(lang)),
+            str(year_b): trans["status_b"].map(lambda k: BY_KEY[k].label(lang)),
+            t("change", lang): trans["transition"].map(
+                lambda k: transitions.BY_TRANSITION[k].label(lang)
+            ),
+            t("profile", lang): profile_links(trans["code"]),
+        }
+    )
+    table_with_profile_links(view, lang)
+    return trans

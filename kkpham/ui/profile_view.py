@@ -1,0 +1,101 @@
+"""Render blocks of the region profile (`wilayah`): search, header, every claim, status strip."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from kkpham.figures.profile import status_strip
+from kkpham.formatting import format_number
+from kkpham.model import region_profile
+from kkpham.settings import get_settings
+from kkpham.texts import t
+from kkpham.ui import panels
+from kkpham.ui.compare_view import CHART_CONFIG
+from kkpham.ui.map_view import split_sources
+from kkpham.ui.safe_text import md_escape, md_value
+from kkpham.ui.state import link, profile_link, write_param
+
+
+def search_region(lang: str) -> None:
+    """A text box resolved by the name resolver; a match moves the page to that region."""
+    from kkpham.model.regions import resolver_for
+    from kkpham.model.resolver import ResolveError
+
+    text = st.text_input(t("search", lang), key="wil_cari")
+    # act once per search text: later picks in the select box must not be pulled back to it
+    if not text or st.session_state.get("_wil_cari_done") == text:
+        return
+    try:
+        match = resolver_for(get_settings()).resolve(text)
+    except ResolveError as err:
+        st.warning(f"{t('not_found', lang)}: {md_value(err, 200)}")  # it quotes what was typed
+        for code, name in err.candidates:
+            target = profile_link(code) if "." in code else link("bandingkan", provinsi=code)
+            st.markdown(f"- [{md_escape(name)} ({md_escape(code)})]({target})")
+        return
+    except FileNotFoundError as exc:
+        st.error(str(exc))
+        return
+    st.session_state["_wil_cari_done"] = text
+    if st.query_params.get("kode") != match.code:
+        write_param("kode", match.code)
+        write_param("provinsi", match.province_code)
+        st.rerun()
+
+
+def region_header(region: pd.Series, code: str, lang: str) -> None:
+    """Name, kind, province (linked to its compare view), code and formation year."""
+    province_link = link("bandingkan", provinsi=str(region["province_code"]))
+    formed = region["formed_year"]
+    formed_text = f" · {t('pf_formed', lang)} {int(formed)}" if pd.notna(formed) else ""
+    st.header(str(region["name"]))
+    st.markdown(
+        f"{md_escape(region['kind'])} · [{md_escape(region['province_name'])}]({province_link})"
+        f" · `{code}`{formed_text}"
+    )
+
+
+def show_claims(code: str, lang: str, rows: pd.DataFrame | None = None) -> None:
+    """Every claim about the region; ``rows``: its status panel rows (which claim is shown)."""
+    table = region_profile.claims_table(panels.claims(code), lang, rows)
+    web, decree = split_sources(table["source_url"])
+    yes_no = lambda b: t("yes" if bool(b) else "no", lang)  # noqa: E731
+    kinds = ("keputusan", "pemerintah", "berita")
+    view = pd.DataFrame(
+        {
+            t("mode_data", lang): table["data_year"].astype(str),
+            t("mode_award", lang): table["award_year"].map(
+                lambda y: "—" if pd.isna(y) else str(int(y))
+            ),
+            t("status", lang): table["status_label"],
+            t("score", lang): table["score"].map(lambda v: format_number(v, lang)),
+            t("source", lang): web,
+            t("decree", lang): decree.fillna("—"),
+            t("src_kind", lang): table["source_kind"].map(
+                lambda k: t(f"src_kind_{k}", lang) if k in kinds else "—"
+            ),
+            t("pf_shown", lang): table["shown"].map(yes_no),
+            t("disputed", lang): table["disputed"].map(yes_no),
+            t("pf_derived", lang): table["data_year_derived"].map(yes_no),
+            t("pf_note", lang): table["note"].fillna("—").replace("", "—"),
+        }
+    )
+    src = view.columns[4]
+    st.dataframe(
+        view,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            src: st.column_config.LinkColumn(display_text=r"https?://(?:www\.)?([^/]+)")
+        },
+    )
+    st.caption(t("note_origin", lang))
+
+
+def show_strip(prov_panel: pd.DataFrame, code: str, cycles, title: str, lang: str, mode: str):
+    fig = status_strip(
+        region_profile.strip(prov_panel, code), cycles, lang=lang, year_mode=mode, title=title
+    )
+    st.plotly_chart(fig, config=CHART_CONFIG, width="stretch", key="wil_strip")
+    return fig
