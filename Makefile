@@ -42,6 +42,7 @@ format: install
 
 test: build chromium
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -q -n 2
 
 bench: build chromium

@@ -5,13 +5,13 @@ import streamlit as st
 from kkpham.model import timeline
 from kkpham.texts import t
 from kkpham.ui import compare_view as ui
-from kkpham.ui import completeness_view, data, panels, state
+from kkpham.ui import completeness_view, panels, reads, state
 from kkpham.ui.router import use_router
 
 use_router()  # first in every entry script (see kkpham.ui.router)
 
 lang = state.begin_page("bandingkan")
-ref = data.page_reference(lang)
+ref = reads.page_reference(lang)
 cycles = ref["cycles"]
 names = dict(zip(ref["provinces"]["code"], ref["provinces"]["name"], strict=True))
 
@@ -21,7 +21,7 @@ years = panels.held_year_options(cycles)
 c1, c2, c3, c4 = st.columns(4)
 province = state.province_select(names, lang, key="cmp_provinsi", container=c1)
 mode = state.year_mode_select(lang, key="cmp_jenis_tahun", container=c4)
-default_year = str(data.default_year(province))
+default_year = str(reads.default_year(province))
 state.follow_province(province, default_year, keys=("cmp_tahun",), memo="_cmp_provinsi")
 label = ui.year_labeller(cycles, mode, lang)  # "2019 (penghargaan 2020)" or the other way round
 option = ui.year_chooser(cycles, mode, lang)  # "2019" (or its award year): one year per option
@@ -59,7 +59,7 @@ try:
     league_rows = panels.league_table(year, cycles, lang)
     per_province, national = panels.series()
     scope_panel = panels.panel(province)
-except data.StoreUnavailable as exc:
+except reads.StoreUnavailable as exc:
     st.error(str(exc))
     st.stop()
 

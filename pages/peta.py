@@ -4,13 +4,13 @@ two years side by side with the change between them."""
 import streamlit as st
 
 from kkpham.texts import t
-from kkpham.ui import change_view, data, map_view, presentation, state, years
+from kkpham.ui import change_view, map_view, presentation, reads, state, years
 from kkpham.ui.router import use_router
 
 use_router()  # first in every entry script (see kkpham.ui.router)
 
 lang = state.begin_page("peta")
-ref = data.page_reference(lang)
+ref = reads.page_reference(lang)
 cycles = ref["cycles"]
 names = dict(zip(ref["provinces"]["code"], ref["provinces"]["name"], strict=True))
 
@@ -19,7 +19,7 @@ if presentation.active():  # ?tampilan=presentasi: map and three numbers, keys s
         state.read_param("provinsi", list(names), None)[0],
         cycles,
         names,
-        data.default_year(st.query_params.get("provinsi")),
+        reads.default_year(st.query_params.get("provinsi")),
         lang,
     )
     st.stop()
@@ -30,7 +30,7 @@ province = state.province_select(names, lang, key="peta_provinsi", container=c1)
 mode = state.year_mode_select(lang, key="peta_jenis_tahun", container=c2)
 view = change_view.view_select(lang, container=c3)
 place = names[province] if province else "Indonesia"
-default_year = str(data.default_year(province))
+default_year = str(reads.default_year(province))
 # one rule on every route: a province chosen here opens on its latest year with data
 state.follow_province(
     province, default_year, keys=(years.SLIDER_KEY, "peta_tahun_a"), memo="_peta_provinsi"
@@ -42,7 +42,7 @@ else:
     state.write_param("tahun2", None)  # one year: a second year would mislead a copied link
     years.player(
         lambda year: map_view.show_year(
-            province, place, year, cycles, lang, mode, latest=data.latest_year(province)
+            province, place, year, cycles, lang, mode, latest=reads.latest_year(province)
         ),
         cycles,
         default_year,

@@ -3,14 +3,14 @@
 import streamlit as st
 
 from kkpham.texts import t
-from kkpham.ui import data, state, sumber_view
+from kkpham.ui import reads, state, sumber_view
 from kkpham.ui.router import use_router
 
 use_router()  # first in every entry script (see kkpham.ui.router)
 
 lang = state.begin_page("sumber")
 st.title(t("src_title", lang))
-ref = data.page_reference(lang)
+ref = reads.page_reference(lang)
 
 st.header(t("src_cycles", lang))
 st.markdown(t("src_cycles_text", lang))

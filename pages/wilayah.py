@@ -4,14 +4,14 @@ import streamlit as st
 
 from kkpham.model import region_profile
 from kkpham.texts import t
-from kkpham.ui import compare_view, data, panels, state
+from kkpham.ui import compare_view, panels, reads, state
 from kkpham.ui import profile_view as ui
 from kkpham.ui.router import use_router
 
 use_router()  # first in every entry script (see kkpham.ui.router)
 
 lang = state.begin_page("wilayah")
-ref = data.page_reference(lang)
+ref = reads.page_reference(lang)
 cycles = ref["cycles"]
 regions = panels.regions()
 
@@ -36,13 +36,13 @@ state.write_param("provinsi", province)  # a switch to another page keeps the pr
 
 try:
     prov_panel = panels.panel(province)
-except data.StoreUnavailable as exc:
+except reads.StoreUnavailable as exc:
     st.error(str(exc))
     st.stop()
 
 ui.region_header(region, code, lang)
 ui.show_strip(prov_panel, code, cycles, "", lang, mode)
-as_of = data.default_year(code[:2])  # the latest held year with any result in its province
+as_of = reads.default_year(code[:2])  # the latest held year with any result in its province
 streak = region_profile.region_streak(prov_panel, code, as_of)
 st.markdown(region_profile.streak_text(streak, as_of, lang))
 st.caption(t("streak_note", lang))

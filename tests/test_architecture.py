@@ -152,6 +152,12 @@ def test_domain_modules_do_not_import_streamlit(path: Path) -> None:
     assert "streamlit" not in imported_modules(path), f"{rel(path)} imports streamlit"
 
 
+def test_every_page_file_is_named_after_its_url() -> None:
+    """A deep link that is a process's first request is served by Streamlit's pages/ folder mode
+    (by file name) until the router takes over: the file name must be the URL path."""
+    assert [Path(s.path).stem for s in PAGE_SPECS] == [s.url_path for s in PAGE_SPECS]
+
+
 def test_every_page_file_is_routed() -> None:
     routed = {s.path for s in PAGE_SPECS}
     missing = [rel(p) for p in PAGES if rel(p) not in routed]
@@ -196,7 +202,7 @@ def test_importing_the_ui_package_changes_nothing_in_streamlit() -> None:
 
     code = (
         "from streamlit.runtime.pages_manager import PagesManager as P; "
-        "before = P.uses_pages_directory; import kkpham.ui, kkpham.ui.router, kkpham.ui.data; "
+        "before = P.uses_pages_directory; import kkpham.ui, kkpham.ui.router, kkpham.ui.reads; "
         "assert P.uses_pages_directory is before, 'import flipped the flag'"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)

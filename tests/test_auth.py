@@ -85,7 +85,7 @@ def app_env(tmp_path, monkeypatch):
 
 
 def run_page() -> AppTest:
-    app = AppTest.from_file("../pages/impor.py", default_timeout=30)
+    app = AppTest.from_file("../pages/data.py", default_timeout=30)
     app.secrets["_"] = {}  # no [kkpham] or [auth] section
     return app.run()
 
@@ -252,7 +252,7 @@ def test_lockout_survives_a_new_session(app_env, monkeypatch) -> None:
 
 def test_export_starts_from_the_current_selection(app_env) -> None:
     """Province and year carried in the URL preselect the export (the 'current selection')."""
-    app = AppTest.from_file("../pages/impor.py", default_timeout=30)
+    app = AppTest.from_file("../pages/data.py", default_timeout=30)
     app.secrets["_"] = {}
     app.query_params["provinsi"], app.query_params["tahun"] = "74", "2022"
     app.run()

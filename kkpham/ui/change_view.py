@@ -9,7 +9,7 @@ import streamlit as st
 from kkpham.figures.change_map import change_map
 from kkpham.model import timeline, transitions
 from kkpham.texts import t
-from kkpham.ui import data, map_view, state
+from kkpham.ui import map_view, reads, state
 from kkpham.vocab import BY_KEY
 
 VIEWS = ("banding",)  # absent = one year
@@ -31,7 +31,7 @@ def view_select(lang: str, container: object = st) -> str | None:
 
 def pair_panel(province: str | None, year_a: int, year_b: int) -> pd.DataFrame:
     """The panel rows of the two years (what ``transitions.transitions`` reads)."""
-    rows = data.status_panel(province)
+    rows = reads.status_panel(province)
     return rows[rows["data_year"].isin((year_a, year_b))].reset_index(drop=True)
 
 
@@ -79,9 +79,9 @@ def show(
     st.subheader(place)
     first, last = sorted((year, year2))  # a change is read forward in time
     try:
-        url, outline = data.geometry(province)
-        frames = {y: data.map_frame(province, y) for y in (first, last)}
-    except data.StoreUnavailable as exc:
+        url, outline = reads.geometry(province)
+        frames = {y: reads.map_frame(province, y) for y in (first, last)}
+    except reads.StoreUnavailable as exc:
         st.error(str(exc))
         st.stop()
     for col, y, side in zip(st.columns(2), (first, last), "ab", strict=True):

@@ -14,7 +14,7 @@ import streamlit as st
 from kkpham.figures.completeness import completeness_grid
 from kkpham.model import completeness
 from kkpham.texts import t
-from kkpham.ui import data, panels, state
+from kkpham.ui import panels, reads, state
 from kkpham.ui.safe_text import md_escape
 
 CHART_CONFIG = {"displaylogo": False, "scrollZoom": False}
@@ -23,7 +23,7 @@ CHART_CONFIG = {"displaylogo": False, "scrollZoom": False}
 @st.cache_data(show_spinner=False, max_entries=4)
 def _grid(version: str) -> pd.DataFrame:
     panel = panels.panel(None)
-    with data.open_store() as store:
+    with reads.open_store() as store:
         reported = store.reported_counts()
         cycles = store.cycles()
     public = dict(zip(cycles["data_year"].astype(int), cycles["results_public"], strict=True))
@@ -31,12 +31,12 @@ def _grid(version: str) -> pd.DataFrame:
 
 
 def grid() -> pd.DataFrame:
-    return _grid(data.data_version())
+    return _grid(reads.data_version())
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _regimes(version: str) -> pd.DataFrame:
-    with data.open_store() as store:
+    with reads.open_store() as store:
         return store.regimes()
 
 
@@ -45,7 +45,7 @@ def unpublished_notice(summary: dict, year: int, cycles: pd.DataFrame, lang: str
     if not summary["held"] or summary.get("public", True):
         return
     cycle = cycles.set_index("data_year").loc[year]
-    regimes = _regimes(data.data_version()).set_index("regime")
+    regimes = _regimes(reads.data_version()).set_index("regime")
     regime = ""
     if isinstance(cycle["regime"], str) and cycle["regime"] in regimes.index:
         r = regimes.loc[cycle["regime"]]

@@ -12,8 +12,8 @@ import streamlit as st
 
 from kkpham.settings import get_settings
 from kkpham.texts import t
-from kkpham.ui import data
 from kkpham.ui import import_view as ui
+from kkpham.ui import reads
 from kkpham.write import cycle_admin
 from kkpham.write.auth import AuthConfig
 from kkpham.write.stewardship import WriteError
@@ -21,14 +21,14 @@ from kkpham.write.stewardship import WriteError
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _tables(version: str):
-    with data.open_store() as store:
+    with reads.open_store() as store:
         return store.cycles(), store.regimes(), store.regime_outcomes()
 
 
 def cycle_panel(who: str | None, cfg: AuthConfig | None = None, lang: str = "id") -> None:
     st.subheader(t("cycle_title", lang))
     settings = get_settings()
-    cycles, regimes, outcomes = _tables(data.data_version())
+    cycles, regimes, outcomes = _tables(reads.data_version())
     st.dataframe(
         cycles[
             [

@@ -10,7 +10,7 @@ import streamlit as st
 from kkpham.figures import status_map
 from kkpham.formatting import format_number, format_percent
 from kkpham.texts import t
-from kkpham.ui import completeness_view, data, present_view, state
+from kkpham.ui import completeness_view, present_view, reads, state
 from kkpham.ui.safe_text import citations, md_escape, md_link, web_links
 from kkpham.vocab import BY_KEY, STATUSES
 
@@ -148,7 +148,7 @@ def open_profile(code: str) -> None:
 def frame_bounds(province: str | None) -> tuple[float, ...] | None:
     """The mainland frame of the view (far islands such as Kepulauan Seribu left out)."""
     try:
-        return data.bounds(province, tuple(c for c in OFF_FRAME if c[:2] == province))
+        return reads.bounds(province, tuple(c for c in OFF_FRAME if c[:2] == province))
     except (OSError, ValueError, KeyError):
         return None  # Plotly then fits the drawn regions itself
 
@@ -322,10 +322,10 @@ def show_year(
     """One year: caption, map (click → profile), summary, profile picker, region table.
     ``latest``: the place's latest year with data, named when ``year`` has none."""
     try:
-        frame = data.map_frame(province, year)
-        summary = data.summary(province, year, frame)
-        url, outline = data.geometry(province)
-    except data.StoreUnavailable as exc:
+        frame = reads.map_frame(province, year)
+        summary = reads.summary(province, year, frame)
+        url, outline = reads.geometry(province)
+    except reads.StoreUnavailable as exc:
         st.error(str(exc))
         st.stop()
     st.caption(cycle_caption(cycles, year, lang))

@@ -25,7 +25,7 @@ PAGE_SPECS: tuple[PageSpec, ...] = (
     PageSpec("pages/peta.py", "Peta", "peta"),
     PageSpec("pages/bandingkan.py", "Bandingkan", "bandingkan"),
     PageSpec("pages/wilayah.py", "Profil wilayah", "wilayah"),
-    PageSpec("pages/impor.py", "Impor data", "data"),
+    PageSpec("pages/data.py", "Impor data", "data"),
     PageSpec("pages/sumber.py", "Sumber & metode", "sumber"),
 )
 ROOT = Path(__file__).resolve().parents[2]

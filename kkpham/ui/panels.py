@@ -1,5 +1,5 @@
 """Reads for the compare page, the profile and the map comparison: filters of the status panel
-(``kkpham.ui.data``, read once per data version) and the per-province series derived from it.
+(``kkpham.ui.reads``, read once per data version) and the per-province series derived from it.
 """
 
 from __future__ import annotations
@@ -8,47 +8,47 @@ import pandas as pd
 import streamlit as st
 
 from kkpham.model import league, timeline
-from kkpham.ui import data
+from kkpham.ui import reads
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _series(version: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(per-province series, national series) from the national panel (shared; read-only)."""
-    panel = data.status_panel()
+    panel = reads.status_panel()
     return timeline.share_series(panel), timeline.share_series(panel, per_province=False)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _claims(code: str, version: str) -> pd.DataFrame:
-    with data.open_store() as store:
+    with reads.open_store() as store:
         return store.claims(region_code=code)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _league(year: int, lang: str, version: str) -> pd.DataFrame:
     per_province, _ = _series(version)
-    return league.league_table(per_province, year, data.reference()["cycles"], lang)
+    return league.league_table(per_province, year, reads.reference()["cycles"], lang)
 
 
 def panel(province: str | None) -> pd.DataFrame:
-    return data.status_panel(province)
+    return reads.status_panel(province)
 
 
 def series() -> tuple[pd.DataFrame, pd.DataFrame]:
-    return _series(data.data_version())
+    return _series(reads.data_version())
 
 
 def regions() -> pd.DataFrame:
-    return data.reference()["regions"]
+    return reads.reference()["regions"]
 
 
 def reported_beside(series_rows: pd.DataFrame, province: str | None) -> pd.DataFrame:
-    rep = data.reference()["reported"]
+    rep = reads.reference()["reported"]
     return timeline.reported_beside_ours(series_rows, rep[rep["province_code"] == (province or "")])
 
 
 def claims(code: str) -> pd.DataFrame:
-    return _claims(code, data.data_version())
+    return _claims(code, reads.data_version())
 
 
 def held_year_options(cycles: pd.DataFrame) -> list[str]:
@@ -56,5 +56,5 @@ def held_year_options(cycles: pd.DataFrame) -> list[str]:
 
 
 def league_table(year: int, cycles: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The league table of the data year (``cycles``: the store's, as in ``data.reference``)."""
-    return _league(year, lang, data.data_version()).copy()
+    """The league table of the data year (``cycles``: the store's, as in ``reads.reference``)."""
+    return _league(year, lang, reads.data_version()).copy()

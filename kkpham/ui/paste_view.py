@@ -15,8 +15,8 @@ from kkpham.model.resolver import ResolveError
 from kkpham.settings import get_settings
 from kkpham.store import Store
 from kkpham.texts import t
-from kkpham.ui import data
 from kkpham.ui import import_view as ui
+from kkpham.ui import reads
 from kkpham.write.auth import AuthConfig
 from kkpham.write.importer import ImportFileError
 from kkpham.write.paste import (
@@ -42,7 +42,7 @@ STATE = "kkpham_paste"  # the inputs of the last "Pratinjau": preview and save u
 
 
 def _provinces() -> dict[str, str]:
-    frame = data.reference()["provinces"]  # cached per data version
+    frame = reads.reference()["provinces"]  # cached per data version
     return dict(zip(frame["code"], frame["name"], strict=True))
 
 

@@ -14,7 +14,7 @@ from kkpham.present.narrative import headline_text
 from kkpham.present.tables import file_stem, grid_table, region_table, to_csv, to_xlsx
 from kkpham.settings import get_settings
 from kkpham.texts import t
-from kkpham.ui import data, state
+from kkpham.ui import reads, state
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -23,7 +23,7 @@ MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf", "p
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _view(province: str | None, year: int, lang: str, version: str, today: dt.date) -> ctx.View:
-    with data.open_store() as store:
+    with reads.open_store() as store:
         return ctx.load_view(store, get_settings().static_dir, province, year, lang, today)
 
 
@@ -89,7 +89,7 @@ def view(province: str | None, year: int, lang: str) -> ctx.View | None:
     """The meeting view (cached per data version and day); None, with a notice, when it cannot
     be read (geometry not built, unknown year)."""
     try:
-        return _view(province, year, lang, data.data_version(), dt.date.today())
+        return _view(province, year, lang, reads.data_version(), dt.date.today())
     except (ValueError, FileNotFoundError) as err:
         st.info(str(err))
         return None
@@ -100,7 +100,7 @@ def _panel(province: str | None, version: str) -> pd.DataFrame:
     """The scope's status panel, once per province and data version (streaks for the table)."""
     from kkpham.model.timeline import status_panel
 
-    with data.open_store() as store:
+    with reads.open_store() as store:
         return status_panel(store, province)
 
 
@@ -116,8 +116,8 @@ def meeting_tools(province: str | None, place: str, year: int, lang: str) -> Non
     st.link_button(
         t("p10_present", lang), state.link("peta", tampilan="presentasi", tahun=str(year))
     )
-    version = data.data_version()
-    frame = data.map_frame(province, year)
+    version = reads.data_version()
+    frame = reads.map_frame(province, year)
     table = region_table(frame, _panel(province, version), year, lang)
     about = {
         "tampilan": place,
@@ -167,7 +167,7 @@ def grid_downloads(panel: pd.DataFrame, lang: str, key: str) -> None:
     sources = sorted({u for u in panel["source_url"] if u})
     about = {
         "tampilan": place,
-        "versi_data": data.data_version(),
+        "versi_data": reads.data_version(),
         "dibuat": dt.date.today().isoformat(),
     }
     st.caption(t("p10_grid", lang))
