@@ -939,6 +939,193 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Tersimpan sebagai batch {batch} (dapat dibatalkan di log).",
         "Saved as batch {batch} (undo it in the log).",
     ),
+    # --- present / completeness ---
+    # Meeting material (kkpham.present: figure captions, pack, narrative, table twins) and the
+    # completeness lines and grid (kkpham.model.completeness, kkpham.figures.completeness).
+    "pr_project": (
+        "kkpham — Peta Kabupaten/Kota Peduli HAM",
+        "kkpham — Peta Kabupaten/Kota Peduli HAM",
+    ),
+    "pr_map_title": (
+        "Kabupaten/Kota Peduli HAM — {place}",
+        "Kabupaten/Kota Peduli HAM — {place}",
+    ),
+    "pr_year_held": (
+        "Tahun data {year} (penghargaan {award})",
+        "Data year {year} (award {award})",
+    ),
+    "pr_year_not_held": (
+        "Tahun data {year} (tidak dinilai)",
+        "Data year {year} (not assessed)",
+    ),
+    "pr_footer": (
+        "Dibuat {date} · versi data {version} · {project}",
+        "Made {date} · data version {version} · {project}",
+    ),
+    "pr_source_line": ("Sumber: {parts}.", "Source: {parts}."),
+    "pr_source_decree": (
+        "Keputusan Menteri No. {no} (Penetapan KKP HAM Tahun {year})",
+        "Ministerial decree No. {no} (determination of KKP HAM, data year {year})",
+    ),
+    "pr_source_rows": ("baris status: {hosts}", "status rows: {hosts}"),
+    "pr_source_host": ("{host} ({n} kab/kota)", "{host} ({n} kab/kota)"),
+    "pr_source_more": ("{n} sumber lain", "{n} more sources"),
+    "pr_source_none": ("tidak ada baris sumber", "no source rows for this view"),
+    "pr_legend": ("Keterangan", "Legend"),
+    "pr_legend_change": ("Perubahan", "Change"),
+    "pr_key_title": ("Nomor pada peta", "Numbers on the map"),
+    # the pack's slides
+    "pr_kicker": ("Bahan rapat koordinasi", "Coordination meeting material"),
+    "pr_slide_map": ("Peta {year}", "Map {year}"),
+    "pr_slide_change": ("Perubahan {a} → {b}", "Change {a} → {b}"),
+    "pr_slide_regions": ("Kabupaten/kota {year}", "Regencies and cities {year}"),
+    "pr_slide_provinces": ("Provinsi {year}", "Provinces {year}"),
+    "pr_slide_share": (
+        "Persentase kab/kota Peduli HAM dari waktu ke waktu",
+        "Share of kab/kota Peduli HAM over time",
+    ),
+    "pr_slide_summary": ("Ringkasan", "Summary"),
+    "pr_slide_sources": ("Sumber", "Sources"),
+    "pr_slide_cont": ("{title} (lanjutan)", "{title} (continued)"),
+    "pr_slide_no_change": (
+        "Tidak ada tahun penilaian sebelumnya yang dapat dibandingkan.",
+        "There is no earlier assessed year to compare with.",
+    ),
+    "pr_slide_not_held": (
+        "Tahun data ini tidak dinilai (putaran 2021 dibatalkan karena COVID-19).",
+        "This data year was not assessed (the 2021 round was cancelled, COVID-19).",
+    ),
+    "pr_slide_decree": (
+        "Keputusan Menteri No. {no} — Penetapan KKP HAM Tahun {year}",
+        "Ministerial decree No. {no} — determination of KKP HAM, data year {year}",
+    ),
+    "pr_slide_no_decree": (
+        "Nomor keputusan untuk tahun data {year} belum ditemukan; status berasal dari sumber "
+        "di bawah.",
+        "No decree number found for data year {year}; the statuses come from the sources below.",
+    ),
+    "pr_slide_share_note": (
+        "Garis hijau: data kami (batas bawah), garis titik: batas atas bila kab/kota tanpa data "
+        "Peduli; belah ketupat: jumlah yang dilaporkan sumber. Sumber di slide terakhir.",
+        "Green line: our rows (lower bound); dotted: upper bound if kab/kota without data were "
+        "Peduli; diamonds: counts reported by sources. Sources on the last slide.",
+    ),
+    "pr_col_province": ("Provinsi", "Province"),
+    "pr_col_peduli": ("Peduli", "Peduli"),
+    "pr_col_total": ("Kab/kota", "Kab/kota"),
+    "pr_col_unknown": ("Tanpa data", "No data"),
+    "pr_col_share": ("Persentase", "Share"),
+    "pr_col_pembina": ("Pembina", "Pembina"),
+    # the narrative (kkpham.present.narrative); {names}: a list ending in pr_names_more
+    "pr_names_more": ("dan {n} lainnya", "and {n} more"),
+    "pr_headline": (
+        "{year}: {peduli} dari {total} kabupaten/kota di {place} meraih predikat Peduli HAM.",
+        "{year}: {peduli} of {total} regencies/cities in {place} received the Peduli HAM "
+        "predicate.",
+    ),
+    "pr_headline_range": (
+        "Data belum lengkap — setidaknya {low}, paling banyak {high}: {unknown} kab/kota tanpa "
+        "data.",
+        "Incomplete data — at least {low}, at most {high}: {unknown} regencies/cities without "
+        "data.",
+    ),
+    "pr_headline_not_held": (
+        "{year}: penilaian tidak dilaksanakan, sehingga tidak ada predikat untuk kabupaten/kota "
+        "di {place} pada tahun ini.",
+        "{year}: no assessment was held, so no kab/kota in {place} has a predicate for this year.",
+    ),
+    "pr_no_earlier": (
+        "Tidak ada tahun penilaian sebelumnya untuk dibandingkan.",
+        "No earlier assessed year to compare with.",
+    ),
+    "pr_gained": (
+        "Menjadi Peduli HAM sejak tahun data {year} ({n}): {names}.",
+        "Became Peduli HAM since data year {year} ({n}): {names}.",
+    ),
+    "pr_gained_none": (
+        "Tidak ada kab/kota yang tercatat berpindah dari bukan Peduli pada {year} menjadi "
+        "Peduli HAM.",
+        "No kab/kota went from a recorded non-Peduli status in {year} to Peduli HAM.",
+    ),
+    "pr_lost": ("Tidak lagi Peduli HAM ({n}): {names}.", "No longer Peduli HAM ({n}): {names}."),
+    "pr_lost_none": (
+        "Tidak ada kab/kota yang tercatat Peduli HAM pada {year} lalu kehilangan predikat.",
+        "No kab/kota recorded as Peduli HAM in {year} lost the predicate.",
+    ),
+    "pr_new": (
+        "Peduli HAM tanpa catatan untuk {year} ({n}): {names}.",
+        "Peduli HAM with no record for {year} ({n}): {names}.",
+    ),
+    "pr_streaks": (
+        "Rangkaian Peduli HAM terpanjang sampai {year}: {items}.",
+        "Longest Peduli HAM streaks up to {year}: {items}.",
+    ),
+    "pr_streak_item": (
+        "{name} ({n} tahun data berturut-turut)",
+        "{name} ({n} consecutive data years)",
+    ),
+    "pr_streaks_none": (
+        "Belum ada kab/kota dengan dua tahun data Peduli HAM berturut-turut atau lebih sampai "
+        "{year} dalam data kami.",
+        "No kab/kota has two or more consecutive Peduli HAM data years up to {year} in our data.",
+    ),
+    "pr_pembina": ("Syarat provinsi pembina: {text}.", "Provincial pembina threshold: {text}."),
+    "pr_unknown": (
+        "Belum diketahui ({n} kab/kota tanpa sumber untuk tahun ini): {names}.",
+        "Still unknown ({n} kab/kota without a source for this year): {names}.",
+    ),
+    "pr_unknown_none": (
+        "Setiap kab/kota punya status bersumber untuk tahun ini.",
+        "Every kab/kota has a cited status for this year.",
+    ),
+    "pr_disputed": (
+        "Sumber berbeda untuk {n} kab/kota (lihat tabel).",
+        "Sources disagree for {n} kab/kota (see the table).",
+    ),
+    "pr_reported": (
+        "Sumber melaporkan {count} kab/kota menerima penghargaan; data kami: {peduli} Peduli "
+        "HAM, {cukup} Cukup Peduli HAM.",
+        "Sources report {count} kab/kota awarded; our rows: {peduli} Peduli HAM, {cukup} Cukup "
+        "Peduli HAM.",
+    ),
+    "n_of_m": ("{n} dari {m}", "{n} of {m}"),
+    # table twins (kkpham.present.tables: XLSX/CSV headers, sheet names, file names)
+    "tbl_code": ("Kode", "Code"),
+    "tbl_region": ("Kabupaten/Kota", "Regency/city"),
+    "tbl_status": ("Status", "Status"),
+    "tbl_score": ("Nilai", "Score"),
+    "tbl_streak": ("Beruntun (tahun data)", "Streak (data years)"),
+    "tbl_first": ("Tahun Peduli pertama", "First Peduli year"),
+    "tbl_source": ("Sumber", "Source"),
+    "tbl_disputed": ("Sumber berbeda", "Sources disagree"),
+    "tbl_yes": ("ya", "yes"),
+    "tbl_province": ("Provinsi", "Province"),
+    "tbl_sheet": ("Daftar", "List"),
+    "tbl_grid": ("Kab-kota x tahun", "Kab-kota x year"),
+    "tbl_sources": ("Sumber", "Sources"),
+    "tbl_number": ("No", "No"),
+    "tbl_about": ("Keterangan", "About"),
+    "tbl_file_year": ("tahun-data-{year}", "data-year-{year}"),
+    # completeness (kkpham.model.completeness lines, kkpham.figures.completeness grid)
+    "cm_known": (
+        "terdata {known} dari {total} kab/kota",
+        "{known} of {total} regencies/cities with data",
+    ),
+    "cm_sources": ("sumber: {what}", "sources: {what}"),
+    "cm_reported": ("dilaporkan sumber: {what}", "reported by sources: {what}"),
+    "cm_none": ("belum ada sumber", "no source yet"),
+    "cm_not_held": ("tidak dinilai", "not assessed"),
+    "cm_unpublished": ("hasil belum diumumkan", "results not yet published"),
+    "cm_what_cukup": ("Cukup Peduli HAM", "Cukup Peduli HAM"),
+    "cm_what_both": ("Peduli HAM + Cukup", "Peduli HAM + Cukup"),
+    "cm_what_invited": ("diundang", "invited"),
+    "cm_what_awarded": ("menerima penghargaan", "awarded"),
+    "cm_grid_title": (
+        "Kelengkapan data: kab/kota dengan status bersumber",
+        "Data completeness: regencies/cities with a cited status",
+    ),
+    "cm_grid_share": ("% terdata", "% with data"),
+    "cm_grid_unpublished": ("belum diumumkan", "not yet published"),
 }
 
 LANGS = ("id", "en")

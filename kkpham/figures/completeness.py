@@ -14,21 +14,10 @@ import plotly.graph_objects as go
 from kkpham.figures.compare import GRID_ROW_PX, time_marks, year_axis
 from kkpham.figures.status_map import esc
 from kkpham.model.completeness import completeness_line
+from kkpham.texts import t
 
 # Sequential blues (ColorBrewer Blues, light to dark): readable for colour-blind viewers.
 RAMP = [[0.0, "#f7fbff"], [0.25, "#c6dbef"], [0.5, "#6baed6"], [0.75, "#2171b5"], [1.0, "#08306b"]]
-TEXT = {
-    "id": {
-        "title": "Kelengkapan data: kab/kota dengan status bersumber",
-        "share": "% terdata",
-        "unpublished": "belum diumumkan",
-    },
-    "en": {
-        "title": "Data completeness: regencies/cities with a cited status",
-        "share": "% with data",
-        "unpublished": "not yet published",
-    },
-}
 
 
 def completeness_grid(
@@ -39,7 +28,6 @@ def completeness_grid(
     title: str | None = None,
 ) -> go.Figure:
     """Rows = provinces (code order, top down), columns = data years of ``cycles``."""
-    words = TEXT["en" if lang == "en" else "id"]
     years, xaxis = year_axis(cycles, year_mode, lang)
     provinces = grid.drop_duplicates("province_code").sort_values("province_code")
     rows = list(provinces["province_code"])
@@ -79,7 +67,7 @@ def completeness_grid(
             zmax=1,
             xgap=1,
             ygap=1,
-            colorbar={"title": {"text": words["share"]}, "tickformat": ".0%"},
+            colorbar={"title": {"text": t("cm_grid_share", lang)}, "tickformat": ".0%"},
             name="completeness",
         )
     )
@@ -101,14 +89,14 @@ def completeness_grid(
                 "y": 0.0,
                 "yanchor": "top",
                 "yshift": -22,
-                "text": words["unpublished"].replace(" ", "<br>", 1),
+                "text": t("cm_grid_unpublished", lang).replace(" ", "<br>", 1),
                 "showarrow": False,
                 "font": {"size": 9, "color": "#555555"},
                 "name": f"unpublished_{years[i]}",
             }
         )
     fig.update_layout(
-        title={"text": esc(title or words["title"])},
+        title={"text": esc(title or t("cm_grid_title", lang))},
         xaxis=xaxis,
         yaxis={
             "tickmode": "array",

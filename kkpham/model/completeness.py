@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kkpham.texts import t
 from kkpham.vocab import BY_KEY, STATUSES
 
 UNKNOWN = ("tidak_diketahui", "belum_diumumkan")  # no claim in a held cycle
@@ -26,27 +27,10 @@ COLUMNS = [
     "by_status",
     "reported",
 ]
-_TEXT = {
-    "id": {
-        "known": "terdata {known} dari {total} kab/kota",
-        "sources": "sumber: {what}",
-        "reported": "dilaporkan sumber: {what}",
-        "none": "belum ada sumber",
-        "not_held": "tidak dinilai",
-        "unpublished": "hasil belum diumumkan",
-    },
-    "en": {
-        "known": "{known} of {total} regencies/cities with data",
-        "sources": "sources: {what}",
-        "reported": "reported by sources: {what}",
-        "none": "no source yet",
-        "not_held": "not assessed",
-        "unpublished": "results not yet published",
-    },
-}
-_REPORTED_WHAT = {  # the "[counts: …]" tag of a reported count's evidence
-    "cukup_peduli_ham": ("Cukup Peduli HAM", "Cukup Peduli HAM"),
-    "peduli_ham+cukup_peduli_ham": ("Peduli HAM + Cukup", "Peduli HAM + Cukup"),
+# the "[counts: …]" tag of a reported count's evidence -> its words (catalogue keys)
+_REPORTED_WHAT = {
+    "cukup_peduli_ham": "cm_what_cukup",
+    "peduli_ham+cukup_peduli_ham": "cm_what_both",
 }
 
 
@@ -124,32 +108,30 @@ def _reported_by_key(reported: pd.DataFrame | None) -> dict[tuple, list[tuple]]:
 def completeness_line(row: dict | pd.Series, lang: str = "id") -> str:
     """One plain line: "terdata 10 dari 17 kab/kota; sumber: 10 Peduli HAM, 7 Bukan Peduli HAM …;
     dilaporkan sumber: 10 dari 17 Peduli HAM". Not Markdown: safe to show as text anywhere."""
-    text = _TEXT["en" if lang == "en" else "id"]
     if not row["held"]:
-        return text["not_held"]
-    parts = [text["known"].format(known=row["known"], total=row["total"])]
+        return t("cm_not_held", lang)
+    parts = [t("cm_known", lang, known=row["known"], total=row["total"])]
     said = " · ".join(f"{n} {BY_KEY[k].label(lang)}" for k, n in row["by_status"].items())
-    parts.append(text["sources"].format(what=said) if said else text["none"])
+    parts.append(t("cm_sources", lang, what=said) if said else t("cm_none", lang))
     if row["reported"]:
-        of = "of" if lang == "en" else "dari"
         told = "; ".join(
-            f"{n}{f' {of} {m}' if m else ''} {_what(w, lang)}" for n, m, w in row["reported"]
+            f"{t('n_of_m', lang, n=n, m=m) if m else n} {_what(w, lang)}"
+            for n, m, w in row["reported"]
         )
-        parts.append(text["reported"].format(what=told))
+        parts.append(t("cm_reported", lang, what=told))
     if not row.get("public", True):
-        parts.append(text["unpublished"])
+        parts.append(t("cm_unpublished", lang))
     return "; ".join(parts)
 
 
 def _what(tag: str, lang: str) -> str:
-    pair = _REPORTED_WHAT.get(tag)
-    if pair:
-        return pair[1] if lang == "en" else pair[0]
+    if tag in _REPORTED_WHAT:
+        return t(_REPORTED_WHAT[tag], lang)
     if tag.startswith("invited"):
-        return "invited" if lang == "en" else "diundang"
+        return t("cm_what_invited", lang)
     if tag == "peduli_ham":
         return BY_KEY["peduli"].label(lang)
-    return "awarded" if lang == "en" else "menerima penghargaan"
+    return t("cm_what_awarded", lang)
 
 
 def national_row(grid: pd.DataFrame, data_year: int) -> dict:

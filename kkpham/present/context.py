@@ -21,8 +21,8 @@ from kkpham.model.transitions import regime_note, transitions
 from kkpham.present.geometry import ViewGeometry, view_geometry
 from kkpham.present.mapfig import Decor
 from kkpham.store import Store
+from kkpham.texts import t
 
-PROJECT = "kkpham — Peta Kabupaten/Kota Peduli HAM"
 MAX_HOSTS = 5
 
 
@@ -126,16 +126,13 @@ def year_text(view: View, year: int | None = None) -> str:
     """ "Tahun data 2022 (penghargaan 2023)" / "Data year 2022 (award 2023)"."""
     year = view.data_year if year is None else year
     c = view.cycles.set_index("data_year").loc[year]
-    en = view.lang == "en"
     if not c["held"]:
-        return f"Data year {year} (not assessed)" if en else f"Tahun data {year} (tidak dinilai)"
-    award = int(c["award_year"])
-    return f"Data year {year} (award {award})" if en else f"Tahun data {year} (penghargaan {award})"
+        return t("pr_year_not_held", view.lang, year=year)
+    return t("pr_year_held", view.lang, year=year, award=int(c["award_year"]))
 
 
 def map_title(view: View) -> str:
-    lead = "Kabupaten/Kota Peduli HAM"
-    return f"{lead} — {view.place}"
+    return t("pr_map_title", view.lang, place=view.place)
 
 
 def subtitle(view: View) -> str:
@@ -154,34 +151,31 @@ def source_urls(view: View, frame: pd.DataFrame | None = None) -> list[str]:
 def source_line(view: View, frame: pd.DataFrame | None = None) -> str:
     """ "Sumber: Keputusan … ; data: host (n kab/kota), …" — the decree when there is one, and
     the cited sources of the statuses shown."""
-    en = view.lang == "en"
+    lang = view.lang
     frame = view.frame if frame is None else frame
     counts = Counter(source_label(u) for u in frame["source_url"] if u)
     parts = []
     if view.decree:
-        parts.append(
-            f"Ministerial decree No. {view.decree} (determination of KKP HAM, data year "
-            f"{view.data_year})"
-            if en
-            else f"Keputusan Menteri No. {view.decree} (Penetapan KKP HAM Tahun {view.data_year})"
-        )
+        parts.append(t("pr_source_decree", lang, no=view.decree, year=view.data_year))
     if counts:
-        unit = "kab/kota"
-        hosts = [f"{h} ({n} {unit})" for h, n in counts.most_common(MAX_HOSTS)]
+        hosts = [t("pr_source_host", lang, host=h, n=n) for h, n in counts.most_common(MAX_HOSTS)]
         more = len(counts) - MAX_HOSTS
         if more > 0:
-            hosts.append(f"{more} more sources" if en else f"{more} sumber lain")
-        parts.append(("status rows: " if en else "baris status: ") + ", ".join(hosts))
+            hosts.append(t("pr_source_more", lang, n=more))
+        parts.append(t("pr_source_rows", lang, hosts=", ".join(hosts)))
     if not parts:
-        parts.append("no source rows for this view" if en else "tidak ada baris sumber")
-    return ("Source: " if en else "Sumber: ") + "; ".join(parts) + "."
+        parts.append(t("pr_source_none", lang))
+    return t("pr_source_line", lang, parts="; ".join(parts))
 
 
 def footer(view: View) -> str:
-    made = format_date(view.today, view.lang)
-    word = "Made" if view.lang == "en" else "Dibuat"
-    data = "data version" if view.lang == "en" else "versi data"
-    return f"{word} {made} · {data} {view.data_version} · {PROJECT}"
+    return t(
+        "pr_footer",
+        view.lang,
+        date=format_date(view.today, view.lang),
+        version=view.data_version,
+        project=t("pr_project", view.lang),
+    )
 
 
 def status_decor(view: View, with_title: bool = True) -> Decor:
@@ -195,9 +189,8 @@ def status_decor(view: View, with_title: bool = True) -> Decor:
 
 
 def change_decor(view: View, with_title: bool = True) -> Decor:
-    en = view.lang == "en"
     a, b = view.previous_year, view.data_year
-    title = f"Change {a} → {b} — {view.place}" if en else f"Perubahan {a} → {b} — {view.place}"
+    title = t("change_title", view.lang, a=a, b=b, place=view.place)
     sub = f"{year_text(view, a)} → {year_text(view, b)}"
     note = regime_note(view.cycles, a, b, view.lang) if a else None
     both = pd.concat([view.frame, map_frame_of(view, a)]) if a else view.frame

@@ -21,6 +21,7 @@ from kkpham.figures.status_map import ZMAX, ZMIN, esc, status_colorscale
 from kkpham.model.transitions import BY_TRANSITION, TRANSITION_CODE, TRANSITIONS
 from kkpham.present.geometry import ViewGeometry
 from kkpham.present.labels import Labels, MapBox, frame_ranges, place_labels, short_name
+from kkpham.texts import t
 from kkpham.vocab import BY_KEY, outline
 
 FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
@@ -220,7 +221,7 @@ def _key(
             cv,
             x_px,
             y_px,
-            "Nomor pada peta" if lang != "en" else "Numbers on the map",
+            t("pr_key_title", lang),
             KEY_FONT,
             name="key_title",
             bold=True,
@@ -384,7 +385,7 @@ def status_map_figure(
     entries = status_entries(
         frame["status"].value_counts().to_dict(), int(disputed.sum()), lang, own
     )
-    title = "Keterangan" if lang != "en" else "Legend"
+    title = t("pr_legend", lang)
     return _map_figure(Canvas(width, height), decor, geometry, trace, entries, title, lang, labels)
 
 
@@ -415,11 +416,11 @@ def change_map_figure(
     )
     counts = trans["transition"].value_counts()
     entries = [
-        (t.key, t.label(lang), t.color, BORDER, 1, int(counts[t.key]))
-        for t in TRANSITIONS
-        if counts.get(t.key, 0)
+        (tr.key, tr.label(lang), tr.color, BORDER, 1, int(counts[tr.key]))
+        for tr in TRANSITIONS
+        if counts.get(tr.key, 0)
     ]
-    title = "Perubahan" if lang != "en" else "Change"
+    title = t("pr_legend_change", lang)
     return _map_figure(Canvas(width, height), decor, geometry, trace, entries, title, lang, labels)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from kkpham.figures.compare import share_chart
-from kkpham.formatting import format_date, format_percent
+from kkpham.formatting import format_percent
 from kkpham.model.league import league_table
 from kkpham.model.mapdata import source_label
 from kkpham.model.timeline import reported_beside_ours, share_series
@@ -24,7 +24,8 @@ from kkpham.present import context as ctx
 from kkpham.present.mapfig import FONT, change_map_figure, status_map_figure
 from kkpham.present.narrative import narrative
 from kkpham.present.render import Job, Renderer
-from kkpham.present.tables import HEAD, region_table, score_text
+from kkpham.present.tables import region_table, score_text
+from kkpham.texts import t
 
 SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5
 IMG_W_PX, IMG_H_PX = 1920, 930  # 12.9 in × 6.25 in at the slide's image box
@@ -34,53 +35,6 @@ NARR_FONT, NARR_LINES = 18, 17
 FONT_PATHS = {
     "": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "B": "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-}
-
-T = {
-    "id": {
-        "kicker": "Bahan rapat koordinasi",
-        "map": "Peta {year}",
-        "change": "Perubahan {a} → {b}",
-        "table": "Kabupaten/kota {year}",
-        "ptable": "Provinsi {year}",
-        "share": "Persentase kab/kota Peduli HAM dari waktu ke waktu",
-        "narr": "Ringkasan",
-        "sources": "Sumber",
-        "cont": " (lanjutan)",
-        "no_change": "Tidak ada tahun penilaian sebelumnya yang dapat dibandingkan.",
-        "not_held": "Tahun data ini tidak dinilai (putaran 2021 dibatalkan karena COVID-19).",
-        "decree": "Keputusan Menteri No. {no} — Penetapan KKP HAM Tahun {year}",
-        "no_decree": "Nomor keputusan untuk tahun data {year} belum "
-        "ditemukan; status berasal dari sumber di bawah.",
-        "made": "Dibuat",
-        "version": "versi data",
-        "share_note": "Garis hijau: data kami (batas bawah), garis "
-        "titik: batas atas bila kab/kota tanpa data Peduli; belah ketupat: jumlah yang "
-        "dilaporkan sumber. Sumber di slide terakhir.",
-        "cols_p": ["Provinsi", "Peduli", "Kab/kota", "Tanpa data", "Persentase", "Pembina"],
-    },
-    "en": {
-        "kicker": "Coordination meeting material",
-        "map": "Map {year}",
-        "change": "Change {a} → {b}",
-        "table": "Regencies and cities {year}",
-        "ptable": "Provinces {year}",
-        "share": "Share of kab/kota Peduli HAM over time",
-        "narr": "Summary",
-        "sources": "Sources",
-        "cont": " (continued)",
-        "no_change": "There is no earlier assessed year to compare with.",
-        "not_held": "This data year was not assessed (the 2021 round was cancelled, COVID-19).",
-        "decree": "Ministerial decree No. {no} — determination of KKP HAM, data year {year}",
-        "no_decree": "No decree number found for data year {year}; the "
-        "statuses come from the sources below.",
-        "made": "Made",
-        "version": "data version",
-        "share_note": "Green line: our rows (lower bound); dotted: upper bound if kab/kota "
-        "without data were Peduli; diamonds: counts reported by sources. Sources on the last "
-        "slide.",
-        "cols_p": ["Province", "Peduli", "Kab/kota", "No data", "Share", "Pembina"],
-    },
 }
 
 
@@ -102,11 +56,7 @@ class Pack:
     slides: list[Slide]
 
     def footer(self) -> str:
-        v, t = self.view, T["en" if self.view.lang == "en" else "id"]
-        return (
-            f"{t['made']} {format_date(v.today, v.lang)} · {t['version']} {v.data_version} · "
-            f"{ctx.PROJECT}"
-        )
+        return ctx.footer(self.view)
 
 
 IMG_TOP_IN = 0.95
@@ -126,10 +76,6 @@ def _col_fracs(columns: list[str]) -> list[float]:
         weights = [3.0, 1.0, 1.0, 1.1, 1.3, 3.2]
     total = sum(weights)
     return [w / total for w in weights]
-
-
-def _t(view: ctx.View) -> dict:
-    return T["en" if view.lang == "en" else "id"]
 
 
 def share_figure(view: ctx.View) -> tuple:
@@ -185,10 +131,11 @@ def _bullet_font(s: Slide) -> int:
 
 def _region_rows(view: ctx.View) -> tuple[list[str], list[list[str]]]:
     """The kab/kota table without the URL column (the URLs are on the sources slides)."""
-    h = HEAD["en" if view.lang == "en" else "id"]
-    table = region_table(view.frame, view.panel, view.data_year, view.lang)
-    table = table.drop(columns=[h["source"]])
-    table[h["score"]] = table[h["score"]].map(lambda v: score_text(v, view.lang))
+    lang = view.lang
+    table = region_table(view.frame, view.panel, view.data_year, lang)
+    table = table.drop(columns=[t("tbl_source", lang)])
+    score = t("tbl_score", lang)
+    table[score] = table[score].map(lambda v: score_text(v, lang))
     rows = [
         ["" if v is None or v is pd.NA else str(v) for v in r]
         for r in table.itertuples(index=False)
@@ -210,7 +157,16 @@ def _province_rows(view: ctx.View) -> tuple[list[str], list[list[str]]]:
         ]
         for r in league.itertuples(index=False)
     ]
-    return _t(view)["cols_p"], rows
+    lang = view.lang
+    cols = [
+        t("pr_col_province", lang),
+        t("pr_col_peduli", lang),
+        t("pr_col_total", lang),
+        t("pr_col_unknown", lang),
+        t("pr_col_share", lang),
+        t("pr_col_pembina", lang),
+    ]
+    return cols, rows
 
 
 def all_sources(view: ctx.View) -> list[str]:
@@ -227,7 +183,7 @@ def all_sources(view: ctx.View) -> list[str]:
 
 
 def build_pack(view: ctx.View, renderer: Renderer) -> Pack:
-    t, en = _t(view), view.lang == "en"
+    lang = view.lang
     jobs = [
         Job(
             status_map_figure(
@@ -264,44 +220,47 @@ def build_pack(view: ctx.View, renderer: Renderer) -> Pack:
     map_png, share_png = images[0], images[-1]
     change_png = images[1] if view.trans is not None else None
 
+    def cont(title: str, i: int) -> str:
+        """The title of slide ``i`` of a run: from the second on, it says it continues."""
+        return t("pr_slide_cont", lang, title=title) if i else title
+
     slides = [
-        Slide(ctx.map_title(view), "title", subtitle=ctx.subtitle(view), bullets=[t["kicker"]])
+        Slide(
+            ctx.map_title(view),
+            "title",
+            subtitle=ctx.subtitle(view),
+            bullets=[t("pr_kicker", lang)],
+        )
     ]
-    slides.append(Slide(t["map"].format(year=ctx.year_text(view)), "image", map_png))
+    slides.append(Slide(t("pr_slide_map", lang, year=ctx.year_text(view)), "image", map_png))
     if change_png is not None:
-        slides.append(
-            Slide(t["change"].format(a=view.previous_year, b=view.data_year), "image", change_png)
-        )
+        title = t("pr_slide_change", lang, a=view.previous_year, b=view.data_year)
+        slides.append(Slide(title, "image", change_png))
     else:
-        reason = t["no_change"] if view.held else t["not_held"]
-        slides.append(
-            Slide(
-                t["change"].format(a=view.previous_year or "—", b=view.data_year),
-                "bullets",
-                bullets=[reason],
-            )
-        )
+        reason = t("pr_slide_no_change" if view.held else "pr_slide_not_held", lang)
+        title = t("pr_slide_change", lang, a=view.previous_year or "—", b=view.data_year)
+        slides.append(Slide(title, "bullets", bullets=[reason]))
     cols, rows = _region_rows(view) if view.province else _province_rows(view)
-    base = (t["table"] if view.province else t["ptable"]).format(year=view.data_year)
+    base = t(
+        "pr_slide_regions" if view.province else "pr_slide_provinces", lang, year=view.data_year
+    )
     for i, chunk in enumerate(_chunks(rows, TABLE_ROWS)):
-        slides.append(Slide(base + (t["cont"] if i else ""), "table", columns=cols, rows=chunk))
-    slides.append(Slide(t["share"], "image", share_png, note=t["share_note"]))
+        slides.append(Slide(cont(base, i), "table", columns=cols, rows=chunk))
+    share_note = t("pr_slide_share_note", lang)
+    slides.append(Slide(t("pr_slide_share", lang), "image", share_png, note=share_note))
+    summary = t("pr_slide_summary", lang)
     for i, chunk in enumerate(_by_lines(narrative(view), NARR_FONT, NARR_LINES)):
-        slides.append(
-            Slide(t["narr"] + (t["cont"] if i else ""), "bullets", bullets=chunk, note="narrative")
-        )
+        slides.append(Slide(cont(summary, i), "bullets", bullets=chunk, note="narrative"))
     decree = (
-        t["decree"].format(no=view.decree, year=view.data_year)
+        t("pr_slide_decree", lang, no=view.decree, year=view.data_year)
         if view.decree
-        else t["no_decree"].format(year=view.data_year)
+        else t("pr_slide_no_decree", lang, year=view.data_year)
     )
     urls = all_sources(view)
     numbered = [decree] + [f"{k}. {u}" for k, u in enumerate(urls, start=1)]
+    sources = t("pr_slide_sources", lang)
     for i, chunk in enumerate(_by_lines(numbered, SOURCE_FONT, SOURCE_LINES)):
-        slides.append(
-            Slide(t["sources"] + (t["cont"] if i else ""), "bullets", bullets=chunk, note="sources")
-        )
-    del en
+        slides.append(Slide(cont(sources, i), "bullets", bullets=chunk, note="sources"))
     return Pack(view, slides)
 
 

@@ -15,48 +15,29 @@ import pandas as pd
 from kkpham.formatting import format_number
 from kkpham.model.export import neutralise, neutralise_frame
 from kkpham.model.timeline import streaks
+from kkpham.texts import t
 from kkpham.vocab import BY_KEY
-
-HEAD = {
-    "id": {
-        "code": "Kode",
-        "region": "Kabupaten/Kota",
-        "status": "Status",
-        "score": "Nilai",
-        "streak": "Beruntun (tahun data)",
-        "first": "Tahun Peduli pertama",
-        "source": "Sumber",
-        "disputed": "Sumber berbeda",
-        "province": "Provinsi",
-        "sheet": "Daftar",
-        "grid": "Kab-kota x tahun",
-        "sources": "Sumber",
-        "about": "Keterangan",
-        "yes": "ya",
-        "no": "",
-    },
-    "en": {
-        "code": "Code",
-        "region": "Regency/city",
-        "status": "Status",
-        "score": "Score",
-        "streak": "Streak (data years)",
-        "first": "First Peduli year",
-        "source": "Source",
-        "disputed": "Sources disagree",
-        "province": "Province",
-        "sheet": "List",
-        "grid": "Kab-kota x year",
-        "sources": "Sources",
-        "about": "About",
-        "yes": "yes",
-        "no": "",
-    },
-}
 
 
 def _h(lang: str) -> dict[str, str]:
-    return HEAD["en" if lang == "en" else "id"]
+    """Headers and sheet names by short name (catalogue keys ``tbl_*``)."""
+    return {
+        "code": t("tbl_code", lang),
+        "region": t("tbl_region", lang),
+        "status": t("tbl_status", lang),
+        "score": t("tbl_score", lang),
+        "streak": t("tbl_streak", lang),
+        "first": t("tbl_first", lang),
+        "source": t("tbl_source", lang),
+        "disputed": t("tbl_disputed", lang),
+        "yes": t("tbl_yes", lang),
+        "province": t("tbl_province", lang),
+        "sheet": t("tbl_sheet", lang),
+        "grid": t("tbl_grid", lang),
+        "sources": t("tbl_sources", lang),
+        "number": t("tbl_number", lang),
+        "about": t("tbl_about", lang),
+    }
 
 
 def slug(text: str) -> str:
@@ -70,7 +51,7 @@ def file_stem(place: str | None, data_year: int | None, lang: str = "id", kind: 
     if kind:
         parts.append(kind)
     if data_year is not None:
-        parts.append(("data-year-" if lang == "en" else "tahun-data-") + str(data_year))
+        parts.append(t("tbl_file_year", lang, year=data_year))
     return "_".join(parts)
 
 
@@ -90,7 +71,7 @@ def region_table(
             h["streak"]: frame["code"].map(st["streak"]).fillna(0).astype(int),
             h["first"]: frame["code"].map(st["first_peduli"]).astype("Int64"),
             h["source"]: frame["source_url"],
-            h["disputed"]: frame["disputed"].map({True: h["yes"], False: h["no"]}),
+            h["disputed"]: frame["disputed"].map({True: h["yes"], False: ""}),
         }
     )
     if frame["province_code"].nunique() > 1:
@@ -171,7 +152,7 @@ def to_xlsx(
         longest = max([len(str(col))] + [len(str(v)) for v in safe.iloc[:, i - 1].head(500)])
         ws.column_dimensions[ws.cell(1, i).column_letter].width = min(max(8, longest + 2), 60)
     src = wb.create_sheet(h["sources"])
-    src.append(["No", h["source"]])
+    src.append([h["number"], h["source"]])
     for i, url in enumerate(sources, start=1):
         src.append([i, neutralise(url)])
     for cell in src[1]:

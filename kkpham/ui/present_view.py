@@ -30,17 +30,8 @@ def _view(province: str | None, year: int, lang: str, version: str, today: dt.da
 def _year_text(cycles: pd.DataFrame, year: int, lang: str) -> str:
     c = cycles.set_index("data_year").loc[year]
     if not c["held"]:
-        return (
-            f"Data year {year} (not assessed)"
-            if lang == "en"
-            else f"Tahun data {year} (tidak dinilai)"
-        )
-    award = int(c["award_year"])
-    return (
-        f"Data year {year} (award {award})"
-        if lang == "en"
-        else f"Tahun data {year} (penghargaan {award})"
-    )
+        return t("pr_year_not_held", lang, year=year)
+    return t("pr_year_held", lang, year=year, award=int(c["award_year"]))
 
 
 def sentence(summary: dict, cycles: pd.DataFrame, place: str, year: int, lang: str) -> None:
