@@ -1005,8 +1005,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "No decree number found for data year {year}; the statuses come from the sources below.",
     ),
     "pr_slide_share_note": (
-        "Garis hijau: data kami (batas bawah), garis titik: batas atas bila kab/kota tanpa data "
-        "Peduli; belah ketupat: jumlah yang dilaporkan sumber. Sumber di slide terakhir.",
+        "Garis hijau: yang tercatat di dasbor ini (batas bawah); garis titik: batas atas, bila "
+        "semua kab/kota tanpa data ternyata Peduli; belah ketupat: jumlah yang dilaporkan "
+        "sumber. Sumber di slide terakhir.",
         "Green line: our rows (lower bound); dotted: upper bound if kab/kota without data were "
         "Peduli; diamonds: counts reported by sources. Sources on the last slide.",
     ),
@@ -1024,8 +1025,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "predicate.",
     ),
     "pr_headline_range": (
-        "Data belum lengkap — setidaknya {low}, paling banyak {high}: {unknown} kab/kota tanpa "
-        "data.",
+        "Data belum lengkap — minimal {low}, maksimal {high}: {unknown} kab/kota belum ada data.",
         "Incomplete data — at least {low}, at most {high}: {unknown} regencies/cities without "
         "data.",
     ),
@@ -1057,7 +1057,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Peduli HAM with no record for {year} ({n}): {names}.",
     ),
     "pr_streaks": (
-        "Rangkaian Peduli HAM terpanjang sampai {year}: {items}.",
+        "Peduli HAM berturut-turut terlama sampai {year}: {items}.",
         "Longest Peduli HAM streaks up to {year}: {items}.",
     ),
     "pr_streak_item": (
@@ -1065,8 +1065,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{name} ({n} consecutive data years)",
     ),
     "pr_streaks_none": (
-        "Belum ada kab/kota dengan dua tahun data Peduli HAM berturut-turut atau lebih sampai "
-        "{year} dalam data kami.",
+        "Sampai {year} belum tercatat di dasbor ini kab/kota yang Peduli HAM dua tahun data "
+        "berturut-turut atau lebih.",
         "No kab/kota has two or more consecutive Peduli HAM data years up to {year} in our data.",
     ),
     "pr_pembina": ("Syarat provinsi pembina: {text}.", "Provincial pembina threshold: {text}."),
@@ -1083,8 +1083,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Sources disagree for {n} kab/kota (see the table).",
     ),
     "pr_reported": (
-        "Sumber melaporkan {count} kab/kota menerima penghargaan; data kami: {peduli} Peduli "
-        "HAM, {cukup} Cukup Peduli HAM.",
+        "Sumber melaporkan {count} kab/kota menerima penghargaan; tercatat di dasbor ini: "
+        "{peduli} Peduli HAM, {cukup} Cukup Peduli HAM.",
         "Sources report {count} kab/kota awarded; our rows: {peduli} Peduli HAM, {cukup} Cukup "
         "Peduli HAM.",
     ),
