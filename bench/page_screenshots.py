@@ -250,6 +250,7 @@ def shoot(browser: Browser, url: str, size: tuple[int, int], out: Path) -> dict:
 
 def _port_free(port: int) -> bool:
     with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server: TIME_WAIT is fine
         try:
             s.bind(("127.0.0.1", port))
         except OSError:
