@@ -36,6 +36,7 @@ import sys
 import time
 from pathlib import Path
 from unittest import mock
+from urllib.parse import parse_qsl, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -384,18 +385,26 @@ def compare(dir_a: Path, dir_b: Path, diff_dir: Path | None) -> int:
     return 0
 
 
+def _same_url(a: str, b: str) -> bool:
+    """Same path and the same query parameters, in any order."""
+    pa, pb = urlsplit(a), urlsplit(b)
+    return pa.path == pb.path and sorted(parse_qsl(pa.query)) == sorted(parse_qsl(pb.query))
+
+
 def _compare_manifests(dir_a: Path, dir_b: Path) -> None:
-    """Views whose written-back URL, errors or settling differ between the two captures."""
+    """Views whose written-back URL (path and parameters, any order), errors or settling differ
+    between the two captures."""
     paths = [d / "manifest.json" for d in (dir_a, dir_b)]
     if not all(p.exists() for p in paths):
         return
     shots_a, shots_b = (json.loads(p.read_text())["shots"] for p in paths)
     for name in sorted(set(shots_a) & set(shots_b)):
-        for field in ("final_url", "errors", "settled"):
-            if shots_a[name].get(field) != shots_b[name].get(field):
-                print(
-                    f"{name}: {field} {shots_a[name].get(field)!r} -> {shots_b[name].get(field)!r}"
-                )
+        a, b = shots_a[name], shots_b[name]
+        if not _same_url(a.get("final_url", ""), b.get("final_url", "")):
+            print(f"{name}: written-back URL {a.get('final_url')} -> {b.get('final_url')}")
+        for field in ("errors", "settled"):
+            if a.get(field) != b.get(field):
+                print(f"{name}: {field} {a.get(field)!r} -> {b.get(field)!r}")
 
 
 def main(argv: list[str] | None = None) -> int:
