@@ -9,8 +9,11 @@ national status panel read from a cold store connection, in-process.
 
 ``--before DIR``: also serve the code in DIR (e.g. ``git archive <commit> | tar -x -C DIR``, with
 a copy of ``static/``) on the same store, so a change is measured against what it replaced in
-the same run. Writes bench/results/bench_pages_<time>.json and prints a table. Targets are
-reported, never asserted.
+the same run. All servers (floor, this checkout, before) run at once and are measured in turn,
+view by view and round by round, so a drift in the machine's load hits them alike; each app's
+"above floor" is also given as the median of its per-round differences to the floor's view of
+the same round (``*_paired``). Writes bench/results/bench_pages_<time>.json and prints a table.
+Targets are reported, never asserted.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -128,20 +132,26 @@ def measure_app(
 PANEL_TIMER = """
 import statistics, sys, time
 sys.path.insert(0, {root!r})
+from kkpham import store as store_module
 from kkpham.store import Store
 {imports}
-times = []
+path = __import__('pathlib').Path({db!r})
+# the app's path when the code has one: every open attaches into one instance (store.Readers)
+opener = store_module.Readers().open if hasattr(store_module, "Readers") else Store.open
+times, cpu = [], []
 for _ in range(9):
-    t = time.perf_counter()
-    with Store.open(__import__('pathlib').Path({db!r})) as store:
+    t, c = time.perf_counter(), time.process_time()
+    with opener(path) as store:
         rows = {call}
     times.append(time.perf_counter() - t)
-print(statistics.median(times[1:]), min(times), len(rows))
+    cpu.append(time.process_time() - c)
+print(statistics.median(times[1:]), min(times), len(rows), statistics.median(cpu[1:]))
 """
 
 
 def panel_cold(root: Path, db: Path, new: bool) -> dict:
-    """The national status panel read on a fresh store connection (median of 8, after one)."""
+    """The national status panel read from a cold cache: open, read, close, as the app does
+    (median of 8, after one). ``new``: the code has the stored panel (``kkpham.model.panel``)."""
     if new:
         imports, call = "from kkpham import panel", "panel.read(store)"
     else:
@@ -150,7 +160,12 @@ def panel_cold(root: Path, db: Path, new: bool) -> dict:
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
     ).stdout.split()
-    return {"median_s": float(out[0]), "min_s": float(out[1]), "rows": int(out[2])}
+    return {
+        "median_s": float(out[0]),
+        "min_s": float(out[1]),
+        "rows": int(out[2]),
+        "cpu_median_s": float(out[3]),
+    }
 
 
 def main() -> None:
@@ -169,18 +184,83 @@ def main() -> None:
     apps = {"after": ROOT} | ({"before": args.before.resolve()} if args.before else {})
     results: dict = {"runs": RUNS, "targets": TARGETS, "panel_cold": {}}
     for name, root in apps.items():
-        results["panel_cold"][name] = panel_cold(root, settings.db_path, new=name == "after")
+        new = (root / "kkpham" / "panel.py").exists()
+        results["panel_cold"][name] = panel_cold(root, settings.db_path, new=new)
     floor = floor_dir()
-    with sync_playwright() as p:
+    with sync_playwright() as p, ExitStack() as stack:
         browser = launch_chromium(p)
-        with serve_process("floor_app.py", cwd=floor) as (url, proc):
-            floor_view = {"floor": ("/", 1)}
-            results["floor"] = measure_app(browser, url, proc.pid, floor_view, 0)["floor"]
+        servers = {"floor": stack.enter_context(serve_process("floor_app.py", cwd=floor))}
         for name, root in apps.items():
-            with serve_process("dashboard.py", env=env, cwd=root) as (url, proc):
-                results[name] = measure_app(browser, url, proc.pid, VIEWS, n_regions)
+            servers[name] = stack.enter_context(serve_process("dashboard.py", env=env, cwd=root))
+        results.update(measure_interleaved(browser, servers, VIEWS, n_regions))
         browser.close()
     report(results)
+
+
+def measure_interleaved(
+    browser, servers: dict, views: dict[str, tuple[str, int]], n_regions: int
+) -> dict:
+    """Every view of every app (``servers``: name -> (url, process); "floor" is the floor app),
+    round by round: in each round, each view is opened on the floor and on each app in turn
+    (the order rotates per round). The first round warms the caches and is dropped."""
+    apps = [a for a in servers if a != "floor"]
+    raw: dict = {a: {v: [] for v in views} for a in apps}
+    floor_raw: dict = {v: [] for v in views}
+    changes: dict = {a: [] for a in apps}
+    for round_ in range(RUNS + 1):
+        order = ["floor", *apps]
+        order = order[round_ % len(order) :] + order[: round_ % len(order)]
+        for view, (path, charts) in views.items():
+            for app in order:
+                url, proc = servers[app]
+                r = (
+                    view_once(browser, url + "/", proc.pid, 1)
+                    if app == "floor"
+                    else view_once(browser, url + path, proc.pid, charts)
+                )
+                if round_:
+                    (floor_raw[view] if app == "floor" else raw[app][view]).append(r)
+        if n_regions:
+            for app in apps:
+                url, _ = servers[app]
+                took = year_change_once(browser, url + "/peta?tahun=2019", n_regions)
+                if round_:
+                    changes[app].append(took)
+    floor_all = [r for runs in floor_raw.values() for r in runs]
+    out: dict = {
+        "floor": {
+            "drawn_s": statistics.median(r["drawn_s"] for r in floor_all),
+            "cpu_s": statistics.median(r["cpu_s"] for r in floor_all),
+            "cpu_runs": [round(r["cpu_s"], 3) for r in floor_all],
+            "drawn_runs": [round(r["drawn_s"], 3) for r in floor_all],
+            "state": floor_all[-1]["state"],
+        }
+    }
+    for app in apps:
+        out[app] = {}
+        for view, runs in raw[app].items():
+            floors = floor_raw[view]
+            out[app][view] = {
+                "drawn_s": statistics.median(r["drawn_s"] for r in runs),
+                "cpu_s": statistics.median(r["cpu_s"] for r in runs),
+                "cpu_above_floor_paired_s": statistics.median(
+                    r["cpu_s"] - f["cpu_s"] for r, f in zip(runs, floors, strict=True)
+                ),
+                "drawn_above_floor_paired_s": statistics.median(
+                    r["drawn_s"] - f["drawn_s"] for r, f in zip(runs, floors, strict=True)
+                ),
+                "cpu_runs": [round(r["cpu_s"], 3) for r in runs],
+                "drawn_runs": [round(r["drawn_s"], 3) for r in runs],
+                "floor_cpu_runs": [round(f["cpu_s"], 3) for f in floors],
+                "floor_drawn_runs": [round(f["drawn_s"], 3) for f in floors],
+                "state": runs[-1]["state"],
+            }
+        if n_regions:
+            out[app]["year_change_national"] = {
+                "s": statistics.median(changes[app]),
+                "runs": changes[app],
+            }
+    return out
 
 
 def report(results: dict) -> None:
@@ -189,21 +269,28 @@ def report(results: dict) -> None:
         f"floor: CPU {floor['cpu_s']:.3f} s, drawn {floor['drawn_s']:.2f} s "
         f"(median of {results['runs']})"
     )
-    head = f"{'app':7} {'view':18} {'CPU s':>6} {'>floor':>7} {'drawn s':>8} {'>floor':>7}"
+    head = (
+        f"{'app':7} {'view':18} {'CPU s':>6} {'>floor':>7} {'paired':>7} {'drawn s':>8} "
+        f"{'>floor':>7} {'paired':>7}"
+    )
     print(head)
     for app in ("before", "after"):
         for view, r in results.get(app, {}).items():
             if view.startswith("year_change"):
                 print(f"{app:7} {view:18} year change {r['s']:.2f} s")
                 continue
+            pc, pd_ = r.get("cpu_above_floor_paired_s"), r.get("drawn_above_floor_paired_s")
             print(
                 f"{app:7} {view:18} {r['cpu_s']:6.3f} {r['cpu_s'] - floor['cpu_s']:+7.3f} "
-                f"{r['drawn_s']:8.2f} {r['drawn_s'] - floor['drawn_s']:+7.2f}"
+                f"{pc if pc is not None else float('nan'):+7.3f} {r['drawn_s']:8.2f} "
+                f"{r['drawn_s'] - floor['drawn_s']:+7.2f} "
+                f"{pd_ if pd_ is not None else float('nan'):+7.2f}"
             )
     for app, r in results["panel_cold"].items():
         print(
-            f"{app:7} national status panel, cold connection: {1000 * r['median_s']:.0f} ms "
-            f"(min {1000 * r['min_s']:.0f} ms, {r['rows']} rows)"
+            f"{app:7} national status panel, cold cache: {1000 * r['median_s']:.0f} ms "
+            f"(min {1000 * r['min_s']:.0f} ms, CPU {1000 * r.get('cpu_median_s', 0):.0f} ms, "
+            f"{r['rows']} rows)"
         )
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / f"bench_pages_{time.strftime('%Y%m%dT%H%M%S')}.json"

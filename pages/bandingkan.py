@@ -71,12 +71,14 @@ if picked and picked != province:
 
 st.subheader(f"{t('share', lang)} — {place}")
 rows = per_province[per_province["province_code"] == province] if province else national
-ui.show_share(rows, panels.reported_beside(rows, province), cycles, place, lang, mode)
+ui.show_share(
+    rows, panels.reported_beside(rows, province), cycles, place, lang, mode, view=(province,)
+)
 
 st.subheader(f"{t('grid', lang)} — {place}")
 if province:
-    streaks = ui.show_grid(scope_panel, cycles, place, lang, mode, as_of=year)
-    ui.streak_table(scope_panel, streaks, year, lang)
+    streaks = ui.show_grid(scope_panel, cycles, place, lang, mode, as_of=year, view=(province,))
+    ui.streak_table(scope_panel, streaks, year, lang, view=(province,))
 else:
     st.info(t("pick_province", lang))
 
@@ -84,4 +86,4 @@ completeness_view.grid_section(cycles, lang, mode)
 
 first, last = sorted((year2, year))  # a change is read forward in time
 st.subheader(f"{t('trans', lang)}: {label(first)} → {label(last)} — {place}")
-ui.show_transitions(scope_panel, cycles, first, last, lang)
+ui.show_transitions(scope_panel, cycles, first, last, lang, view=(province,))

@@ -41,17 +41,17 @@ except reads.StoreUnavailable as exc:
     st.stop()
 
 ui.region_header(region, code, lang)
-ui.show_strip(prov_panel, code, cycles, "", lang, mode)
+ui.show_strip(prov_panel, code, cycles, "", lang, mode, view=(province,))
 as_of = reads.default_year(code[:2])  # the latest held year with any result in its province
 streak = region_profile.region_streak(prov_panel, code, as_of)
 st.markdown(region_profile.streak_text(streak, as_of, lang))
 st.caption(t("streak_note", lang))
 
 st.subheader(t("sources", lang))
-ui.show_claims(code, lang, prov_panel[prov_panel["code"] == code])
+ui.show_claims(code, lang, prov_panel[prov_panel["code"] == code], view=(province,))
 
 st.subheader(f"{t('context', lang)} {region['province_name']}")
 streaks = compare_view.show_grid(
-    prov_panel, cycles, "", lang, mode, as_of, highlight=code, key="wil_grid"
+    prov_panel, cycles, "", lang, mode, as_of, highlight=code, key="wil_grid", view=(province,)
 )
-compare_view.streak_table(prov_panel, streaks, as_of, lang)
+compare_view.streak_table(prov_panel, streaks, as_of, lang, view=(province,))

@@ -14,10 +14,10 @@ from kkpham.figures.compare import transition_matrix_figure as matrix_figure
 from kkpham.formatting import format_number
 from kkpham.model import timeline, transitions
 from kkpham.texts import t
-from kkpham.ui import present_view
+from kkpham.ui import present_view, view_cache
 from kkpham.ui.map_view import year_labels, year_options
 from kkpham.ui.safe_text import web_links
-from kkpham.ui.state import profile_links, write_param
+from kkpham.ui.state import profile_links, shared_params, write_param
 from kkpham.vocab import BY_KEY
 
 CHART_CONFIG = {
@@ -111,10 +111,43 @@ def show_league(
     return str(table["province_code"].iloc[rows[0]]) if rows else None
 
 
-def show_share(rows: pd.DataFrame, rep: pd.DataFrame, cycles, title: str, lang: str, mode: str):
-    fig = share_chart(rows, rep, cycles, lang=lang, year_mode=mode, title=title)
+def show_share(
+    rows: pd.DataFrame,
+    rep: pd.DataFrame,
+    cycles,
+    title: str,
+    lang: str,
+    mode: str,
+    view: tuple | None = None,
+):
+    """``view``: plain values naming ``rows`` and ``rep`` (the province): the figure and the
+    table are then built once per view and data version (``view_cache``)."""
+    build = lambda: _share_parts(rows, rep, cycles, title, lang, mode)  # noqa: E731
+    fig, table = (
+        build() if view is None else view_cache.once(("share", view, title, lang, mode), build)
+    )
     st.plotly_chart(fig, config=CHART_CONFIG, width="stretch", key="cmp_share")
     st.caption(t("reported_note", lang) if len(rep) else t("no_reported", lang))
+    if table is not None:
+        st.dataframe(
+            table,
+            hide_index=True,
+            width="stretch",
+            column_config={
+                t("source", lang): st.column_config.LinkColumn(
+                    display_text=r"https?://(?:www\.)?([^/]+)"
+                )
+            },
+        )
+    return fig
+
+
+def _share_parts(
+    rows: pd.DataFrame, rep: pd.DataFrame, cycles, title: str, lang: str, mode: str
+) -> tuple:
+    """(share figure, table of the sources' counts or None)."""
+    fig = share_chart(rows, rep, cycles, lang=lang, year_mode=mode, title=title)
+    view = None
     if len(rep):
         columns = {
             t("year", lang): rep["data_year"],
@@ -129,17 +162,7 @@ def show_share(rows: pd.DataFrame, rep: pd.DataFrame, cycles, title: str, lang: 
         if lang == "en":  # the compiler's notes are written in English: not in the Indonesian UI
             columns["Compiler's note"] = rep["evidence"].fillna("")
         view = pd.DataFrame(columns)
-        st.dataframe(
-            view,
-            hide_index=True,
-            width="stretch",
-            column_config={
-                t("source", lang): st.column_config.LinkColumn(
-                    display_text=r"https?://(?:www\.)?([^/]+)"
-                )
-            },
-        )
-    return fig
+    return fig, view
 
 
 def show_grid(
@@ -151,18 +174,28 @@ def show_grid(
     as_of: int,
     highlight: str | None = None,
     key: str = "cmp_grid",
+    view: tuple | None = None,
 ):
-    """The kab/kota × year grid with each region's streak up to ``as_of``; the streaks."""
-    streaks = timeline.streaks(prov_panel, as_of)
-    fig = status_grid(
-        prov_panel,
-        cycles,
-        streaks=streaks,
-        lang=lang,
-        year_mode=mode,
-        highlight=highlight,
-        title=title,
-        streak_as_of=as_of,
+    """The kab/kota × year grid with each region's streak up to ``as_of``; the streaks.
+    ``view``: plain values naming ``prov_panel`` (the province): built once per view."""
+
+    def build() -> tuple:
+        streaks = timeline.streaks(prov_panel, as_of)
+        return streaks, status_grid(
+            prov_panel,
+            cycles,
+            streaks=streaks,
+            lang=lang,
+            year_mode=mode,
+            highlight=highlight,
+            title=title,
+            streak_as_of=as_of,
+        )
+
+    streaks, fig = (
+        build()
+        if view is None
+        else view_cache.once(("grid", view, title, lang, mode, as_of, highlight), build)
     )
     st.plotly_chart(fig, config=CHART_CONFIG, width="stretch", key=key)
     st.caption(t("streak_note", lang))
@@ -170,8 +203,29 @@ def show_grid(
     return streaks
 
 
-def streak_table(prov_panel: pd.DataFrame, streaks: pd.DataFrame, as_of: int, lang: str) -> None:
-    """Kab/kota with streaks and a link to each profile."""
+def streak_table(
+    prov_panel: pd.DataFrame,
+    streaks: pd.DataFrame,
+    as_of: int,
+    lang: str,
+    view: tuple | None = None,
+) -> None:
+    """Kab/kota with streaks and a link to each profile. ``view``: plain values naming
+    ``prov_panel`` (the province), ``streaks`` being its streaks up to ``as_of``."""
+    if view is None:
+        table = _streak_rows(prov_panel, streaks, as_of, lang)
+    else:
+        links = tuple(sorted(shared_params().items()))  # what the profile links carry
+        table = view_cache.once(
+            ("streak_table", view, as_of, lang, links),
+            lambda: _streak_rows(prov_panel, streaks, as_of, lang),
+        )
+    table_with_profile_links(table, lang)
+
+
+def _streak_rows(
+    prov_panel: pd.DataFrame, streaks: pd.DataFrame, as_of: int, lang: str
+) -> pd.DataFrame:
     names = prov_panel.drop_duplicates("code").set_index("code")["name"]
     view = pd.DataFrame(
         {
@@ -189,7 +243,7 @@ def streak_table(prov_panel: pd.DataFrame, streaks: pd.DataFrame, as_of: int, la
             t("st_years", lang): streaks["n_peduli"],
         }
     )
-    table_with_profile_links(view, lang)
+    return view
 
 
 def table_with_profile_links(view: pd.DataFrame, lang: str) -> None:
@@ -204,28 +258,45 @@ def table_with_profile_links(view: pd.DataFrame, lang: str) -> None:
     )
 
 
-def show_transitions(scope_panel: pd.DataFrame, cycles, year_a: int, year_b: int, lang: str):
-    """Regime warning, transition counts and the matrix, then the regions with their change."""
+def show_transitions(
+    scope_panel: pd.DataFrame,
+    cycles,
+    year_a: int,
+    year_b: int,
+    lang: str,
+    view: tuple | None = None,
+):
+    """Regime warning, transition counts and the matrix, then the regions with their change.
+    ``view``: plain values naming ``scope_panel`` (the province): built once per view."""
     if year_a == year_b:
         st.info(t("same_year", lang))
         return None
-    trans = transitions.transitions(scope_panel, year_a, year_b, cycles)
-    note = transitions.regime_note(cycles, year_a, year_b, lang)
+    build = lambda: _transition_parts(scope_panel, cycles, year_a, year_b, lang)  # noqa: E731
+    links = tuple(sorted(shared_params().items()))  # what the profile links carry
+    trans, note, bars, fig, table = (
+        build()
+        if view is None
+        else view_cache.once(("transitions", view, year_a, year_b, lang, links), build)
+    )
     if note:
         st.warning(note)
     left, right = st.columns(2)
     with left:
-        st.plotly_chart(
-            transition_bars(transitions.transition_counts(trans), lang=lang),
-            config=CHART_CONFIG,
-            width="stretch",
-            key="cmp_trans_bars",
-        )
+        st.plotly_chart(bars, config=CHART_CONFIG, width="stretch", key="cmp_trans_bars")
     with right:
-        fig = matrix_figure(
-            transitions.transition_matrix(trans), year_a, year_b, lang=lang, note=note
-        )
         st.plotly_chart(fig, config=CHART_CONFIG, width="stretch", key="cmp_matrix")
+    table_with_profile_links(table, lang)
+    return trans
+
+
+def _transition_parts(
+    scope_panel: pd.DataFrame, cycles, year_a: int, year_b: int, lang: str
+) -> tuple:
+    """(transitions, regime note, counts figure, matrix figure, region table)."""
+    trans = transitions.transitions(scope_panel, year_a, year_b, cycles)
+    note = transitions.regime_note(cycles, year_a, year_b, lang)
+    bars = transition_bars(transitions.transition_counts(trans), lang=lang)
+    fig = matrix_figure(transitions.transition_matrix(trans), year_a, year_b, lang=lang, note=note)
     view = pd.DataFrame(
         {
             t("region", lang): trans["name"],
@@ -238,5 +309,4 @@ def show_transitions(scope_panel: pd.DataFrame, cycles, year_a: int, year_b: int
             t("profile", lang): profile_links(trans["code"]),
         }
     )
-    table_with_profile_links(view, lang)
-    return trans
+    return trans, note, bars, fig, view

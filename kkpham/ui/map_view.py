@@ -10,7 +10,7 @@ import streamlit as st
 from kkpham.figures import status_map
 from kkpham.formatting import format_number, format_percent
 from kkpham.texts import t
-from kkpham.ui import completeness_view, present_view, reads, state
+from kkpham.ui import completeness_view, present_view, reads, state, view_cache
 from kkpham.ui.safe_text import citations, md_escape, md_link, web_links
 from kkpham.vocab import BY_KEY, STATUSES
 
@@ -164,22 +164,36 @@ def show_map(
     half: bool = False,
     clickable: bool = True,
     province: str | None = None,
+    view: tuple | None = None,
 ):
-    """The status map (``half``: one of two side by side); a clicked region opens its profile."""
+    """The status map (``half``: one of two side by side); a clicked region opens its profile.
+    ``view``: plain values naming ``frame`` (e.g. ("one", province, year)): the figure is then
+    built once per view and data version (``view_cache``)."""
     if half:
         height, columns = HALF_HEIGHT_PX[outline is not None], 2
     else:
         height, columns = (NATIONAL_HEIGHT_PX if outline else PROVINCE_HEIGHT_PX), 3
-    fig = status_map(
-        frame,
-        url,
-        title=title,
-        outline_url=outline,
-        height=height,
-        lang=lang,
-        legend_columns=columns,
-        title_chars=40 if half else 58,
-        bounds=frame_bounds(province),
+    bounds = frame_bounds(province)
+
+    def build():
+        return status_map(
+            frame,
+            url,
+            title=title,
+            outline_url=outline,
+            height=height,
+            lang=lang,
+            legend_columns=columns,
+            title_chars=40 if half else 58,
+            bounds=bounds,
+        )
+
+    fig = (
+        build()
+        if view is None
+        else view_cache.once(
+            ("status_map", view, url, outline, title, lang, height, columns, half, bounds), build
+        )
     )
     code = clicked_code(chart(fig, key, clickable), frame)
     if code:
@@ -266,8 +280,28 @@ def split_sources(urls: pd.Series) -> tuple[pd.Series, pd.Series]:
     return web_links(urls), citations(urls)
 
 
-def region_table(frame: pd.DataFrame, lang: str = "id") -> None:
-    """Every kab/kota with its status, score, source and a link to its profile."""
+def region_table(frame: pd.DataFrame, lang: str = "id", view: tuple | None = None) -> None:
+    """Every kab/kota with its status, score, source and a link to its profile. ``view``: plain
+    values naming ``frame``: the table is then built once per view, data version and link."""
+    if view is None:
+        table = _region_rows(frame, lang)
+    else:
+        links = tuple(sorted(state.shared_params().items()))  # what the profile links carry
+        table = view_cache.once(
+            ("region_table", view, lang, links), lambda: _region_rows(frame, lang)
+        )
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            t("source", lang): st.column_config.LinkColumn(),
+            t("profile", lang): st.column_config.LinkColumn(display_text=t("profile", lang)),
+        },
+    )
+
+
+def _region_rows(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     web, decree = split_sources(frame["source_url"])
     table = pd.DataFrame(
         {
@@ -282,15 +316,7 @@ def region_table(frame: pd.DataFrame, lang: str = "id") -> None:
             t("profile", lang): state.profile_links(frame["code"]),
         }
     )
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            t("source", lang): st.column_config.LinkColumn(),
-            t("profile", lang): st.column_config.LinkColumn(display_text=t("profile", lang)),
-        },
-    )
+    return table
 
 
 def in_frame(frame: pd.DataFrame, province: str | None) -> tuple[pd.DataFrame, list[str]]:
@@ -310,6 +336,11 @@ def no_data_note(summary: dict, place: str, year: int, latest: int | None, lang:
             st.info(t("no_data_anywhere", lang, place=place))
 
 
+def _frame_and_summary(province: str | None, year: int) -> tuple[pd.DataFrame, dict]:
+    frame = reads.map_frame(province, year)
+    return frame, reads.summary(province, year, frame)
+
+
 def show_year(
     province: str | None,
     place: str,
@@ -322,8 +353,9 @@ def show_year(
     """One year: caption, map (click → profile), summary, profile picker, region table.
     ``latest``: the place's latest year with data, named when ``year`` has none."""
     try:
-        frame = reads.map_frame(province, year)
-        summary = reads.summary(province, year, frame)
+        frame, summary = view_cache.once(
+            ("map_frame", province, year), lambda: _frame_and_summary(province, year)
+        )
         url, outline = reads.geometry(province)
     except reads.StoreUnavailable as exc:
         st.error(str(exc))
@@ -340,6 +372,7 @@ def show_year(
             map_title(place, year_phrase(cycles, year, mode, lang), lang),
             lang=lang,
             province=province,
+            view=("one", province, year),
         )
         for note in notes:
             st.caption(t(note, lang))
@@ -350,6 +383,6 @@ def show_year(
     with col_map:
         present_view.sentence(summary, cycles, place, year, lang)
     st.subheader(t("regions", lang))
-    region_table(frame, lang)
+    region_table(frame, lang, view=(province, year))
     present_view.meeting_tools(province, place, year, lang)
     present_view.copy_link(lang)

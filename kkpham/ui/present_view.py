@@ -4,6 +4,7 @@ the figure (PNG/SVG) and the rakor pack (PPTX + PDF), rendered on the server on 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -52,7 +53,9 @@ def copy_link(lang: str) -> None:
     st.code(f"{base}?{query}" if query else base, language=None, wrap_lines=True)
 
 
-def _downloads(files: dict[str, bytes], stem: str, key: str, lang: str) -> None:
+def _downloads(
+    files: dict[str, bytes | Callable[[], bytes]], stem: str, key: str, lang: str
+) -> None:
     cols = st.columns(len(files))
     for col, (fmt, blob) in zip(cols, files.items(), strict=True):
         col.download_button(
@@ -154,17 +157,24 @@ def grid_downloads(panel: pd.DataFrame, lang: str, key: str) -> None:
         if panel["province_code"].nunique() == 1
         else "Indonesia"
     )
-    table = grid_table(panel, lang)
-    sources = sorted({u for u in panel["source_url"] if u})
     about = {
         "tampilan": place,
         "versi_data": reads.data_version(),
         "dibuat": dt.date.today().isoformat(),
     }
     st.caption(t("p10_grid", lang))
+    # written when the button is pressed (Streamlit's deferred download), not on every page run
     _downloads(
-        {"xlsx": to_xlsx(table, sources, about, lang), "csv": to_csv(table)},
+        {
+            "xlsx": lambda: _grid_xlsx(panel, about, lang),
+            "csv": lambda: to_csv(grid_table(panel, lang)),
+        },
         file_stem(place, None, lang, "kabkota-x-tahun"),
         key,
         lang,
     )
+
+
+def _grid_xlsx(panel: pd.DataFrame, about: dict, lang: str) -> bytes:
+    sources = sorted({u for u in panel["source_url"] if u})
+    return to_xlsx(grid_table(panel, lang), sources, about, lang)

@@ -10,7 +10,7 @@ from kkpham.formatting import format_number
 from kkpham.model import region_profile
 from kkpham.settings import get_settings
 from kkpham.texts import t
-from kkpham.ui import panels
+from kkpham.ui import panels, view_cache
 from kkpham.ui.compare_view import CHART_CONFIG
 from kkpham.ui.map_view import split_sources
 from kkpham.ui.safe_text import md_escape, md_value
@@ -56,8 +56,26 @@ def region_header(region: pd.Series, code: str, lang: str) -> None:
     )
 
 
-def show_claims(code: str, lang: str, rows: pd.DataFrame | None = None) -> None:
-    """Every claim about the region; ``rows``: its status panel rows (which claim is shown)."""
+def show_claims(
+    code: str, lang: str, rows: pd.DataFrame | None = None, view: tuple | None = None
+) -> None:
+    """Every claim about the region; ``rows``: its status panel rows (which claim is shown).
+    ``view``: plain values naming ``rows`` (its province): built once per view."""
+    build = lambda: _claim_rows(code, lang, rows)  # noqa: E731
+    view_frame = build() if view is None else view_cache.once(("claims", view, code, lang), build)
+    src = view_frame.columns[4]
+    st.dataframe(
+        view_frame,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            src: st.column_config.LinkColumn(display_text=r"https?://(?:www\.)?([^/]+)")
+        },
+    )
+    st.caption(t("note_origin", lang))
+
+
+def _claim_rows(code: str, lang: str, rows: pd.DataFrame | None) -> pd.DataFrame:
     table = region_profile.claims_table(panels.claims(code), lang, rows)
     web, decree = split_sources(table["source_url"])
     yes_no = lambda b: t("yes" if bool(b) else "no", lang)  # noqa: E731
@@ -81,21 +99,33 @@ def show_claims(code: str, lang: str, rows: pd.DataFrame | None = None) -> None:
             t("pf_note", lang): table["note"].fillna("—").replace("", "—"),
         }
     )
-    src = view.columns[4]
-    st.dataframe(
-        view,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            src: st.column_config.LinkColumn(display_text=r"https?://(?:www\.)?([^/]+)")
-        },
-    )
-    st.caption(t("note_origin", lang))
+    return view
 
 
-def show_strip(prov_panel: pd.DataFrame, code: str, cycles, title: str, lang: str, mode: str):
-    fig = status_strip(
-        region_profile.strip(prov_panel, code), cycles, lang=lang, year_mode=mode, title=title
+def show_strip(
+    prov_panel: pd.DataFrame,
+    code: str,
+    cycles,
+    title: str,
+    lang: str,
+    mode: str,
+    view: tuple | None = None,
+):
+    """``view``: plain values naming ``prov_panel`` (the province): built once per view."""
+
+    def build():
+        return status_strip(
+            region_profile.strip(prov_panel, code),
+            cycles,
+            lang=lang,
+            year_mode=mode,
+            title=title,
+        )
+
+    fig = (
+        build()
+        if view is None
+        else view_cache.once(("strip", view, code, title, lang, mode), build)
     )
     st.plotly_chart(fig, config=CHART_CONFIG, width="stretch", key="wil_strip")
     return fig

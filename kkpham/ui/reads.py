@@ -25,7 +25,7 @@ import streamlit as st
 from kkpham.model import mapdata
 from kkpham.model import panel as status_table
 from kkpham.settings import get_settings
-from kkpham.store import Store
+from kkpham.store import Readers, Store
 from kkpham.ui import state
 
 OPEN_ATTEMPTS = 20  # ~2 s of retries while a writer holds the file lock
@@ -53,6 +53,13 @@ def _stamp(path: Path) -> tuple[int, int, int, int]:
     return (db.st_mtime_ns, db.st_size, w.st_mtime_ns if w else 0, w.st_size if w else 0)
 
 
+@st.cache_resource(show_spinner=False)
+def _readers() -> Readers:
+    """One in-memory DuckDB instance per server process that every read attaches the file into
+    (a new instance per read cost ~40 ms of CPU, most of a cold status-panel read)."""
+    return Readers()
+
+
 @contextmanager
 def open_store() -> Iterator[Store]:
     """Open read-only, retrying briefly while the importer or build holds the write lock."""
@@ -61,7 +68,7 @@ def open_store() -> Iterator[Store]:
     last: Exception | None = None
     for _ in range(OPEN_ATTEMPTS):
         try:
-            store = Store.open(path, read_only=True)
+            store = _readers().open(path)
             break
         except FileNotFoundError:
             raise StoreUnavailable(f"{BUILD_HINT} (berkas {path} tidak ada)") from None

@@ -19,7 +19,7 @@ import streamlit as st
 
 from kkpham.model import timeline
 from kkpham.texts import t
-from kkpham.ui import map_view, state
+from kkpham.ui import map_view, state, view_cache
 
 STEP_S = 1.5  # seconds per year while playing (a national redraw takes ~0.5 s)
 SLIDER_KEY = "peta_tahun"
@@ -156,7 +156,10 @@ def _body(
             format_func=lambda y: labels[int(y)],
             help=t("year_help", lang),
         )
-        st.markdown(regime_track(cycles, lang, mode), unsafe_allow_html=True)
+        track = view_cache.once(
+            ("regime_track", lang, mode), lambda: regime_track(cycles, lang, mode)
+        )
+        st.markdown(track, unsafe_allow_html=True)
     render(int(year or default_year))
 
 
