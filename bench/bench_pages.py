@@ -152,7 +152,9 @@ print(statistics.median(times[1:]), min(times), len(rows), statistics.median(cpu
 def panel_cold(root: Path, db: Path, new: bool) -> dict:
     """The national status panel read from a cold cache: open, read, close, as the app does
     (median of 8, after one). ``new``: the code has the stored panel (``kkpham.model.panel``)."""
-    if new:
+    if (root / "kkpham" / "model" / "panel.py").exists():  # the layout since issue 8's re-layout
+        imports, call = "from kkpham.model import panel", "panel.read(store)"
+    elif new:
         imports, call = "from kkpham import panel", "panel.read(store)"
     else:
         imports, call = "from kkpham import timeline", "timeline.status_panel(store)"
