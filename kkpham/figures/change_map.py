@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kkpham.figures.legend import FONT_PX, ROW_PX, TITLE_PX, draw, legend_height_px, wrap_title
-from kkpham.figures.status_map import esc, frame_axes, outline_trace
+from kkpham.figures.status_map import NO_BASE_LAYERS, esc, frame_axes, outline_trace
 from kkpham.model.transitions import BY_TRANSITION, TRANSITION_CODE, TRANSITIONS
 from kkpham.vocab import BY_KEY, outline
 
@@ -150,19 +150,7 @@ def change_map(
             "projection": {"type": "equirectangular"},
             "visible": False,
             "bgcolor": "rgba(0,0,0,0)",
-            **{
-                f"show{layer}": False
-                for layer in (
-                    "land",
-                    "ocean",
-                    "lakes",
-                    "rivers",
-                    "countries",
-                    "coastlines",
-                    "subunits",
-                    "frame",
-                )
-            },
+            **NO_BASE_LAYERS,
         },
     )
     return fig

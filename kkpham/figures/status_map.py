@@ -42,6 +42,21 @@ REQUIRED = (
     "data_year_derived",
 )
 
+# Plotly's geo base layers, all off: the map draws only our polygons (and fetches no CDN topojson).
+NO_BASE_LAYERS = {
+    f"show{layer}": False
+    for layer in (
+        "land",
+        "ocean",
+        "lakes",
+        "rivers",
+        "countries",
+        "coastlines",
+        "subunits",
+        "frame",
+    )
+}
+
 
 def status_colorscale() -> list[tuple[float, str]]:
     """Each integer code gets one flat band of colour between zmin and zmax (legend order)."""
@@ -198,19 +213,7 @@ def status_map(
             "projection": {"type": "equirectangular"},
             "visible": False,
             "bgcolor": "rgba(0,0,0,0)",
-            **{
-                f"show{layer}": False
-                for layer in (
-                    "land",
-                    "ocean",
-                    "lakes",
-                    "rivers",
-                    "countries",
-                    "coastlines",
-                    "subunits",
-                    "frame",
-                )
-            },
+            **NO_BASE_LAYERS,
         },
     )
     return fig

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from kkpham.figures.change_map import transition_colorscale
 from kkpham.figures.legend import BORDER, DISPUTED_LINE, status_entries
-from kkpham.figures.status_map import ZMAX, ZMIN, esc, status_colorscale
+from kkpham.figures.status_map import NO_BASE_LAYERS, ZMAX, ZMIN, esc, status_colorscale
 from kkpham.model.transitions import BY_TRANSITION, TRANSITION_CODE, TRANSITIONS
 from kkpham.present.geometry import ViewGeometry
 from kkpham.present.labels import Labels, MapBox, frame_ranges, place_labels, short_name
@@ -141,19 +141,7 @@ def _geo_layout(cv: Canvas, mapbox: MapBox, top: float, left: float) -> dict:
         "lataxis": {"range": list(mapbox.lat)},
         "visible": False,
         "bgcolor": "rgba(0,0,0,0)",
-        **{
-            f"show{layer}": False
-            for layer in (
-                "land",
-                "ocean",
-                "lakes",
-                "rivers",
-                "countries",
-                "coastlines",
-                "subunits",
-                "frame",
-            )
-        },
+        **NO_BASE_LAYERS,
     }
 
 
