@@ -21,34 +21,21 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from kkpham.model.precedence import choose
-from kkpham.store import Store
+from kkpham.store import STATUS_PANEL_COLUMNS, Store
 from kkpham.vocab import BY_KEY
 
 # Bump when the derivation changes: the build then rebuilds stores derived by an older rule.
 PANEL_RULES = "2"  # 2: belum_diumumkan for held cycles without a public list
 PANEL_VERSION_KEY = "panel_version"
 
-MAP_COLUMNS = [
-    "code",
-    "name",
-    "kind",
-    "province_code",
-    "province_name",
-    "status",
-    "status_code",
-    "score",
-    "source_url",
-    "source_label",
-    "n_claims",
-    "disputed",
-    "claims_text",
-    "data_year_derived",
-]
 CYCLE_COLUMNS = ["data_year", "award_year", "regime", "held"]
 # streak: confirmed Peduli held years in a row ending at this data year (2020, not held, neither
 # counts nor breaks); first_peduli: the first Peduli data year up to this one, in our rows.
 STREAK_COLUMNS = ["streak", "first_peduli"]
-PANEL_COLUMNS = [*MAP_COLUMNS, *CYCLE_COLUMNS, "result_id", *STREAK_COLUMNS]
+# The table's columns are the store's (its DDL); the map frame is the panel without the cycle,
+# claim and streak fields.
+PANEL_COLUMNS = list(STATUS_PANEL_COLUMNS)
+MAP_COLUMNS = [c for c in PANEL_COLUMNS if c not in {*CYCLE_COLUMNS, "result_id", *STREAK_COLUMNS}]
 _TEXT = [
     "code",
     "name",
