@@ -23,7 +23,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
-from bench.harness import ROOT, STATUS_PATHS, launch_chromium, serve_process  # noqa: E402
+from bench.harness import (  # noqa: E402
+    ROOT,
+    STATUS_PATHS,
+    launch_chromium,
+    serve_process,
+    spreadsheet_input,
+)
 from kkpham.settings import get_settings  # noqa: E402
 from tests import hostile_xlsx as hx  # noqa: E402
 
@@ -106,7 +112,7 @@ def main() -> None:
             expect(uploader.get_by_text("Impor hasil")).to_be_visible(timeout=120_000)
             sampler.take()
             start = time.perf_counter()
-            uploader.locator("input[type=file]").first.set_input_files(
+            spreadsheet_input(uploader).set_input_files(
                 {"name": "serangan.xlsx", "mimeType": "application/octet-stream", "buffer": data}
             )
             map_s = national_map_seconds(browser, url)

@@ -6,6 +6,7 @@ Shared by the browser test and the benchmark, so both measure the same thing the
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -15,6 +16,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
+
+from kkpham.texts import LANGS, t
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -121,6 +124,15 @@ def launch_chromium(playwright: object) -> object:
         )
     except Exception as exc:  # playwright raises its own Error type
         raise RuntimeError(f"Chromium ({CHROMIUM}) could not start: {exc}") from exc
+
+
+def spreadsheet_input(page: object) -> object:
+    """The data page's CSV/XLSX file input, found by its uploader's label (either language)."""
+    labels = "|".join(re.escape(t("dp_file", lang)) for lang in LANGS)
+    uploader = page.get_by_test_id("stFileUploader").filter(  # type: ignore[attr-defined]
+        has=page.get_by_text(re.compile(labels))  # type: ignore[attr-defined]
+    )
+    return uploader.locator("input[type=file]")
 
 
 def is_local(url: str) -> bool:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from bench.harness import ROOT, serve
+from bench.harness import ROOT, serve, spreadsheet_input
 from kkpham.settings import Settings
 from kkpham.write.importer import MAX_BYTES
 from tests import hostile_xlsx as hx
@@ -42,7 +42,9 @@ def app_url(built_settings: Settings, tmp_path_factory, artifacts: Path):
 
 
 def upload(page, name: str, data: bytes) -> None:
-    page.locator("input[type=file]").first.set_input_files(
+    # By its label, not the page's first file input: the paste section's PDF uploader is one too,
+    # and while the page is still drawing the first input found can be that one.
+    spreadsheet_input(page).set_input_files(
         {"name": name, "mimeType": "application/octet-stream", "buffer": data}
     )
 
