@@ -213,12 +213,14 @@ def measure_frames(browser, url: str, geojson: Path, codes: list[str], zs: list[
 
 
 def floor_dir() -> Path:
-    """A throwaway app folder: the floor script, its static topojson, static serving on."""
+    """A throwaway app folder: the floor script, its static topojson, and the app's own Streamlit
+    config (static serving, no file watcher, no gc after each run), so the floor differs from the
+    app only in the page it serves."""
     d = Path(tempfile.mkdtemp(prefix="kkpham-floor-"))
     shutil.copy(ROOT / "bench" / "floor_app.py", d / "floor_app.py")
     write_base_topojson(d / "static" / "topojson")
     (d / ".streamlit").mkdir()
-    (d / ".streamlit" / "config.toml").write_text("[server]\nenableStaticServing = true\n")
+    shutil.copy(ROOT / ".streamlit" / "config.toml", d / ".streamlit" / "config.toml")
     return d
 
 

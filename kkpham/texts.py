@@ -696,6 +696,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Salin tautan tampilan ini",
         "Copy this view's link",
     ),
+    "copy_button": (
+        "Salin",
+        "Copy",
+    ),
+    "copy_done": (
+        "Tersalin",
+        "Copied",
+    ),
     "p10_table": (
         "Tabel kab/kota (status, nilai, beruntun, sumber)",
         "Kab/kota table (status, score, streak, source)",

@@ -16,6 +16,7 @@ from kkpham.present.tables import file_stem, grid_table, region_table, to_csv, t
 from kkpham.settings import get_settings
 from kkpham.texts import t
 from kkpham.ui import reads, state
+from kkpham.ui.copy_text import copy_text
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -36,13 +37,10 @@ def _year_text(cycles: pd.DataFrame, year: int, lang: str) -> str:
 
 
 def sentence(summary: dict, cycles: pd.DataFrame, place: str, year: int, lang: str) -> None:
-    """The one-sentence summary, ready to paste (a code block has a copy button)."""
+    """The one-sentence summary, ready to paste, with a copy button."""
     st.caption(t("p10_sentence", lang))
-    st.code(
-        headline_text(summary, _year_text(cycles, year, lang), place, lang),
-        language=None,
-        wrap_lines=True,
-    )
+    text = headline_text(summary, _year_text(cycles, year, lang), place, lang)
+    copy_text(text, lang, key="copy_sentence")
 
 
 def copy_link(lang: str) -> None:
@@ -50,7 +48,7 @@ def copy_link(lang: str) -> None:
     base = str(getattr(st.context, "url", "") or "").split("?")[0]
     query = urlencode({k: st.query_params[k] for k in st.query_params})
     st.caption(t("p10_copy_link", lang))
-    st.code(f"{base}?{query}" if query else base, language=None, wrap_lines=True)
+    copy_text(f"{base}?{query}" if query else base, lang, key="copy_link")
 
 
 def _downloads(
