@@ -110,11 +110,20 @@ def choose(page: Page, label: str, option: str) -> None:
     page.get_by_role("option").filter(has_text=re.compile("^" + re.escape(option))).first.click()
 
 
-def slide_right(page: Page) -> None:
-    """The map page's year slider one step right (what a person does with the arrow key)."""
+def slide_right(page: Page, focused: bool = False) -> None:
+    """The map page's year slider one step right (what a person does with the arrow key).
+    ``focused``: the slider already has the focus (``focus_slider``), so a timer started just
+    before this call times the key press, not Playwright finding and focusing the slider."""
+    slider = page.get_by_role("slider")
+    if not focused:
+        slider.focus()
+    page.keyboard.press("ArrowRight")
+
+
+def focus_slider(page: Page) -> None:
     slider = page.get_by_role("slider")
     slider.focus()
-    slider.press("ArrowRight")
+    assert slider.evaluate("e => e === document.activeElement"), "the slider did not take the focus"
 
 
 def measure_view(browser, url: str, expected: int, act) -> dict:

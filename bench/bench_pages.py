@@ -4,6 +4,11 @@ For each view (map national and Sultra, compare national and Sultra, a profile) 
 context opens the page; "fully drawn" is the moment the last chart, table or map polygon appeared
 (the page then stays unchanged for SETTLE_S with no script running). The server's CPU (user +
 system, /proc) is read before the navigation and after it settled: the CPU one page view costs.
+``--warm``: each app's views are tabs of one browser context instead, so Streamlit's hashed
+bundles come from the browser's cache, as for an official who has opened the dashboard before
+(a fresh context also measures the server sending ~5 MB of JavaScript). Each view also reports
+the page's main-thread task time (CDP ``Performance.getMetrics`` ``TaskDuration``), which the
+machine's load disturbs less than the wall clock.
 Also: a year change on the national map (slider one step -> every polygon recoloured) and the
 national status panel read from a cold store connection, in-process.
 
@@ -31,7 +36,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
-from bench.bench_map import Z_OF_FIRST_TRACE, floor_dir, slide_right, wait_drawn  # noqa: E402
+from bench.bench_map import (  # noqa: E402
+    Z_OF_FIRST_TRACE,
+    floor_dir,
+    focus_slider,
+    slide_right,
+    wait_drawn,
+)
 from bench.harness import (  # noqa: E402
     ROOT,
     STATUS_PATHS,
@@ -64,11 +75,16 @@ STATE = f"""() => [document.querySelectorAll('.js-plotly-plot .main-svg').length
   document.querySelectorAll('[data-testid="stStatusWidget"]').length]"""
 
 
-def view_once(browser, url: str, pid: int, charts: int) -> dict:
-    """One page view in a fresh context: seconds to fully drawn, server CPU seconds. Fully drawn:
-    at least ``charts`` charts, then nothing changed for SETTLE_S with no script running."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+def view_once(browser, url: str, pid: int, charts: int, context=None) -> dict:
+    """One page view: seconds to fully drawn, server CPU seconds, the page's main-thread task
+    seconds (CDP ``TaskDuration``). Fully drawn: at least ``charts`` charts, then nothing changed
+    for SETTLE_S with no script running. A fresh browser context per view, unless ``context`` is
+    given: a new tab in it, with Streamlit's bundles already in its HTTP cache (``--warm``)."""
+    own = context is None
+    context = context or browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Performance.enable")
     cpu0 = cpu_seconds(pid)
     t0 = time.perf_counter()
     page.goto(url)
@@ -84,8 +100,16 @@ def view_once(browser, url: str, pid: int, charts: int) -> dict:
             raise TimeoutError(f"{url} did not settle: {state}")
         page.wait_for_timeout(25)
     cpu = cpu_seconds(pid) - cpu0
-    context.close()
-    return {"drawn_s": changed - t0, "cpu_s": cpu, "state": last}
+    metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+    page.close()
+    if own:
+        context.close()
+    return {
+        "drawn_s": changed - t0,
+        "cpu_s": cpu,
+        "browser_task_s": metrics.get("TaskDuration", float("nan")),
+        "state": last,
+    }
 
 
 def year_change_once(browser, url: str, expected: int) -> float:
@@ -96,8 +120,9 @@ def year_change_once(browser, url: str, expected: int) -> float:
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
     before = page.evaluate(Z_OF_FIRST_TRACE)
+    focus_slider(page)
     t1 = time.perf_counter()
-    slide_right(page)
+    slide_right(page, focused=True)
     changed = f"(z => z !== null && z !== {json.dumps(before)})({Z_OF_FIRST_TRACE})"
     page.wait_for_function(changed, polling="raf", timeout=60_000)
     wait_drawn(page, expected)
@@ -175,6 +200,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--before", type=Path, help="a checkout of the code to compare against")
     parser.add_argument("--runs", type=int, default=RUNS, help="measured views per page")
+    parser.add_argument(
+        "--warm",
+        action="store_true",
+        help="each app's views in one browser context (its bundles cached), not a fresh one each",
+    )
     args = parser.parse_args()
     RUNS = args.runs
     settings = get_settings()
@@ -184,7 +214,12 @@ def main() -> None:
     with Store.open(settings.db_path) as store:
         n_regions = len(store.regions())
     apps = {"after": ROOT} | ({"before": args.before.resolve()} if args.before else {})
-    results: dict = {"runs": RUNS, "targets": TARGETS, "panel_cold": {}}
+    results: dict = {
+        "runs": RUNS,
+        "browser_cache": "warm" if args.warm else "fresh",
+        "targets": TARGETS,
+        "panel_cold": {},
+    }
     for name, root in apps.items():
         new = (root / "kkpham" / "panel.py").exists()
         results["panel_cold"][name] = panel_cold(root, settings.db_path, new=new)
@@ -194,18 +229,23 @@ def main() -> None:
         servers = {"floor": stack.enter_context(serve_process("floor_app.py", cwd=floor))}
         for name, root in apps.items():
             servers[name] = stack.enter_context(serve_process("dashboard.py", env=env, cwd=root))
-        results.update(measure_interleaved(browser, servers, VIEWS, n_regions))
+        results.update(measure_interleaved(browser, servers, VIEWS, n_regions, args.warm))
         browser.close()
     report(results)
 
 
 def measure_interleaved(
-    browser, servers: dict, views: dict[str, tuple[str, int]], n_regions: int
+    browser, servers: dict, views: dict[str, tuple[str, int]], n_regions: int, warm: bool = False
 ) -> dict:
     """Every view of every app (``servers``: name -> (url, process); "floor" is the floor app),
     round by round: in each round, each view is opened on the floor and on each app in turn
-    (the order rotates per round). The first round warms the caches and is dropped."""
+    (the order rotates per round). The first round warms the caches and is dropped. ``warm``:
+    each app's views are tabs of one browser context (bundles cached), else a fresh context each."""
     apps = [a for a in servers if a != "floor"]
+    contexts = {
+        a: browser.new_context(viewport={"width": 1400, "height": 1000}) if warm else None
+        for a in servers
+    }
     raw: dict = {a: {v: [] for v in views} for a in apps}
     floor_raw: dict = {v: [] for v in views}
     changes: dict = {a: [] for a in apps}
@@ -216,9 +256,9 @@ def measure_interleaved(
             for app in order:
                 url, proc = servers[app]
                 r = (
-                    view_once(browser, url + "/", proc.pid, 1)
+                    view_once(browser, url + "/", proc.pid, 1, contexts[app])
                     if app == "floor"
-                    else view_once(browser, url + path, proc.pid, charts)
+                    else view_once(browser, url + path, proc.pid, charts, contexts[app])
                 )
                 if round_:
                     (floor_raw[view] if app == "floor" else raw[app][view]).append(r)
@@ -228,11 +268,15 @@ def measure_interleaved(
                 took = year_change_once(browser, url + "/peta?tahun=2019", n_regions)
                 if round_:
                     changes[app].append(took)
+    for context in contexts.values():
+        if context is not None:
+            context.close()
     floor_all = [r for runs in floor_raw.values() for r in runs]
     out: dict = {
         "floor": {
             "drawn_s": statistics.median(r["drawn_s"] for r in floor_all),
             "cpu_s": statistics.median(r["cpu_s"] for r in floor_all),
+            "browser_task_s": statistics.median(r["browser_task_s"] for r in floor_all),
             "cpu_runs": [round(r["cpu_s"], 3) for r in floor_all],
             "drawn_runs": [round(r["drawn_s"], 3) for r in floor_all],
             "state": floor_all[-1]["state"],
@@ -245,6 +289,7 @@ def measure_interleaved(
             out[app][view] = {
                 "drawn_s": statistics.median(r["drawn_s"] for r in runs),
                 "cpu_s": statistics.median(r["cpu_s"] for r in runs),
+                "browser_task_s": statistics.median(r["browser_task_s"] for r in runs),
                 "cpu_above_floor_paired_s": statistics.median(
                     r["cpu_s"] - f["cpu_s"] for r, f in zip(runs, floors, strict=True)
                 ),
@@ -268,12 +313,13 @@ def measure_interleaved(
 def report(results: dict) -> None:
     floor = results["floor"]
     print(
-        f"floor: CPU {floor['cpu_s']:.3f} s, drawn {floor['drawn_s']:.2f} s "
-        f"(median of {results['runs']})"
+        f"floor: CPU {floor['cpu_s']:.3f} s, drawn {floor['drawn_s']:.2f} s, browser main "
+        f"thread {floor['browser_task_s']:.2f} s (median of {results['runs']}, "
+        f"{results['browser_cache']} browser cache)"
     )
     head = (
         f"{'app':7} {'view':18} {'CPU s':>6} {'>floor':>7} {'paired':>7} {'drawn s':>8} "
-        f"{'>floor':>7} {'paired':>7}"
+        f"{'>floor':>7} {'paired':>7} {'browser':>8} {'>floor':>7}"
     )
     print(head)
     for app in ("before", "after"):
@@ -286,7 +332,8 @@ def report(results: dict) -> None:
                 f"{app:7} {view:18} {r['cpu_s']:6.3f} {r['cpu_s'] - floor['cpu_s']:+7.3f} "
                 f"{pc if pc is not None else float('nan'):+7.3f} {r['drawn_s']:8.2f} "
                 f"{r['drawn_s'] - floor['drawn_s']:+7.2f} "
-                f"{pd_ if pd_ is not None else float('nan'):+7.2f}"
+                f"{pd_ if pd_ is not None else float('nan'):+7.2f} "
+                f"{r['browser_task_s']:8.2f} {r['browser_task_s'] - floor['browser_task_s']:+7.2f}"
             )
     for app, r in results["panel_cold"].items():
         print(
