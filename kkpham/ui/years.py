@@ -142,7 +142,9 @@ def _body(
         args=(cycles, current, int(default_year)),
         width="stretch",
     )
-    labels = map_view.year_options(cycles, mode, lang)
+    labels = view_cache.once(
+        ("year_options", mode, lang), lambda: map_view.year_options(cycles, mode, lang)
+    )
     with col_slider:
         year = state.url_select(
             t("mode_award" if mode == "award" else "mode_data", lang),
