@@ -35,10 +35,12 @@ RAW = re.compile(
     + "|".join(k for k in [*(s.key for s in STATUSES), *(t.key for t in TRANSITIONS)] if "_" in k)
     + r")\b"
 )
-# Text of the page, of the data grids (drawn on a canvas; their accessible table holds the cells)
-# and of every Plotly chart's hover texts, annotations and titles.
+# Text of the page, of the in-page components (innerText skips their shadow roots: the copy lines,
+# kkpham.ui.copy_text), of the data grids (drawn on a canvas; their accessible table holds the
+# cells) and of every Plotly chart's hover texts, annotations and titles.
 COLLECT = """() => {
   const out = [document.body.innerText];
+  document.querySelectorAll('*').forEach(e => e.shadowRoot && out.push(e.shadowRoot.textContent));
   document.querySelectorAll('[data-testid="stDataFrame"]').forEach(t =>
       out.push(t.textContent));
   document.querySelectorAll('.js-plotly-plot').forEach(gd => {

@@ -13,7 +13,11 @@ import streamlit as st
 
 from kkpham.texts import t
 
-HTML = '<div class="copy"><span class="text"></span><button type="button"></button></div>'
+HTML = (
+    '<div class="copy"><span class="text" id="text"></span>'
+    '<button type="button" aria-describedby="text"></button>'
+    '<span class="status" role="status"></span></div>'
+)
 CSS = """
 .copy { display: flex; align-items: flex-start; gap: 0.75rem; padding: 0.6rem 0.75rem;
   border-radius: 0.5rem; background: var(--st-secondary-background-color, #f0f2f6);
@@ -24,28 +28,41 @@ button { flex: none; font: inherit; font-size: 0.85rem; cursor: pointer; padding
   border-radius: 0.4rem; border: 1px solid var(--st-border-color, #c7c9d1);
   background: var(--st-background-color, #ffffff); color: inherit; }
 button:focus-visible { outline: 2px solid var(--st-primary-color, #ff4b4b); }
+.status, textarea { position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap; }
 """
 # The Clipboard API needs a secure context (https or localhost); a laptop serving colleagues over
-# plain http on the meeting-room LAN has none, so the fallback selects the text and copies that.
+# plain http on the meeting-room LAN has none. There the text is copied from a selected, hidden
+# form field (selecting inside a form field works in every browser, shadow DOM included), and
+# "Tersalin" is shown only when the browser says the copy happened.
 JS = """
 export default function ({ parentElement, data }) {
   const text = parentElement.querySelector(".text");
   const button = parentElement.querySelector("button");
+  const status = parentElement.querySelector(".status");
   text.textContent = data.text;
   button.textContent = data.label;
-  button.setAttribute("aria-label", data.label + ": " + data.text);
-  button.onclick = async () => {
-    try {
-      await navigator.clipboard.writeText(data.text);
-    } catch (err) {
-      const range = document.createRange();
-      range.selectNodeContents(text);
-      const selection = window.getSelection();
-      selection.removeAllRanges();
-      selection.addRange(range);
-      document.execCommand("copy");
-    }
+  status.textContent = "";
+  const copied = () => {
     button.textContent = data.done;
+    status.textContent = data.done;
+  };
+  const fallback = () => {
+    const field = document.createElement("textarea");
+    field.value = data.text;
+    field.setAttribute("readonly", "");
+    parentElement.appendChild(field);
+    field.select();
+    const ok = document.execCommand("copy");
+    field.remove();
+    if (ok) copied();
+  };
+  button.onclick = () => {
+    if (window.isSecureContext && navigator.clipboard) {
+      navigator.clipboard.writeText(data.text).then(copied, fallback);
+    } else {
+      fallback();
+    }
   };
 }
 """
