@@ -64,7 +64,7 @@ except reads.StoreUnavailable as exc:
     st.stop()
 
 st.subheader(f"{t('league', lang)} — {label(year)}")
-picked = ui.show_league(league_rows, year, province, lang, cycles)
+picked = ui.show_league(league_rows, year, province, lang, cycles, view=())
 if picked and picked != province:
     state.write_param("provinsi", picked)
     st.rerun()

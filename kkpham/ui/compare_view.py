@@ -51,41 +51,56 @@ def skip_not_held(cycles: pd.DataFrame, lang: str, params: tuple[str, ...] = ("t
             st.info(t("not_held_shown", lang).format(year=value, shown=earlier))
 
 
+def _league_view(table: pd.DataFrame, lang: str) -> tuple[int | None, str, pd.DataFrame]:
+    """(the change's base year, the change column's name, the league table as shown)."""
+    prev = table["previous_year"].dropna()
+    since = int(prev.iloc[0]) if len(prev) else None
+    change_col = t("lg_change_since", lang, year=since) if since else t("lg_change", lang)
+    return (
+        since,
+        change_col,
+        pd.DataFrame(
+            {
+                t("code", lang): table["province_code"],
+                t("province", lang): table["province_name"],
+                "Peduli HAM": table["peduli"],
+                t("lg_total", lang): table["total"],
+                "% Peduli": table["share"] * 100,
+                t("lg_max", lang): table["share_max"] * 100,
+                # a change between two lower bounds is no measured change: shown only on complete data
+                change_col: [
+                    f"{v:+.0f}" if ok and pd.notna(v) else "–"
+                    for v, ok in zip(table["change"], table["change_complete"], strict=True)
+                ],
+                t("lg_measurable", lang): table["change_complete"].map(
+                    lambda b: t("yes" if b else "no", lang)
+                ),
+                t("lg_streak_all", lang): table["all_peduli_streak"],
+                t("lg_streak_pembina", lang): table["pembina_streak"],
+                "Pembina": table["pembina_text"],
+            }
+        ),
+    )
+
+
 def show_league(
     table: pd.DataFrame,
     year: int,
     current: str | None,
     lang: str,
     cycles: pd.DataFrame | None = None,
+    view: tuple | None = None,
 ) -> str | None:
-    """The sortable league table; a clicked row returns its province code (else None)."""
-    prev = table["previous_year"].dropna()
-    since = int(prev.iloc[0]) if len(prev) else None
-    change_col = t("lg_change_since", lang, year=since) if since else t("lg_change", lang)
-    view = pd.DataFrame(
-        {
-            t("code", lang): table["province_code"],
-            t("province", lang): table["province_name"],
-            "Peduli HAM": table["peduli"],
-            t("lg_total", lang): table["total"],
-            "% Peduli": table["share"] * 100,
-            t("lg_max", lang): table["share_max"] * 100,
-            # a change between two lower bounds is no measured change: shown only on complete data
-            change_col: [
-                f"{v:+.0f}" if ok and pd.notna(v) else "–"
-                for v, ok in zip(table["change"], table["change_complete"], strict=True)
-            ],
-            t("lg_measurable", lang): table["change_complete"].map(
-                lambda b: t("yes" if b else "no", lang)
-            ),
-            t("lg_streak_all", lang): table["all_peduli_streak"],
-            t("lg_streak_pembina", lang): table["pembina_streak"],
-            "Pembina": table["pembina_text"],
-        }
+    """The sortable league table; a clicked row returns its province code (else None).
+    ``view``: plain values naming ``table`` besides ``year`` and ``lang`` (the page's league of
+    every province: ``()``): the shown table is then built once per view and data version."""
+    build = lambda: _league_view(table, lang)  # noqa: E731
+    since, change_col, shown = (
+        build() if view is None else view_cache.once(("league", view, year, lang), build)
     )
     pct = st.column_config.NumberColumn(format="%.0f%%")
     event = st.dataframe(
-        view,
+        shown,
         hide_index=True,
         width="stretch",
         on_select="rerun",

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from kkpham.model import league, timeline
-from kkpham.ui import reads
+from kkpham.ui import reads, view_cache
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -43,8 +43,16 @@ def regions() -> pd.DataFrame:
 
 
 def reported_beside(series_rows: pd.DataFrame, province: str | None) -> pd.DataFrame:
-    rep = reads.reference()["reported"]
-    return timeline.reported_beside_ours(series_rows, rep[rep["province_code"] == (province or "")])
+    """What the sources report beside our counts, for ``series_rows`` (the page's share series of
+    ``province``, or the national one): built once per province and data version."""
+
+    def build() -> pd.DataFrame:
+        rep = reads.reference()["reported"]
+        return timeline.reported_beside_ours(
+            series_rows, rep[rep["province_code"] == (province or "")]
+        )
+
+    return view_cache.once(("reported_beside", province), build)
 
 
 def claims(code: str) -> pd.DataFrame:
