@@ -67,7 +67,8 @@ def _league_view(table: pd.DataFrame, lang: str) -> tuple[int | None, str, pd.Da
                 t("lg_total", lang): table["total"],
                 "% Peduli": table["share"] * 100,
                 t("lg_max", lang): table["share_max"] * 100,
-                # a change between two lower bounds is no measured change: shown only on complete data
+                # a change between two lower bounds is no measured change:
+                # shown only on complete data
                 change_col: [
                     f"{v:+.0f}" if ok and pd.notna(v) else "–"
                     for v, ok in zip(table["change"], table["change_complete"], strict=True)
