@@ -159,7 +159,9 @@ def conform(panel: pd.DataFrame) -> pd.DataFrame:
         out[col] = out[col].astype("int64")
     for col in ("award_year", "result_id", "first_peduli"):
         if out[col].dtype != "Int64":
-            out[col] = out[col].astype("Float64").astype("Int64")
+            # through NumPy floats (NULL -> NaN -> <NA>), not "Float64": a masked cast also casts
+            # whatever bytes sit under the mask, which now and then warned "invalid value in cast"
+            out[col] = out[col].astype("float64").astype("Int64")
     for col in ("disputed", "data_year_derived", "held"):
         out[col] = out[col].astype(bool)
     out["score"] = out["score"].astype(float)
