@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from kkpham import regimes
 from kkpham.vocab import STORED_KEYS
 
 SCHEMA_VERSION = "4"  # 2: batches gained n_errors, n_conflicts, undone_by; 3: national counts;
@@ -203,18 +204,9 @@ CYCLE_COLUMNS = [
     "decree_source_url",
     "batch_id",
 ]
-REGIME_COLUMNS = [
-    "regime",
-    "regulation",
-    "programme_id",
-    "programme_en",
-    "rights_count",
-    "indicators_count",
-    "note",
-    "source_url",
-    "batch_id",
-]
-OUTCOME_COLUMNS = ["regime", "rank", "status", "label_id", "label_en", "source_url", "batch_id"]
+# the reference files' columns (kkpham.regimes) and the batch that stored them
+REGIME_COLUMNS = [*regimes.REGIME_COLUMNS, "batch_id"]
+OUTCOME_COLUMNS = [*regimes.OUTCOME_COLUMNS, "batch_id"]
 
 RESULT_COLUMNS = [
     "region_code",

@@ -120,10 +120,13 @@ def frame_axes(bounds: tuple[float, ...] | None, pad: float = 0.03) -> dict:
     }
 
 
-def outline_trace(province_codes: list[str], outline_url: str) -> go.Choropleth:
-    """Province borders over the national map: transparent fill, no hover, no colour."""
+def outline_trace(
+    province_codes: list[str], outline: str | dict, width: float = 0.9
+) -> go.Choropleth:
+    """Province borders over the national map: transparent fill, no hover, no colour.
+    ``outline``: the provinces' GeoJSON, as a URL (live map) or inline (publication map)."""
     return go.Choropleth(
-        geojson=outline_url,
+        geojson=outline,
         featureidkey="properties.code",
         locations=province_codes,
         z=[0] * len(province_codes),
@@ -133,7 +136,7 @@ def outline_trace(province_codes: list[str], outline_url: str) -> go.Choropleth:
         hoverinfo="skip",
         colorscale=[(0, "rgba(0,0,0,0)"), (1, "rgba(0,0,0,0)")],
         name="provinsi",
-        marker={"line": {"color": "#4d4d4d", "width": 0.9}},
+        marker={"line": {"color": "#4d4d4d", "width": width}},
     )
 
 

@@ -17,7 +17,14 @@ import plotly.graph_objects as go
 
 from kkpham.figures.change_map import transition_colorscale
 from kkpham.figures.legend import BORDER, DISPUTED_LINE, status_entries
-from kkpham.figures.status_map import NO_BASE_LAYERS, ZMAX, ZMIN, esc, status_colorscale
+from kkpham.figures.status_map import (
+    NO_BASE_LAYERS,
+    ZMAX,
+    ZMIN,
+    esc,
+    outline_trace,
+    status_colorscale,
+)
 from kkpham.model.transitions import BY_TRANSITION, TRANSITION_CODE, TRANSITIONS
 from kkpham.present.geometry import ViewGeometry
 from kkpham.present.labels import Labels, MapBox, frame_ranges, place_labels, short_name
@@ -278,21 +285,7 @@ def _map_figure(
     data = [choropleth]
     if national:
         provinces = [f["properties"]["code"] for f in geometry.provinces["features"]]
-        data.append(
-            go.Choropleth(
-                geojson=geometry.provinces,
-                featureidkey="properties.code",
-                locations=provinces,
-                z=[0] * len(provinces),
-                zmin=0,
-                zmax=1,
-                showscale=False,
-                hoverinfo="skip",
-                colorscale=[(0, "rgba(0,0,0,0)"), (1, "rgba(0,0,0,0)")],
-                name="provinsi",
-                marker={"line": {"color": "#4d4d4d", "width": 1.0}},
-            )
-        )
+        data.append(outline_trace(provinces, geometry.provinces, width=1.0))
     labels = Labels()
     if label_regions and national:
         names = {

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from kkpham.regimes import BANDS
+from kkpham.regimes import BANDS, REGIME_COLUMNS
 from kkpham.write.validate import is_http_url
 
 if TYPE_CHECKING:
@@ -168,16 +168,7 @@ def frames(entry: CycleEntry, store: Store) -> tuple[pd.DataFrame, pd.DataFrame,
         ]
         if new_regime
         else [],
-        columns=[
-            "regime",
-            "regulation",
-            "programme_id",
-            "programme_en",
-            "rights_count",
-            "indicators_count",
-            "note",
-            "source_url",
-        ],
+        columns=REGIME_COLUMNS,
     )
     start = len(store.regime_outcomes(entry.regime)) if entry.regime else 0
     outcomes = pd.DataFrame(
