@@ -217,7 +217,7 @@ def test_browser_shared_links_league_click_and_search(synthetic_store, tmp_path,
         page.goto(f"{url}/bandingkan?provinsi=74&tahun=2022&tahun2=2019&lang=en")
         page.get_by_text("Comparison across criteria regimes").first.wait_for(timeout=60_000)
         heading = "Share of kab/kota Peduli HAM — Sulawesi Tenggara"
-        page.get_by_role("heading", name=heading).wait_for(timeout=10_000)
+        page.get_by_role("heading", name=heading).wait_for(timeout=60_000)
         page.wait_for_timeout(1500)
         page.screenshot(path=str(artifacts / "bandingkan_74_en.png"))
         assert "provinsi=74" in page.url and "tahun2=2019" in page.url and "lang=en" in page.url

@@ -9,7 +9,7 @@ import streamlit as st
 from kkpham.figures.change_map import change_map
 from kkpham.model import timeline, transitions
 from kkpham.texts import t
-from kkpham.ui import map_view, reads, state
+from kkpham.ui import charts, map_view, reads, state
 from kkpham.vocab import BY_KEY
 
 VIEWS = ("banding",)  # absent = one year
@@ -124,7 +124,7 @@ def show(
         year_labels=(a, b),
         bounds=map_view.frame_bounds(province),
     )
-    map_view.chart(fig, "peta_change")
+    map_view.chart(charts.drawable(fig), "peta_change")
     change_table(trans, a, b, lang)
 
 

@@ -14,7 +14,7 @@ from kkpham.figures.compare import transition_matrix_figure as matrix_figure
 from kkpham.formatting import format_number
 from kkpham.model import timeline, transitions
 from kkpham.texts import t
-from kkpham.ui import present_view, view_cache
+from kkpham.ui import charts, present_view, view_cache
 from kkpham.ui.map_view import year_labels, year_options
 from kkpham.ui.safe_text import web_links
 from kkpham.ui.state import profile_links, shared_params, write_param
@@ -142,7 +142,7 @@ def show_share(
     fig, table = (
         build() if view is None else view_cache.once(("share", view, title, lang, mode), build)
     )
-    st.plotly_chart(fig, config=CHART_CONFIG, width="stretch", key="cmp_share")
+    charts.show(fig, key="cmp_share", config=CHART_CONFIG)
     st.caption(t("reported_note", lang) if len(rep) else t("no_reported", lang))
     if table is not None:
         st.dataframe(
@@ -162,7 +162,7 @@ def _share_parts(
     rows: pd.DataFrame, rep: pd.DataFrame, cycles, title: str, lang: str, mode: str
 ) -> tuple:
     """(share figure, table of the sources' counts or None)."""
-    fig = share_chart(rows, rep, cycles, lang=lang, year_mode=mode, title=title)
+    fig = charts.drawable(share_chart(rows, rep, cycles, lang=lang, year_mode=mode, title=title))
     view = None
     if len(rep):
         columns = {
@@ -197,7 +197,7 @@ def show_grid(
 
     def build() -> tuple:
         streaks = timeline.streaks(prov_panel, as_of)
-        return streaks, status_grid(
+        fig = status_grid(
             prov_panel,
             cycles,
             streaks=streaks,
@@ -207,13 +207,14 @@ def show_grid(
             title=title,
             streak_as_of=as_of,
         )
+        return streaks, charts.drawable(fig)
 
     streaks, fig = (
         build()
         if view is None
         else view_cache.once(("grid", view, title, lang, mode, as_of, highlight), build)
     )
-    st.plotly_chart(fig, config=CHART_CONFIG, width="stretch", key=key)
+    charts.show(fig, key=key, config=CHART_CONFIG)
     st.caption(t("streak_note", lang))
     present_view.grid_downloads(prov_panel, lang, f"{key}_unduh")
     return streaks
@@ -298,9 +299,9 @@ def show_transitions(
         st.warning(note)
     left, right = st.columns(2)
     with left:
-        st.plotly_chart(bars, config=CHART_CONFIG, width="stretch", key="cmp_trans_bars")
+        charts.show(bars, key="cmp_trans_bars", config=CHART_CONFIG)
     with right:
-        st.plotly_chart(fig, config=CHART_CONFIG, width="stretch", key="cmp_matrix")
+        charts.show(fig, key="cmp_matrix", config=CHART_CONFIG)
     table_with_profile_links(table, lang)
     return trans
 
@@ -311,8 +312,9 @@ def _transition_parts(
     """(transitions, regime note, counts figure, matrix figure, region table)."""
     trans = transitions.transitions(scope_panel, year_a, year_b, cycles)
     note = transitions.regime_note(cycles, year_a, year_b, lang)
-    bars = transition_bars(transitions.transition_counts(trans), lang=lang)
-    fig = matrix_figure(transitions.transition_matrix(trans), year_a, year_b, lang=lang, note=note)
+    bars = charts.drawable(transition_bars(transitions.transition_counts(trans), lang=lang))
+    matrix = transitions.transition_matrix(trans)
+    fig = charts.drawable(matrix_figure(matrix, year_a, year_b, lang=lang, note=note))
     view = pd.DataFrame(
         {
             t("region", lang): trans["name"],

@@ -14,7 +14,7 @@ import streamlit as st
 from kkpham.figures.completeness import completeness_grid
 from kkpham.model import completeness
 from kkpham.texts import t
-from kkpham.ui import panels, reads, state, view_cache
+from kkpham.ui import charts, panels, reads, state, view_cache
 from kkpham.ui.safe_text import md_escape
 
 CHART_CONFIG = {"displaylogo": False, "scrollZoom": False}
@@ -84,9 +84,11 @@ def grid_section(cycles: pd.DataFrame, lang: str, mode: str) -> None:
     st.subheader(t("completeness", lang))
     fig = view_cache.once(
         ("completeness_grid", lang, mode),
-        lambda: completeness_grid(
-            grid(), cycles, lang=lang, year_mode=mode, title=t("completeness_title", lang)
+        lambda: charts.drawable(
+            completeness_grid(
+                grid(), cycles, lang=lang, year_mode=mode, title=t("completeness_title", lang)
+            )
         ),
     )
-    st.plotly_chart(fig, config=CHART_CONFIG, width="stretch", key="cmp_completeness")
+    charts.show(fig, key="cmp_completeness", config=CHART_CONFIG)
     st.caption(t("completeness_caption", lang))

@@ -10,7 +10,7 @@ import streamlit as st
 from kkpham.figures import status_map
 from kkpham.formatting import format_number, format_percent
 from kkpham.texts import t
-from kkpham.ui import completeness_view, present_view, reads, state, view_cache
+from kkpham.ui import charts, completeness_view, present_view, reads, state, view_cache
 from kkpham.ui.safe_text import citations, md_escape, md_link, web_links
 from kkpham.vocab import BY_KEY, STATUSES
 
@@ -112,17 +112,8 @@ def map_title(place: str, year_text: str, lang: str = "id") -> str:
 
 
 def chart(fig: go.Figure, key: str, clickable: bool = False):
-    """Draw a map; ``clickable``: a click on a region selects it (Streamlit point selection)."""
-    if not clickable:
-        return st.plotly_chart(fig, config=PLOTLY_CONFIG, width="stretch", key=key)
-    return st.plotly_chart(
-        fig,
-        config=PLOTLY_CONFIG,
-        width="stretch",
-        key=key,
-        on_select="rerun",
-        selection_mode="points",
-    )
+    """Draw a map (``chart.drawable``); ``clickable``: a click on a region selects it."""
+    return charts.show(fig, key=key, config=PLOTLY_CONFIG, clickable=clickable)
 
 
 def clicked_code(event: object, frame: pd.DataFrame) -> str | None:
@@ -176,7 +167,7 @@ def show_map(
     bounds = frame_bounds(province)
 
     def build():
-        return status_map(
+        fig = status_map(
             frame,
             url,
             title=title,
@@ -187,6 +178,7 @@ def show_map(
             title_chars=40 if half else 58,
             bounds=bounds,
         )
+        return charts.drawable(fig, clickable=clickable)
 
     fig = (
         build()

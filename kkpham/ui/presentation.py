@@ -19,7 +19,7 @@ from kkpham.formatting import format_percent
 from kkpham.present import context as ctx
 from kkpham.present.mapfig import Decor, status_map_figure
 from kkpham.texts import t
-from kkpham.ui import present_view
+from kkpham.ui import charts, present_view
 from kkpham.ui.map_view import TOPOJSON_URL
 
 VALUE = "presentasi"
@@ -113,11 +113,11 @@ def show(
     fig = status_map_figure(
         view.frame, view.geometry, decor, lang=lang, width=WIDTH_PX, height=HEIGHT_PX
     )
-    st.plotly_chart(
-        fig,
+    charts.show(
+        charts.drawable(fig),
+        key="presentasi_peta",
         config={"displayModeBar": False, "staticPlot": True, "topojsonURL": TOPOJSON_URL},
         width="content",
-        key="presentasi_peta",
     )
     held = [str(int(y)) for y in cycles.loc[cycles["held"].astype(bool), "data_year"]]
     cfg = {

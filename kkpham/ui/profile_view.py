@@ -10,7 +10,7 @@ from kkpham.formatting import format_number
 from kkpham.model import region_profile
 from kkpham.settings import get_settings
 from kkpham.texts import t
-from kkpham.ui import panels, view_cache
+from kkpham.ui import charts, panels, view_cache
 from kkpham.ui.compare_view import CHART_CONFIG
 from kkpham.ui.map_view import split_sources
 from kkpham.ui.safe_text import md_escape, md_value
@@ -114,18 +114,19 @@ def show_strip(
     """``view``: plain values naming ``prov_panel`` (the province): built once per view."""
 
     def build():
-        return status_strip(
+        fig = status_strip(
             region_profile.strip(prov_panel, code),
             cycles,
             lang=lang,
             year_mode=mode,
             title=title,
         )
+        return charts.drawable(fig)
 
     fig = (
         build()
         if view is None
         else view_cache.once(("strip", view, code, title, lang, mode), build)
     )
-    st.plotly_chart(fig, config=CHART_CONFIG, width="stretch", key="wil_strip")
+    charts.show(fig, key="wil_strip", config=CHART_CONFIG)
     return fig
