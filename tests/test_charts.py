@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import plotly.graph_objects as go
 import pytest
+import streamlit
 from streamlit.testing.v1 import AppTest
 
 from kkpham.ui import charts
@@ -63,6 +64,14 @@ def test_show_refuses_a_figure_that_is_not_drawable() -> None:
         charts.show(bars(), key="x", config={})
 
 
+def test_the_look_is_the_pinned_streamlit_versions() -> None:
+    pinned = (ROOT / "requirements.txt").read_text(encoding="utf-8")
+    assert f"streamlit=={streamlit.__version__}" in pinned
+    assert streamlit.__version__ == "1.67.0", (
+        "LOOK copies Streamlit 1.67's chart theme: read it again"
+    )
+
+
 def test_the_app_pins_the_light_theme_the_look_is_taken_from() -> None:
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["theme"]["base"] == "light"
@@ -107,5 +116,13 @@ def test_colours_that_switch_a_part_on_are_set_only_where_plotly_draws_that_part
 
 
 def test_numbers_shown_as_text_read_as_plotly_wrote_them() -> None:
-    fig = go.Figure(go.Bar(x=[1, 2, 3], y=["a", "b", "c"], text=np.array([0.0, 29.0, 1.5])))
-    assert list(charts.drawable(fig).data[0].text) == ["0", "29", "1.5"]
+    text = np.array([0.0, 29.0, 1.5, np.nan])
+    fig = go.Figure(go.Bar(x=[1, 2, 3, 4], y=["a", "b", "c", "d"], text=text))
+    assert list(charts.drawable(fig).data[0].text) == ["0", "29", "1.5", ""]
+
+
+def test_a_change_in_the_layout_alone_changes_the_revision() -> None:
+    plain, ticked = bars(), bars()
+    ticked.update_layout(xaxis={"tickvals": [1, 2], "ticktext": ["2019", "2022"]})
+    # plotly.js compares the layout's arrays (tick values) by revision too: they must not hide
+    assert charts.drawable(plain).layout.datarevision != charts.drawable(ticked).layout.datarevision

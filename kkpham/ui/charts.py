@@ -8,7 +8,7 @@ whole chart (measured: the national map's 552 shapes drawn twice, each compare c
 So each figure is made ``drawable`` once, when it is built: the theme's look for the app's light
 theme (``LOOK``) is filled into the figure itself wherever the figure leaves a value unset, as
 the theme's template did; the template is dropped; ``layout.datarevision`` is a digest of the
-data, so plotly.js compares arrays by revision; NumPy arrays become lists (Plotly sends them as
+figure, so plotly.js compares arrays by revision; NumPy arrays become lists (Plotly sends them as
 base64 objects, which plotly.js compares by identity even then); a clickable chart names the
 click, hover and drag modes Streamlit would set. Then ``show`` draws it with ``theme=None``.
 What the viewer sees is
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -123,12 +124,20 @@ def _axes(fig: go.Figure) -> dict[str, dict[str, bool]]:
     return axes
 
 
+# what else, set in the figure, switches a part on (plotly.js line_grid/tick_mark defaults)
+ALSO_SWITCH = {
+    "showgrid": ("gridwidth", "griddash"),
+    "zeroline": ("zerolinewidth",),
+    "ticks": ("ticklen", "tickwidth"),
+}
+
+
 def _switched_on(axis: Any, part: str, default: bool) -> bool:
     value = axis[part]
+    explicit = any(axis[other] is not None for other in ALSO_SWITCH[part])
     if part == "ticks":
-        explicit = axis.ticklen is not None or axis.tickwidth is not None
         return value in ("outside", "inside") or (value is None and (default or explicit))
-    return value is True or (value is None and default)
+    return value is True or (value is None and (default or explicit))
 
 
 def _arrays(props: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, np.ndarray]]:
@@ -141,7 +150,11 @@ def _arrays(props: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, np.n
 
 
 def _js_number(value: Any) -> Any:
-    """A number as plotly.js writes it (29.0 -> "29"); anything else as it is."""
+    """A value as plotly.js writes it as text: 29.0 -> "29", NaN -> "" (no text), True -> "true"."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and math.isnan(value):
+        return ""
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
         return str(int(value))
     return repr(value) if isinstance(value, int | float) else value
@@ -173,8 +186,9 @@ def drawable(fig: go.Figure, *, clickable: bool = False) -> go.Figure:
         for path, values in list(_arrays(trace.to_plotly_json())):
             trace[path] = None  # else Plotly keeps a list given for a NumPy array as NumPy
             trace[path] = _as_text(values) if path in TEXTS else values.tolist()
-    data = json.dumps(fig.to_plotly_json()["data"], cls=plotly.utils.PlotlyJSONEncoder)
-    fig.layout.datarevision = hashlib.blake2b(data.encode(), digest_size=8).hexdigest()
+    # the whole figure: plotly.js then also compares the layout's arrays (tick values) by revision
+    spec = json.dumps(fig.to_plotly_json(), cls=plotly.utils.PlotlyJSONEncoder)
+    fig.layout.datarevision = hashlib.blake2b(spec.encode(), digest_size=8).hexdigest()
     return fig
 
 

@@ -184,7 +184,20 @@ def show_map(
         build()
         if view is None
         else view_cache.once(
-            ("status_map", view, url, outline, title, lang, height, columns, half, bounds), build
+            (
+                "status_map",
+                view,
+                url,
+                outline,
+                title,
+                lang,
+                height,
+                columns,
+                half,
+                bounds,
+                clickable,
+            ),
+            build,
         )
     )
     code = clicked_code(chart(fig, key, clickable), frame)

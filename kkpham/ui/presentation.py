@@ -19,7 +19,7 @@ from kkpham.formatting import format_percent
 from kkpham.present import context as ctx
 from kkpham.present.mapfig import Decor, status_map_figure
 from kkpham.texts import t
-from kkpham.ui import charts, present_view
+from kkpham.ui import charts, present_view, view_cache
 from kkpham.ui.map_view import TOPOJSON_URL
 
 VALUE = "presentasi"
@@ -110,11 +110,16 @@ def show(
     for col, (label, value) in zip(cols, key_numbers(view), strict=True):
         col.metric(label, value)
     decor = Decor(ctx.map_title(view), ctx.subtitle(view), ctx.source_line(view), "")
-    fig = status_map_figure(
-        view.frame, view.geometry, decor, lang=lang, width=WIDTH_PX, height=HEIGHT_PX
+    fig = view_cache.once(
+        ("presentation_map", province, year, lang, decor.title, decor.subtitle, decor.source_line),
+        lambda: charts.drawable(
+            status_map_figure(
+                view.frame, view.geometry, decor, lang=lang, width=WIDTH_PX, height=HEIGHT_PX
+            )
+        ),
     )
     charts.show(
-        charts.drawable(fig),
+        fig,
         key="presentasi_peta",
         config={"displayModeBar": False, "staticPlot": True, "topojsonURL": TOPOJSON_URL},
         width="content",
