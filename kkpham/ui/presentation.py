@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 import streamlit.components.v1 as components
 
@@ -19,7 +20,7 @@ from kkpham.formatting import format_percent
 from kkpham.present import context as ctx
 from kkpham.present.mapfig import Decor, status_map_figure
 from kkpham.texts import t
-from kkpham.ui import charts, present_view, view_cache
+from kkpham.ui import charts, present_view, reads, view_cache
 from kkpham.ui.map_view import TOPOJSON_URL
 
 VALUE = "presentasi"
@@ -98,6 +99,19 @@ def _year(cycles: pd.DataFrame, default: int) -> int:
     return int(raw) if raw and raw.isascii() and raw.isdigit() and int(raw) in held else default
 
 
+def _geometry_by_url(fig: go.Figure, province: str | None) -> go.Figure:
+    """The publication figure for the page: its map traces point at the geometry files they were
+    read from (``reads.geometry``, served from ./static) instead of carrying them inline, and the
+    label metadata for exports is left out. plotly.js compares inline GeoJSON and ``meta`` by
+    identity, so Streamlit's re-render on mount replotted the whole map (``kkpham.ui.charts``)."""
+    regions, provinces = reads.geometry(province)
+    for trace in fig.data:
+        if trace.type == "choropleth":  # the province outline is the trace named "provinsi"
+            trace.geojson = provinces if trace.name == "provinsi" else regions
+    fig.layout.meta = None
+    return fig
+
+
 def show(
     province: str | None, cycles: pd.DataFrame, names: dict[str, str], default_year: int, lang: str
 ) -> None:
@@ -113,8 +127,11 @@ def show(
     fig = view_cache.once(
         ("presentation_map", province, year, lang, decor.title, decor.subtitle, decor.source_line),
         lambda: charts.drawable(
-            status_map_figure(
-                view.frame, view.geometry, decor, lang=lang, width=WIDTH_PX, height=HEIGHT_PX
+            _geometry_by_url(
+                status_map_figure(
+                    view.frame, view.geometry, decor, lang=lang, width=WIDTH_PX, height=HEIGHT_PX
+                ),
+                province,
             )
         ),
     )
