@@ -85,10 +85,8 @@ GRID_2D = {"heatmap", "contour", "histogram2d", "histogram2dcontour"}
 ORIENTED = {"bar", "box", "histogram", "violin", "funnel", "waterfall"}
 # What Streamlit sets for a chart with point selection (selection_mode="points")
 CLICKABLE = {"clickmode": "event+select", "hovermode": "closest", "dragmode": "pan"}
-TEXTS = {
-    "text",
-    "hovertext",
-}  # string properties: numbers in them are shown as plotly.js writes them
+# string properties: numbers in them are shown as plotly.js writes them
+TEXTS = {"text", "hovertext"}
 _AXIS = re.compile(r"^([xy])axis\d*$")
 
 
@@ -104,17 +102,14 @@ def _fill(obj: Any, look: dict[str, Any]) -> None:
 def _axes(fig: go.Figure) -> dict[str, dict[str, bool]]:
     """The cartesian axes the figure has (named in its layout or used by a trace), each with which
     of ``SWITCHES`` plotly.js turns on when the figure leaves it unset."""
-    axes = {
-        k: {"showgrid": True, "zeroline": True, "ticks": False}
-        for k in fig.layout.to_plotly_json()
-        if _AXIS.match(k)
-    }
+    plain = {"showgrid": True, "zeroline": True, "ticks": False}  # a linear axis, no 2D trace
+    axes = {k: dict(plain) for k in fig.layout.to_plotly_json() if _AXIS.match(k)}
     for trace in fig.data:
         if "xaxis" not in trace:
             continue
         names = {c: f"{c}axis{(trace[f'{c}axis'] or c)[1:]}" for c in "xy"}
         for name in names.values():
-            axes.setdefault(name, {"showgrid": True, "zeroline": True, "ticks": False})
+            axes.setdefault(name, dict(plain))
         if trace.type in GRID_2D:
             for name in names.values():
                 axes[name]["ticks"] = True
@@ -192,18 +187,13 @@ def drawable(fig: go.Figure, *, clickable: bool = False) -> go.Figure:
     return fig
 
 
-def show(
-    fig: go.Figure,
-    *,
-    key: str,
-    config: dict[str, Any],
-    width: str = "stretch",
-    clickable: bool = False,
-) -> Any:
-    """Draw a ``drawable`` figure; ``clickable``: a click selects a point (the page reruns)."""
+def show(fig: go.Figure, *, key: str, config: dict[str, Any], width: str = "stretch") -> Any:
+    """Draw a ``drawable`` figure; one made ``clickable`` selects a point on a click (the page
+    reruns)."""
     if fig.layout.datarevision is None:
         raise ValueError(
             f"chart {key!r}: make the figure drawable (charts.drawable) when building it"
         )
+    clickable = fig.layout.clickmode == CLICKABLE["clickmode"]
     select = {"on_select": "rerun", "selection_mode": "points"} if clickable else {}
     return st.plotly_chart(fig, config=config, width=width, key=key, theme=None, **select)

@@ -111,9 +111,9 @@ def map_title(place: str, year_text: str, lang: str = "id") -> str:
     return t("map_heading", lang, place=place, year=year_text)
 
 
-def chart(fig: go.Figure, key: str, clickable: bool = False):
-    """Draw a map (``chart.drawable``); ``clickable``: a click on a region selects it."""
-    return charts.show(fig, key=key, config=PLOTLY_CONFIG, clickable=clickable)
+def chart(fig: go.Figure, key: str):
+    """Draw a map (``charts.drawable``; made clickable, a click on a region selects it)."""
+    return charts.show(fig, key=key, config=PLOTLY_CONFIG)
 
 
 def clicked_code(event: object, frame: pd.DataFrame) -> str | None:
@@ -200,7 +200,7 @@ def show_map(
             build,
         )
     )
-    code = clicked_code(chart(fig, key, clickable), frame)
+    code = clicked_code(chart(fig, key), frame)
     if code:
         open_profile(code)
     return fig
