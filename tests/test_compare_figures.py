@@ -58,7 +58,10 @@ def test_grid_cells_follow_vocab_codes(built: dict) -> None:
     assert (disputed.x[0], disputed.y[0]) == (YEARS.index(2021), codes.index("74.71"))
     streak = next(t for t in marks if t.name == "streak")
     assert streak.text[codes.index("74.01")] == "4× · 2016"
-    assert fig.layout.xaxis.ticktext[-1] == "Berturut-turut s.d. 2022 · pertama"
+    head = next(a for a in fig.layout.annotations if a.name == "streak_head")
+    assert head.text == "Berturut-turut s.d. 2022 · pertama"
+    assert (head.xref, head.x, head.xanchor) == ("paper", 1, "right")  # never past the edge
+    assert len(fig.layout.xaxis.ticktext) == len(YEARS)  # the heading is not a tick label
 
 
 def test_time_marks_shade_2020_and_mark_regimes() -> None:
@@ -105,7 +108,10 @@ def test_transition_figures(built: dict) -> None:
     m = transition_matrix(tr)
     fig = transition_matrix_figure(m, 2019, 2022, note="lintas aturan")
     heat = fig.data[0]
-    assert list(heat.y) == [BY_KEY[k].label_id for k in m.index]
+    unwrapped = [y.replace("<br>", " ") for y in heat.y]
+    assert unwrapped == [BY_KEY[k].label_id for k in m.index]
+    assert list(fig.layout.xaxis.tickvals) == list(heat.x)  # every column heading shown
+    assert all(len(line) <= 24 for label in heat.y for line in label.split("<br>"))
     i, j = list(m.index).index("peduli"), list(m.columns).index("peduli")
     assert heat.z[i][j] == TRANSITION_CODE["tetap_peduli"]  # a cell wears its change's colour
     counts = {(a.y, a.x): a.text for a in fig.layout.annotations if a.name == "count"}

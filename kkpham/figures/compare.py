@@ -20,6 +20,9 @@ from kkpham.model.transitions import BY_TRANSITION, TRANSITION_CODE, TRANSITIONS
 from kkpham.vocab import BY_KEY, STATUSES, outline
 
 GRID_ROW_PX = 22
+ROW_LABEL_CHARS, COLUMN_LABEL_CHARS = 24, 15  # transition matrix labels, characters per line
+# the streak heading's row above the year labels: the top margin it adds, its height above the plot
+STREAK_HEAD_PX, STREAK_HEAD_SHIFT_PX = 20, 32
 NOT_HELD_FILL = "rgba(159,179,200,0.25)"
 REGIME_LINE = {"color": "#444444", "width": 1.5, "dash": "dash"}
 
@@ -227,13 +230,29 @@ def status_grid(
                 name="streak",
             )
         )
-        head = t["streak"].format(y=streak_as_of or "")
-        xaxis = {
-            **xaxis,
-            "range": [-0.5, len(years) + 1.0],
-            "tickvals": [*xaxis["tickvals"], len(years)],
-            "ticktext": [*xaxis["ticktext"], head],
-        }
+        xaxis = {**xaxis, "range": [-0.5, len(years) + 1.0]}
+    head = (
+        # Its heading sits above the year labels, ending at the column's right edge: as a tick
+        # label, centred on the narrow column, it ran past the chart's edge and plotly.js hid it
+        # (1366 px) or tilted every year label (1920 px).
+        [
+            {
+                "xref": "paper",
+                "yref": "paper",
+                "x": 1,
+                "y": 1,
+                "xanchor": "right",
+                "yanchor": "bottom",
+                "yshift": STREAK_HEAD_SHIFT_PX,
+                "text": esc(t["streak"].format(y=streak_as_of or "")),
+                "showarrow": False,
+                "font": {"size": 11},
+                "name": "streak_head",
+            }
+        ]
+        if streaks is not None
+        else []
+    )
     data += _status_legend(set(cells["status"]), lang)
     shapes, notes = time_marks(cycles, lang, labels_below=True)
     legend_rows = -(-len(set(cells["status"])) // 3)
@@ -242,7 +261,12 @@ def status_grid(
     fig.update_layout(
         template="none",
         height=110 + bottom + GRID_ROW_PX * len(row_of),
-        margin={"l": 8, "r": 8, "t": 70 if title else 40, "b": bottom},
+        margin={
+            "l": 8,
+            "r": 8,
+            "t": (70 if title else 40) + (STREAK_HEAD_PX if head else 0),
+            "b": bottom,
+        },
         dragmode=False,
         title={"text": esc(title), "x": 0.01, "xanchor": "left"} if title else None,
         xaxis={**xaxis, "side": "top", "title": None, "fixedrange": True},
@@ -253,11 +277,12 @@ def status_grid(
             "autorange": "reversed",
             "automargin": True,
             "showgrid": False,
+            "zeroline": False,  # rows are positions: a zero line crossed the streak column at row 0
             "fixedrange": True,
         },
         legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
         shapes=shapes,
-        annotations=notes,
+        annotations=notes + head,
         font={"family": "sans-serif", "size": 12},
     )
     return fig
@@ -394,8 +419,11 @@ def transition_matrix_figure(
     Each non-empty cell takes the colour of its change category (the change map's palette), so
     a gain reads blue and a loss orange here as on the map; hover names the category."""
     t = _t(lang)
-    rows = [BY_KEY[k].label(lang) for k in matrix.index]
-    cols = [BY_KEY[k].label(lang).replace(" ", "<br>", 1) for k in matrix.columns]
+    # Labels wrapped so that every column heading fits over its column: the longest status name
+    # unwrapped overlapped its neighbours, and plotly.js's automatic margins then oscillated
+    # (hiding every other heading made room, which brought them all back) until it gave up.
+    rows = [_wrap(BY_KEY[k].label(lang), ROW_LABEL_CHARS) for k in matrix.index]
+    cols = [_wrap(BY_KEY[k].label(lang), COLUMN_LABEL_CHARS) for k in matrix.columns]
     values = matrix.to_numpy()
     n = len(TRANSITIONS)
     kinds = [[classify(a, b) for b in matrix.columns] for a in matrix.index]
@@ -451,6 +479,10 @@ def transition_matrix_figure(
             "side": "top",
             "fixedrange": True,
             "tickangle": 0,
+            # every heading, always: no automatic thinning that changes with the width
+            "tickmode": "array",
+            "tickvals": cols,
+            "ticktext": cols,
         },
         yaxis={
             "title": {"text": t["from"].format(y=year_a)},
@@ -482,6 +514,10 @@ def transition_matrix_figure(
         font={"family": "sans-serif", "size": 14},
     )
     return fig
+
+
+def _wrap(label: str, chars: int) -> str:
+    return "<br>".join(textwrap.wrap(label, chars))
 
 
 def transition_bars(counts: pd.DataFrame, *, lang: str = "id") -> go.Figure:

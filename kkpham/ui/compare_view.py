@@ -297,11 +297,10 @@ def show_transitions(
     )
     if note:
         st.warning(note)
-    left, right = st.columns(2)
-    with left:
-        charts.show(bars, key="cmp_trans_bars", config=CHART_CONFIG)
-    with right:
-        charts.show(fig, key="cmp_matrix", config=CHART_CONFIG)
+    # One below the other: beside the counts, at half the page, the matrix's six columns had
+    # about 8 px each on a 1366 px laptop screen.
+    charts.show(bars, key="cmp_trans_bars", config=CHART_CONFIG)
+    charts.show(fig, key="cmp_matrix", config=CHART_CONFIG)
     table_with_profile_links(table, lang)
     return trans
 
