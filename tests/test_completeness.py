@@ -121,6 +121,8 @@ def test_grid_figure_cells_and_marks():
     assert heat.text[1][2] == "…" and heat.text[0][2] == "1/4"  # unpublished; one list pasted
     names = [a.name for a in fig.layout.annotations]
     assert "not_held_2020" in names and "unpublished_2025" in names
+    note = next(a for a in fig.layout.annotations if a.name == "unpublished_2025")
+    assert note.text == "belum<br>diumumkan"  # a word per line: fits under its own column
     assert all(z is None or 0 <= z <= 1 for row in heat.z for z in row)
     assert "terdata 3 dari 4" in heat.customdata[1][0]
 

@@ -88,8 +88,9 @@ def completeness_grid(
                 "x": i,
                 "y": 0.0,
                 "yanchor": "top",
-                "yshift": -22,
-                "text": t("cm_grid_unpublished", lang).replace(" ", "<br>", 1),
+                "yshift": -26,  # clear of the year labels
+                # a word per line: two lines ran into the next year's note ("not yet published")
+                "text": t("cm_grid_unpublished", lang).replace(" ", "<br>"),
                 "showarrow": False,
                 "font": {"size": 9, "color": "#555555"},
                 "name": f"unpublished_{years[i]}",
