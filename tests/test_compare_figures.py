@@ -69,6 +69,10 @@ def test_time_marks_shade_2020_and_mark_regimes() -> None:
     names = [s["name"] for s in shapes]
     assert "not_held_2020" in names and names.count("regime_B") == 1 and "regime_C" in names
     regime_c = next(s for s in shapes if s["name"] == "regime_C")
+    # a label near the right edge ends at its line; the others start there
+    for note in (n for n in notes if n["name"].startswith("regime_")):
+        last_two = note["x"] + 0.5 >= len(YEARS) - 2
+        assert note["xanchor"] == ("right" if last_two else "left"), note
     assert regime_c["x0"] == YEARS.index(2021) - 0.5
     assert any("22/2021" in n["text"] for n in notes)
 
@@ -110,9 +114,14 @@ def test_transition_figures(built: dict) -> None:
     heat = fig.data[0]
     unwrapped = [y.replace("<br>", " ") for y in heat.y]
     assert unwrapped == [BY_KEY[k].label_id for k in m.index]
-    assert list(fig.layout.xaxis.tickvals) == list(heat.x)  # every column heading shown
-    assert all(len(line) <= 24 for label in heat.y for line in label.split("<br>"))
+    # every heading shown whatever the width (plotly.js thins category labels otherwise)
+    assert fig.layout.xaxis.tickmode == fig.layout.yaxis.tickmode == "array"
+    assert list(fig.layout.xaxis.ticktext) == list(heat.x)
+    assert list(fig.layout.yaxis.ticktext) == list(heat.y)
     i, j = list(m.index).index("peduli"), list(m.columns).index("peduli")
+    # hover names the statuses on one line each
+    assert tuple(heat.customdata[i][j][:2]) == (BY_KEY["peduli"].label_id,) * 2
+    assert "%{customdata[0]} → %{customdata[1]}" in heat.hovertemplate
     assert heat.z[i][j] == TRANSITION_CODE["tetap_peduli"]  # a cell wears its change's colour
     counts = {(a.y, a.x): a.text for a in fig.layout.annotations if a.name == "count"}
     assert counts[(heat.y[i], heat.x[j])] == "2"
@@ -120,6 +129,21 @@ def test_transition_figures(built: dict) -> None:
     assert notes[0].text == "lintas aturan"  # the regime note travels with a PNG
     bars = transition_bars(transition_counts(tr), lang="en")
     assert list(bars.data[0].y) == [t.label_en for t in TRANSITIONS]
+
+
+def test_transition_matrix_labels_wrap_at_spaces() -> None:
+    keys = [k for k in BY_KEY if k != "tidak_dilaksanakan"]  # a cycle not held is never compared
+    every = pd.DataFrame(0, index=keys, columns=keys)
+    for lang, chars in (("id", 24), ("en", 24)):
+        fig = transition_matrix_figure(every, 2019, 2022, lang=lang)
+        heat = fig.data[0]
+        for labels, width in ((heat.y, chars), (heat.x, 15)):
+            for label, key in zip(labels, every.index, strict=True):
+                lines = label.split("<br>")
+                assert " ".join(lines) == BY_KEY[key].label(lang)  # nothing lost or cut
+                assert not any(line.endswith("-") for line in lines), label  # "(rights-caring)"
+                assert all(len(line) <= width or " " not in line for line in lines), label
+        assert len(heat.y) == len(keys)  # ten rows, each with its label
 
 
 def test_strip_marks_score_and_dispute(built: dict) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import math
 
@@ -12,7 +13,13 @@ from hypothesis import strategies as st
 
 from kkpham.boundaries.basemap import LAYERS, base_topology, write_base_topojson
 from kkpham.figures import status_map
-from kkpham.figures.legend import DISPUTED_KEY
+from kkpham.figures.legend import (
+    DISPUTED_KEY,
+    LABEL_CHARS,
+    draw,
+    legend_height_px,
+    status_entries,
+)
 from kkpham.vocab import BY_KEY, LEGEND_ORDER, STATUSES
 
 URL = "/app/static/geo/abc123/kab_74.json"
@@ -98,7 +105,29 @@ def test_legend_inside_figure_lists_the_statuses_present_in_order_with_counts() 
 
 def test_english_legend_labels() -> None:
     fig = status_map(SAMPLE, URL, title="x", lang="en")
-    assert fig.layout.annotations[0].text == "Peduli HAM (rights-caring) (1)"
+    assert fig.layout.annotations[0].text == "Peduli HAM<br>(rights-caring) (1)"
+
+
+def test_long_legend_labels_wrap_within_their_column() -> None:
+    """A label longer than a column is wrapped (at spaces, the count kept with its last word)
+    and the rows below move down, so no entry runs into its neighbour or the one below."""
+    every = {k: 1234 for k in LEGEND_ORDER}
+    for lang in ("id", "en"):
+        entries = status_entries(every, 5, lang)
+        shapes, notes = draw(entries, top=0.3, row_height=0.05)
+        for entry, note in zip(entries, notes, strict=True):
+            lines = note["text"].split("<br>")
+            assert all(len(line) <= LABEL_CHARS for line in lines), lines
+            assert " ".join(lines) == html.escape(f"{entry[1]} ({entry[-1]})", quote=False)
+            assert lines[-1] != f"({entry[-1]})", lines  # the count never alone on its line
+        # rows go down by at least their own wrapped lines
+        tops = sorted({round(s["yanchor"], 6) for s in shapes}, reverse=True)
+        gaps = [a - b for a, b in zip(tops, tops[1:], strict=False)]
+        assert all(g >= 0.05 - 1e-9 for g in gaps)
+        wrapped = max(len(n["text"].split("<br>")) for n in notes)
+        one_line = [("k", "x", "#fff", "#000", 1.0, 1)] * len(entries)
+        assert legend_height_px(entries) > legend_height_px(one_line)
+        assert wrapped >= 2  # "Bukan Peduli HAM, kategori tidak diketahui" does not fit
 
 
 def test_hover_text_is_escaped_and_complete() -> None:

@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from kkpham.model import timeline
 from kkpham.settings import Settings
 from kkpham.store import Store
 from kkpham.ui import map_view, years
@@ -149,7 +150,7 @@ def test_language_switches_the_page_and_the_map(app) -> None:
     assert at.button(key="peta_play").label == "▶ Play"
     spec = specs(at)[0]
     assert "data year 2022 (award 2023)" in spec["layout"]["title"]["text"].replace("<br>", " ")
-    legend = [a["text"] for a in spec["layout"]["annotations"]]
+    legend = [a["text"].replace("<br>", " ") for a in spec["layout"]["annotations"]]
     assert any(x.startswith("Peduli HAM (rights-caring)") for x in legend)
     assert "Regions with data" in "\n".join(m.value for m in at.markdown)
     at_bad = app(lang="xx", provinsi="74")
@@ -233,6 +234,29 @@ def test_the_regime_track_follows_the_year_mode() -> None:
     # award mode: the last data year is labelled by its award year; 2020 keeps its data year
     assert f">{last + 1}<" in award_track and "(data 2020)<br>tidak dinilai" in award_track
     assert ">2012<" not in award_track  # data year 2012 was awarded in 2013
+
+
+def test_a_regime_starting_in_the_last_year_has_room_for_its_label() -> None:
+    """The label of a regime that starts in the track's last cell spans back over earlier
+    years, right-aligned, on the labels' own row; earlier regimes start at their first year."""
+    from kkpham.reference.store_build import read_cycles
+
+    cycles = read_cycles()
+    track = years.regime_track(cycles, "id", "data")
+    n = len(cycles)
+    starts = {int(y): i + 1 for i, y in enumerate(sorted(cycles["data_year"].astype(int)))}
+    for year, _, regulation in timeline.regime_starts(cycles):
+        reg = regulation.replace("Permenkumham ", "")
+        label = next(d for d in track.split("<div ") if f"▸ {reg}<" in d)
+        column = int(label.split("grid-column:")[1].split("/")[0])
+        width = int(label.split("/span ")[1].split(";")[0])
+        assert "grid-row:1" in label
+        assert column <= starts[year] and column + width - 1 <= n  # never before its start, or...
+        if starts[year] >= n - 1:  # ...a regime of the last year or two: ends at the right edge
+            assert column + width - 1 == n and width >= years.LABEL_MIN_CELLS - 1
+            assert "text-align:right" in label
+        else:
+            assert column == starts[year]
 
 
 def test_a_province_picked_in_the_dropdown_opens_on_its_latest_year(app, cycles) -> None:

@@ -103,7 +103,7 @@ def change_map(
         data.append(outline_trace(provinces, outline_url))
     counts = trans["transition"].value_counts().to_dict()
     entries = legend_entries(counts, lang)
-    legend_px = legend_height_px(len(entries), LEGEND_COLUMNS)
+    legend_px = legend_height_px(entries, LEGEND_COLUMNS)
     title_text, top_px = wrap_title(title, title_chars)
     plot_px = height - top_px - 8
     shapes, notes = draw(

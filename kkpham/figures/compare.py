@@ -22,6 +22,7 @@ from kkpham.vocab import BY_KEY, STATUSES, outline
 GRID_ROW_PX = 22
 ROW_LABEL_CHARS, COLUMN_LABEL_CHARS = 24, 15  # transition matrix labels, characters per line
 # the streak heading's row above the year labels: the top margin it adds, its height above the plot
+# (32 px clears the year labels as drawn with charts.LOOK's margin pad of 8 and a heatmap's ticks)
 STREAK_HEAD_PX, STREAK_HEAD_SHIFT_PX = 20, 32
 NOT_HELD_FILL = "rgba(159,179,200,0.25)"
 REGIME_LINE = {"color": "#444444", "width": 1.5, "dash": "dash"}
@@ -103,6 +104,9 @@ def time_marks(cycles: pd.DataFrame, lang: str, labels_below: bool = False) -> t
         )
     for year, regime, regulation in regime_starts(cycles):
         x = pos[year] - 0.5
+        # a regime that starts in the last two years: its label ends at its line, or it would run
+        # past the chart's right edge ("Permen HAM 15/2025" was cut off)
+        side = "right" if pos[year] >= len(years) - 2 else "left"
         shapes.append(
             {
                 "type": "line",
@@ -122,7 +126,7 @@ def time_marks(cycles: pd.DataFrame, lang: str, labels_below: bool = False) -> t
                 "yref": "paper",
                 "x": x,
                 **label_y,
-                "xanchor": "left",
+                "xanchor": side,
                 "text": esc(regulation.replace("Permenkumham ", "")),
                 "showarrow": False,
                 "font": {"size": 10, "color": "#444444"},
@@ -434,9 +438,13 @@ def transition_matrix_figure(
     scale: list[tuple[float, str]] = []
     for i, colour in enumerate([tr.color for tr in TRANSITIONS] + ["#ffffff"]):
         scale += [(i / (n + 1), colour), ((i + 1) / (n + 1), colour)]
+    # hover names the statuses unwrapped: (from, to, "change: count")
     hover = [
-        [f"{BY_TRANSITION[k].label(lang)}: {v}" for k, v in zip(kr, vr, strict=True)]
-        for kr, vr in zip(kinds, values, strict=True)
+        [
+            (BY_KEY[a].label(lang), BY_KEY[b].label(lang), f"{BY_TRANSITION[k].label(lang)}: {v}")
+            for b, k, v in zip(matrix.columns, kr, vr, strict=True)
+        ]
+        for a, kr, vr in zip(matrix.index, kinds, values, strict=True)
     ]
     heat = go.Heatmap(
         z=z,
@@ -449,7 +457,7 @@ def transition_matrix_figure(
         ygap=2,
         zmin=-0.5,
         zmax=n + 0.5,
-        hovertemplate="%{y} → %{x}<br>%{customdata}<extra></extra>",
+        hovertemplate="%{customdata[0]} → %{customdata[1]}<br>%{customdata[2]}<extra></extra>",
     )
     counts = [
         {
@@ -489,6 +497,9 @@ def transition_matrix_figure(
             "autorange": "reversed",
             "automargin": True,
             "fixedrange": True,
+            "tickmode": "array",
+            "tickvals": rows,
+            "ticktext": rows,
         },
         annotations=counts
         + (
@@ -517,7 +528,10 @@ def transition_matrix_figure(
 
 
 def _wrap(label: str, chars: int) -> str:
-    return "<br>".join(textwrap.wrap(label, chars))
+    """``label`` in lines of about ``chars`` characters, broken at spaces only ("(rights-caring)"
+    stays whole)."""
+    lines = textwrap.wrap(label, chars, break_on_hyphens=False, break_long_words=False)
+    return "<br>".join(lines) or label
 
 
 def transition_bars(counts: pd.DataFrame, *, lang: str = "id") -> go.Figure:

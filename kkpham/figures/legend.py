@@ -17,6 +17,11 @@ from kkpham.vocab import BY_KEY, LEGEND_ORDER, outline
 
 COLUMNS = 3
 ROW_PX = 26
+LINE_PX = 18  # each further line of a wrapped label
+# A label longer than this wraps (the count stays with its last word): a column is a third of the
+# map, about 215 px for the page's map on a 1366 px screen, where "Bukan Peduli HAM, kategori
+# tidak diketahui (8)" on one line ran over the next column's entry.
+LABEL_CHARS = 26
 SWATCH_PX = 16
 FONT_PX = 15
 TITLE_PX = 18
@@ -31,8 +36,27 @@ def legend_rows(n_entries: int, columns: int = COLUMNS) -> int:
     return max(1, -(-n_entries // columns))
 
 
-def legend_height_px(n_entries: int, columns: int = COLUMNS) -> int:
-    return legend_rows(n_entries, columns) * ROW_PX + 8
+def entry_lines(entry: tuple) -> list[str]:
+    """An entry's label and count, "Name (12)", in lines of at most ``LABEL_CHARS`` characters
+    (broken at spaces only; the count never stands alone on a line)."""
+    _, text, *_, count = entry
+    glued = f"{text}\u00a0({count})"  # textwrap breaks at ASCII whitespace only
+    lines = textwrap.wrap(glued, LABEL_CHARS, break_on_hyphens=False, break_long_words=False)
+    return [line.replace("\u00a0", " ") for line in lines]
+
+
+def _row_extra_px(entries: Sequence[tuple], columns: int) -> list[int]:
+    """Per legend row: the px its wrapped labels need beyond ``ROW_PX``."""
+    rows = legend_rows(len(entries), columns)
+    extra = [0] * rows
+    for i, entry in enumerate(entries):
+        row = i // columns
+        extra[row] = max(extra[row], (len(entry_lines(entry)) - 1) * LINE_PX)
+    return extra
+
+
+def legend_height_px(entries: Sequence[tuple], columns: int = COLUMNS) -> int:
+    return legend_rows(len(entries), columns) * ROW_PX + sum(_row_extra_px(entries, columns)) + 8
 
 
 def wrap_title(title: str, chars: int) -> tuple[str, int]:
@@ -120,11 +144,19 @@ def draw(
     annotation's ``name`` is the entry key, so tests can read the order."""
     shapes: list[dict] = []
     notes: list[dict] = []
-    for i, (key, text, fill, line, width, count) in enumerate(entries):
+    per_px = row_height / ROW_PX
+    extra = _row_extra_px(entries, columns)
+    for i, entry in enumerate(entries):
+        key, _, fill, line, width, _ = entry
         row, col = divmod(i, columns)
-        x, y = col / columns, top - row * row_height
+        # a row's entries share its top line; the rows below it move down by its wrapped lines
+        y = top - (row * ROW_PX + sum(extra[:row])) * per_px
+        lines = entry_lines(entry)
+        centre = y - (len(lines) - 1) * LINE_PX / 2 * per_px
+        x = col / columns
         shapes.append(swatch(x, y, fill, line, width))
-        notes.append(label(x, y, f"{html.escape(text, quote=False)} ({count})", key))
+        text = "<br>".join(html.escape(part, quote=False) for part in lines)
+        notes.append(label(x, centre, text, key))
     return shapes, notes
 
 

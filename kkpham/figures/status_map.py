@@ -190,7 +190,7 @@ def status_map(
     counts = frame["status"].value_counts().to_dict()
     own = frame.attrs.get("status_labels", {}).get("en" if lang == "en" else "id")
     entries = status_entries(counts, int(disputed.sum()), lang, own)
-    legend_px = legend_height_px(len(entries), legend_columns)
+    legend_px = legend_height_px(entries, legend_columns)
     title_text, top_px = wrap_title(title, title_chars)
     margin = {**MARGIN, "t": top_px}
     plot_px = height - margin["t"] - margin["b"]

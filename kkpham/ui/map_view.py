@@ -273,7 +273,9 @@ def show_summary(summary: dict, place: str, lang: str = "id", regime: str | None
         st.markdown(line)
     counts = summary["counts"]
     rows = [(s.label(lang), counts.get(s.key, 0)) for s in STATUSES if counts.get(s.key, 0)]
-    st.dataframe(
+    # A static table wraps its cells: in the grid, the side column of a 1366 px screen showed
+    # the longest status and pushed the counts out of sight.
+    st.table(
         pd.DataFrame(rows, columns=[t("status", lang), t("count", lang)]),
         hide_index=True,
         width="stretch",

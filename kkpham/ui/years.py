@@ -50,6 +50,9 @@ def play_start(cycles: pd.DataFrame, year: int, last: int | None = None) -> int:
     return year if year in held and year < end else held[0]
 
 
+LABEL_MIN_CELLS = 4  # cells a regime label may span at the track's end: "▸ Permen HAM 15/2025"
+
+
 def regime_track(cycles: pd.DataFrame, lang: str, mode: str = "data") -> str:
     """HTML strip under the slider: one cell per data year (slider order), tinted per criteria
     regime with its regulation above its first year; a year not held is grey and labelled.
@@ -79,9 +82,14 @@ def regime_track(cycles: pd.DataFrame, lang: str, mode: str = "data") -> str:
         if year in starts:  # the label spans its regime's years (up to the next start)
             span = sum(year <= y < ends[ends.index(year) + 1] for y in years)
             reg = html.escape(starts[year].replace("Permenkumham ", ""))
+            # a regime of the last year or two: its label ends at the track's right edge and may
+            # reach back over earlier years (one cell cut "Permen HAM 15/2025" to "Permen H")
+            first = min(i + 1, max(1, i + 1 + span - LABEL_MIN_CELLS)) if i + span == n else i + 1
+            align = "right" if first < i + 1 else "left"
             labels.append(
-                f'<div style="grid-column:{i + 1}/span {span};white-space:nowrap;'
-                f'overflow:hidden;padding-left:3px">▸ {reg}</div>'
+                f'<div style="grid-row:1;grid-column:{first}/span {i + 1 + span - first};'
+                f'white-space:nowrap;overflow:hidden;padding:0 3px;text-align:{align}">'
+                f"▸ {reg}</div>"
             )
     grid = f"display:grid;grid-template-columns:repeat({n},1fr);font-size:11px;color:#333"
     return (
