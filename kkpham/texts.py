@@ -505,8 +505,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Text cells starting with = + - @ get a ' so that they are not run as formulas.",
     ),
     "dp_upload_limit": (
-        "Paling besar {mb} MB per berkas • CSV, XLSX",
-        "At most {mb} MB per file • CSV, XLSX",
+        "Paling besar {mb} MB per berkas • {types}",
+        "At most {mb} MB per file • {types}",
     ),
     "regime_note": (
         "Perbandingan lintas aturan ({a} → {b}). Kriteria penilaian berubah, jadi "

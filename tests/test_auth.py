@@ -259,3 +259,19 @@ def test_export_starts_from_the_current_selection(app_env) -> None:
     assert not app.exception
     assert app.selectbox(key="export_year").value == 2022
     assert app.selectbox(key="export_province").value == "74"
+
+
+def test_each_indonesian_uploader_names_its_own_file_types(app_env) -> None:
+    """The uploaders' English words are replaced per uploader (scoped by its key's class): the
+    PDF uploader beside the spreadsheet one said "CSV, XLSX" when one rule covered both."""
+    app = run_page()
+    assert not app.exception
+    css = [m.value for m in app.markdown if "stFileUploaderDropzone" in m.value]
+    by_key = {key: [c for c in css if f'[class*="st-key-{key}"]' in c] for key in ("upload",)}
+    assert len(by_key["upload"]) == 1 and "CSV, XLSX" in by_key["upload"][0]
+    for rule in css:  # never an unscoped rule that restyles every uploader on the page
+        body = rule.split("<style>")[1]
+        selectors = [s for s in body.split("}") if "{" in s]
+        assert all(s.strip().startswith("[class*=") for s in selectors), rule
+    pdf = [c for c in css if "st-key-paste_pdf" in c]
+    assert all("PDF" in c and "CSV" not in c for c in pdf)

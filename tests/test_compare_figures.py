@@ -25,7 +25,7 @@ from kkpham.model.transitions import (
     transition_matrix,
     transitions,
 )
-from kkpham.vocab import BY_KEY
+from kkpham.vocab import BY_CODE, BY_KEY, outline
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +56,9 @@ def test_grid_cells_follow_vocab_codes(built: dict) -> None:
     marks = [t for t in fig.data if t.type == "scatter" and t.mode == "text"]
     disputed = next(t for t in marks if t.name != "streak")
     assert (disputed.x[0], disputed.y[0]) == (YEARS.index(2021), codes.index("74.71"))
+    status = z[codes.index("74.71")][YEARS.index(2021)]
+    dark = outline(BY_CODE[status].color) == "#ffffff"
+    assert disputed.textfont.color[0] == ("#ffffff" if dark else "#000000")  # seen on its cell
     streak = next(t for t in marks if t.name == "streak")
     assert streak.text[codes.index("74.01")] == "4× · 2016"
     head = next(a for a in fig.layout.annotations if a.name == "streak_head")

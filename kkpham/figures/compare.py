@@ -17,7 +17,7 @@ from kkpham import texts
 from kkpham.figures.status_map import ZMAX, ZMIN, esc, hover_text, status_colorscale
 from kkpham.model.timeline import regime_starts, year_labels
 from kkpham.model.transitions import BY_TRANSITION, TRANSITION_CODE, TRANSITIONS, classify
-from kkpham.vocab import BY_KEY, STATUSES, outline
+from kkpham.vocab import BY_KEY, LIGHT_OUTLINE, STATUSES, outline
 
 GRID_ROW_PX = 22
 ROW_LABEL_CHARS, COLUMN_LABEL_CHARS = 24, 15  # transition matrix labels, characters per line
@@ -212,7 +212,14 @@ def status_grid(
                 y=[row_of[c] for c in disputed["code"]],
                 mode="text",
                 text=["!"] * len(disputed),
-                textfont={"size": 13, "color": "#000000"},
+                # white on a dark cell (black on Peduli's dark green could not be seen)
+                textfont={
+                    "size": 13,
+                    "color": [
+                        "#ffffff" if outline(BY_KEY[k].color) == LIGHT_OUTLINE else "#000000"
+                        for k in disputed["status"]
+                    ],
+                },
                 hoverinfo="skip",
                 showlegend=False,
                 name=t["disputed"],

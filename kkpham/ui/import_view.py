@@ -189,16 +189,27 @@ def _linked(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     return frame.assign(tautan=web_links(frame[column]))
 
 
-# Our own constant CSS (the limit is our number, never data): the uploader's English words
-# ("Drag and drop…", "… per file", "Browse files") hidden and drawn again in Indonesian.
+# Our own constant CSS (the limit and types are our words, never data): the uploader's English
+# words ("Drag and drop…", "… per file", "Browse files") hidden and drawn again in Indonesian.
+# Scoped to one uploader by its key's class: unscoped, the PDF uploader beside it said "CSV, XLSX".
 UPLOADER_CSS_ID = """<style>
-[data-testid="stFileUploaderDropzoneInstructions"] span, [data-testid="stFileUploaderDropzone"]
-  button, [data-testid="stFileUploaderDropzone"] button * {{ font-size: 0 !important; }}
-[data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: "{limit}";
-  font-size: 0.875rem; }}
-[data-testid="stFileUploaderDropzone"] button::after {{ content: "Pilih berkas";
-  font-size: 0.875rem; }}
+[class*="st-key-{key}"] [data-testid="stFileUploaderDropzoneInstructions"] span,
+[class*="st-key-{key}"] [data-testid="stFileUploaderDropzone"] button,
+[class*="st-key-{key}"] [data-testid="stFileUploaderDropzone"] button * {{
+  font-size: 0 !important; }}
+[class*="st-key-{key}"] [data-testid="stFileUploaderDropzoneInstructions"] span::after {{
+  content: "{limit}"; font-size: 0.875rem; }}
+[class*="st-key-{key}"] [data-testid="stFileUploaderDropzone"] button::after {{
+  content: "Pilih berkas"; font-size: 0.875rem; }}
 </style>"""
+
+
+def indonesian_uploader(key: str, mb: int, types: str) -> None:
+    """Streamlit's uploader speaks English only: its words for the uploader whose key starts
+    with ``key``, replaced by CSS, on the Indonesian page."""
+    if _lang() == "id":
+        limit = _t("dp_upload_limit", mb=str(mb), types=types)
+        st.markdown(UPLOADER_CSS_ID.format(key=key, limit=limit), unsafe_allow_html=True)
 
 
 def upload_panel(who: str | None, cfg: AuthConfig | None = None) -> None:
@@ -214,11 +225,7 @@ def upload_panel(who: str | None, cfg: AuthConfig | None = None) -> None:
         st.caption(_t("dp_preview_hint"))
     epoch = st.session_state.get("kkpham_upload_epoch", 0)
     rows = format_number(MAX_ROWS, _lang())
-    if _lang() == "id":  # Streamlit's uploader speaks English only: its words, replaced by CSS
-        st.markdown(
-            UPLOADER_CSS_ID.format(limit=_t("dp_upload_limit", mb=f"{math.ceil(MAX_BYTES / 1e6)}")),
-            unsafe_allow_html=True,
-        )
+    indonesian_uploader("upload", math.ceil(MAX_BYTES / 1e6), "CSV, XLSX")
     upload = st.file_uploader(
         _t("dp_file"),
         type=["csv", "xlsx"],

@@ -59,11 +59,13 @@ def _inputs(lang: str) -> dict | None:
         key=f"paste_text{epoch}",
         help=t("paste_text_help", lang),
     )
+    pdf_mb = max(1, MAX_PDF_BYTES // 1_000_000)
+    ui.indonesian_uploader("paste_pdf", pdf_mb, "PDF")
     pdf = st.file_uploader(
         t("paste_pdf", lang),
         type=["pdf"],
         key=f"paste_pdf{epoch}",
-        max_upload_size=max(1, MAX_PDF_BYTES // 1_000_000),
+        max_upload_size=pdf_mb,
     )
     c1, c2, c3, c4 = st.columns([2, 1, 1, 2])
     options = [None, *names]
