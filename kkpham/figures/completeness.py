@@ -59,7 +59,7 @@ def completeness_grid(
             y=list(range(len(rows))),
             text=text,
             texttemplate="%{text}",
-            textfont={"size": 10},
+            textfont={"size": 12},  # the grid's content: read on a projector, not squinted at
             customdata=hover,
             hovertemplate="%{customdata}<extra></extra>",
             colorscale=RAMP,
