@@ -161,6 +161,11 @@ def outline(fill: str) -> str:
     return LIGHT_OUTLINE if 0.299 * r + 0.587 * g + 0.114 * b < 150 else DARK_OUTLINE
 
 
+def ink(fill: str) -> str:
+    """Text written on colour ``fill``: white on the fills that get a white outline, else black."""
+    return "#ffffff" if outline(fill) == LIGHT_OUTLINE else "#000000"
+
+
 BY_CODE: dict[int, Status] = {s.code: s for s in STATUSES}
 STORED_KEYS: tuple[str, ...] = tuple(s.key for s in STATUSES if s.stored)
 

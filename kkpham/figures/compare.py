@@ -14,10 +14,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kkpham import texts
+from kkpham.figures.legend import wrap_at_spaces
 from kkpham.figures.status_map import ZMAX, ZMIN, esc, hover_text, status_colorscale
 from kkpham.model.timeline import regime_starts, year_labels
 from kkpham.model.transitions import BY_TRANSITION, TRANSITION_CODE, TRANSITIONS, classify
-from kkpham.vocab import BY_KEY, LIGHT_OUTLINE, STATUSES, outline
+from kkpham.vocab import BY_KEY, STATUSES, ink
 
 GRID_ROW_PX = 22
 ROW_LABEL_CHARS, COLUMN_LABEL_CHARS = 24, 15  # transition matrix labels, characters per line
@@ -215,10 +216,7 @@ def status_grid(
                 # white on a dark cell (black on Peduli's dark green could not be seen)
                 textfont={
                     "size": 13,
-                    "color": [
-                        "#ffffff" if outline(BY_KEY[k].color) == LIGHT_OUTLINE else "#000000"
-                        for k in disputed["status"]
-                    ],
+                    "color": [ink(BY_KEY[k].color) for k in disputed["status"]],
                 },
                 hoverinfo="skip",
                 showlegend=False,
@@ -474,9 +472,7 @@ def transition_matrix_figure(
             "showarrow": False,
             "font": {
                 "size": 15,
-                "color": "#000000"
-                if outline(BY_TRANSITION[kinds[i][j]].color) != "#ffffff"
-                else "#ffffff",
+                "color": ink(BY_TRANSITION[kinds[i][j]].color),
             },
             "name": "count",
         }
@@ -535,10 +531,7 @@ def transition_matrix_figure(
 
 
 def _wrap(label: str, chars: int) -> str:
-    """``label`` in lines of about ``chars`` characters, broken at spaces only ("(rights-caring)"
-    stays whole)."""
-    lines = textwrap.wrap(label, chars, break_on_hyphens=False, break_long_words=False)
-    return "<br>".join(lines) or label
+    return "<br>".join(wrap_at_spaces(label, chars)) or label
 
 
 def transition_bars(counts: pd.DataFrame, *, lang: str = "id") -> go.Figure:

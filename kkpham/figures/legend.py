@@ -36,27 +36,31 @@ def legend_rows(n_entries: int, columns: int = COLUMNS) -> int:
     return max(1, -(-n_entries // columns))
 
 
-def entry_lines(entry: tuple) -> list[str]:
-    """An entry's label and count, "Name (12)", in lines of at most ``LABEL_CHARS`` characters
-    (broken at spaces only; the count never stands alone on a line)."""
-    _, text, *_, count = entry
-    glued = f"{text}\u00a0({count})"  # textwrap breaks at ASCII whitespace only
-    lines = textwrap.wrap(glued, LABEL_CHARS, break_on_hyphens=False, break_long_words=False)
+def wrap_at_spaces(text: str, chars: int) -> list[str]:
+    """``text`` in lines of about ``chars`` characters, broken at (ASCII) spaces only: a word is
+    never cut, "(rights-caring)" stays whole, and a no-break space glues two words."""
+    lines = textwrap.wrap(text, chars, break_on_hyphens=False, break_long_words=False)
     return [line.replace("\u00a0", " ") for line in lines]
 
 
-def _row_extra_px(entries: Sequence[tuple], columns: int) -> list[int]:
-    """Per legend row: the px its wrapped labels need beyond ``ROW_PX``."""
-    rows = legend_rows(len(entries), columns)
-    extra = [0] * rows
-    for i, entry in enumerate(entries):
-        row = i // columns
-        extra[row] = max(extra[row], (len(entry_lines(entry)) - 1) * LINE_PX)
+def entry_lines(entry: tuple) -> list[str]:
+    """An entry's label and count, "Name (12)", in lines of at most ``LABEL_CHARS`` characters
+    (the count never stands alone on a line)."""
+    _, text, *_, count = entry
+    return wrap_at_spaces(f"{text}\u00a0({count})", LABEL_CHARS)
+
+
+def _row_extra_px(lines: Sequence[list[str]], columns: int) -> list[int]:
+    """Per legend row: the px its entries' wrapped ``lines`` need beyond ``ROW_PX``."""
+    extra = [0] * legend_rows(len(lines), columns)
+    for i, entry in enumerate(lines):
+        extra[i // columns] = max(extra[i // columns], (len(entry) - 1) * LINE_PX)
     return extra
 
 
 def legend_height_px(entries: Sequence[tuple], columns: int = COLUMNS) -> int:
-    return legend_rows(len(entries), columns) * ROW_PX + sum(_row_extra_px(entries, columns)) + 8
+    extra = _row_extra_px([entry_lines(e) for e in entries], columns)
+    return legend_rows(len(entries), columns) * ROW_PX + sum(extra) + 8
 
 
 def wrap_title(title: str, chars: int) -> tuple[str, int]:
@@ -145,13 +149,12 @@ def draw(
     shapes: list[dict] = []
     notes: list[dict] = []
     per_px = row_height / ROW_PX
-    extra = _row_extra_px(entries, columns)
-    for i, entry in enumerate(entries):
-        key, _, fill, line, width, _ = entry
+    wrapped = [entry_lines(e) for e in entries]
+    extra = _row_extra_px(wrapped, columns)
+    for i, ((key, _, fill, line, width, _), lines) in enumerate(zip(entries, wrapped, strict=True)):
         row, col = divmod(i, columns)
         # a row's entries share its top line; the rows below it move down by its wrapped lines
         y = top - (row * ROW_PX + sum(extra[:row])) * per_px
-        lines = entry_lines(entry)
         centre = y - (len(lines) - 1) * LINE_PX / 2 * per_px
         x = col / columns
         shapes.append(swatch(x, y, fill, line, width))
