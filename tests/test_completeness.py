@@ -123,6 +123,22 @@ def test_grid_figure_cells_and_marks():
     assert "not_held_2020" in names and "unpublished_2025" in names
     note = next(a for a in fig.layout.annotations if a.name == "unpublished_2025")
     assert note.text == "belum<br>diumumkan"  # a word per line: fits under its own column
+    # two unpublished years side by side: one note across both, on one line (two notes of a
+    # word per line ran into each other at 1366 px)
+    late = pd.DataFrame(
+        {
+            "data_year": [2023, 2024, 2025],
+            "award_year": pd.array([2024, 2025, 2026], dtype="Int64"),
+            "regime": ["C", "C", "D"],
+            "regulation": ["22/2021", "22/2021", "Permen HAM 15/2025"],
+            "held": [True, True, True],
+            "results_public": [True, False, False],
+        }
+    )
+    notes = [a for a in completeness_grid(grid, late).layout.annotations if "unpublished" in a.name]
+    assert [(a.name, a.x, a.text) for a in notes] == [
+        ("unpublished_2024-2025", 1.5, "belum diumumkan")
+    ]
     assert all(z is None or 0 <= z <= 1 for row in heat.z for z in row)
     assert "terdata 3 dari 4" in heat.customdata[1][0]
 

@@ -9,6 +9,7 @@ Status colours come from the map's stepped colourscale (``kkpham.vocab`` order):
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterable
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -292,24 +293,27 @@ def status_grid(
         legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
         shapes=shapes,
         annotations=notes + head,
-        font={"family": "sans-serif", "size": 12},
+        font={"size": 12},
     )
     return fig
+
+
+def runs(positions: Iterable[int]) -> list[list[int]]:
+    """Consecutive positions grouped, in order: [3, 4, 7] -> [[3, 4], [7]]."""
+    out: list[list[int]] = []
+    for i in sorted(positions):
+        if out and out[-1][-1] == i - 1:
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return out
 
 
 def _bands(x: list[int], low: list[float], high: list[float]) -> list[go.Scatter]:
     """The shaded band between the bounds, one pair of traces per run of held years, so the fill
     never bridges a year that was not assessed."""
-    runs: list[list[int]] = []
-    for i in x:
-        if pd.isna(low[i]) or pd.isna(high[i]):
-            continue
-        if runs and runs[-1][-1] == i - 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
     out = []
-    for run in runs:
+    for run in runs(i for i in x if not (pd.isna(low[i]) or pd.isna(high[i]))):
         common = {"mode": "lines", "line": {"width": 0}, "hoverinfo": "skip", "showlegend": False}
         out.append(go.Scatter(x=run, y=[high[i] for i in run], name="band_top", **common))
         out.append(
@@ -414,7 +418,7 @@ def share_chart(
         legend={"orientation": "h", "y": -0.2, "x": 0},
         shapes=shapes,
         annotations=notes,
-        font={"family": "sans-serif", "size": 12},
+        font={"size": 12},
         hovermode="closest",
     )
     return fig
@@ -525,7 +529,7 @@ def transition_matrix_figure(
             if note
             else []
         ),
-        font={"family": "sans-serif", "size": 14},
+        font={"size": 14},
     )
     return fig
 
@@ -556,6 +560,6 @@ def transition_bars(counts: pd.DataFrame, *, lang: str = "id") -> go.Figure:
         margin={"l": 8, "r": 40, "t": 10, "b": 20},
         yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True},
         xaxis={"title": {"text": _t(lang)["count"]}, "fixedrange": True, "range": [0, top * 1.18]},
-        font={"family": "sans-serif", "size": 12},
+        font={"size": 12},
     )
     return fig

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from kkpham.figures.compare import GRID_ROW_PX, time_marks, year_axis
+from kkpham.figures.compare import GRID_ROW_PX, runs, time_marks, year_axis
 from kkpham.figures.status_map import esc
 from kkpham.model.completeness import completeness_line
 from kkpham.texts import t
@@ -67,7 +67,15 @@ def completeness_grid(
             zmax=1,
             xgap=1,
             ygap=1,
-            colorbar={"title": {"text": t("cm_grid_share", lang)}, "tickformat": ".0%"},
+            colorbar={
+                "title": {"text": t("cm_grid_share", lang)},
+                "tickformat": ".0%",
+                # xpad from the plot's edge, not 2 % of the plot's width: its margin is then
+                # known before the first draw (kkpham.ui.margins); 15 px keeps the grid as wide as
+                # before at 1366 px
+                "x": 1,
+                "xpad": 15,
+            },
             name="completeness",
         )
     )
@@ -79,21 +87,24 @@ def completeness_grid(
             "data_year",
         ]
     ]
-    for i in unpublished:
-        # below the year ticks: the regime labels sit above the plot
+    for run in runs(unpublished):
+        # below the year ticks (the regime labels sit above the plot), one note per run of
+        # years: over one column a word per line, over two or more one line across them (two
+        # notes side by side ran into each other at 1366 px: "diumumkandiumumkan")
+        text = t("cm_grid_unpublished", lang)
         notes.append(
             {
                 "xref": "x",
                 "yref": "paper",
-                "x": i,
+                "x": (run[0] + run[-1]) / 2,
                 "y": 0.0,
                 "yanchor": "top",
                 "yshift": -26,  # clear of the year labels
-                # a word per line: two lines ran into the next year's note ("not yet published")
-                "text": t("cm_grid_unpublished", lang).replace(" ", "<br>"),
+                "text": text if len(run) > 1 else text.replace(" ", "<br>"),
                 "showarrow": False,
                 "font": {"size": 9, "color": "#555555"},
-                "name": f"unpublished_{years[i]}",
+                "name": "unpublished_"
+                + "-".join(str(years[i]) for i in dict.fromkeys((run[0], run[-1]))),
             }
         )
     fig.update_layout(

@@ -108,7 +108,7 @@ def status_strip(
         legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
         shapes=shapes,
         annotations=notes,
-        font={"family": "sans-serif", "size": 12},
+        font={"size": 12},
         dragmode=False,
     )
     return fig

@@ -29,6 +29,8 @@ import plotly.graph_objects as go
 import plotly.utils
 import streamlit as st
 
+from kkpham.ui import margins
+
 FONT = '"Source Sans", sans-serif'
 TEXT, MUTED, HEADING, GRID = "#262730", "#808495", "#2F2D2B", "#e6eaf1"
 # Streamlit 1.67's chart theme for its light theme (frontend PlotlyChart/CustomTheme.ts, the
@@ -79,9 +81,8 @@ AXIS_LOOK: dict[str, dict[str, Any]] = {
     },
 }
 SWITCHES = {"showgrid": "gridcolor", "zeroline": "zerolinecolor", "ticks": "tickcolor"}
-# plotly.js trace categories that change an axis' defaults: a heatmap's axes draw ticks ("2dMap"),
-# the category axis of a bar chart has no grid ("oriented")
-GRID_2D = {"heatmap", "contour", "histogram2d", "histogram2dcontour"}
+# plotly.js trace categories that change an axis' defaults: a heatmap's axes draw ticks
+# (margins.MAP_2D), the category axis of a bar chart has no grid ("oriented")
 ORIENTED = {"bar", "box", "histogram", "violin", "funnel", "waterfall"}
 # What Streamlit sets for a chart with point selection (selection_mode="points")
 CLICKABLE = {"clickmode": "event+select", "hovermode": "closest", "dragmode": "pan"}
@@ -110,7 +111,7 @@ def _axes(fig: go.Figure) -> dict[str, dict[str, bool]]:
         names = {c: f"{c}axis{(trace[f'{c}axis'] or c)[1:]}" for c in "xy"}
         for name in names.values():
             axes.setdefault(name, dict(plain))
-        if trace.type in GRID_2D:
+        if trace.type in margins.MAP_2D:
             for name in names.values():
                 axes[name]["ticks"] = True
         if trace.type in ORIENTED:
@@ -166,7 +167,8 @@ def drawable(fig: go.Figure, *, clickable: bool = False) -> go.Figure:
     if fig.layout.datarevision is not None:
         return fig
     _fill(fig.layout, LOOK)
-    for name, defaults in _axes(fig).items():
+    axes = _axes(fig)
+    for name, defaults in axes.items():
         axis = fig.layout[name]
         _fill(axis, AXIS_LOOK[name[0] + "axis"])
         for part, colour in SWITCHES.items():
@@ -174,6 +176,7 @@ def drawable(fig: go.Figure, *, clickable: bool = False) -> go.Figure:
                 axis[colour] = GRID
     if fig.layout.title.text:
         fig.layout.title.text = f"<b>{fig.layout.title.text}</b>"  # as the theme shows titles
+    margins.fit(fig, axes, FONT)  # the margins its labels need: one draw, not two
     if clickable:
         _fill(fig.layout, CLICKABLE)
     fig.layout.template = None
