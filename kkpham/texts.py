@@ -664,6 +664,15 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "yes": ("Ya", "Yes"),
     "no": ("Tidak", "No"),
     "cycle_public": ("Daftar hasilnya sudah diumumkan", "Its list of results is published"),
+    # the data page's tables of cycles and outcome names: column headings
+    "cy_col_regime": ("Rezim", "Regime"),
+    "cy_col_regulation": ("Peraturan", "Regulation"),
+    "cy_col_held": ("Dinilai", "Assessed"),
+    "cy_col_public": ("Hasil diumumkan", "Results published"),
+    "cy_col_award_date": ("Tanggal penyerahan", "Award date"),
+    "cy_col_rank": ("Urutan", "Rank"),
+    "cy_col_label_id": ("Nama (Indonesia)", "Name (Indonesian)"),
+    "cy_col_label_en": ("Nama (Inggris)", "Name (English)"),
     # --- issue 7 ---
     "dp_login_lapsed": (
         "Sesi masuk berakhir karena lama tidak dipakai. Masuk lagi untuk menulis.",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -98,6 +100,17 @@ def test_page_without_configuration_is_read_only(app_env) -> None:
     assert not [b for b in app.button if b.key and b.key.startswith("undo")]
     logs = [d.value for d in app.dataframe if "batch_id" in d.value.columns]
     assert len(logs) == 1 and sorted(logs[0]["batch_id"]) == [1, 2]
+
+
+def test_cycle_tables_read_in_words_not_column_names_or_none(app_env) -> None:
+    app = run_page()
+    tables = [d for d in app.dataframe if {"data_year", "label_id"} & set(d.value.columns)]
+    assert len(tables) == 2
+    for table in tables:
+        labels = [c.get("label") for c in json.loads(table.proto.columns).values()]
+        assert "_" not in "".join(label for label in labels if label)  # no "data_year"
+        assert not table.value.isna().any().any()  # a gap reads "—", never "None"
+    assert "Tahun data" in tables[0].proto.columns
 
 
 def test_login_then_undo_from_the_page(app_env, monkeypatch) -> None:

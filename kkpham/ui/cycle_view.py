@@ -8,6 +8,7 @@ an import); tables are shown through st.dataframe, messages escaped.
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from kkpham.settings import get_settings
@@ -29,28 +30,39 @@ def cycle_panel(who: str | None, cfg: AuthConfig | None = None, lang: str = "id"
     st.subheader(t("cycle_title", lang))
     settings = get_settings()
     cycles, regimes, outcomes = _tables(reads.data_version())
-    st.dataframe(
-        cycles[
-            [
-                "data_year",
-                "award_year",
-                "regime",
-                "regulation",
-                "held",
-                "results_public",
-                "decree_number",
-                "award_date",
-                "source_url",
-            ]
-        ],
-        hide_index=True,
-        key="cycles_table",
-    )
-    st.dataframe(
-        outcomes[["regime", "rank", "status", "label_id", "label_en"]],
-        hide_index=True,
-        key="outcomes_table",
-    )
+    cycle_columns = {
+        "data_year": t("mode_data", lang),
+        "award_year": t("mode_award", lang),
+        "regime": t("cy_col_regime", lang),
+        "regulation": t("cy_col_regulation", lang),
+        "held": t("cy_col_held", lang),
+        "results_public": t("cy_col_public", lang),
+        "decree_number": t("cycle_decree", lang),
+        "award_date": t("cy_col_award_date", lang),
+        "source_url": t("source", lang),
+    }
+    outcome_columns = {
+        "regime": t("cy_col_regime", lang),
+        "rank": t("cy_col_rank", lang),
+        "status": t("status", lang),
+        "label_id": t("cy_col_label_id", lang),
+        "label_en": t("cy_col_label_en", lang),
+    }
+    for table, columns, key in (
+        (cycles, cycle_columns, "cycles_table"),
+        (outcomes, outcome_columns, "outcomes_table"),
+    ):
+        shown = table[list(columns)].copy()
+        for name in shown.columns:  # nothing recorded: a dash, not the word "None"
+            if shown[name].isna().any():
+                shown[name] = shown[name].astype("string").fillna("—")
+        config = {
+            name: st.column_config.NumberColumn(label, format="%d")
+            if pd.api.types.is_integer_dtype(shown[name])
+            else st.column_config.Column(label)
+            for name, label in columns.items()
+        }
+        st.dataframe(shown, hide_index=True, key=key, column_config=config)
     if not who:
         st.caption(t("cycle_login", lang))
         return
