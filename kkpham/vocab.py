@@ -161,9 +161,23 @@ def outline(fill: str) -> str:
     return LIGHT_OUTLINE if 0.299 * r + 0.587 * g + 0.114 * b < 150 else DARK_OUTLINE
 
 
+def luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of a "#rrggbb" colour."""
+    channels = (int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio of two colours (1 to 21; body text wants at least 4.5)."""
+    dark, light = sorted((luminance(a), luminance(b)))
+    return (light + 0.05) / (dark + 0.05)
+
+
 def ink(fill: str) -> str:
-    """Text written on colour ``fill``: white on the fills that get a white outline, else black."""
-    return "#ffffff" if outline(fill) == LIGHT_OUTLINE else "#000000"
+    """Text written on colour ``fill``: black or white, whichever contrasts more. (Following the
+    outline's light/dark split put white on orange and mid greens at 2.7-3.5:1.)"""
+    return max(("#000000", "#ffffff"), key=lambda text: contrast(text, fill))
 
 
 BY_CODE: dict[int, Status] = {s.code: s for s in STATUSES}

@@ -12,7 +12,7 @@ import pytest
 
 from kkpham.figures.legend import DISPUTED_LINE
 from kkpham.model.transitions import BY_TRANSITION, GAINS, LOSSES, TRANSITIONS, classify
-from kkpham.vocab import LEGEND_ORDER, STATUSES, outline
+from kkpham.vocab import LEGEND_ORDER, STATUSES, contrast, ink, outline
 from tests.cvd import VISIONS, distance, hex_to_rgb1, to_lab
 
 FLOOR = 12.0
@@ -31,6 +31,16 @@ def test_every_pair_of_categories_stays_apart(palette, vision):
         if distance(palette[a], palette[b], vision) < FLOOR
     ]
     assert close == []
+
+
+@pytest.mark.parametrize("palette", [STATUS_COLOURS, CHANGE_COLOURS], ids=["status", "change"])
+def test_text_written_on_every_fill_reads_as_body_text(palette):
+    # counts in the transition matrix, the grid's "!", the colour codes on the sources page
+    low = {
+        k: round(contrast(ink(c), c), 2) for k, c in palette.items() if contrast(ink(c), c) < 4.5
+    }
+    assert low == {}
+    assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
 
 
 @pytest.mark.parametrize("vision", VISIONS)

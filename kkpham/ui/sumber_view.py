@@ -7,7 +7,7 @@ import streamlit as st
 
 from kkpham.texts import t
 from kkpham.ui.safe_text import citations, web_links
-from kkpham.vocab import BY_KEY, LEGEND_ORDER
+from kkpham.vocab import BY_KEY, LEGEND_ORDER, ink
 
 KINDS = ("keputusan", "pemerintah", "berita")
 
@@ -65,8 +65,11 @@ def show_statuses(lang: str = "id") -> None:
             ],
         }
     )
-    colours = {s.color: s.color for s in statuses}
-    styled = table.style.map(lambda c: f"background-color: {colours[c]}", subset=[table.columns[0]])
+    # the code written on its own colour, in the text colour that reads on it (black on the dark
+    # fills could not be read)
+    styled = table.style.map(
+        lambda c: f"background-color: {c}; color: {ink(c)}", subset=[table.columns[0]]
+    )
     st.dataframe(styled, hide_index=True, width="stretch")
 
 
