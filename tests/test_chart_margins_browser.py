@@ -15,6 +15,7 @@ import pytest
 
 from bench.harness import serve
 from kkpham.settings import Settings
+from kkpham.ui import margins
 
 pytestmark = pytest.mark.browser
 
@@ -48,7 +49,7 @@ MARGINS = """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
       }
     }
     return {asked: ['l', 'r', 't', 'b'].map(s => L.margin[s]),
-            fitted: String(gd.layout.meta || '').replace('fitted margins: ', ''),
+            meta: gd.layout.meta || '',
             drawn: ['l', 'r', 't', 'b'].map(s => L._size[s]), pushes}; })"""
 # settled: every chart drawn, the script finished, two frames later (plotly.js draws again, if
 # it does, in the same task as its first draw)
@@ -81,7 +82,9 @@ def test_every_chart_is_drawn_with_the_margins_it_was_given(
             for i, chart in enumerate(drawn):
                 where = f"{path} at {width}px, chart {i}"
                 assert chart["drawn"] == chart["asked"], f"{where}: a margin grew: {chart}"
-                for side in chart["fitted"]:  # raised to fit labels: only as far as needed
+                assert chart["meta"] == "" or chart["meta"].startswith(margins.FITTED), where
+                fitted = chart["meta"].removeprefix(margins.FITTED)
+                for side in fitted:  # raised to fit labels: only as far as needed
                     sizes = [size for _, s, size in chart["pushes"] if s == side]
                     assert sizes, f"{where}: {side} raised, but nothing pushes it: {chart}"
                     if None in sizes:

@@ -5,6 +5,8 @@ fitted margins are the ones plotly.js needs is checked in Chromium
 
 from __future__ import annotations
 
+import math
+
 import plotly.graph_objects as go
 
 from kkpham.ui import charts, margins
@@ -16,7 +18,12 @@ def heat(labels: list[str], **layout) -> go.Figure:
         template="none",
         height=400,
         margin=layout.pop("margin", {"l": 8, "r": 8, "t": 20, "b": 8}),
-        yaxis={"tickmode": "array", "tickvals": list(range(len(labels))), "ticktext": labels},
+        yaxis={
+            "tickmode": "array",
+            "tickvals": list(range(len(labels))),
+            "ticktext": labels,
+            **layout.pop("yaxis", {}),
+        },
         xaxis={"side": "top"},
         **layout,
     )
@@ -42,7 +49,9 @@ def test_margins_are_raised_to_fit_the_labels_and_never_lowered() -> None:
     widest = margins.label_px("Kabupaten Konawe Kepulauan", 12)
     assert fig.layout.margin.l > widest  # the longest name fits on the left
     assert fig.layout.margin.r == 8 and fig.layout.margin.b == 8  # nothing pushes these
-    assert fig.layout.margin.t > 20  # the labels on top
+    # the x labels on top (plotly.js's own numbers: one line), padded as plotly.js pads them
+    top = 8 + 8 + margins.TICKLEN + margins.X_GAP["ticks"] + margins.X_LABEL_PX["top"]
+    assert fig.layout.margin.t == math.ceil(top + margins.SLACK_PX)
     assert fig.layout.meta == margins.FITTED + "lt"
     assert {fig.layout.xaxis.ticklabeloverflow, fig.layout.yaxis.ticklabeloverflow} == {"allow"}
     roomy = charts.drawable(heat(["A"], margin={"l": 300, "r": 8, "t": 200, "b": 8}))
@@ -78,5 +87,25 @@ def test_the_pad_follows_the_smallest_margin_after_fitting() -> None:
     )
     given = dict(fig.layout.margin.to_plotly_json())
     drawn = charts.drawable(fig)
-    assert drawn.layout.margin.r > 2 * 10 + margins.label_px("% terdata", 12)
+    bar = margins._colorbar(drawn.data[0], 12)
+    assert bar is not None and bar > 2 * 10 + margins.label_px("% terdata", 14)
+    # the pad is 12 once r is raised above it (it was 8 with r = 8), so the push is bar + 12
+    assert drawn.layout.margin.r == math.ceil(bar + 12 + margins.SLACK_PX)
     assert drawn.layout.margin.b >= given["b"]
+
+
+def test_a_legend_of_one_entry_is_not_drawn_unless_asked() -> None:
+    fig = heat(["Kota Kendari"], legend={"orientation": "h", "yref": "container", "y": 0})
+    fig.add_trace(go.Scatter(x=[None], y=[None], name="Peduli HAM"))
+    assert margins._legend(fig, 700) is None  # plotly.js shows no legend for one entry
+    fig.data[1].showlegend = True
+    assert margins._legend(fig, 700) == ("container", 29)  # asked: one row
+    fig.add_trace(go.Scatter(x=[None], y=[None], name="x" * 80))
+    kind, height = margins._legend(fig, 400)
+    assert height == 10 + 19 * 2  # two entries too wide for one row: a column each
+
+
+def test_turned_or_inside_labels_are_left_to_plotly() -> None:
+    for axis in ({"tickangle": 45}, {"ticklabelposition": "inside"}):
+        fig = charts.drawable(heat(["Kota Kendari"], yaxis=axis))
+        assert fig.layout.margin.l == 8 and fig.layout.meta is None

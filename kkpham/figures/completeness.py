@@ -103,8 +103,8 @@ def completeness_grid(
                 "text": text if len(run) > 1 else text.replace(" ", "<br>"),
                 "showarrow": False,
                 "font": {"size": 9, "color": "#555555"},
-                "name": "unpublished_"
-                + "-".join(str(years[i]) for i in dict.fromkeys((run[0], run[-1]))),
+                "name": f"unpublished_{years[run[0]]}"
+                + (f"-{years[run[-1]]}" if len(run) > 1 else ""),
             }
         )
     fig.update_layout(

@@ -4,15 +4,17 @@ plotly.js draws a chart with the margins it is given, then measures what the axi
 legend and the colour bar push into them ("automatic margins"), and if a margin has to grow it
 draws the whole chart again. Every chart on the compare and profile pages was drawn twice that
 way (measured: about 1.4 s of the browser's main thread on the national compare page, the
-completeness grid's second draw alone 160-300 ms). ``fit`` sets the margins the second draw would
-have had, so the first draw is the last. Automatic margins stay on as the backstop: when the
-estimate falls short (a window so narrow that the legend wraps, a font the browser lacks),
-plotly.js grows the margin and draws again, as before.
+completeness grid's second draw alone 160-300 ms). ``fit`` sets margins that already hold what
+the labels push (1-2 px more than plotly.js would have grown them to: the slack below, and
+plotly.js's pad grows with the smallest margin), so where the estimate holds the first draw is
+the last. Automatic margins stay on as the backstop: where it falls short (a chart narrower than
+900 px whose legend wraps, labels the model cannot know, a font or text shaper missing), plotly.js
+grows the margin and draws again, as before; ``fit`` never lowers a margin.
 
 Text is measured in the font the page draws the charts in: Streamlit's Source Sans, from the
 file Streamlit itself serves (``FONT_DIR``), shaped by Pillow (HarfBuzz, as Chromium shapes it).
 The geometry below is plotly.js's, in the version Streamlit bundles, measured in Chromium per
-kind of axis: for each side, label extent + pads agreed with plotly.js's push to within 0.1 px
+kind of axis: for each side, label extent + pads agreed with plotly.js's push to within 0.6 px
 (tests/test_chart_margins_browser.py draws every chart of the compare and profile pages and
 checks that no margin had to grow, and that none is wider than its labels need).
 """
@@ -28,7 +30,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 import streamlit
-from PIL import ImageFont
+from PIL import ImageFont, features
 
 # Streamlit's own copy of the font its theme names "Source Sans" (a variable font)
 FONT_DIR = Path(streamlit.__file__).parent / "static" / "static" / "media"
@@ -49,9 +51,9 @@ LEGEND_ENTRY_PX = 45  # a legend entry's symbol and gaps, beside its text
 # A horizontal legend's rows are counted at the narrowest chart the pages draw at full width
 # (906 px in a 1366 px window); a wider window has as many rows or fewer.
 NARROW_PX = 900
-# a vertical colour bar: its title's width + 10.4 px, or its thickness + tick labels + 1 px,
-# whichever is wider; plus its xpad on each side
-COLORBAR_TITLE_PX, COLORBAR_TICKS_PX = 10.4, 1.0
+# a vertical colour bar: its title's width + 0.5 px (plotly.js writes the title at 1.2 × the tick
+# size), or its thickness + tick labels + 1.2 px, whichever is wider; plus its xpad on each side
+COLORBAR_TITLE_PX, COLORBAR_TICKS_PX = 0.5, 1.2
 
 FITTED = "fitted margins: "  # + the sides ``fit`` raised, as the figure's meta
 DEFAULT = {"l": 80.0, "r": 80.0, "t": 100.0, "b": 80.0}  # plotly.js's margins
@@ -63,11 +65,17 @@ _TAG = re.compile(r"<[^>]+>")
 
 @cache
 def _font(size: float, bold: bool) -> ImageFont.FreeTypeFont | None:
+    """The page font, shaped as Chromium shapes it (raqm/HarfBuzz); None when that is not at
+    hand (no font file, a FreeType without woff2 or variable fonts, no raqm): Pillow's basic
+    layout measures a few px wider, so the margins are left to plotly.js."""
     found = sorted(FONT_DIR.glob(FONT_PATTERN))
-    if not found:
+    if not found or not features.check("raqm"):
         return None
-    font = ImageFont.truetype(str(found[0]), size)
-    font.set_variation_by_axes([700 if bold else 400])
+    try:
+        font = ImageFont.truetype(str(found[0]), size, layout_engine=ImageFont.Layout.RAQM)
+        font.set_variation_by_axes([700 if bold else 400])
+    except OSError:
+        return None
     return font
 
 
@@ -120,15 +128,16 @@ def _depth(axis: Any, letter: str, labels: list[str], ticks: bool, side: str) ->
     size = axis.tickfont.size or 12
     if size != 12:
         return None  # the geometry was measured for 12 px labels
-    tick = ((axis.ticklen or TICKLEN) if ticks else 0) + (
+    tick = ((axis.ticklen if axis.ticklen is not None else TICKLEN) if ticks else 0) + (
         (Y_GAP if letter == "y" else X_GAP)["ticks" if ticks else "none"]
     )
     if letter == "y":
-        extent = max((label_px(t, size) or 0.0) for t in labels) if labels else 0.0
-        if labels and label_px(labels[0], size) is None:
+        widths = [label_px(t, size) for t in labels]
+        if None in widths:
             return None
+        extent = max(widths, default=0.0)  # type: ignore[type-var]
     else:
-        lines = max((_lines(t) for t in labels), default=1)
+        lines = max(1, *(_lines(t) for t in labels))
         extent = X_LABEL_PX[side] + LINE_SPACING * size * (lines - 1)
     return tick + extent + _title(axis)
 
@@ -153,7 +162,9 @@ def fit(fig: go.Figure, axes: dict[str, dict[str, bool]], font: str) -> None:
     figure in another font than the page's ``font``, or with a part not modelled here, keeps
     its margins (plotly.js's automatic margins then do the work, with their second draw)."""
     layout = fig.layout
-    if layout.font.family != font or set(axes) - {"xaxis", "yaxis"} or not layout.height:
+    if not axes or set(axes) - {"xaxis", "yaxis"}:
+        return  # a map, or more than one pair of axes
+    if layout.font.family != font or not layout.height:
         return
     given = {
         s: float(layout.margin[s]) if layout.margin[s] is not None else d
@@ -164,9 +175,10 @@ def fit(fig: go.Figure, axes: dict[str, dict[str, bool]], font: str) -> None:
     # which raises the pushes; margins only grow, so this settles in a step or two
     for _ in range(4):
         pad = min(AUTOPAD_MAX, *margin.values())
-        need = _need(fig, axes, given, pad)
-        if need is None:
+        found = _need(fig, axes, given, pad)
+        if found is None:
             return
+        need, measured = found
         fitted = {
             s: float(math.ceil(need[s] + SLACK_PX)) if need[s] > given[s] + 0.01 else given[s]
             for s in "lrtb"
@@ -174,12 +186,12 @@ def fit(fig: go.Figure, axes: dict[str, dict[str, bool]], font: str) -> None:
         if min(AUTOPAD_MAX, *fitted.values()) == pad:
             raised = "".join(s for s in "lrtb" if fitted[s] != given[s])
             layout.margin.update({s: fitted[s] for s in raised})
-            if layout.meta is None:  # for the browser test; text (an object would replot)
+            if raised and layout.meta is None:  # for the browser test; text (an object replots)
                 layout.meta = FITTED + raised
-            # Every label now fits inside the chart, so plotly.js's check for labels past its
-            # edge ("hide past div", measuring each label's box: 0.3 s of the national compare
-            # page) can only find none; "allow" skips it.
-            for name in axes:
+            # The measured axes' labels now fit inside the chart, so plotly.js's check for labels
+            # past its edge ("hide past div", measuring each label's box: 0.3 s of the national
+            # compare page) can only find none; "allow" skips it.
+            for name in measured:
                 if layout[name].ticklabeloverflow is None:
                     layout[name].ticklabeloverflow = "allow"
             return
@@ -188,18 +200,24 @@ def fit(fig: go.Figure, axes: dict[str, dict[str, bool]], font: str) -> None:
 
 def _need(
     fig: go.Figure, axes: dict[str, dict[str, bool]], margin: dict[str, float], pad: float
-) -> dict[str, float] | None:
-    """The margins plotly.js's solver reaches with the figure's ``margin`` and pad ``pad``
-    (None: a part not modelled here)."""
+) -> tuple[dict[str, float], list[str]] | None:
+    """(the margins plotly.js's solver reaches with the figure's ``margin`` and pad ``pad``,
+    the axes whose labels were measured); None: a part not modelled here."""
     layout = fig.layout
     shift = layout.margin.pad or 0
     # pushes as (low val, low size, high val, high size), left/right and bottom/top
     across: list[tuple[float, float, float, float]] = [(0, margin["l"], 1, margin["r"])]
     down: list[tuple[float, float, float, float]] = [(0, margin["b"], 1, margin["t"])]
+    measured = []
     for name, parts in axes.items():
         axis, letter = layout[name], name[0]
-        if axis.visible is False or not axis.automargin:
+        if axis.visible is False or axis.automargin is False or axis.automargin is None:
             continue
+        if axis.automargin is not True or "inside" in (axis.ticklabelposition or ""):
+            return None  # automargin on some sides only, labels inside the plot
+        if axis.tickangle not in (None, 0) or (letter == "y" and axis.tickangle is not None):
+            return None  # turned labels
+        measured.append(name)
         labels = _tick_labels(fig, letter)
         if labels is None and letter == "y":
             return None  # their width is what matters, and it is not known
@@ -220,7 +238,7 @@ def _need(
             down.append((0, pad, 1, size))
     for trace in fig.data:
         if trace.type == "heatmap" and trace.showscale is not False:
-            bar = _colorbar(trace)
+            bar = _colorbar(trace, layout.font.size or 12)
             if bar is None:
                 return None
             across.append((0, pad, 1, bar + pad))
@@ -237,7 +255,7 @@ def _need(
         else:
             down.append((float(layout.legend.y), height + pad, 1, pad))
     bottom, top = _solve(down, float(layout.height) - reserved)
-    return {"l": left, "r": right, "t": top, "b": bottom + reserved}
+    return {"l": left, "r": right, "t": top, "b": bottom + reserved}, measured
 
 
 def _legend(fig: go.Figure, width: float) -> tuple[str, float] | None | bool:
@@ -249,6 +267,9 @@ def _legend(fig: go.Figure, width: float) -> tuple[str, float] | None | bool:
         if t.name and (t.showlegend or (t.showlegend is None and t.type not in MAP_2D))
     ]
     if fig.layout.showlegend is False or not shown:
+        return None
+    # plotly.js shows a legend of one entry only when asked (in the layout or on that trace)
+    if fig.layout.showlegend is None and len(shown) == 1 and shown[0].showlegend is not True:
         return None
     legend = fig.layout.legend
     size = legend.font.size or 12
@@ -268,15 +289,18 @@ def _legend(fig: go.Figure, width: float) -> tuple[str, float] | None | bool:
     return "paper", height
 
 
-def _colorbar(trace: Any) -> float | None:
+def _colorbar(trace: Any, font_size: float) -> float | None:
     """Width of a heatmap's vertical colour bar at the plot's right edge (x = 1), with its
     title on top and percentages for ticks; None for any other."""
     bar = trace.colorbar
     if bar.x != 1 or bar.xref == "container" or bar.tickformat != ".0%":
         return None
-    title = label_px(bar.title.text or "", bar.title.font.size or 12)
-    ticks = text_px("100%", bar.tickfont.size or 12)
+    tick_size = bar.tickfont.size or font_size
+    title_size = bar.title.font.size or round(1.2 * tick_size)
+    title = label_px(bar.title.text or "", title_size)
+    ticks = text_px("100%", tick_size)
     if title is None or ticks is None:
         return None
-    inner = max(title + COLORBAR_TITLE_PX, (bar.thickness or 30) + ticks + COLORBAR_TICKS_PX)
+    thickness = bar.thickness if bar.thickness is not None else 30
+    inner = max(title + COLORBAR_TITLE_PX, thickness + ticks + COLORBAR_TICKS_PX)
     return inner + 2 * (bar.xpad if bar.xpad is not None else 10)
