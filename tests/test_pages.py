@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from kkpham.model.mapdata import boundary_build_id, geometry_url, province_summary
 from kkpham.store import Store
+from kkpham.texts import t
 from kkpham.ui.pages import PAGE_SPECS, present_specs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -166,3 +167,15 @@ def test_a_province_opens_on_its_latest_year_with_data(app, synthetic_settings):
     ok(at)
     assert at.query_params["tahun"] == str(latest)
     assert app().query_params["tahun"] == str(national)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_sources_page_shows_each_decree_number_whole(lang, synthetic_settings, monkeypatch):
+    monkeypatch.setenv("KKPHAM_DB", str(synthetic_settings.db_path))
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    at.query_params["lang"] = lang
+    at.run().switch_page("pages/sumber.py").run()
+    assert not at.exception
+    cycles = next(d for d in at.dataframe if t("decree", lang) in d.value.columns)
+    config = json.loads(cycles.proto.columns)[t("decree", lang)]
+    assert config["width"] == "medium"  # auto-sized, it cut "M.HH-02.HA.02.01.01 Tahun 2022"

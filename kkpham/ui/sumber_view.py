@@ -22,11 +22,6 @@ def _text(values: pd.Series) -> pd.Series:
 
 
 ROW_PX = 35  # st.dataframe row height: show every cycle without scrolling
-KIND_LABELS = {
-    "keputusan": "Keputusan Menteri",
-    "pemerintah": "Situs pemerintah",
-    "berita": "Berita",
-}
 
 
 def show_cycles(cycles: pd.DataFrame, lang: str = "id") -> None:
@@ -49,7 +44,12 @@ def show_cycles(cycles: pd.DataFrame, lang: str = "id") -> None:
         hide_index=True,
         width="stretch",
         height=ROW_PX * (len(table) + 1) + 3,
-        column_config={table.columns[-1]: st.column_config.LinkColumn()},
+        column_config={
+            # a decree number is the row's citation: whole ("M.HH-02.HA.02.01.01 Tahun 2022"
+            # was cut to "M.HH-02.HA" at 1366 px); the source link after it may scroll
+            t("decree", lang): st.column_config.TextColumn(width="medium"),
+            table.columns[-1]: st.column_config.LinkColumn(),
+        },
     )
 
 
