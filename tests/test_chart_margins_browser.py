@@ -19,12 +19,10 @@ from kkpham.ui import margins
 
 pytestmark = pytest.mark.browser
 
-VIEWS = [  # (URL, cartesian charts on it)
+VIEWS = [  # (URL, cartesian charts on it): every kind of chart, each language
     ("/bandingkan?tahun=2022", 4),
     ("/bandingkan?provinsi=74&tahun=2022&tahun2=2019&lang=en", 5),
-    ("/bandingkan?provinsi=19&tahun=2022&tahun2=2021", 5),
     ("/wilayah?kode=74.71", 2),
-    ("/wilayah?kode=74.71&lang=en", 2),
 ]
 SIZES = [(1366, 768), (1920, 1080)]
 TIGHT_PX = 3  # a fitted margin is at most this much wider than the largest push on its side
