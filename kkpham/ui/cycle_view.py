@@ -15,6 +15,7 @@ from kkpham.settings import get_settings
 from kkpham.texts import t
 from kkpham.ui import import_view as ui
 from kkpham.ui import reads
+from kkpham.ui.safe_text import dashed
 from kkpham.write import cycle_admin
 from kkpham.write.auth import AuthConfig
 from kkpham.write.stewardship import WriteError
@@ -54,8 +55,8 @@ def cycle_panel(who: str | None, cfg: AuthConfig | None = None, lang: str = "id"
     ):
         shown = table[list(columns)].copy()
         for name in shown.columns:  # nothing recorded: a dash, not the word "None"
-            if shown[name].isna().any():
-                shown[name] = shown[name].astype("string").fillna("—")
+            if shown[name].isna().any() or pd.api.types.is_string_dtype(shown[name]):
+                shown[name] = dashed(shown[name])
         config = {
             name: st.column_config.NumberColumn(label, format="%d")
             if pd.api.types.is_integer_dtype(shown[name])

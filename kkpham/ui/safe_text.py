@@ -54,3 +54,8 @@ def web_links(urls: pd.Series) -> pd.Series:
 def citations(urls: pd.Series) -> pd.Series:
     """The non-URL citations of ``urls`` (a decree number), shown as plain text."""
     return urls.where(~urls.map(is_http_url) & urls.fillna("").ne(""), None)
+
+
+def dashed(values: pd.Series) -> pd.Series:
+    """A column as text with nothing recorded shown as a dash, never as None, nan or <NA>."""
+    return values.astype("string").fillna("—").replace({"": "—", "<NA>": "—"})

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from kkpham.texts import t
-from kkpham.ui.safe_text import citations, web_links
+from kkpham.ui.safe_text import citations, dashed, web_links
 from kkpham.vocab import BY_KEY, LEGEND_ORDER, ink
 
 KINDS = ("keputusan", "pemerintah", "berita")
@@ -14,11 +14,6 @@ KINDS = ("keputusan", "pemerintah", "berita")
 
 def _yes_no(flag: object, lang: str) -> str:
     return t("yes" if bool(flag) else "no", lang)
-
-
-def _text(values: pd.Series) -> pd.Series:
-    """A text column with nothing missing shown as a dash, never as None/nan."""
-    return values.astype("string").fillna("—").replace({"": "—", "<NA>": "—"})
 
 
 ROW_PX = 35  # st.dataframe row height: show every cycle without scrolling
@@ -30,13 +25,13 @@ def show_cycles(cycles: pd.DataFrame, lang: str = "id") -> None:
         t("mode_data", lang): cycles["data_year"].astype(int).astype(str),
         t("mode_award", lang): award,
         t("src_held", lang): cycles["held"].map(lambda h: _yes_no(h, lang)),
-        t("src_regulation", lang): _text(cycles["regulation"]),
-        t("decree", lang): _text(cycles["decree_number"]),
-        t("src_decree_date", lang): _text(cycles["decree_date"]),
-        t("src_award_date", lang): _text(cycles["award_date"]),
+        t("src_regulation", lang): dashed(cycles["regulation"]),
+        t("decree", lang): dashed(cycles["decree_number"]),
+        t("src_decree_date", lang): dashed(cycles["decree_date"]),
+        t("src_award_date", lang): dashed(cycles["award_date"]),
     }
     if lang == "en":  # the compiler's notes are in English: not in the Indonesian UI
-        columns["Compiler's note"] = _text(cycles["note"])
+        columns["Compiler's note"] = dashed(cycles["note"])
     columns[t("source", lang)] = web_links(cycles["source_url"])  # only http(s) is a link
     table = pd.DataFrame(columns)
     st.dataframe(
@@ -77,7 +72,7 @@ def show_sources(sources: pd.DataFrame, lang: str = "id") -> None:
     table = pd.DataFrame(
         {  # only an http(s) source is a link; a decree number stays text
             t("source", lang): web_links(sources["url"]),
-            t("decree", lang): _text(citations(sources["url"])),
+            t("decree", lang): dashed(citations(sources["url"])),
             t("src_kind", lang): sources["kind"].map(
                 lambda k: t(f"src_kind_{k}", lang) if k in KINDS else str(k)
             ),
