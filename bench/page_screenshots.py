@@ -227,8 +227,9 @@ def shoot(browser: Browser, url: str, size: tuple[int, int], out: Path) -> dict:
     settled, drawn_s = wait_drawn(page, runs)
     drawn_s += loaded_s  # from the navigation to the last change
     # Streamlit scrolls inside stMain: grow the window to the page until its height holds.
+    # Presentation mode fits itself to the window and does not scroll: shoot the window.
     tall = height
-    for _ in range(4):
+    for _ in range(0 if "tampilan=presentasi" in url else 4):
         want = min(MAX_HEIGHT, max(height, page.evaluate(HEIGHT)))
         if want == tall:
             break

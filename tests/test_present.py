@@ -295,3 +295,68 @@ def test_cli_figure_and_pack_refuse_bad_input(built_settings, tmp_path: Path, ca
     )
     assert ".pptx" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())
+
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def _legend_overflow(fig) -> list[tuple[str, float]]:
+    """(line, px past the canvas edge) of every legend line, measured in DejaVu Sans, the widest
+    font the figure names."""
+    from PIL import ImageFont
+
+    width = fig.layout.width
+    out = []
+    for note in fig.layout.annotations:
+        if not (note.name or "").startswith("legend_"):
+            continue
+        font = ImageFont.truetype(str(DEJAVU), note.font.size)
+        left = note.x * width
+        for line in note.text.replace("<b>", "").replace("</b>", "").split("<br>"):
+            right = left + font.getlength(line.replace("&amp;", "&"))
+            if right > width:
+                out.append((line, right - width))
+    return out
+
+
+@pytest.mark.skipif(not DEJAVU.exists(), reason="DejaVu Sans is not installed")
+def test_long_legend_labels_wrap_inside_the_canvas() -> None:
+    from kkpham.present.mapfig import Canvas, _legend
+
+    entries = [
+        ("a", "Bukan Peduli HAM, kategori tidak diketahui", "#fff", "#000", 1.0, 7),
+        ("b", "Not achieved (band unknown)", "#fff", "#000", 1.0, 1),
+        ("c", "Peduli HAM (rights-caring)", "#fff", "#000", 1.0, 54),
+    ]
+    for width, x in ((1840, 1436), (1840, 1288), (1920, 1498)):
+        _, notes, bottom = _legend(Canvas(width, 800), entries, x, 100, "Legend")
+        fig = __import__("plotly.graph_objects").graph_objects.Figure()
+        fig.update_layout(width=width, annotations=notes)
+        assert not _legend_overflow(fig), (width, x)
+        assert not any("-<br>" in n["text"] for n in notes)  # never split at a hyphen
+        lines = sum(n["text"].count("<br>") + 1 for n in notes[1:])
+        assert bottom > 100 + len(entries) * 22 * 1.75 + (lines - len(entries)) * 22
+
+
+@pytest.mark.skipif(not DEJAVU.exists(), reason="DejaVu Sans is not installed")
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_publication_legends_fit_on_the_real_data(built_settings: Settings, lang: str) -> None:
+    """The exported figure (1920 × 1080) and the presentation slide's (laid out 1840 × 800)."""
+    from kkpham.present import context as ctx
+    from kkpham.present.mapfig import Decor, status_map_figure
+    from kkpham.present.products import figure
+    from kkpham.ui.presentation import HEIGHT_PX, WIDTH_PX
+
+    with Store.open(built_settings.db_path) as store:
+        years = [int(y) for y in store.cycles().query("held")["data_year"]]
+    for province in (None, "74"):
+        for year in years[-3:]:
+            view = view_of(built_settings, province, year, lang)
+            if view is None:
+                continue
+            decor = Decor(ctx.map_title(view), ctx.subtitle(view), ctx.source_line(view), "")
+            slide = status_map_figure(
+                view.frame, view.geometry, decor, lang=lang, width=WIDTH_PX, height=HEIGHT_PX
+            )
+            assert not _legend_overflow(figure(view)), (province, year, lang)
+            assert not _legend_overflow(slide), (province, year, lang)

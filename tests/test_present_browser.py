@@ -1,6 +1,7 @@
 """Presentation mode and the language switch in a real browser (Debian Chromium): keys step the
 year (←/→, PageUp/PageDown) and the province (↑/↓), Esc leaves; the state is in the URL; legend
-and labels are at least 20 px at 1920 × 1080."""
+and labels are at least 20 px at 1920 × 1080; the whole slide is on the screen at 1920 × 1080 and
+at a laptop's 1366 × 768 (the slide is scaled to fit)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,28 @@ def ready(page: Page, **state: str) -> None:
     page.wait_for_function(f"window.__kkphamPres && {checks}", timeout=60_000)
 
 
+# every text of the slide, as (what, its box on the screen)
+SLIDE_TEXTS = """() => [
+  ...[...document.querySelectorAll('.annotation-text')].map(e => [e.textContent, e]),
+  ...[...document.querySelectorAll('[data-testid=stMetric], .kkpham-keys')]
+    .map(e => [e.innerText, e]),
+].map(([t, e]) => { const r = e.getBoundingClientRect();
+  return [t.slice(0, 40), r.left, r.top, r.right, r.bottom]; })"""
+
+
+def assert_on_screen(page: Page) -> None:
+    """Nothing of the slide is cut by the screen's edges, and there is nothing to scroll to."""
+    page.wait_for_function(
+        "parseFloat(document.documentElement.style.getPropertyValue('--kkpham-fit')) > 0"
+    )
+    page.wait_for_timeout(100)  # one frame for the fit to apply
+    width, height = page.evaluate("[innerWidth, innerHeight]")
+    texts = page.evaluate(SLIDE_TEXTS)
+    assert len(texts) > 5, texts
+    off = [t for t in texts if t[1] < 0 or t[2] < 0 or t[3] > width or t[4] > height]
+    assert not off, (width, height, off)
+
+
 def test_presentation_mode_steps_with_the_keyboard(browser, app_url: str, artifacts) -> None:
     page = browser.new_page(viewport={"width": 1920, "height": 1080})
     page.goto(f"{app_url}/peta?provinsi=74&tahun=2022&tampilan=presentasi")
@@ -49,6 +72,7 @@ def test_presentation_mode_steps_with_the_keyboard(browser, app_url: str, artifa
     )
     assert legend and min(legend) >= 20, legend
     assert sizes and min(s for s in sizes if s) >= 16, sizes  # only the source line is < 20
+    assert_on_screen(page)
     page.screenshot(path=str(artifacts / "presentasi_74_2022.png"))
 
     page.keyboard.press("ArrowLeft")
@@ -66,11 +90,15 @@ def test_presentation_mode_steps_with_the_keyboard(browser, app_url: str, artifa
     page.close()
 
 
-def test_national_presentation_steps_through_provinces(browser, app_url: str) -> None:
-    page = browser.new_page(viewport={"width": 1920, "height": 1080})
-    page.goto(f"{app_url}/peta?tahun=2019&tampilan=presentasi&lang=en")
-    ready(page, year="2019", province="")
+def test_national_presentation_steps_through_provinces(browser, app_url: str, artifacts) -> None:
+    """At 1366 × 768, a laptop mirrored to a projector: the slide laid out for 1920 × 1080 is
+    scaled down whole (it was cut at the right: the legend and the source line)."""
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.goto(f"{app_url}/peta?tahun=2023&tampilan=presentasi&lang=en")
+    ready(page, year="2023", province="")
     assert page.get_by_text("of 514").first.is_visible()
+    assert_on_screen(page)
+    page.screenshot(path=str(artifacts / "presentation_national_1366.png"))
     page.keyboard.press("ArrowDown")
     page.wait_for_url("**provinsi=11**")
     assert "lang=en" in page.url

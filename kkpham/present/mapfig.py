@@ -38,6 +38,7 @@ SIDE = 28  # px outer padding
 LEGEND_FONT = 22
 LABEL_FONT = 20
 KEY_FONT = 20
+LINE_SPACING = 1.3  # plotly.js's line height for <br> in a text, in font sizes
 
 
 @dataclass(frozen=True)
@@ -107,9 +108,11 @@ def _swatch(
     }
 
 
-def _wrap(text: str, size: float, width_px: float) -> str:
-    chars = max(20, int(width_px / (0.55 * size)))
-    return "<br>".join(textwrap.wrap(text, chars))
+def _wrap(text: str, size: float, width_px: float, em: float = 0.55) -> str:
+    """Wrapped at the characters that fit, at ``em`` font sizes per character (DejaVu Sans, the
+    widest font in FONT, averages 0.50-0.56 on these texts)."""
+    chars = max(20, int(width_px / (em * size)))
+    return "<br>".join(textwrap.wrap(text, chars, break_on_hyphens=False))
 
 
 def _bands(cv: Canvas, decor: Decor) -> tuple[float, float, list[dict]]:
@@ -250,19 +253,21 @@ def _legend(
     y_px: float,
     title: str,
 ) -> tuple[list[dict], list[dict], float]:
-    """entries: (key, label, fill, line, line width, count). Returns shapes, notes, bottom px."""
+    """entries: (key, label, fill, line, line width, count). Returns shapes, notes, bottom px.
+    A label longer than the room to the canvas edge wraps (it was cut at the edge: "Not achieved
+    (band unknown) (1" on the national slide); the swatch stays by its first line."""
     shapes, notes = (
         [],
         [_text(cv, x_px, y_px, esc(title), LEGEND_FONT, name="legend_title", bold=True)],
     )
-    row = LEGEND_FONT * 1.75
+    row, line_px = LEGEND_FONT * 1.75, LEGEND_FONT * LINE_SPACING
+    room = cv.width - SIDE - (x_px + 38)
     y = y_px + row * 1.2
     for key, label, fill, line, width, count in entries:
         shapes.append(_swatch(cv, x_px, y + LEGEND_FONT * 0.6, fill, line, width))
-        notes.append(
-            _text(cv, x_px + 38, y, f"{esc(label)} ({count})", LEGEND_FONT, name=f"legend_{key}")
-        )
-        y += row
+        text = _wrap(f"{esc(label)} ({count})", LEGEND_FONT, room, em=0.6)  # safe side
+        notes.append(_text(cv, x_px + 38, y, text, LEGEND_FONT, name=f"legend_{key}"))
+        y += row + line_px * text.count("<br>")
     return shapes, notes, y
 
 

@@ -5,6 +5,14 @@ numbers, no widgets. Keys step the view through the URL, so a presenter can prep
 
 The key handler is installed in the page itself (the component iframe is same-origin but may not
 navigate the top window), from a constant script; the only data it gets is a JSON config.
+
+The map is laid out once, for a 1920 × 1080 screen (labels placed and the legend sized in
+pixels), and scaled as a whole to fit the screen it is shown on, as reveal.js scales a slide
+authored at one size (revealjs.com/presentation-size). A laptop mirrored to a projector at
+1366 × 768 shows the same slide, smaller, with nothing cut. The scale is a transform of the
+drawn chart only: Streamlit sizes the figure from the chart's box, so the box keeps the laid-out
+size, a negative margin takes back the height the scaled chart leaves empty, and the page does
+not scroll (the slide fits the screen; without that the empty box could be scrolled into).
 """
 
 from __future__ import annotations
@@ -26,14 +34,25 @@ from kkpham.ui.map_view import TOPOJSON_URL
 VALUE = "presentasi"
 WIDTH_PX, HEIGHT_PX = 1840, 800  # the map at 1920 × 1080 with the numbers above it
 
-CSS = """
+MIN_SCALE, MAX_SCALE = 0.2, 2.0  # reveal.js's default bounds
+# --kkpham-fit is the scale KEYS_JS sets; 1 until it runs
+CSS = f"""
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header,
-[data-testid="stToolbar"], [data-testid="stDecoration"] {display: none !important;}
-.block-container {padding: 0.6rem 1rem 0 1rem !important; max-width: 100% !important;}
-[data-testid="stMetricValue"] {font-size: 44px !important;}
-[data-testid="stMetricLabel"] p {font-size: 22px !important;}
-.kkpham-keys {font-size: 20px; color: #57606a;}
+[data-testid="stToolbar"], [data-testid="stDecoration"] {{display: none !important;}}
+.block-container {{padding: 0.6rem 1rem 0 1rem !important; max-width: 100% !important;}}
+[data-testid="stMetricValue"] {{font-size: 44px !important;}}
+[data-testid="stMetricLabel"] p {{font-size: 22px !important;}}
+.kkpham-keys {{font-size: 20px; color: #57606a;}}
+:root {{--kkpham-fit: 1;}}
+[data-testid="stMain"] {{overflow: hidden;}}
+[data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]) {{
+  width: {WIDTH_PX}px !important; max-width: none !important;
+  margin-bottom: calc({HEIGHT_PX}px * (var(--kkpham-fit) - 1)); overflow: visible !important;
+}}
+[data-testid="stPlotlyChart"] > div {{
+  transform: scale(var(--kkpham-fit)); transform-origin: 0 0;
+}}
 </style>
 """
 
@@ -43,6 +62,29 @@ KEYS_JS = """
   w.__kkphamPres = cfg;
   if (w.__kkphamPresKeys) { return; }
   w.__kkphamPresKeys = true;
+  var d = w.document, pending = false;
+  // the scale that fits the laid-out chart, and the key hint under it, on the screen
+  function fit() {
+    pending = false;
+    var c = w.__kkphamPres, chart = d.querySelector('[data-testid="stPlotlyChart"]');
+    if (!c || !chart) { return; }
+    var keys = d.querySelector(".kkpham-keys");
+    var top = chart.getBoundingClientRect().top + w.scrollY;
+    var below = keys ? keys.getBoundingClientRect().height + 24 : 48;
+    var s = Math.min((d.documentElement.clientWidth - 32) / c.width,
+                     (w.innerHeight - top - below) / c.height);
+    s = Math.max(c.minScale, Math.min(c.maxScale, s));
+    var now = parseFloat(d.documentElement.style.getPropertyValue("--kkpham-fit"));
+    if (!(Math.abs(now - s) < 0.001)) {
+      d.documentElement.style.setProperty("--kkpham-fit", String(s));
+    }
+  }
+  function later() {
+    if (!pending) { pending = true; w.requestAnimationFrame(fit); }
+  }
+  w.addEventListener("resize", later);
+  new w.MutationObserver(later).observe(d.body, {childList: true, subtree: true});
+  later();
   w.addEventListener("keydown", function (e) {
     var c = w.__kkphamPres;
     if (!c) { return; }
@@ -147,6 +189,10 @@ def show(
         "year": str(year),
         "provinces": ["", *sorted(names)],
         "province": province or "",
+        "width": WIDTH_PX,
+        "height": HEIGHT_PX,
+        "minScale": MIN_SCALE,
+        "maxScale": MAX_SCALE,
     }
     st.markdown(f'<div class="kkpham-keys">{t("p10_keys", lang)}</div>', unsafe_allow_html=True)
     script = KEYS_JS.replace("CFG", json.dumps(cfg))
