@@ -9,7 +9,7 @@ import streamlit as st
 from kkpham.figures.change_map import change_map
 from kkpham.model import timeline, transitions
 from kkpham.texts import t
-from kkpham.ui import charts, map_view, reads, state
+from kkpham.ui import charts, map_view, reads, state, table_widths
 from kkpham.vocab import BY_KEY
 
 VIEWS = ("banding",)  # absent = one year
@@ -143,4 +143,5 @@ def change_table(trans: pd.DataFrame, label_a: str, label_b: str, lang: str) -> 
         }
     )
     link = st.column_config.LinkColumn(display_text=t("profile", lang))
-    st.dataframe(view, hide_index=True, width="stretch", column_config={t("profile", lang): link})
+    config = table_widths.whole_columns(view, {t("profile", lang): link})
+    st.dataframe(view, hide_index=True, width="stretch", column_config=config)

@@ -14,7 +14,7 @@ from kkpham.figures.compare import transition_matrix_figure as matrix_figure
 from kkpham.formatting import format_number
 from kkpham.model import timeline, transitions
 from kkpham.texts import t
-from kkpham.ui import charts, present_view, view_cache
+from kkpham.ui import charts, present_view, table_widths, view_cache
 from kkpham.ui.map_view import year_labels, year_options
 from kkpham.ui.safe_text import web_links
 from kkpham.ui.state import profile_links, shared_params, write_param
@@ -107,7 +107,7 @@ def show_league(
         on_select="rerun",
         selection_mode="single-row",
         key=f"cmp_league_{year}_{current}",
-        column_config={"% Peduli": pct, t("lg_max", lang): pct},
+        column_config=table_widths.whole_columns(shown, {"% Peduli": pct, t("lg_max", lang): pct}),
     )
     st.caption(
         " ".join(
@@ -149,11 +149,14 @@ def show_share(
             table,
             hide_index=True,
             width="stretch",
-            column_config={
-                t("source", lang): st.column_config.LinkColumn(
-                    display_text=r"https?://(?:www\.)?([^/]+)"
-                )
-            },
+            column_config=table_widths.whole_columns(
+                table,
+                {
+                    t("source", lang): st.column_config.LinkColumn(
+                        display_text=r"https?://(?:www\.)?([^/]+)"
+                    )
+                },
+            ),
         )
     return fig
 
@@ -269,9 +272,10 @@ def table_with_profile_links(view: pd.DataFrame, lang: str) -> None:
         view,
         hide_index=True,
         width="stretch",
-        column_config={
-            t("profile", lang): st.column_config.LinkColumn(display_text=t("profile", lang))
-        },
+        column_config=table_widths.whole_columns(
+            view,
+            {t("profile", lang): st.column_config.LinkColumn(display_text=t("profile", lang))},
+        ),
     )
 
 

@@ -10,7 +10,15 @@ import streamlit as st
 from kkpham.figures import status_map
 from kkpham.formatting import format_number, format_percent
 from kkpham.texts import t
-from kkpham.ui import charts, completeness_view, present_view, reads, state, view_cache
+from kkpham.ui import (
+    charts,
+    completeness_view,
+    present_view,
+    reads,
+    state,
+    table_widths,
+    view_cache,
+)
 from kkpham.ui.safe_text import citations, md_escape, md_link, web_links
 from kkpham.vocab import BY_KEY, STATUSES
 
@@ -301,10 +309,13 @@ def region_table(frame: pd.DataFrame, lang: str = "id", view: tuple | None = Non
         table,
         hide_index=True,
         width="stretch",
-        column_config={
-            t("source", lang): st.column_config.LinkColumn(),
-            t("profile", lang): st.column_config.LinkColumn(display_text=t("profile", lang)),
-        },
+        column_config=table_widths.whole_columns(
+            table,
+            {
+                t("source", lang): st.column_config.LinkColumn(),
+                t("profile", lang): st.column_config.LinkColumn(display_text=t("profile", lang)),
+            },
+        ),
     )
 
 

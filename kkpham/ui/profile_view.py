@@ -10,7 +10,7 @@ from kkpham.formatting import format_number
 from kkpham.model import region_profile
 from kkpham.settings import get_settings
 from kkpham.texts import t
-from kkpham.ui import charts, panels, view_cache
+from kkpham.ui import charts, panels, table_widths, view_cache
 from kkpham.ui.compare_view import CHART_CONFIG
 from kkpham.ui.map_view import split_sources
 from kkpham.ui.safe_text import md_escape, md_value
@@ -68,9 +68,10 @@ def show_claims(
         view_frame,
         hide_index=True,
         width="stretch",
-        column_config={
-            src: st.column_config.LinkColumn(display_text=r"https?://(?:www\.)?([^/]+)")
-        },
+        column_config=table_widths.whole_columns(
+            view_frame,
+            {src: st.column_config.LinkColumn(display_text=r"https?://(?:www\.)?([^/]+)")},
+        ),
     )
     st.caption(t("note_origin", lang))
 

@@ -1,0 +1,69 @@
+"""Table columns wide enough for every text: measured in the grid's font, links and numbers left
+to the grid, the result worked out once per (view-cached) table."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from kkpham.ui import table_widths
+from kkpham.vocab import STATUSES
+
+LONG = "Bukan Peduli HAM, kategori tidak diketahui"
+
+
+def table() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Kabupaten/kota": ["Kabupaten Kolaka", "Kabupaten Konawe", "Kota Kendari"],
+            "2022": ["Peduli HAM", LONG, None],  # the long one not first: the grid missed it
+            "Skor": [80.5, None, 77.0],
+            "Profil": ["/wilayah?kode=74.01", "/wilayah?kode=74.02", "/wilayah?kode=74.71"],
+        }
+    )
+
+
+def test_text_columns_fit_their_longest_text_and_heading() -> None:
+    frame = table()
+    config = table_widths.whole_columns(frame, {"Profil": st.column_config.LinkColumn()})
+    widest = table_widths.text_width(LONG)
+    assert config["2022"]["width"] >= widest + 2 * 8
+    assert config["Kabupaten/kota"]["width"] >= table_widths.text_width("Kabupaten Konawe") + 16
+    assert "Skor" not in config  # numbers: the grid sizes them
+    assert config["Profil"]["width"] is None  # a link shows a display text, not its URL
+    heading = pd.DataFrame({"Jumlah tahun Peduli": ["3"]})
+    assert table_widths.whole_columns(heading)["Jumlah tahun Peduli"]["width"] >= (
+        table_widths.text_width("Jumlah tahun Peduli") + 2 * 8
+    )
+
+
+def test_every_status_label_fits_in_both_languages() -> None:
+    for lang in ("id", "en"):
+        labels = pd.Series([s.label(lang) for s in STATUSES])
+        width = table_widths.column_px("2022", labels)
+        assert width >= max(table_widths.text_width(x) for x in labels) + 2 * 8, lang
+
+
+def test_a_width_given_or_a_label_is_kept() -> None:
+    frame = table()
+    given = table_widths.whole_columns(frame, {"2022": st.column_config.TextColumn(width=77)})
+    assert given["2022"]["width"] == 77
+    labelled = table_widths.whole_columns(
+        pd.DataFrame({"x": ["a"]}), {"x": st.column_config.TextColumn("Judul yang panjang sekali")}
+    )
+    assert labelled["x"]["width"] >= table_widths.text_width("Judul yang panjang sekali") + 16
+
+
+def test_worked_out_once_per_table_and_config() -> None:
+    frame = table()
+    first = table_widths.whole_columns(frame)
+    assert table_widths.whole_columns(frame) is first
+    assert table_widths.whole_columns(frame, {"Profil": st.column_config.LinkColumn()}) is not first
+    assert table_widths.whole_columns(table()) is not first  # an equal but new table
+
+
+def test_the_widest_text_is_found_among_many() -> None:
+    names = pd.Series([f"Kota {i}" for i in range(600)] + ["Kabupaten Kepulauan Siau Tagulandang"])
+    assert table_widths.column_px("Nama", names) >= (
+        table_widths.text_width("Kabupaten Kepulauan Siau Tagulandang") + 16
+    )
