@@ -19,6 +19,7 @@ from kkpham.model.transitions import transitions
 from kkpham.present import narrative as narr
 from kkpham.present.context import load_view, resolve_province
 from kkpham.present.labels import short_name
+from kkpham.present.mapfig import FONT_FILE as DEJAVU
 from kkpham.present.pack import all_sources, build_pack, to_pdf, to_pptx
 from kkpham.present.products import figure_bytes
 from kkpham.present.render import Renderer, RenderError
@@ -295,9 +296,6 @@ def test_cli_figure_and_pack_refuse_bad_input(built_settings, tmp_path: Path, ca
     )
     assert ".pptx" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())
-
-
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
 def _legend_overflow(fig) -> list[tuple[str, float]]:

@@ -9,11 +9,15 @@ Texts are Plotly annotations/text traces, so an SVG carries them as text.
 
 from __future__ import annotations
 
+import html
 import textwrap
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
+from PIL import ImageFont
 
 from kkpham.figures.change_map import transition_colorscale
 from kkpham.figures.legend import BORDER, DISPUTED_LINE, status_entries
@@ -32,6 +36,9 @@ from kkpham.texts import t
 from kkpham.vocab import BY_KEY, outline
 
 FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
+# the widest of FONT, Debian's fonts-dejavu-core (the PDF pack embeds it too): a text that fits
+# measured in it fits in the others
+FONT_FILE = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 INK = "#1f2328"
 MUTED = "#57606a"
 SIDE = 28  # px outer padding
@@ -108,11 +115,36 @@ def _swatch(
     }
 
 
-def _wrap(text: str, size: float, width_px: float, em: float = 0.55) -> str:
-    """Wrapped at the characters that fit, at ``em`` font sizes per character (DejaVu Sans, the
+def _wrap(text: str, size: float, width_px: float) -> str:
+    """Wrapped at the characters that fit, at 0.55 font sizes per character (DejaVu Sans, the
     widest font in FONT, averages 0.50-0.56 on these texts)."""
-    chars = max(20, int(width_px / (em * size)))
+    chars = max(20, int(width_px / (0.55 * size)))
     return "<br>".join(textwrap.wrap(text, chars, break_on_hyphens=False))
+
+
+@cache
+def _measuring_font(size: float) -> ImageFont.FreeTypeFont | None:
+    try:
+        return ImageFont.truetype(str(FONT_FILE), size)
+    except OSError:
+        return None
+
+
+def _wrap_measured(text: str, size: float, width_px: float) -> str:
+    """``text`` (escaped) wrapped between words where a line would be wider than ``width_px``
+    in FONT_FILE; without that font, by a wide guess of 0.6 font sizes per character."""
+    font = _measuring_font(size)
+    if font is None:
+        chars = max(1, int(width_px / (0.6 * size)))
+        return "<br>".join(textwrap.wrap(text, chars, break_on_hyphens=False))
+    lines: list[str] = []
+    for word in text.split(" "):  # not at a no-break space
+        wider = f"{lines[-1]} {word}" if lines else word
+        if lines and font.getlength(html.unescape(wider)) <= width_px:
+            lines[-1] = wider
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
 
 
 def _bands(cv: Canvas, decor: Decor) -> tuple[float, float, list[dict]]:
@@ -265,7 +297,8 @@ def _legend(
     y = y_px + row * 1.2
     for key, label, fill, line, width, count in entries:
         shapes.append(_swatch(cv, x_px, y + LEGEND_FONT * 0.6, fill, line, width))
-        text = _wrap(f"{esc(label)} ({count})", LEGEND_FONT, room, em=0.6)  # safe side
+        # the count stays with the label's last word
+        text = _wrap_measured(f"{esc(label)}\u00a0({count})", LEGEND_FONT, room)
         notes.append(_text(cv, x_px + 38, y, text, LEGEND_FONT, name=f"legend_{key}"))
         y += row + line_px * text.count("<br>")
     return shapes, notes, y
