@@ -34,7 +34,8 @@ def ready(page: Page, **state: str) -> None:
 
 # every text of the slide, as (what, its box on the screen)
 SLIDE_TEXTS = """() => [
-  ...[...document.querySelectorAll('.annotation-text')].map(e => [e.textContent, e]),
+  ...[...document.querySelectorAll('.annotation-text, .textpoint text')]
+    .map(e => [e.textContent, e]),
   ...[...document.querySelectorAll('[data-testid=stMetric], .kkpham-keys')]
     .map(e => [e.innerText, e]),
 ].map(([t, e]) => { const r = e.getBoundingClientRect();

@@ -45,6 +45,7 @@ SIDE = 28  # px outer padding
 LEGEND_FONT = 22
 LABEL_FONT = 20
 KEY_FONT = 20
+MIN_KEY_FONT = 14  # the key's smallest type, still read from a meeting room's middle rows
 LINE_SPACING = 1.3  # plotly.js's line height for <br> in a text, in font sizes
 
 
@@ -242,40 +243,31 @@ def _key(
     bottom_px: float,
     lang: str,
 ) -> list[dict]:
-    """The numbered key under the legend, in up to two columns."""
+    """The numbered key under the legend, in up to two columns. Every number on the map is in
+    it: when two columns of KEY_FONT rows cannot hold them all, the key's type gets smaller
+    (a province with many small kab/kota, e.g. Jawa Timur, lost its last five)."""
     if not labels.key:
         return []
-    row = KEY_FONT * 1.45
-    notes = [
-        _text(
-            cv,
-            x_px,
-            y_px,
-            t("pr_key_title", lang),
-            KEY_FONT,
-            name="key_title",
-            bold=True,
-        )
-    ]
+    size = KEY_FONT
+    while size > MIN_KEY_FONT and 2 * _key_rows(size, y_px, bottom_px) < len(labels.key):
+        size -= 1
+    row, per_col = size * 1.45, _key_rows(size, y_px, bottom_px)
+    notes = [_text(cv, x_px, y_px, t("pr_key_title", lang), size, name="key_title", bold=True)]
     y0 = y_px + row * 1.3
-    per_col = max(1, int((bottom_px - y0) // row))
-    columns = 1 if len(labels.key) <= per_col else 2
+    columns = -(-len(labels.key) // per_col)  # at most two, unless MIN_KEY_FONT needs more
     col_w = width_px / columns
     for i, (n, name, code) in enumerate(labels.key):
         c, r = divmod(i, per_col)
-        if c >= columns:
-            break
         notes.append(
-            _text(
-                cv,
-                x_px + c * col_w,
-                y0 + r * row,
-                f"{n}  {esc(name)}",
-                KEY_FONT,
-                name=f"key_{code}",
-            )
+            _text(cv, x_px + c * col_w, y0 + r * row, f"{n}  {esc(name)}", size, name=f"key_{code}")
         )
     return notes
+
+
+def _key_rows(size: float, y_px: float, bottom_px: float) -> int:
+    """Rows of the key per column at ``size``: from under its title to ``bottom_px``."""
+    row = size * 1.45
+    return max(1, int((bottom_px - (y_px + row * 1.3)) // row))
 
 
 def _legend(

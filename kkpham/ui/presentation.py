@@ -6,13 +6,15 @@ numbers, no widgets. Keys step the view through the URL, so a presenter can prep
 The key handler is installed in the page itself (the component iframe is same-origin but may not
 navigate the top window), from a constant script; the only data it gets is a JSON config.
 
-The map is laid out once, for a 1920 × 1080 screen (labels placed and the legend sized in
-pixels), and scaled as a whole to fit the screen it is shown on, as reveal.js scales a slide
-authored at one size (revealjs.com/presentation-size). A laptop mirrored to a projector at
-1366 × 768 shows the same slide, smaller, with nothing cut. The scale is a transform of the
-drawn chart only: Streamlit sizes the figure from the chart's box, so the box keeps the laid-out
-size, a negative margin takes back the height the scaled chart leaves empty, and the page does
-not scroll (the slide fits the screen; without that the empty box could be scrolled into).
+The map figure (title, map, legend, key, source line) is laid out once, for a 1920 × 1080 screen
+(labels placed and the legend sized in pixels), and scaled as a whole so that it and the key hint
+under it fit the window, as reveal.js scales a slide authored at one size
+(revealjs.com/presentation-size). A laptop mirrored to a projector at 1366 × 768 shows the same
+map, smaller, with nothing cut; the three key numbers above it keep their size. The scale is a
+transform of the drawn chart only: Streamlit sizes the figure from the chart's box, so the box
+keeps the laid-out size, a negative margin takes back the height the scaled chart leaves empty,
+and the page does not scroll (the empty box could otherwise be scrolled into). Below a scale of
+0.2 (a window under ~370 × 350 px) the hint can be cut.
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ VALUE = "presentasi"
 WIDTH_PX, HEIGHT_PX = 1840, 800  # the map at 1920 × 1080 with the numbers above it
 
 MIN_SCALE, MAX_SCALE = 0.2, 2.0  # reveal.js's default bounds
-# --kkpham-fit is the scale KEYS_JS sets; 1 until it runs
+# --kkpham-fit is the scale KEYS_JS sets on the root element; until it has, the chart is not
+# shown (it would flash at full size on every step, each a new page)
 CSS = f"""
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header,
@@ -53,6 +56,7 @@ CSS = f"""
 [data-testid="stPlotlyChart"] > div {{
   transform: scale(var(--kkpham-fit)); transform-origin: 0 0;
 }}
+:root:not([style*="--kkpham-fit"]) [data-testid="stPlotlyChart"] {{visibility: hidden;}}
 </style>
 """
 
@@ -69,7 +73,9 @@ KEYS_JS = """
     var c = w.__kkphamPres, chart = d.querySelector('[data-testid="stPlotlyChart"]');
     if (!c || !chart) { return; }
     var keys = d.querySelector(".kkpham-keys");
-    var top = chart.getBoundingClientRect().top + w.scrollY;
+    var top = chart.getBoundingClientRect().top;  // the page does not scroll (CSS)
+    // under the chart: the hint's line and the gap before it (Streamlit's 1rem, and 8 px air);
+    // 48 px until the hint is drawn. Beside it: the block container's 1rem padding each side.
     var below = keys ? keys.getBoundingClientRect().height + 24 : 48;
     var s = Math.min((d.documentElement.clientWidth - 32) / c.width,
                      (w.innerHeight - top - below) / c.height);
