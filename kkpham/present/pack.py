@@ -21,7 +21,7 @@ from kkpham.model.league import league_table
 from kkpham.model.mapdata import source_label
 from kkpham.model.timeline import reported_beside_ours, share_series
 from kkpham.present import context as ctx
-from kkpham.present.mapfig import FONT, change_map_figure, status_map_figure
+from kkpham.present.mapfig import FONT, FONT_FILE, change_map_figure, status_map_figure
 from kkpham.present.narrative import narrative
 from kkpham.present.render import Job, Renderer
 from kkpham.present.tables import region_table, score_text
@@ -32,10 +32,7 @@ IMG_W_PX, IMG_H_PX = 1920, 930  # 12.9 in × 6.25 in at the slide's image box
 TABLE_ROWS = 14  # rows a slide holds when a long status label wraps to two lines
 SOURCE_FONT, SOURCE_LINES = 11, 26
 NARR_FONT, NARR_LINES = 18, 17
-FONT_PATHS = {
-    "": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    "B": "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-}
+FONT_PATHS = {"": str(FONT_FILE), "B": str(FONT_FILE.with_name("DejaVuSans-Bold.ttf"))}
 
 
 @dataclass
