@@ -333,6 +333,8 @@ def test_long_legend_labels_wrap_inside_the_canvas() -> None:
         fig.update_layout(width=width, annotations=notes)
         assert not _legend_overflow(fig), (width, x)
         assert not any("-<br>" in n["text"] for n in notes)  # never split at a hyphen
+        fits = next(n["text"] for n in notes if n["name"] == "legend_c")
+        assert "<br>" not in fits or width == 1840 and x == 1436  # one line where it fits
         extra = sum(n["text"].count("<br>") for n in notes[1:])  # wrapped lines
         assert extra  # something wrapped, so the advance per line is tested
         assert bottom == pytest.approx(100 + 22 * 1.75 * (1.2 + len(entries)) + extra * 22 * 1.3)
@@ -364,20 +366,32 @@ def test_publication_legends_fit_on_the_real_data(built_settings: Settings, lang
 
 def test_every_number_on_the_map_is_in_the_key() -> None:
     """A province with many small kab/kota (Jawa Timur 2019: 29 numbers) lost its last five:
-    two columns of 20 px rows did not hold them. The key's type now shrinks until they fit."""
+    two columns of 20 px rows did not hold them. The key's type now shrinks until they fit, in
+    at most two columns, inside its box."""
+    from PIL import ImageFont
+
     from kkpham.present.labels import Labels
     from kkpham.present.mapfig import KEY_FONT, MIN_KEY_FONT, Canvas, _key
 
     cv = Canvas(1840, 800)
+    left, top, width, bottom = 1300, 300, 500, 740
     for n in (5, 29, 40):
         labels = Labels(key=[(i + 1, f"Kabupaten {i + 1}", f"35.{i + 1:02d}") for i in range(n)])
-        notes = _key(cv, labels, 1300, 300, 500, 740, "id")
+        notes = _key(cv, labels, left, top, width, bottom, "id")
         keyed = [a["name"] for a in notes if a["name"] != "key_title"]
         assert keyed == [f"key_35.{i + 1:02d}" for i in range(n)]
         sizes = {a["font"]["size"] for a in notes}
-        assert len(sizes) == 1 and MIN_KEY_FONT <= sizes.pop() <= KEY_FONT
-        assert all(cv.y(740) <= a["y"] for a in notes)  # above the bottom (paper y grows up)
-        assert max(a["x"] for a in notes) * cv.width < 1300 + 500  # inside its width
+        assert len(sizes) == 1
+        size = sizes.pop()
+        assert MIN_KEY_FONT <= size <= KEY_FONT
+        assert (size < KEY_FONT) == (n > 26), n  # 13 rows of 20 px fit, two columns
+        assert len({a["x"] for a in notes}) <= 2
+        last_top = max((1 - a["y"]) * cv.height for a in notes)
+        assert last_top + size * 1.3 <= bottom, n  # the last row ends above the box's bottom
+        if DEJAVU.exists():
+            font = ImageFont.truetype(str(DEJAVU), size)
+            right = max(a["x"] * cv.width + font.getlength(a["text"]) for a in notes)
+            assert right <= left + width, n
 
 
 def test_real_key_lists_every_numbered_region(built_settings: Settings) -> None:

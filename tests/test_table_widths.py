@@ -67,3 +67,29 @@ def test_the_widest_text_is_found_among_many() -> None:
     assert table_widths.column_px("Nama", names) >= (
         table_widths.text_width("Kabupaten Kepulauan Siau Tagulandang") + 16
     )
+
+
+def test_config_shorthands_and_names_streamlit_sends_as_positions() -> None:
+    frame = pd.DataFrame({"a": ["x"], "b": ["a much longer text than the heading"], 2019: ["y"]})
+    config = table_widths.whole_columns(frame, {"a": None, "b": "Judul"})
+    assert config["a"] is None  # hidden stays hidden
+    assert config["b"]["label"] == "Judul" and config["b"]["width"] > 100
+    assert 2019 not in config  # an int name is sent as a position: not sized
+
+
+def test_a_new_table_never_gets_a_freed_tables_widths() -> None:
+    """CPython reuses a freed object's id at once: the memo must not hand its widths on."""
+    import gc
+
+    short = table_widths.whole_columns(pd.DataFrame({"x": ["a"]}))["x"]["width"]
+    gc.collect()
+    for _ in range(20):
+        long = pd.DataFrame({"x": ["a far longer text than the first table had"]})
+        assert table_widths.whole_columns(long)["x"]["width"] > short
+        del long
+        gc.collect()
+
+
+def test_widths_stay_within_the_grids_cap() -> None:
+    wide = pd.Series(["x" * 400])
+    assert table_widths.column_px("Judul", wide) == table_widths.MAX_PX

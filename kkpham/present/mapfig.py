@@ -10,6 +10,7 @@ Texts are Plotly annotations/text traces, so an SVG carries them as text.
 from __future__ import annotations
 
 import html
+import logging
 import textwrap
 from dataclasses import dataclass
 from functools import cache
@@ -34,6 +35,8 @@ from kkpham.present.geometry import ViewGeometry
 from kkpham.present.labels import Labels, MapBox, frame_ranges, place_labels, short_name
 from kkpham.texts import t
 from kkpham.vocab import BY_KEY, outline
+
+log = logging.getLogger(__name__)
 
 FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
 # the widest of FONT, Debian's fonts-dejavu-core (the PDF pack embeds it too): a text that fits
@@ -243,23 +246,29 @@ def _key(
     bottom_px: float,
     lang: str,
 ) -> list[dict]:
-    """The numbered key under the legend, in up to two columns. Every number on the map is in
-    it: when two columns of KEY_FONT rows cannot hold them all, the key's type gets smaller
-    (a province with many small kab/kota, e.g. Jawa Timur, lost its last five)."""
+    """The numbered key under the legend, in one or two columns. Every number on the map is in
+    it: when the rows or the widest name do not fit at KEY_FONT, the key's type gets smaller, down
+    to MIN_KEY_FONT (a province with many small kab/kota, Jawa Timur 2019, lost its last five).
+    Past that the rows run on below ``bottom_px`` rather than leave a number unexplained."""
     if not labels.key:
         return []
-    size = KEY_FONT
-    while size > MIN_KEY_FONT and 2 * _key_rows(size, y_px, bottom_px) < len(labels.key):
-        size -= 1
-    row, per_col = size * 1.45, _key_rows(size, y_px, bottom_px)
+    entries = [(f"{n}  {esc(name)}", code) for n, name, code in labels.key]
+    columns = 1
+    for size in range(KEY_FONT, MIN_KEY_FONT - 1, -1):
+        rows = _key_rows(size, y_px, bottom_px)
+        columns = 1 if len(entries) <= rows else 2
+        if columns * rows >= len(entries) and _widest(entries, size) <= width_px / columns - 12:
+            break
+    else:
+        log.warning("map key: %d entries do not fit at %d px", len(entries), MIN_KEY_FONT)
+    row = size * 1.45
+    per_col = max(rows, -(-len(entries) // columns))  # the first column full, as before
     notes = [_text(cv, x_px, y_px, t("pr_key_title", lang), size, name="key_title", bold=True)]
     y0 = y_px + row * 1.3
-    columns = -(-len(labels.key) // per_col)  # at most two, unless MIN_KEY_FONT needs more
-    col_w = width_px / columns
-    for i, (n, name, code) in enumerate(labels.key):
+    for i, (text, code) in enumerate(entries):
         c, r = divmod(i, per_col)
         notes.append(
-            _text(cv, x_px + c * col_w, y0 + r * row, f"{n}  {esc(name)}", size, name=f"key_{code}")
+            _text(cv, x_px + c * width_px / columns, y0 + r * row, text, size, name=f"key_{code}")
         )
     return notes
 
@@ -267,7 +276,16 @@ def _key(
 def _key_rows(size: float, y_px: float, bottom_px: float) -> int:
     """Rows of the key per column at ``size``: from under its title to ``bottom_px``."""
     row = size * 1.45
-    return max(1, int((bottom_px - (y_px + row * 1.3)) // row))
+    return max(0, int((bottom_px - (y_px + row * 1.3)) // row))
+
+
+def _widest(entries: list[tuple[str, str]], size: float) -> float:
+    """The widest entry in FONT_FILE (escaped text), 0.6 sizes per character without it."""
+    font = _measuring_font(size)
+    texts = [html.unescape(text) for text, _ in entries]
+    if font is None:
+        return max(len(x) for x in texts) * 0.6 * size
+    return max(font.getlength(x) for x in texts)
 
 
 def _legend(

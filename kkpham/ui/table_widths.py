@@ -41,7 +41,7 @@ def column_px(heading: str, cells: pd.Series) -> int:
     # still wider than all of them would need them all narrow and it all wide
     longest = texts.loc[texts.str.len().nlargest(SHORTLIST).index].tolist()
     widest = max(map(text_width, longest), default=0.0)
-    return int(min(MAX_PX, max(text_width(heading) + HEADING_PAD_PX, widest + CELL_PAD_PX)) + 1)
+    return min(MAX_PX, int(max(text_width(heading) + HEADING_PAD_PX, widest + CELL_PAD_PX)) + 1)
 
 
 # table id -> (the table, weakly; the config asked for; the config returned). The pages' tables
@@ -51,9 +51,10 @@ _DONE: dict[int, tuple[weakref.ref, str, dict[str, Any]]] = {}
 
 def whole_columns(table: pd.DataFrame, config: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """``config`` (column name → column config) with a width for each text column of ``table``
-    that has none. Link columns show a display text, not the URL, so they keep the grid's
-    sizing; numbers are short and keep it too."""
-    asked = repr(sorted((config or {}).items()))
+    that has none. Link columns keep the grid's sizing (a long URL would take the page; a
+    display text is short), numbers are short and keep it too. Only string-named columns
+    are sized (Streamlit sends other names as positions)."""
+    asked = repr(sorted((config or {}).items(), key=lambda item: str(item[0])))
     done = _DONE.get(id(table))
     if done is not None and done[0]() is table and done[1] == asked:
         return done[2]
@@ -64,9 +65,17 @@ def whole_columns(table: pd.DataFrame, config: Mapping[str, Any] | None = None) 
 
 
 def _widths(table: pd.DataFrame, config: Mapping[str, Any] | None) -> dict[str, Any]:
-    out: dict[str, Any] = {name: dict(value) for name, value in (config or {}).items()}
+    out: dict[Any, Any] = dict(config or {})
     for name in table.columns:
         entry = out.get(name, {})
+        if isinstance(entry, str):  # Streamlit's shorthand for a label
+            entry = {"label": entry}
+        if (
+            not isinstance(name, str)
+            or not isinstance(entry, dict)
+            or table.columns.duplicated().any()
+        ):
+            continue  # a hidden (None) column, a position, or names Streamlit cannot tell apart
         kind = (entry.get("type_config") or {}).get("type")
         text = pd.api.types.is_object_dtype(table[name]) or pd.api.types.is_string_dtype(
             table[name]
