@@ -134,17 +134,19 @@ def _measuring_font(size: float) -> ImageFont.FreeTypeFont | None:
         return None
 
 
+def _text_px(text: str, size: float) -> float:
+    """Width of ``text`` (escaped) in FONT_FILE; without that font, a wide 0.6 sizes a character."""
+    font, plain = _measuring_font(size), html.unescape(text)
+    return len(plain) * 0.6 * size if font is None else font.getlength(plain)
+
+
 def _wrap_measured(text: str, size: float, width_px: float) -> str:
     """``text`` (escaped) wrapped between words where a line would be wider than ``width_px``
-    in FONT_FILE; without that font, by a wide guess of 0.6 font sizes per character."""
-    font = _measuring_font(size)
-    if font is None:
-        chars = max(1, int(width_px / (0.6 * size)))
-        return "<br>".join(textwrap.wrap(text, chars, break_on_hyphens=False))
+    (``_text_px``)."""
     lines: list[str] = []
     for word in text.split(" "):  # not at a no-break space
         wider = f"{lines[-1]} {word}" if lines else word
-        if lines and font.getlength(html.unescape(wider)) <= width_px:
+        if lines and _text_px(wider, size) <= width_px:
             lines[-1] = wider
         else:
             lines.append(word)
@@ -253,11 +255,12 @@ def _key(
     if not labels.key:
         return []
     entries = [(f"{n}  {esc(name)}", code) for n, name, code in labels.key]
+    widest = lambda size: max(_text_px(text, size) for text, _ in entries)  # noqa: E731
     columns = 1
     for size in range(KEY_FONT, MIN_KEY_FONT - 1, -1):
         rows = _key_rows(size, y_px, bottom_px)
         columns = 1 if len(entries) <= rows else 2
-        if columns * rows >= len(entries) and _widest(entries, size) <= width_px / columns - 12:
+        if columns * rows >= len(entries) and widest(size) <= width_px / columns - 12:
             break
     else:
         log.warning("map key: %d entries do not fit at %d px", len(entries), MIN_KEY_FONT)
@@ -277,15 +280,6 @@ def _key_rows(size: float, y_px: float, bottom_px: float) -> int:
     """Rows of the key per column at ``size``: from under its title to ``bottom_px``."""
     row = size * 1.45
     return max(0, int((bottom_px - (y_px + row * 1.3)) // row))
-
-
-def _widest(entries: list[tuple[str, str]], size: float) -> float:
-    """The widest entry in FONT_FILE (escaped text), 0.6 sizes per character without it."""
-    font = _measuring_font(size)
-    texts = [html.unescape(text) for text, _ in entries]
-    if font is None:
-        return max(len(x) for x in texts) * 0.6 * size
-    return max(font.getlength(x) for x in texts)
 
 
 def _legend(

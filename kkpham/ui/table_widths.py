@@ -66,16 +66,14 @@ def whole_columns(table: pd.DataFrame, config: Mapping[str, Any] | None = None) 
 
 def _widths(table: pd.DataFrame, config: Mapping[str, Any] | None) -> dict[str, Any]:
     out: dict[Any, Any] = dict(config or {})
+    if table.columns.duplicated().any():
+        return out  # names Streamlit cannot tell apart: left to the grid
     for name in table.columns:
         entry = out.get(name, {})
         if isinstance(entry, str):  # Streamlit's shorthand for a label
             entry = {"label": entry}
-        if (
-            not isinstance(name, str)
-            or not isinstance(entry, dict)
-            or table.columns.duplicated().any()
-        ):
-            continue  # a hidden (None) column, a position, or names Streamlit cannot tell apart
+        if not isinstance(name, str) or not isinstance(entry, dict):
+            continue  # a position (Streamlit sends other names so), or a hidden (None) column
         kind = (entry.get("type_config") or {}).get("type")
         text = pd.api.types.is_object_dtype(table[name]) or pd.api.types.is_string_dtype(
             table[name]
