@@ -13,7 +13,6 @@ Writes bench/results/bench_map_<time>.json and prints a table.
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import statistics
 import sys
@@ -105,12 +104,6 @@ def wait_drawn(page: Page, expected: int) -> None:
     )
 
 
-def choose(page: Page, label: str, option: str) -> None:
-    page.get_by_role("combobox", name=label).click()
-    # Match the label's start: "2020" must not pick "2019 (penghargaan 2020)".
-    page.get_by_role("option").filter(has_text=re.compile("^" + re.escape(option))).first.click()
-
-
 def slide_right(page: Page, focused: bool = False) -> None:
     """The map page's year slider one step right (what a person does with the arrow key).
     ``focused``: the slider already has the focus (``focus_slider``), so a timer started just
@@ -163,6 +156,13 @@ def measure_view(browser, url: str, expected: int, act) -> dict:
         "year_change_runs": change,
         "bytes": sizes[-1],
     }
+
+
+def play_steps(held: list[int], panel) -> int:
+    """Steps play takes from the first held year: it ends at the latest year with a result for
+    the place (``years.next_held`` with ``last``), not at the last held year."""
+    last = int(panel.loc[panel["n_claims"] > 0, "data_year"].max())
+    return sum(1 for y in held if held[0] < y <= last)
 
 
 def measure_play(browser, url: str, expected: int, steps: int) -> dict:
@@ -241,6 +241,7 @@ def main() -> None:
     with Store.open(settings.db_path) as store:
         regions = store.regions()
         years = store.cycles()
+        panel = store.status_panel()
     held = [int(y) for y in years.loc[years["held"], "data_year"]]
     year_a = 2019  # the slider's next year is 2020 (not held): the change recolours every region
     province = "74"
@@ -251,7 +252,7 @@ def main() -> None:
         browser = launch_chromium(p)
         with serve("floor_app.py", cwd=floor) as url:
             results["floor"] = measure_view(
-                browser, url + "/", 1, lambda page: choose(page, "Nilai", "1")
+                browser, url + "/", 1, partial(slide_right, focused=True)
             )
         with serve() as url:
             results["national"] = measure_view(
@@ -266,12 +267,14 @@ def main() -> None:
                 n_province,
                 partial(slide_right, focused=True),
             )
-            steps = len(held) - 1
             results["play_national"] = measure_play(
-                browser, f"{url}/peta?tahun={held[0]}", len(regions), steps
+                browser, f"{url}/peta?tahun={held[0]}", len(regions), play_steps(held, panel)
             )
             results["play_province_74"] = measure_play(
-                browser, f"{url}/peta?provinsi={province}&tahun={held[0]}", n_province, steps
+                browser,
+                f"{url}/peta?provinsi={province}&tahun={held[0]}",
+                n_province,
+                play_steps(held, panel[panel["province_code"] == province]),
             )
             results["frames_national"] = frames_alternative(browser, url, settings, held)
         browser.close()

@@ -23,7 +23,8 @@ SQUARE = {
 }
 
 st.set_page_config(layout="wide", page_title="floor")
-value = st.selectbox("Nilai", ["0", "1"], key="floor_value")
+# a select slider like the map page's year slider, so bench_map times the same key press on both
+value = st.select_slider("Nilai", ["0", "1"], key="floor_value")
 fig = go.Figure(
     go.Choropleth(
         geojson=SQUARE,
