@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from kkpham.settings import ROOT
+from kkpham.texts import t
 from kkpham.vocab import BY_KEY
 
 DATA = ROOT / "data"
@@ -86,3 +87,11 @@ def outcome_labels(outcomes: pd.DataFrame, regime: str | None, lang: str = "id")
 def status_label(key: str, lang: str, labels: dict[str, str] | None = None) -> str:
     """A status's label, the regime's own word where it has one."""
     return (labels or {}).get(key) or BY_KEY[key].label(lang)
+
+
+def programme_name(cycle: pd.Series | dict, lang: str = "id") -> str:
+    """The programme a cycle's results belong to, as its regime names it (a proper name, the
+    same in both languages): "Kabupaten/Kota Peduli HAM", from data year 2025 "Penilaian
+    Kepatuhan Hak Asasi Manusia". A cycle without a named regime keeps the programme's name."""
+    name = cycle.get("programme")
+    return name.strip() if isinstance(name, str) and name.strip() else t("programme_peduli", lang)

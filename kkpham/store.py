@@ -608,7 +608,12 @@ class Store:
         )
 
     def cycles(self) -> pd.DataFrame:
-        return self._df("SELECT * FROM cycles ORDER BY data_year")
+        """Cycles by data year, with ``programme``: their regime's programme name (from data
+        year 2025 "Penilaian Kepatuhan Hak Asasi Manusia"), which map titles carry."""
+        return self._df(
+            "SELECT c.*, g.programme_id AS programme FROM cycles c "
+            "LEFT JOIN regimes g ON g.regime = c.regime ORDER BY c.data_year"
+        )
 
     _CLAIMS = (
         "SELECT r.result_id, r.region_code, r.data_year, r.award_year, r.data_year_derived, "

@@ -61,8 +61,23 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "of": ("dari", "of"),
     "areas": ("daerah", "regions"),
     "per_source": (
-        "Menurut sumber {links}: **{told}** kab/kota menerima predikat{derived}{cukup}.",
-        "Per source {links}: **{told}** regions received the predicate{derived}{cukup}.",
+        "Menurut sumber {links}: **{told}** {what}{derived}{cukup}.",
+        "Per source {links}: **{told}** {what}{derived}{cukup}.",
+    ),
+    # what a source's count counted ("[counts: …]" of its evidence), after the count
+    "rp_awarded": ("kab/kota menerima predikat", "regions received the predicate"),
+    "rp_peduli": ("kab/kota menerima predikat Peduli HAM", "regions received Peduli HAM"),
+    "rp_cukup": (
+        "kab/kota menerima predikat Cukup Peduli HAM",
+        "regions received Cukup Peduli HAM",
+    ),
+    "rp_both": (
+        "kab/kota menerima predikat Peduli HAM atau Cukup Peduli HAM",
+        "regions received Peduli HAM or Cukup Peduli HAM",
+    ),
+    "rp_invited": (
+        "kab/kota diundang untuk menerima penghargaan",
+        "regions invited to receive the award",
     ),
     "ours_counts": (
         "Tercatat di dasbor ini: **{peduli} Peduli HAM**, {cukup} Cukup Peduli HAM.",
@@ -134,10 +149,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Data year 2020 was not assessed and cannot be compared.",
     ),
     "change_title": ("Perubahan {a} → {b} — {place}", "Change {a} → {b} — {place}"),
-    "map_heading": (
-        "Kabupaten/Kota Peduli HAM — {place}, {year}",
-        "Kabupaten/Kota Peduli HAM — {place}, {year}",
-    ),
+    # {programme}: the cycle's programme, a proper name (Indonesian in both languages)
+    "map_heading": ("{programme} — {place}, {year}", "{programme} — {place}, {year}"),
+    "programme_peduli": ("Kabupaten/Kota Peduli HAM", "Kabupaten/Kota Peduli HAM"),
     "cycle_caption": (
         "Tahun data **{year}** → penghargaan **{award}** · {regulation}{decree}",
         "Data year **{year}** → award **{award}** · {regulation}{decree}",
@@ -963,10 +977,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "kkpham — Peta Kabupaten/Kota Peduli HAM",
         "kkpham — Peta Kabupaten/Kota Peduli HAM",
     ),
-    "pr_map_title": (
-        "Kabupaten/Kota Peduli HAM — {place}",
-        "Kabupaten/Kota Peduli HAM — {place}",
-    ),
+    "pr_map_title": ("{programme} — {place}", "{programme} — {place}"),
     "pr_year_held": (
         "Tahun data {year} (penghargaan {award})",
         "Data year {year} (award {award})",
@@ -1100,10 +1111,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Sources disagree for {n} kab/kota (see the table).",
     ),
     "pr_reported": (
-        "Sumber melaporkan {count} kab/kota menerima penghargaan; tercatat di dasbor ini: "
+        "Sumber melaporkan {count} {what}; tercatat di dasbor ini: "
         "{peduli} Peduli HAM, {cukup} Cukup Peduli HAM.",
-        "Sources report {count} kab/kota awarded; our rows: {peduli} Peduli HAM, {cukup} Cukup "
-        "Peduli HAM.",
+        "Sources report {count} {what}; our rows: {peduli} Peduli HAM, {cukup} Cukup Peduli HAM.",
     ),
     "n_of_m": ("{n} dari {m}", "{n} of {m}"),
     # table twins (kkpham.present.tables: XLSX/CSV headers, sheet names, file names)

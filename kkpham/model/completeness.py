@@ -8,6 +8,8 @@ still unknown all come from here, so they never disagree.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 import pandas as pd
 
 from kkpham.texts import t
@@ -31,6 +33,12 @@ COLUMNS = [
 _REPORTED_WHAT = {
     "cukup_peduli_ham": "cm_what_cukup",
     "peduli_ham+cukup_peduli_ham": "cm_what_both",
+}
+# the same tags in a sentence ("3 dari 14 kab/kota menerima predikat Cukup Peduli HAM")
+_REPORTED_PHRASE = {
+    "cukup_peduli_ham": "rp_cukup",
+    "peduli_ham": "rp_peduli",
+    "peduli_ham+cukup_peduli_ham": "rp_both",
 }
 
 
@@ -93,12 +101,7 @@ def _reported_by_key(reported: pd.DataFrame | None) -> dict[tuple, list[tuple]]:
         reported["evidence"],
         strict=True,
     ):
-        text = str(evidence or "")
-        # no tag: the source counts awards (may include Cukup under 34/2016)
-        what = (
-            text.rsplit("[counts: ", 1)[1].split("]", 1)[0].strip() if "[counts: " in text else ""
-        )
-        item = (int(n), None if pd.isna(m) else int(m), what)
+        item = (int(n), None if pd.isna(m) else int(m), counted(evidence))
         items = out.setdefault((code, int(year)), [])
         if item not in items:
             items.append(item)
@@ -122,6 +125,31 @@ def completeness_line(row: dict | pd.Series, lang: str = "id") -> str:
     if not row.get("public", True):
         parts.append(t("cm_unpublished", lang))
     return "; ".join(parts)
+
+
+def counted(evidence: object) -> str:
+    """What a reported count counted: the "[counts: …]" tag of its evidence ("" untagged: the
+    source counts awards, which may include Cukup under 34/2016)."""
+    text = "" if evidence is None or evidence is pd.NA else str(evidence)
+    return text.rsplit("[counts: ", 1)[1].split("]", 1)[0].strip() if "[counts: " in text else ""
+
+
+def reported_items(rows: Iterable[Mapping]) -> list[tuple[int, int | None, str]]:
+    """(count, total or None, what it counted) of reported-count rows (dicts with
+    ``awarded_count``, ``total_regions``, ``evidence``), in their order."""
+    out = []
+    for r in rows:
+        m = r.get("total_regions")
+        total = None if m is None or pd.isna(m) else int(m)
+        out.append((int(r["awarded_count"]), total, counted(r.get("evidence"))))
+    return out
+
+
+def counted_phrase(tag: str, lang: str) -> str:
+    """``tag`` (``counted``) as the words after a count in a sentence: "kab/kota menerima
+    predikat", "kab/kota menerima predikat Cukup Peduli HAM", "kab/kota diundang" …"""
+    key = "rp_invited" if tag.startswith("invited") else _REPORTED_PHRASE.get(tag, "rp_awarded")
+    return t(key, lang)
 
 
 def _what(tag: str, lang: str) -> str:
@@ -170,13 +198,7 @@ def summary_row(summary: dict) -> dict:
     stored = [s.key for s in STATUSES if s.stored]
     counts = summary["counts"]
     told: list[tuple] = []
-    for r in summary["reported"]:
-        evidence = str(r.get("evidence") or "")
-        what = (
-            evidence.rsplit("[counts: ", 1)[1].split("]", 1)[0] if "[counts: " in evidence else ""
-        )
-        m = r.get("total_regions")
-        item = (int(r["awarded_count"]), None if m is None or pd.isna(m) else int(m), what.strip())
+    for item in reported_items(summary["reported"]):
         if item not in told:
             told.append(item)
     return {

@@ -20,6 +20,7 @@ from kkpham.model.timeline import previous_held_year, share_series, status_panel
 from kkpham.model.transitions import regime_note, transitions
 from kkpham.present.geometry import ViewGeometry, view_geometry
 from kkpham.present.mapfig import Decor
+from kkpham.regimes import programme_name
 from kkpham.store import Store
 from kkpham.texts import t
 
@@ -132,7 +133,8 @@ def year_text(view: View, year: int | None = None) -> str:
 
 
 def map_title(view: View) -> str:
-    return t("pr_map_title", view.lang, place=view.place)
+    programme = programme_name(view.cycle, view.lang)
+    return t("pr_map_title", view.lang, programme=programme, place=view.place)
 
 
 def subtitle(view: View) -> str:

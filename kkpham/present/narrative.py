@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kkpham.formatting import format_percent
+from kkpham.model.completeness import counted_phrase, reported_items
 from kkpham.model.league import pembina_text
 from kkpham.model.timeline import streaks
 from kkpham.model.transitions import regime_note
@@ -122,19 +123,18 @@ def unknowns(view: View) -> list[str]:
         out.append(t("pr_unknown_none", lang))
     if s["disputed"]:
         out.append(t("pr_disputed", lang, n=s["disputed"]))
-    told = sorted(
-        {
-            (
-                int(r["awarded_count"]),
-                None if pd.isna(r["total_regions"]) else int(r["total_regions"]),
-            )
-            for r in s["reported"]
-        },
-        key=str,
-    )
-    for n, m in told:
+    for n, m, tag in sorted(set(reported_items(s["reported"])), key=str):
         count = t("n_of_m", lang, n=n, m=m) if m else str(n)
-        out.append(t("pr_reported", lang, count=count, peduli=s["peduli"], cukup=s["cukup"]))
+        out.append(
+            t(
+                "pr_reported",
+                lang,
+                count=count,
+                what=counted_phrase(tag, lang),
+                peduli=s["peduli"],
+                cukup=s["cukup"],
+            )
+        )
     return out
 
 

@@ -9,6 +9,8 @@ import streamlit as st
 
 from kkpham.figures import status_map
 from kkpham.formatting import format_number, format_percent
+from kkpham.model import completeness
+from kkpham.regimes import programme_name
 from kkpham.texts import t
 from kkpham.ui import (
     charts,
@@ -115,8 +117,11 @@ def cycle_caption(cycles: pd.DataFrame, year: int, lang: str = "id") -> str:
     )
 
 
-def map_title(place: str, year_text: str, lang: str = "id") -> str:
-    return t("map_heading", lang, place=place, year=year_text)
+def map_title(place: str, year_text: str, lang: str = "id", programme: str | None = None) -> str:
+    """ "Kabupaten/Kota Peduli HAM — Sulawesi Tenggara, tahun data 2022 (…)"; ``programme``: the
+    cycle's (``regimes.programme_name``), by default the programme's name before 2025."""
+    name = programme or t("programme_peduli", lang)
+    return t("map_heading", lang, programme=name, place=place, year=year_text)
 
 
 def chart(fig: go.Figure, key: str):
@@ -238,23 +243,35 @@ def _bounds(summary: dict, lang: str) -> str:
 
 
 def _reported_lines(summary: dict, regime: str | None, lang: str) -> list[str]:
-    """What the sources say, one line per distinct count (several sources may say the same)."""
-    of, lines = t("of", lang), []
-    reported = pd.DataFrame(summary["reported"])
-    if reported.empty:
-        return lines
-    reported["told"] = [
-        f"{n} {of} {m}" if pd.notna(m) else str(n)
-        for n, m in zip(reported["awarded_count"], reported["total_regions"], strict=True)
-    ]
-    cukup_note = t("cukup_awarded", lang) if regime == "B" else ""
-    for told, group in reported.groupby("told", sort=False):
-        links = ", ".join(md_link(k, url) for k, url in enumerate(group["source_url"], start=1))
-        derived = t("derived", lang) if group["data_year_derived"].all() else ""
+    """What the sources say, one line per distinct count and what it counted (several sources
+    may say the same)."""
+    lines: list[str] = []
+    reported = summary["reported"]
+    items = completeness.reported_items(reported)
+    said: dict[tuple, list[str]] = {}
+    derived: dict[tuple, bool] = {}
+    for item, row in zip(items, reported, strict=True):
+        said.setdefault(item, []).append(row["source_url"])
+        derived[item] = derived.get(item, True) and bool(row["data_year_derived"])
+    for (n, m, tag), urls in said.items():
+        links = ", ".join(md_link(k, url) for k, url in enumerate(urls, start=1))
+        told = t("n_of_m", lang, n=n, m=m) if m is not None else str(n)
+        # under 34/2016 a count of awards may include Cukup, unless it says what it counted
+        awards = tag == "" or tag.startswith("invited")
+        cukup = t("cukup_awarded", lang) if regime == "B" and awards else ""
         lines.append(
-            t("per_source", lang, links=links, told=told, derived=derived, cukup=cukup_note)
+            t(
+                "per_source",
+                lang,
+                links=links,
+                told=told,
+                what=completeness.counted_phrase(tag, lang),
+                derived=t("derived", lang) if derived[(n, m, tag)] else "",
+                cukup=cukup,
+            )
         )
-    lines.append(t("ours_counts", lang, peduli=summary["peduli"], cukup=summary["cukup"]))
+    if reported:
+        lines.append(t("ours_counts", lang, peduli=summary["peduli"], cukup=summary["cukup"]))
     return lines
 
 
@@ -387,7 +404,12 @@ def show_year(
             shown,
             url,
             outline,
-            map_title(place, year_phrase(cycles, year, mode, lang), lang),
+            map_title(
+                place,
+                year_phrase(cycles, year, mode, lang),
+                lang,
+                programme_name(_cycle(cycles, year), lang),
+            ),
             lang=lang,
             province=province,
             view=("one", province, year),

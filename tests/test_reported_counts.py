@@ -1,0 +1,118 @@
+"""What a source's "N of M" count counted is said wherever the count is shown, and totals print
+as whole numbers. A data review found the summary beside the map calling a count of Cukup
+regions (Kalimantan Barat 2019) and a count of invited regions (national 2016) "received the
+predicate", and national totals printed as "515.0"."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+
+from kkpham.model.completeness import counted, counted_phrase, reported_items
+from kkpham.present.context import load_view
+from kkpham.present.context import map_title as slide_title
+from kkpham.present.narrative import unknowns
+from kkpham.regimes import programme_name
+from kkpham.settings import Settings
+from kkpham.store import Store
+from kkpham.texts import t
+from kkpham.ui.map_view import _reported_lines, map_title
+
+TODAY = datetime.date(2026, 11, 29)
+NAN = float("nan")
+
+
+def _row(n: int, m: float | None, evidence: str, url: str = "https://x.id/a") -> dict:
+    return {
+        "awarded_count": n,
+        "total_regions": m,
+        "source_url": url,
+        "evidence": evidence,
+        "data_year_derived": True,
+    }
+
+
+def _summary(rows: list[dict]) -> dict:
+    return {"reported": rows, "peduli": 2, "cukup": 3}
+
+
+def test_the_counts_tag_is_read_once_for_every_place() -> None:
+    assert counted("Hanya tiga daerah. [counts: cukup_peduli_ham]") == "cukup_peduli_ham"
+    assert counted("212 dari 515 diundang [counts: invited (peduli_ham)]") == "invited (peduli_ham)"
+    assert counted("no tag here") == counted(None) == ""
+    items = reported_items([_row(232, 515.0, "a"), _row(271, NAN, "b [counts: peduli_ham]")])
+    assert items == [(232, 515, ""), (271, None, "peduli_ham")]
+    assert all(isinstance(x, int) for x in (items[0][1], items[1][0]))
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_summary_lines_say_what_each_count_counted(lang: str) -> None:
+    rows = [
+        _row(3, 14.0, "Hanya tiga daerah Cukup [counts: cukup_peduli_ham]"),
+        _row(212, 515.0, "diundang [counts: invited (peduli_ham)]", "https://x.id/b"),
+        _row(232, 515.0, "bersama 232 kabupaten/kota", "https://x.id/c"),
+        _row(232, NAN, "bersama 232 lainnya", "https://x.id/d"),
+    ]
+    lines = _reported_lines(_summary(rows), "B", lang)
+    assert not any(".0" in line for line in lines)  # a float total reads "515.0"
+    cukup, invited, awarded, bare, ours = lines
+    assert t("rp_cukup", lang) in cukup and t("cukup_awarded", lang) not in cukup
+    assert t("n_of_m", lang, n=3, m=14) in cukup
+    assert t("rp_invited", lang) in invited
+    assert t("rp_awarded", lang) in awarded and t("cukup_awarded", lang) in awarded
+    assert "**232**" in bare  # no total: the count alone
+    assert ours == t("ours_counts", lang, peduli=2, cukup=3)
+    assert _reported_lines(_summary([]), "B", lang) == []
+
+
+def test_two_sources_with_the_same_count_share_one_line() -> None:
+    rows = [_row(10, 17.0, "a", "https://x.id/1"), _row(10, 17.0, "b", "https://x.id/2")]
+    lines = _reported_lines(_summary(rows), "C", "id")
+    assert len(lines) == 2 and "[1](https://x.id/1), [2](https://x.id/2)" in lines[0]
+
+
+def test_real_counts_say_what_they_counted(built_settings: Settings) -> None:
+    """On the real store: every tagged count is shown with its own words, beside the map and in
+    the meeting pack's narrative, in both languages."""
+    with Store.open(built_settings.db_path) as store:
+        counts = store.reported_counts()
+        tagged = counts[counts["evidence"].fillna("").str.contains(r"\[counts: ", regex=True)]
+        assert len(tagged), "no tagged count left: the test has nothing to check"
+        for row in tagged.itertuples():
+            place = None if row.province_code in ("", None) else row.province_code
+            for lang in ("id", "en"):
+                view = load_view(
+                    store, built_settings.static_dir, place, row.data_year, lang, TODAY
+                )
+                phrase = counted_phrase(counted(row.evidence), lang)
+                lines = _reported_lines(view.summary, view.cycle["regime"], lang)
+                assert any(phrase in line and str(row.awarded_count) in line for line in lines)
+                assert any(phrase in line for line in unknowns(view))
+                assert not any(re.search(r"\d\.0\b", line) for line in lines)
+
+
+def test_map_titles_name_the_cycles_programme(built_settings: Settings) -> None:
+    """From data year 2025 (Permen HAM 15/2025) the programme is "Penilaian Kepatuhan HAM"; a
+    map of that year is not titled with the old name. Every cycle's title names its regime's
+    programme, on the page and in exports."""
+    with Store.open(built_settings.db_path) as store:
+        cycles = store.cycles()
+        regimes = store.regimes().set_index("regime")
+        for cycle in cycles.to_dict("records"):
+            regime = cycle["regime"]
+            expected = (
+                regimes.loc[regime, "programme_id"]
+                if isinstance(regime, str) and regime in regimes.index
+                else t("programme_peduli", "id")
+            )
+            for lang in ("id", "en"):
+                assert programme_name(cycle, lang) == expected
+                title = map_title("Sulawesi Tenggara", "tahun data", lang, programme_name(cycle))
+                assert title.startswith(f"{expected} — ")
+        latest = int(cycles["data_year"].max())
+        view = load_view(store, built_settings.static_dir, "74", latest, "id", TODAY)
+        assert slide_title(view).startswith(programme_name(view.cycle))
+    assert programme_name({"programme": None}) == "Kabupaten/Kota Peduli HAM"
+    assert programme_name({}) == "Kabupaten/Kota Peduli HAM"
