@@ -181,6 +181,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "not_found": ("Tidak ditemukan", "Not found"),
     "sources": ("Semua sumber per tahun", "Every source per year"),
     "context": ("Kab/kota lain di", "Other kab/kota in"),
+    "grid_disputed": (
+        "Tanda ! pada sel: sumber berbeda untuk kab/kota dan tahun itu (rinciannya di profil "
+        "kab/kota).",
+        "A ! in a cell: sources disagree for that regency/city and year (details on its profile).",
+    ),
     "streak_note": (
         "Tahun data 2020 tidak dinilai dan tidak memutus hitungan berturut-turut. "
         "Tahun yang belum ada datanya memutus hitungan.",
@@ -287,6 +292,49 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "dp_logout": (
         "Keluar",
         "Log out",
+    ),
+    # how a server admin enables writing (Markdown: numbered steps and a TOML block)
+    "dp_enable_help": (
+        (
+            "Impor dan pembatalan batch **belum diaktifkan**: belum ada kata sandi "
+            "atau login yang diatur.\n"
+            "Untuk mengaktifkan (oleh pengelola server):\n"
+            "\n"
+            "1. Buat hash kata sandi: `.venv/bin/python -m kkpham hash-password` "
+            "(kata sandi diketik, tidak\n"
+            "   tampil, minimal 10 karakter).\n"
+            "2. Simpan hash itu **salah satu** cara berikut, lalu jalankan ulang aplikasi:\n"
+            "   - variabel lingkungan `KKPHAM_ADMIN_PASSWORD_HASH='scrypt$…'`, atau\n"
+            "   - di `.streamlit/secrets.toml`:\n"
+            "     ```toml\n"
+            "     [kkpham]\n"
+            '     admin_password_hash = "scrypt$…"\n'
+            "     ```\n"
+            "3. Atau gunakan login OIDC Streamlit: isi bagian `[auth]` di "
+            "`secrets.toml` (lihat dokumentasi\n"
+            "   `st.login`) dan daftar akun yang boleh menulis di `[kkpham] "
+            'admin_emails = ["…"]`.\n'
+        ),
+        (
+            "Importing and undoing batches is **not enabled yet**: no password or "
+            "login is set up.\n"
+            "To enable it (for whoever runs the server):\n"
+            "\n"
+            "1. Make a password hash: `.venv/bin/python -m kkpham hash-password` "
+            "(the password is typed, not\n"
+            "   shown, at least 10 characters).\n"
+            "2. Keep that hash in **one** of these ways, then restart the app:\n"
+            "   - the environment variable `KKPHAM_ADMIN_PASSWORD_HASH='scrypt$…'`, or\n"
+            "   - in `.streamlit/secrets.toml`:\n"
+            "     ```toml\n"
+            "     [kkpham]\n"
+            '     admin_password_hash = "scrypt$…"\n'
+            "     ```\n"
+            "3. Or use Streamlit's OIDC login: fill the `[auth]` section of "
+            "`secrets.toml` (see the `st.login`\n"
+            "   documentation) and list the accounts allowed to write in `[kkpham] "
+            'admin_emails = ["…"]`.\n'
+        ),
     ),
     "dp_login_expander": (
         "Masuk untuk mengimpor atau membatalkan batch",
@@ -755,6 +803,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Persentase Peduli HAM",
         "Share Peduli HAM",
     ),
+    "p10_unpublished": ("Belum diumumkan", "Not yet published"),
     "p10_share_range": (
         "Persentase Peduli HAM (data belum lengkap)",
         "Share Peduli HAM (data incomplete)",

@@ -102,6 +102,17 @@ def test_page_without_configuration_is_read_only(app_env) -> None:
     assert len(logs) == 1 and sorted(logs[0]["batch_id"]) == [1, 2]
 
 
+def test_the_english_page_says_how_to_enable_writing_in_english(app_env) -> None:
+    app = AppTest.from_file("../pages/data.py", default_timeout=30)
+    app.secrets["_"] = {}
+    app.query_params["lang"] = "en"
+    app.run()
+    assert not app.exception
+    notes = " ".join(i.value for i in app.info)
+    assert "not enabled yet" in notes and "hash-password" in notes
+    assert "belum diaktifkan" not in notes
+
+
 def test_cycle_tables_read_in_words_not_column_names_or_none(app_env) -> None:
     app = run_page()
     tables = [d for d in app.dataframe if {"data_year", "label_id"} & set(d.value.columns)]

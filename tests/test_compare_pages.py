@@ -190,6 +190,11 @@ def test_compare_on_real_store(real_store: Path, params: dict) -> None:
     change_col = next(c for c in league.columns if c.startswith("Perubahan sejak"))
     change, complete = league[change_col], league["Perubahan terukur"].eq("Ya")
     assert change[~complete].eq("–").all() and change[complete].ne("–").all()
+    if "provinsi" in params:  # the grid's "!" marks are explained where the grid has any
+        with Store.open(real_store) as store:
+            disputed = store.status_panel(province_code=params["provinsi"])["disputed"].any()
+        explained = any(c.value == t("grid_disputed", "id") for c in at.caption)
+        assert explained == bool(disputed)
 
 
 def test_profile_on_real_store(real_store: Path) -> None:

@@ -179,3 +179,23 @@ def test_sources_page_shows_each_decree_number_whole(lang, synthetic_settings, m
     cycles = next(d for d in at.dataframe if t("decree", lang) in d.value.columns)
     config = json.loads(cycles.proto.columns)[t("decree", lang)]
     assert config["width"] == "medium"  # auto-sized, it cut "M.HH-02.HA.02.01.01 Tahun 2022"
+
+
+def test_source_links_in_tables_show_their_site(app) -> None:
+    """The map's kab/kota table showed each source's whole address, which pushed the decree,
+    disputed and profile columns out of a 1366 px page; every table shows the site."""
+    from kkpham.ui.safe_text import SOURCE_DISPLAY
+
+    at = app(tahun="2022", provinsi="74")
+    ok(at)
+    configs = [json.loads(d.proto.columns) for d in at.dataframe]
+    links = [
+        c
+        for columns in configs
+        for c in columns.values()
+        if c.get("type_config", {}).get("type") == "link"
+        and c.get("label") in (t("source", "id"), None)
+    ]
+    shown = [c["type_config"].get("display_text") for c in links]
+    assert shown and SOURCE_DISPLAY in shown
+    assert None not in shown  # no link column shows a bare URL

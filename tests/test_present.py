@@ -416,3 +416,44 @@ def test_real_key_lists_every_numbered_region(built_settings: Settings) -> None:
                 a.name[4:] for a in fig.layout.annotations if (a.name or "").startswith("key_")
             }
             assert set(fig.layout.meta["numbered"]) <= keyed, (province, year)
+
+
+def _numbers(lang: str = "id", **summary) -> dict:
+    from types import SimpleNamespace
+
+    from kkpham.ui.presentation import key_numbers
+
+    base = {"peduli": 0, "total": 514, "unknown": 0, "known": 0, "peduli_share": 0.0}
+    view = SimpleNamespace(summary={**base, **summary}, lang=lang)
+    return dict(key_numbers(view))
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_slide_numbers_of_a_year_without_results_say_why(lang: str) -> None:
+    """Data year 2024 (held, results not yet published) put "0 dari 514" and "0,0%" on the
+    projector; the map page says the results are not yet published."""
+    from kkpham.texts import t
+
+    unpublished = _numbers(lang, unknown=0, public=False)
+    assert unpublished[t("peduli", lang)] == t("p10_unpublished", lang)
+    assert not any("%" in value for value in unpublished.values())
+    no_data = _numbers(lang, unknown=514, public=True)
+    assert no_data[t("peduli", lang)] == t("sh_unknown", lang)
+    assert no_data[t("known", lang)] == f"0 {t('of', lang)} 514"
+
+
+def test_slide_share_range_is_the_map_pages() -> None:
+    """The national 2023 slide read "11% – 100%" (rounded to whole percents, so a confirmed
+    non-Peduli region vanished); the map page's sentence reads 10,5% – 99,8%."""
+    from kkpham.present.narrative import headline_text
+    from kkpham.texts import t
+
+    s = {"peduli": 54, "unknown": 459, "known": 55, "peduli_share": 54 / 514, "held": True}
+    numbers = _numbers("id", **s)
+    assert numbers[t("p10_share_range", "id")] == "10,5% – 99,8%"
+    assert "10,5%" in headline_text({**_base_summary(), **s}, "2023", "Indonesia")
+    assert "99,8%" in headline_text({**_base_summary(), **s}, "2023", "Indonesia")
+
+
+def _base_summary() -> dict:
+    return {"peduli": 0, "total": 514, "unknown": 0, "known": 0, "peduli_share": 0.0}

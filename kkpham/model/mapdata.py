@@ -128,6 +128,16 @@ def summarise(frame: pd.DataFrame, held: bool, reported: pd.DataFrame, public: b
     }
 
 
+def share_bounds(summary: dict) -> tuple[float, float]:
+    """(lowest, highest) Peduli share of ``summarise``'s counts: the Peduli we know of, and the
+    share if every kab/kota without data were Peduli. One place, so the map page, the sentence
+    and the slide never state different ranges."""
+    total = summary["total"]
+    if not total:
+        return 0.0, 0.0
+    return summary["peduli_share"], (summary["peduli"] + summary["unknown"]) / total
+
+
 def boundary_build_id(store: Store) -> str:
     """The boundary build whose browser geometry matches this store."""
     return store.get_meta("boundary_build_id") or "unbuilt"

@@ -14,6 +14,7 @@ import pandas as pd
 from kkpham.formatting import format_percent
 from kkpham.model.completeness import counted_phrase, reported_items
 from kkpham.model.league import pembina_text
+from kkpham.model.mapdata import share_bounds
 from kkpham.model.timeline import streaks
 from kkpham.model.transitions import regime_note
 from kkpham.present.context import View, year_text
@@ -42,8 +43,7 @@ def headline_text(s: dict, year: str, place: str, lang: str = "id") -> str:
         return t("pr_headline_not_held", lang, year=year, place=place)
     sentence = t("pr_headline", lang, year=year, peduli=s["peduli"], total=s["total"], place=place)
     if s["unknown"]:
-        low = format_percent(s["peduli_share"], lang, decimals=1)
-        high = format_percent((s["peduli"] + s["unknown"]) / s["total"], lang, decimals=1)
+        low, high = (format_percent(x, lang, decimals=1) for x in share_bounds(s))
         sentence += " " + t("pr_headline_range", lang, low=low, high=high, unknown=s["unknown"])
     return sentence
 

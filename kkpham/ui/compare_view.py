@@ -16,7 +16,7 @@ from kkpham.model import timeline, transitions
 from kkpham.texts import t
 from kkpham.ui import charts, present_view, table_widths, view_cache
 from kkpham.ui.map_view import year_labels, year_options
-from kkpham.ui.safe_text import web_links
+from kkpham.ui.safe_text import SOURCE_DISPLAY, web_links
 from kkpham.ui.state import profile_links, shared_params, write_param
 from kkpham.vocab import BY_KEY
 
@@ -151,11 +151,7 @@ def show_share(
             width="stretch",
             column_config=table_widths.whole_columns(
                 table,
-                {
-                    t("source", lang): st.column_config.LinkColumn(
-                        display_text=r"https?://(?:www\.)?([^/]+)"
-                    )
-                },
+                {t("source", lang): st.column_config.LinkColumn(display_text=SOURCE_DISPLAY)},
             ),
         )
     return fig
@@ -219,6 +215,8 @@ def show_grid(
     )
     charts.show(fig, key=key, config=CHART_CONFIG)
     st.caption(t("streak_note", lang))
+    if prov_panel["disputed"].any():  # the grid marks those cells "!" (no hover on the mark)
+        st.caption(t("grid_disputed", lang))
     present_view.grid_downloads(prov_panel, lang, f"{key}_unduh")
     return streaks
 

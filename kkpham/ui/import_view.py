@@ -20,7 +20,6 @@ from kkpham.store import Store
 from kkpham.texts import t
 from kkpham.ui.safe_text import md_escape, web_links
 from kkpham.write.auth import (
-    ENABLE_HELP_ID,
     AuthConfig,
     LoginThrottle,
     PasswordError,
@@ -138,7 +137,7 @@ def login_panel(cfg: AuthConfig | None) -> str | None:
             st.rerun()
         return who
     if cfg is None or not cfg.writing_enabled:
-        st.info(ENABLE_HELP_ID)
+        st.info(_t("dp_enable_help"))
         return None
     with st.expander(_t("dp_login_expander"), expanded=False):
         if cfg.oidc and cfg.admin_emails:

@@ -21,7 +21,7 @@ from kkpham.ui import (
     table_widths,
     view_cache,
 )
-from kkpham.ui.safe_text import citations, md_escape, md_link, web_links
+from kkpham.ui.safe_text import SOURCE_DISPLAY, citations, md_escape, md_link, web_links
 from kkpham.vocab import BY_KEY, STATUSES
 
 TOPOJSON_URL = "/app/static/topojson/"  # plotly.js reads world_110m.json here, never from a CDN
@@ -329,7 +329,7 @@ def region_table(frame: pd.DataFrame, lang: str = "id", view: tuple | None = Non
         column_config=table_widths.whole_columns(
             table,
             {
-                t("source", lang): st.column_config.LinkColumn(),
+                t("source", lang): st.column_config.LinkColumn(display_text=SOURCE_DISPLAY),
                 t("profile", lang): st.column_config.LinkColumn(display_text=t("profile", lang)),
             },
         ),

@@ -27,6 +27,7 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from kkpham.formatting import format_percent
+from kkpham.model.mapdata import share_bounds
 from kkpham.present import context as ctx
 from kkpham.present.mapfig import Decor, status_map_figure
 from kkpham.texts import t
@@ -126,18 +127,23 @@ def active() -> bool:
 
 
 def key_numbers(view: ctx.View) -> list[tuple[str, str]]:
-    """(label, value): Peduli count, share (a range when data are missing), and how many kab/kota
-    have data (a change count against a year with little data would read as stability)."""
+    """(label, value): Peduli count, share (a range when data are missing, to one decimal like the
+    map page's sentence), and how many kab/kota have data (a change count against a year with
+    little data would read as stability). A year with no data, or whose results are not yet
+    published, says so: a "0 of 514 · 0,0%" on the projector would read as a result."""
     s, lang = view.summary, view.lang
     of = t("of", lang)
+    known = (t("known", lang), f"{s['known']} {of} {s['total']}")
+    if not s["known"]:
+        why = "p10_unpublished" if not s.get("public", True) else "sh_unknown"
+        return [(t("peduli", lang), t(why, lang)), (t("p10_share", lang), "—"), known]
     out = [(t("peduli", lang), f"{s['peduli']} {of} {s['total']}")]
     if s["unknown"]:
-        low = format_percent(s["peduli_share"], lang, decimals=0)
-        high = format_percent((s["peduli"] + s["unknown"]) / s["total"], lang, decimals=0)
+        low, high = (format_percent(x, lang, decimals=1) for x in share_bounds(s))
         out.append((t("p10_share_range", lang), f"{low} – {high}"))
     else:
         out.append((t("p10_share", lang), format_percent(s["peduli_share"], lang, decimals=1)))
-    out.append((t("known", lang), f"{s['known']} {of} {s['total']}"))
+    out.append(known)
     return out
 
 

@@ -13,7 +13,7 @@ from kkpham.texts import t
 from kkpham.ui import charts, panels, table_widths, view_cache
 from kkpham.ui.compare_view import CHART_CONFIG
 from kkpham.ui.map_view import split_sources
-from kkpham.ui.safe_text import md_escape, md_value
+from kkpham.ui.safe_text import SOURCE_DISPLAY, md_escape, md_value
 from kkpham.ui.state import link, profile_link, write_param
 
 
@@ -70,7 +70,7 @@ def show_claims(
         width="stretch",
         column_config=table_widths.whole_columns(
             view_frame,
-            {src: st.column_config.LinkColumn(display_text=r"https?://(?:www\.)?([^/]+)")},
+            {src: st.column_config.LinkColumn(display_text=SOURCE_DISPLAY)},
         ),
     )
     st.caption(t("note_origin", lang))

@@ -46,6 +46,11 @@ def md_link(label: object, url: object) -> str:
     return f"[{md_escape(label)}]({target})"
 
 
+# a source link in a table shows its site ("kendaripos.fajar.co.id"), not the whole address,
+# which would push the other columns out of a 1366 px page
+SOURCE_DISPLAY = r"https?://(?:www\.)?([^/]+)"
+
+
 def web_links(urls: pd.Series) -> pd.Series:
     """The http(s) URLs of ``urls`` (None elsewhere): the only values a LinkColumn may hold."""
     return urls.where(urls.map(is_http_url), None)

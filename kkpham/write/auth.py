@@ -26,23 +26,6 @@ MAXMEM = 2**26  # what one check may use; a configured hash needing more is refu
 MIN_PASSWORD = 10
 IDLE_LOGOUT = 30 * 60.0  # seconds without a write or page action before the login lapses
 
-ENABLE_HELP_ID = """\
-Impor dan pembatalan batch **belum diaktifkan**: belum ada kata sandi atau login yang diatur.
-Untuk mengaktifkan (oleh pengelola server):
-
-1. Buat hash kata sandi: `.venv/bin/python -m kkpham hash-password` (kata sandi diketik, tidak
-   tampil, minimal 10 karakter).
-2. Simpan hash itu **salah satu** cara berikut, lalu jalankan ulang aplikasi:
-   - variabel lingkungan `KKPHAM_ADMIN_PASSWORD_HASH='scrypt$…'`, atau
-   - di `.streamlit/secrets.toml`:
-     ```toml
-     [kkpham]
-     admin_password_hash = "scrypt$…"
-     ```
-3. Atau gunakan login OIDC Streamlit: isi bagian `[auth]` di `secrets.toml` (lihat dokumentasi
-   `st.login`) dan daftar akun yang boleh menulis di `[kkpham] admin_emails = ["…"]`.
-"""
-
 
 class PasswordError(ValueError):
     """A password that cannot be used (too short) or a hash that is malformed."""
