@@ -3,7 +3,8 @@ simulated deuteranopia, protanopia and tritanopia (colorspacious, severity 100),
 set off from its outline.
 
 Floor: CIEDE2000 >= 12 (a clearly visible difference; the issue suggested 10). The palettes were
-found by a search that maximised the smallest distance (status map: 17.5, change map: 15.4).
+found by a search that maximised the smallest distance (status map: 17.5, change map: 15.4;
+14.4 since "a result now, none before" became a neutral grey instead of a green).
 """
 
 from itertools import combinations
@@ -85,6 +86,17 @@ def test_change_categories_name_what_happened():
     assert classify("belum", "cukup") == "naik_pita"
     assert classify("peduli", "bukan_peduli") == "lepas_peduli"
     assert classify("cukup", "bukan_peduli") == "tetap_belum"  # band unknown: no direction
+
+
+def test_a_first_result_reads_neither_as_gain_nor_as_kept_peduli():
+    """Konawe, "did not report" in 2019 and "not Peduli" in 2022, read "Baru ada data" (data from
+    this year on) in a green beside "kept Peduli": "did not report" is data, and the change is
+    neither a gain nor a loss. The label says what the second year adds, in a neutral grey."""
+    assert classify("tidak_melapor", "bukan_peduli") == "baru_melapor"
+    assert classify("tidak_diketahui", "cukup") == "baru_melapor"
+    assert BY_TRANSITION["baru_melapor"].label("id") == "Ada hasil, sebelumnya tidak"
+    _, a, b = to_lab(hex_to_rgb1(BY_TRANSITION["baru_melapor"].color))
+    assert (a * a + b * b) ** 0.5 < 10  # CIELab chroma: a grey, not a hue
 
 
 def test_legend_order_lists_every_status_once_with_bukan_peduli_after_belum():

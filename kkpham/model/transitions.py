@@ -12,8 +12,9 @@ known, or not yet formed.
 - ``turun_pita``     moved down a category ("Turun kategori"): the reverse (Cukup → Belum too).
 - ``tetap_belum``    still not Peduli: below Peduli in both with the same band, or no direction can
   be claimed (Belum or "not Peduli, band unknown" beside Mulai/Kurang/Belum).
-- ``baru_melapor``   newly reported: nothing known, or not yet formed, in A (or did not report in
-  A and a band below Peduli in B); assessed in B.
+- ``baru_melapor``   a result now, none before: nothing known, or not yet formed, in A (or did not
+  report in A and a band below Peduli in B); assessed in B. A neutral warm grey: a change of what
+  is known, neither gain nor loss (it was a green beside "kept Peduli").
 - ``berhenti_melapor`` stopped reporting: assessed below Peduli in A; did not report in B.
 - ``tidak_diketahui_lagi`` no longer known: assessed in A; nothing known in B.
 - ``tetap_kosong``   still missing: missing in both years.
@@ -57,7 +58,8 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition("naik_pita", "▲ Naik kategori", "▲ Moved up a category", "#a7acc7"),
     Transition("turun_pita", "▼ Turun kategori", "▼ Moved down a category", "#fdbb63"),
     Transition("tetap_belum", "Tetap belum Peduli HAM", "Still not Peduli HAM", "#f3e4c7"),
-    Transition("baru_melapor", "Baru ada data", "Data from this year on", "#63ab93"),
+    # "did not report" in A is data too, so the label says what B adds: a result
+    Transition("baru_melapor", "Ada hasil, sebelumnya tidak", "Result now, none before", "#b5ada1"),
     Transition("berhenti_melapor", "Berhenti melapor", "Stopped reporting", "#9878c9"),
     Transition("tidak_diketahui_lagi", "Tidak ada data lagi", "No data any more", "#6e7380"),
     Transition(
