@@ -257,8 +257,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "If the years without data ({years}) are not counted as breaks: {n}.",
     ),
     "pf_first": (
-        "Peduli HAM pertama kali: {year}. Deret terpanjang: {n} tahun.",
-        "First Peduli HAM year: {year}. Longest run, in years: {n}.",
+        "Peduli HAM pertama kali: tahun data {year}. Deret terpanjang: {n} tahun.",
+        "First Peduli HAM data year: {year}. Longest run, in years: {n}.",
     ),
     "pf_formed": ("dibentuk", "formed"),
     "pf_shown": ("Ditampilkan di peta", "Shown on map"),

@@ -278,3 +278,25 @@ def test_award_year_mode_labels_the_years_on_the_compare_page(synthetic_store: P
     headings = [h.value for h in at.subheader]
     assert headings[0] == "Peringkat provinsi — 2023 (data 2022)"
     assert any("2022 (data 2021) → 2023 (data 2022)" in h for h in headings)
+    # the grid's streak column and the streak table name award years like the grid's axis
+    import json
+
+    grid = next(
+        json.loads(c.proto.spec)
+        for c in at.get("plotly_chart")
+        if any(tr.get("name") == "streak" for tr in json.loads(c.proto.spec)["data"])
+    )
+    head = next(a["text"] for a in grid["layout"]["annotations"] if a.get("name") == "streak_head")
+    assert "s.d. 2023" in head  # as of data year 2022: award 2023
+    with Store.open(synthetic_store) as store:
+        cycles = store.cycles().set_index("data_year")["award_year"]
+        panel = store.status_panel(province_code="74")
+    awards = {str(int(a)) for a in cycles.dropna()}
+    labels = next(tr["text"] for tr in grid["data"] if tr.get("name") == "streak")
+    firsts = {label.split(" · ")[1] for label in labels} - {"—"}
+    peduli_years = panel.loc[panel["status"] == "peduli", "data_year"]
+    assert firsts and firsts <= awards
+    assert firsts == {str(int(cycles[y])) for y in peduli_years.groupby(panel["code"]).min()}
+    table = next(d.value for d in at.dataframe if "Pertama Peduli" in d.value.columns)
+    assert "Berturut-turut s.d. 2023" in table.columns
+    assert set(table["Pertama Peduli"]) - {"—"} == firsts

@@ -139,6 +139,13 @@ def time_marks(cycles: pd.DataFrame, lang: str, labels_below: bool = False) -> t
     return shapes, notes
 
 
+def _named_year(cycles: pd.DataFrame, year_mode: str, data_year: int | None) -> str:
+    """``data_year`` as the axis names it (its award year in award mode); "" for None."""
+    if data_year is None:
+        return ""
+    return year_labels(cycles, year_mode).get(int(data_year), str(int(data_year)))
+
+
 def _status_legend(present: set[str], lang: str) -> list[go.Scatter]:
     """Legend-only square markers for the statuses present (Plotly's legend lists traces)."""
     return [
@@ -226,7 +233,9 @@ def status_grid(
         )
     if streaks is not None:
         s = streaks.set_index("code").reindex(regions["code"])
-        first = ["—" if pd.isna(f) else str(int(f)) for f in s["first_peduli"]]
+        # the first Peduli year named as the axis names years (its award year in award mode)
+        named = year_labels(cycles, year_mode)
+        first = ["—" if pd.isna(f) else named.get(int(f), str(int(f))) for f in s["first_peduli"]]
         labels = [f"{int(k)}× · {f}" for k, f in zip(s["streak"].fillna(0), first, strict=True)]
         data.append(
             go.Scatter(
@@ -254,7 +263,7 @@ def status_grid(
                 "xanchor": "right",
                 "yanchor": "bottom",
                 "yshift": STREAK_HEAD_SHIFT_PX,
-                "text": esc(t["streak"].format(y=streak_as_of or "")),
+                "text": esc(t["streak"].format(y=_named_year(cycles, year_mode, streak_as_of))),
                 "showarrow": False,
                 "font": {"size": 11},
                 "name": "streak_head",

@@ -227,37 +227,49 @@ def streak_table(
     as_of: int,
     lang: str,
     view: tuple | None = None,
+    *,
+    cycles: pd.DataFrame | None = None,
+    mode: str = "data",
 ) -> None:
-    """Kab/kota with streaks and a link to each profile. ``view``: plain values naming
+    """Kab/kota with streaks and a link to each profile; years named as the grid above names
+    them (``mode`` "award": award years; needs ``cycles``). ``view``: plain values naming
     ``prov_panel`` (the province), ``streaks`` being its streaks up to ``as_of``."""
+    named = timeline.year_labels(cycles, mode) if cycles is not None else {}
     if view is None:
-        table = _streak_rows(prov_panel, streaks, as_of, lang)
+        table = _streak_rows(prov_panel, streaks, as_of, lang, named)
     else:
         links = tuple(sorted(shared_params().items()))  # what the profile links carry
         table = view_cache.once(
-            ("streak_table", view, as_of, lang, links),
-            lambda: _streak_rows(prov_panel, streaks, as_of, lang),
+            ("streak_table", view, as_of, lang, mode, links),
+            lambda: _streak_rows(prov_panel, streaks, as_of, lang, named),
         )
     table_with_profile_links(table, lang)
 
 
 def _streak_rows(
-    prov_panel: pd.DataFrame, streaks: pd.DataFrame, as_of: int, lang: str
+    prov_panel: pd.DataFrame,
+    streaks: pd.DataFrame,
+    as_of: int,
+    lang: str,
+    named: dict[int, str] | None = None,
 ) -> pd.DataFrame:
     names = prov_panel.drop_duplicates("code").set_index("code")["name"]
+    named = named or {}
+
+    def year(y: object) -> str:
+        return "—" if pd.isna(y) else named.get(int(y), str(int(y)))
+
     view = pd.DataFrame(
         {
             t("region", lang): streaks["code"].map(names),
             t("profile", lang): profile_links(streaks["code"]),
-            t("st_streak", lang, year=as_of): streaks["streak"],
+            t("st_streak", lang, year=year(as_of)): streaks["streak"],
             t("st_bridged", lang): streaks["streak_bridged"],
             t("st_last_run", lang): [
-                "—" if pd.isna(y) else t("st_run_to", lang, n=n, year=int(y))
+                "—" if pd.isna(y) else t("st_run_to", lang, n=n, year=year(y))
                 for n, y in zip(streaks["last_run"], streaks["last_peduli"], strict=True)
             ],
-            t("st_first", lang): streaks["first_peduli"].map(
-                lambda y: "—" if pd.isna(y) else str(int(y))
-            ),
+            t("st_first", lang): streaks["first_peduli"].map(year),
             t("st_years", lang): streaks["n_peduli"],
         }
     )
