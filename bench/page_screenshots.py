@@ -56,15 +56,19 @@ VIEWS: dict[str, str] = {
     "map_latest": "/peta",
     "map_2022": "/peta?tahun=2022",
     "map_74_2022": "/peta?provinsi=74&tahun=2022",
+    "map_2016": "/peta?tahun=2016",  # sources' national counts, each saying what it counted
+    "map_2025": "/peta?tahun=2025",  # Permen HAM 15/2025: the new programme's name, no results
     "change_62_2019_2022": "/peta?provinsi=62&tampilan=banding&tahun=2022&tahun2=2019",
     "compare_national": "/bandingkan",
     "compare_74": "/bandingkan?provinsi=74&tahun=2022&tahun2=2019",
+    "compare_74_award": "/bandingkan?provinsi=74&tahun=2022&tahun2=2019&jenis_tahun=penghargaan",
     "profile_empty": "/wilayah",
     "profile_74.71": "/wilayah?kode=74.71",
     "data": "/data",
     "sources": "/sumber",
     "present_national": "/peta?tampilan=presentasi",
     "present_74_2022": "/peta?tampilan=presentasi&provinsi=74&tahun=2022",
+    "present_national_2024": "/peta?tampilan=presentasi&tahun=2024",  # results not published
 }
 LANGS = ("id", "en")
 SIZES: tuple[tuple[int, int], ...] = ((1366, 768), (1920, 1080))
