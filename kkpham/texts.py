@@ -65,7 +65,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Per source {links}: **{told}** {what}{derived}{cukup}.",
     ),
     # what a source's count counted ("[counts: …]" of its evidence), after the count
-    "rp_awarded": ("kab/kota menerima predikat", "regions received the predicate"),
+    "rp_awarded": ("kab/kota menerima penghargaan", "regions received the award"),
     "rp_peduli": ("kab/kota menerima predikat Peduli HAM", "regions received Peduli HAM"),
     "rp_cukup": (
         "kab/kota menerima predikat Cukup Peduli HAM",
@@ -249,12 +249,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Consecutive Peduli HAM data years up to {year}: **{n}** (confirmed).",
     ),
     "pf_last_run": (
-        "Deret terakhir: {n} tahun, sampai {year}.",
-        "Last run, in years: {n}, up to {year}.",
+        "Deret terakhir: {n} tahun, sampai tahun data {year}.",
+        "Last run, in years: {n}, up to data year {year}.",
     ),
     "pf_bridged": (
-        "Bila tahun tanpa data ({years}) tidak dihitung sebagai putus: {n} tahun.",
-        "If the years without data ({years}) are not counted as breaks: {n}.",
+        "Bila tahun data tanpa data ({years}) tidak dihitung sebagai putus: {n} tahun.",
+        "If the data years without data ({years}) are not counted as breaks: {n}.",
     ),
     "pf_first": (
         "Peduli HAM pertama kali: tahun data {year}. Deret terpanjang: {n} tahun.",
@@ -1105,6 +1105,18 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Data belum lengkap — minimal {low}, maksimal {high}: {unknown} kab/kota belum ada data.",
         "Incomplete data — at least {low}, at most {high}: {unknown} regencies/cities without "
         "data.",
+    ),
+    "pr_headline_unpublished": (
+        "{year}: hasil penilaian {total} kabupaten/kota di {place} belum diumumkan.",
+        "{year}: the results for the {total} regencies/cities in {place} are not yet published.",
+    ),
+    "pr_headline_no_data": (
+        "{year}: belum ada data untuk {total} kabupaten/kota di {place}.",
+        "{year}: no data yet for the {total} regencies/cities in {place}.",
+    ),
+    "pr_unpublished": (
+        "Hasil {n} kab/kota belum diumumkan.",
+        "The results of {n} kab/kota are not yet published.",
     ),
     "pr_headline_not_held": (
         "{year}: penilaian tidak dilaksanakan, sehingga tidak ada predikat untuk kabupaten/kota "

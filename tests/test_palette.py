@@ -94,7 +94,7 @@ def test_a_first_result_reads_neither_as_gain_nor_as_kept_peduli():
     neither a gain nor a loss. The label says what the second year adds, in a neutral grey."""
     assert classify("tidak_melapor", "bukan_peduli") == "baru_melapor"
     assert classify("tidak_diketahui", "cukup") == "baru_melapor"
-    assert BY_TRANSITION["baru_melapor"].label("id") == "Ada hasil, sebelumnya tidak"
+    assert BY_TRANSITION["baru_melapor"].label("id") == "Ada hasil (sebelumnya tidak ada)"
     _, a, b = to_lab(hex_to_rgb1(BY_TRANSITION["baru_melapor"].color))
     assert (a * a + b * b) ** 0.5 < 10  # CIELab chroma: a grey, not a hue
 

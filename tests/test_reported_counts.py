@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import re
 
+import pandas as pd
 import pytest
 
 from kkpham.model.completeness import counted, counted_phrase, reported_items
@@ -77,11 +78,12 @@ def test_real_counts_say_what_they_counted(built_settings: Settings) -> None:
     """On the real store: every tagged count is shown with its own words, beside the map and in
     the meeting pack's narrative, in both languages."""
     with Store.open(built_settings.db_path) as store:
-        counts = store.reported_counts()
+        counts = pd.concat([store.reported_counts(), store.national_counts()], ignore_index=True)
         tagged = counts[counts["evidence"].fillna("").str.contains(r"\[counts: ", regex=True)]
+        assert tagged["province_code"].isna().any()  # the national "invited" count is checked
         assert len(tagged), "no tagged count left: the test has nothing to check"
         for row in tagged.itertuples():
-            place = None if row.province_code in ("", None) else row.province_code
+            place = None if pd.isna(row.province_code) else row.province_code
             for lang in ("id", "en"):
                 view = load_view(
                     store, built_settings.static_dir, place, row.data_year, lang, TODAY
@@ -116,3 +118,36 @@ def test_map_titles_name_the_cycles_programme(built_settings: Settings) -> None:
         assert slide_title(view).startswith(programme_name(view.cycle))
     assert programme_name({"programme": None}) == "Kabupaten/Kota Peduli HAM"
     assert programme_name({}) == "Kabupaten/Kota Peduli HAM"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_year_without_results_reads_as_none_in_the_sentence_and_the_pack(
+    built_settings: Settings, lang: str
+) -> None:
+    """Held years whose results are not yet published (the latest held ones, today 2024 and
+    2025) read "0 dari 514 … meraih predikat" beside the map and "every kab/kota has a cited
+    status" in the pack; they now say the results are not published."""
+    from kkpham.present.narrative import headline
+
+    with Store.open(built_settings.db_path) as store:
+        cycles = store.cycles()
+        unpublished = cycles[cycles["held"] & ~cycles["results_public"].astype(bool)]
+        if unpublished.empty:
+            pytest.skip("every held year's results are published")
+        for year in unpublished["data_year"].astype(int):
+            for place in (None, "74"):
+                view = load_view(store, built_settings.static_dir, place, year, lang, TODAY)
+                if view.summary["known"]:
+                    continue  # results entered for it since: a sentence with counts is right
+                assert headline(view).endswith(
+                    t(
+                        "pr_headline_unpublished",
+                        lang,
+                        year="",
+                        total=view.summary["total"],
+                        place=view.place,
+                    )[2:]
+                )
+                lines = unknowns(view)
+                assert t("pr_unknown_none", lang) not in lines
+                assert t("pr_unpublished", lang, n=view.summary["unpublished"]) in lines

@@ -152,6 +152,13 @@ def counted_phrase(tag: str, lang: str) -> str:
     return t(key, lang)
 
 
+def awards_note(tag: str, regime: str | None, lang: str) -> str:
+    """The 34/2016 note for a count of all awards (untagged or invited): under that regime
+    Cukup regions were awarded too, so the count is not one of Peduli regions."""
+    awards = tag == "" or tag.startswith("invited")
+    return t("cukup_awarded", lang) if regime == "B" and awards else ""
+
+
 def _what(tag: str, lang: str) -> str:
     if tag in _REPORTED_WHAT:
         return t(_REPORTED_WHAT[tag], lang)

@@ -59,7 +59,9 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition("turun_pita", "▼ Turun kategori", "▼ Moved down a category", "#fdbb63"),
     Transition("tetap_belum", "Tetap belum Peduli HAM", "Still not Peduli HAM", "#f3e4c7"),
     # "did not report" in A is data too, so the label says what B adds: a result
-    Transition("baru_melapor", "Ada hasil, sebelumnya tidak", "Result now, none before", "#b5ada1"),
+    Transition(
+        "baru_melapor", "Ada hasil (sebelumnya tidak ada)", "Result now (none before)", "#b5ada1"
+    ),
     Transition("berhenti_melapor", "Berhenti melapor", "Stopped reporting", "#9878c9"),
     Transition("tidak_diketahui_lagi", "Tidak ada data lagi", "No data any more", "#6e7380"),
     Transition(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kkpham.formatting import format_percent
-from kkpham.model.completeness import counted_phrase, reported_items
+from kkpham.model.completeness import awards_note, counted_phrase, reported_items
 from kkpham.model.league import pembina_text
 from kkpham.model.mapdata import share_bounds
 from kkpham.model.timeline import streaks
@@ -41,6 +41,9 @@ def headline_text(s: dict, year: str, place: str, lang: str = "id") -> str:
     When kab/kota have no data the sentence adds the map page's range caveat."""
     if not s["held"]:
         return t("pr_headline_not_held", lang, year=year, place=place)
+    if not s["known"]:  # "0 dari 514 … meraih predikat" would read as a result
+        why = "pr_headline_no_data" if s.get("public", True) else "pr_headline_unpublished"
+        return t(why, lang, year=year, total=s["total"], place=place)
     sentence = t("pr_headline", lang, year=year, peduli=s["peduli"], total=s["total"], place=place)
     if s["unknown"]:
         low, high = (format_percent(x, lang, decimals=1) for x in share_bounds(s))
@@ -119,10 +122,13 @@ def unknowns(view: View) -> list[str]:
     unknown = view.frame[view.frame["status"] == "tidak_diketahui"]["code"]
     if len(unknown):
         out.append(t("pr_unknown", lang, n=len(unknown), names=_listed(view, unknown)))
-    else:
+    if s.get("unpublished"):  # held, results not public yet: not "every status is cited"
+        out.append(t("pr_unpublished", lang, n=s["unpublished"]))
+    if not len(unknown) and not s.get("unpublished"):
         out.append(t("pr_unknown_none", lang))
     if s["disputed"]:
         out.append(t("pr_disputed", lang, n=s["disputed"]))
+    regime = view.cycle["regime"]
     for n, m, tag in sorted(set(reported_items(s["reported"])), key=str):
         count = t("n_of_m", lang, n=n, m=m) if m else str(n)
         out.append(
@@ -130,7 +136,7 @@ def unknowns(view: View) -> list[str]:
                 "pr_reported",
                 lang,
                 count=count,
-                what=counted_phrase(tag, lang),
+                what=counted_phrase(tag, lang) + awards_note(tag, regime, lang),
                 peduli=s["peduli"],
                 cukup=s["cukup"],
             )

@@ -256,9 +256,6 @@ def _reported_lines(summary: dict, regime: str | None, lang: str) -> list[str]:
     for (n, m, tag), urls in said.items():
         links = ", ".join(md_link(k, url) for k, url in enumerate(urls, start=1))
         told = t("n_of_m", lang, n=n, m=m) if m is not None else str(n)
-        # under 34/2016 a count of awards may include Cukup, unless it says what it counted
-        awards = tag == "" or tag.startswith("invited")
-        cukup = t("cukup_awarded", lang) if regime == "B" and awards else ""
         lines.append(
             t(
                 "per_source",
@@ -267,7 +264,7 @@ def _reported_lines(summary: dict, regime: str | None, lang: str) -> list[str]:
                 told=told,
                 what=completeness.counted_phrase(tag, lang),
                 derived=t("derived", lang) if derived[(n, m, tag)] else "",
-                cukup=cukup,
+                cukup=completeness.awards_note(tag, regime, lang),
             )
         )
     if reported:

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from kkpham.texts import t
-from kkpham.ui.safe_text import citations, dashed, web_links
+from kkpham.ui.safe_text import SOURCE_DISPLAY, citations, dashed, web_links
 from kkpham.vocab import BY_KEY, LEGEND_ORDER, ink
 
 KINDS = ("keputusan", "pemerintah", "berita")
@@ -43,7 +43,7 @@ def show_cycles(cycles: pd.DataFrame, lang: str = "id") -> None:
             # a decree number is the row's citation: whole ("M.HH-02.HA.02.01.01 Tahun 2022"
             # was cut to "M.HH-02.HA" at 1366 px); the source link after it may scroll
             t("decree", lang): st.column_config.TextColumn(width="medium"),
-            table.columns[-1]: st.column_config.LinkColumn(),
+            table.columns[-1]: st.column_config.LinkColumn(display_text=SOURCE_DISPLAY),
         },
     )
 
