@@ -14,7 +14,7 @@ import pytest
 from kkpham.model.completeness import counted, counted_phrase, reported_items
 from kkpham.present.context import load_view
 from kkpham.present.context import map_title as slide_title
-from kkpham.present.narrative import unknowns
+from kkpham.present.narrative import narrative, unknowns
 from kkpham.regimes import programme_name
 from kkpham.settings import Settings
 from kkpham.store import Store
@@ -149,5 +149,6 @@ def test_a_year_without_results_reads_as_none_in_the_sentence_and_the_pack(
                     )[2:]
                 )
                 lines = unknowns(view)
+                assert narrative(view) == [headline(view), *lines]  # no changes, no pembina verdict
                 assert t("pr_unknown_none", lang) not in lines
                 assert t("pr_unpublished", lang, n=view.summary["unpublished"]) in lines

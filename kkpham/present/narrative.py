@@ -145,7 +145,11 @@ def unknowns(view: View) -> list[str]:
 
 
 def narrative(view: View) -> list[str]:
-    """The narrative slide's paragraphs, in order."""
+    """The narrative slide's paragraphs, in order. A held year without any result (not yet
+    published, or no data) has nothing to compare or rank: "0 of 17 Peduli, not eligible for
+    pembina" would read as a verdict, so only what is (not) known is said."""
+    if view.held and not view.summary["known"]:
+        return [headline(view), *unknowns(view)]
     parts: list[str | None] = [
         headline(view),
         *changes(view),
