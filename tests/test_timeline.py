@@ -188,7 +188,7 @@ def test_streak_text_names_gaps(panel: pd.DataFrame) -> None:
     text = streak_text(region_streak(panel, "74.02"), 2022)
     assert "**1 tahun** (terkonfirmasi)" in text and "2016, 2021" in text and "2015" in text
     assert "Belum ada" in streak_text(region_streak(panel, "74.04"), 2022)
-    assert "Deret terakhir: 2 tahun, sampai 2021" in streak_text(
+    assert "Deret terakhir: 2 tahun, sampai tahun data 2021" in streak_text(
         region_streak(panel, "74.71"), 2022
     )
 
