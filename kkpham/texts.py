@@ -253,8 +253,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Last run, in years: {n}, up to data year {year}.",
     ),
     "pf_bridged": (
-        "Bila tahun data tanpa data ({years}) tidak dihitung sebagai putus: {n} tahun.",
-        "If the data years without data ({years}) are not counted as breaks: {n}.",
+        "Bila tahun data yang belum ada datanya ({years}) tidak dihitung sebagai putus: {n} tahun.",
+        "If the data years without data yet ({years}) are not counted as breaks: {n}.",
     ),
     "pf_first": (
         "Peduli HAM pertama kali: tahun data {year}. Deret terpanjang: {n} tahun.",

@@ -78,7 +78,7 @@ ui.show_share(
 st.subheader(f"{t('grid', lang)} — {place}")
 if province:
     streaks = ui.show_grid(scope_panel, cycles, place, lang, mode, as_of=year, view=(province,))
-    ui.streak_table(scope_panel, streaks, year, lang, view=(province,), cycles=cycles, mode=mode)
+    ui.streak_table(scope_panel, streaks, year, lang, cycles, mode, view=(province,))
 else:
     st.info(t("pick_province", lang))
 

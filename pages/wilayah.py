@@ -54,6 +54,4 @@ st.subheader(f"{t('context', lang)} {region['province_name']}")
 streaks = compare_view.show_grid(
     prov_panel, cycles, "", lang, mode, as_of, highlight=code, key="wil_grid", view=(province,)
 )
-compare_view.streak_table(
-    prov_panel, streaks, as_of, lang, view=(province,), cycles=cycles, mode=mode
-)
+compare_view.streak_table(prov_panel, streaks, as_of, lang, cycles, mode, view=(province,))

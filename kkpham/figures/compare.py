@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from kkpham import texts
 from kkpham.figures.legend import wrap_at_spaces
 from kkpham.figures.status_map import ZMAX, ZMIN, esc, hover_text, status_colorscale
-from kkpham.model.timeline import regime_starts, year_labels
+from kkpham.model.timeline import named_year, regime_starts, year_labels
 from kkpham.model.transitions import BY_TRANSITION, TRANSITION_CODE, TRANSITIONS, classify
 from kkpham.vocab import BY_KEY, STATUSES, ink
 
@@ -139,13 +139,6 @@ def time_marks(cycles: pd.DataFrame, lang: str, labels_below: bool = False) -> t
     return shapes, notes
 
 
-def _named_year(cycles: pd.DataFrame, year_mode: str, data_year: int | None) -> str:
-    """``data_year`` as the axis names it (its award year in award mode); "" for None."""
-    if data_year is None:
-        return ""
-    return year_labels(cycles, year_mode).get(int(data_year), str(int(data_year)))
-
-
 def _status_legend(present: set[str], lang: str) -> list[go.Scatter]:
     """Legend-only square markers for the statuses present (Plotly's legend lists traces)."""
     return [
@@ -184,6 +177,7 @@ def status_grid(
     ``highlight`` (a code) is drawn bold."""
     t = _t(lang)
     years, xaxis = year_axis(cycles, year_mode, lang)
+    year_names = year_labels(cycles, year_mode)
     pos = {y: i for i, y in enumerate(years)}
     regions = panel[["code", "name"]].drop_duplicates("code").sort_values("code")
     row_of = {c: i for i, c in enumerate(regions["code"])}
@@ -234,8 +228,7 @@ def status_grid(
     if streaks is not None:
         s = streaks.set_index("code").reindex(regions["code"])
         # the first Peduli year named as the axis names years (its award year in award mode)
-        named = year_labels(cycles, year_mode)
-        first = ["—" if pd.isna(f) else named.get(int(f), str(int(f))) for f in s["first_peduli"]]
+        first = [named_year(year_names, f) for f in s["first_peduli"]]
         labels = [f"{int(k)}× · {f}" for k, f in zip(s["streak"].fillna(0), first, strict=True)]
         data.append(
             go.Scatter(
@@ -263,7 +256,11 @@ def status_grid(
                 "xanchor": "right",
                 "yanchor": "bottom",
                 "yshift": STREAK_HEAD_SHIFT_PX,
-                "text": esc(t["streak"].format(y=_named_year(cycles, year_mode, streak_as_of))),
+                "text": esc(
+                    t["streak"].format(
+                        y="" if streak_as_of is None else named_year(year_names, streak_as_of)
+                    )
+                ),
                 "showarrow": False,
                 "font": {"size": 11},
                 "name": "streak_head",

@@ -81,6 +81,13 @@ def year_labels(cycles: pd.DataFrame, mode: str = "data") -> dict[int, str]:
     }
 
 
+def named_year(labels: dict[int, str], data_year: object) -> str:
+    """``data_year`` as ``year_labels`` names it ("—" for none; a year it lacks as itself)."""
+    if data_year is None or pd.isna(data_year):
+        return "—"
+    return labels.get(int(data_year), str(int(data_year)))
+
+
 def _runs(statuses: list[str], ok: set[str]) -> list[int]:
     """Length of the run of ``ok`` statuses ending at each position."""
     out, run = [], 0

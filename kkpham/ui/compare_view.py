@@ -226,15 +226,14 @@ def streak_table(
     streaks: pd.DataFrame,
     as_of: int,
     lang: str,
+    cycles: pd.DataFrame,
+    mode: str,
     view: tuple | None = None,
-    *,
-    cycles: pd.DataFrame | None = None,
-    mode: str = "data",
 ) -> None:
     """Kab/kota with streaks and a link to each profile; years named as the grid above names
-    them (``mode`` "award": award years; needs ``cycles``). ``view``: plain values naming
-    ``prov_panel`` (the province), ``streaks`` being its streaks up to ``as_of``."""
-    named = timeline.year_labels(cycles, mode) if cycles is not None else {}
+    them (``mode`` "award": award years). ``view``: plain values naming ``prov_panel`` (the
+    province), ``streaks`` being its streaks up to ``as_of``."""
+    named = timeline.year_labels(cycles, mode)
     if view is None:
         table = _streak_rows(prov_panel, streaks, as_of, lang, named)
     else:
@@ -251,13 +250,12 @@ def _streak_rows(
     streaks: pd.DataFrame,
     as_of: int,
     lang: str,
-    named: dict[int, str] | None = None,
+    named: dict[int, str],
 ) -> pd.DataFrame:
     names = prov_panel.drop_duplicates("code").set_index("code")["name"]
-    named = named or {}
 
     def year(y: object) -> str:
-        return "—" if pd.isna(y) else named.get(int(y), str(int(y)))
+        return timeline.named_year(named, y)
 
     view = pd.DataFrame(
         {

@@ -117,11 +117,10 @@ def cycle_caption(cycles: pd.DataFrame, year: int, lang: str = "id") -> str:
     )
 
 
-def map_title(place: str, year_text: str, lang: str = "id", programme: str | None = None) -> str:
+def map_title(place: str, year_text: str, lang: str, programme: str) -> str:
     """ "Kabupaten/Kota Peduli HAM — Sulawesi Tenggara, tahun data 2022 (…)"; ``programme``: the
-    cycle's (``regimes.programme_name``), by default the programme's name before 2025."""
-    name = programme or t("programme_peduli", lang)
-    return t("map_heading", lang, programme=name, place=place, year=year_text)
+    cycle's (``regimes.programme_name``)."""
+    return t("map_heading", lang, programme=programme, place=place, year=year_text)
 
 
 def chart(fig: go.Figure, key: str):
