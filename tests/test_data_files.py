@@ -261,7 +261,9 @@ def test_results_pass_the_build_validation(results):
     regions = regions[regions["kind"] != "Provinsi"].merge(formation_table(), on="code", how="left")
     cycles = pd.read_csv(DATA / "cycles.csv")
     results = results.assign(line=range(2, len(results) + 2))
-    assert validate_results(results, regions, cycles) == []
+    from kkpham.regimes import read_outcomes
+
+    assert validate_results(results, regions, cycles, read_outcomes()) == []
 
 
 def test_region_codes_look_like_kemendagri_codes():

@@ -16,6 +16,7 @@ import pytest
 
 from kkpham.model.mapdata import map_frame
 from kkpham.model.resolver import Resolver, load_aliases
+from kkpham.regimes import read_outcomes, read_regimes
 from kkpham.settings import Settings
 from kkpham.store import Store
 from kkpham.write.backup import list_backups
@@ -80,6 +81,7 @@ def make_store(path: Path) -> Path:
     with Store.create(path) as store:
         store.load_geography(PROVINCES, REGIONS)
         store.load_cycles(CYCLES)
+        store.load_regimes(read_regimes(), read_outcomes())  # the statuses each regime can give
         store.add_batch(
             pd.DataFrame(
                 [
@@ -166,7 +168,7 @@ def settings(tmp_path: Path) -> Settings:
 
 # -- preview ------------------------------------------------------------------------------------
 def test_good_file_previews_then_commits_one_audited_batch(settings: Settings) -> None:
-    decree = "MHA-01.HA.02.01.01 Tahun 2024"
+    decree = "M.HH-03.HA.02.01.01 Tahun 2023"  # the decree of data year 2022
     data = csv_bytes(
         [row(), row("Konawe", nilai="81,5"), row("Kab. Kolaka", predikat="belum", sumber=decree)]
     )
@@ -279,7 +281,7 @@ def test_xlsx_title_row_merged_header_and_extra_sheets(settings: Settings) -> No
             "Kota Kendari",
             "Peduli HAM",
             88.5,
-            "MHA-01.HA.02.01.01 Tahun 2024",
+            "M.HH-03.HA.02.01.01 Tahun 2023",
             None,
         ]
     )
@@ -458,3 +460,19 @@ def test_only_a_numbered_ministerial_decree_counts_as_a_decree(source: str, kind
     from kkpham.write.importer import source_kind
 
     assert source_kind(source) == kind
+
+
+def test_a_status_or_score_the_cycles_regime_cannot_give_is_refused(settings: Settings) -> None:
+    """The import applies the regime checks (tests/test_domain_checks.py) and names the row."""
+    data = csv_bytes(
+        [
+            row(year="2013", predikat="Cukup Peduli HAM"),  # 11/2013 names only Peduli HAM
+            row("Konawe", predikat="Tidak melapor", nilai="80"),
+            row("Kolaka", predikat="Belum Peduli HAM", nilai="90"),
+        ]
+    )
+    report = check_upload(data, "hasil.csv", make_resolver(), settings.db_path)
+    errors = {r["line"]: r["error"] for r in report.rows if "error" in r}
+    assert report.ok == 0 and sorted(errors) == [2, 3, 4]
+    assert "tidak ada dalam 11/2013" in errors[2]
+    assert "tidak dinilai" in errors[3] and "berarti Peduli HAM" in errors[4]

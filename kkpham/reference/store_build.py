@@ -145,7 +145,8 @@ def write_built_store(
     results = read_results(results_file)
     counts = read_counts(counts_file)
     regimes, outcomes = read_regimes(), read_outcomes()
-    problems = validate_results(results, regions, cycles) + outcome_problems(outcomes, regimes)
+    problems = validate_results(results, regions, cycles, outcomes)
+    problems += outcome_problems(outcomes, regimes)
     unknown = set(cycles["regime"].dropna()) - set(regimes["regime"])
     if unknown:
         problems.append(f"{cycles_file.name}: rezim {sorted(unknown)} tidak ada di regimes.csv")

@@ -32,7 +32,7 @@ from kkpham.write.spreadsheet import (
     SheetLimitError,
     read_xlsx,
 )
-from kkpham.write.validate import is_http_url, row_problems
+from kkpham.write.validate import is_http_url, regime_bands, row_problems
 
 if TYPE_CHECKING:
     from kkpham.model.resolver import Resolver
@@ -404,6 +404,7 @@ def check_frame(
     report.columns = list(frame.columns)
     regions = store.regions().set_index("code")
     cycles = store.cycles().set_index("data_year")
+    bands = regime_bands(store.regime_outcomes())
     stored = store.claims()
     stored_keys = set(
         zip(stored["region_code"], stored["data_year"], stored["source_url"], strict=True)
@@ -424,7 +425,7 @@ def check_frame(
             "source_url": row["source"],
         }
         problems = row_problems(
-            check, regions, cycles, allow_decree=row["source_kind"] == "keputusan"
+            check, regions, cycles, bands, allow_decree=row["source_kind"] == "keputusan"
         )
         key = (row["code"], row["data_year"], row["source"])
         if key in seen:

@@ -67,17 +67,20 @@ GUIDE = [
     (
         "predikat",
         "Peduli HAM, Cukup Peduli HAM, Mulai Peduli HAM, Kurang Peduli HAM, Belum Peduli "
-        "HAM, atau Tidak melapor.",
+        "HAM, atau Tidak melapor; hanya predikat yang dikenal peraturan siklus itu "
+        "(11/2013: Peduli HAM saja; Permen HAM 15/2025: nama hasil belum diumumkan).",
     ),
     (
         "nilai",
-        "Nilai 0–100 jika ada (koma atau titik desimal). Peduli HAM berarti nilai ≥ 75. "
+        "Nilai 0–100 jika ada (koma atau titik desimal). Peduli HAM berarti nilai ≥ 75; "
+        "34/2016: Cukup 65–<75, Mulai 50–<65, Kurang <50. Kosong untuk Tidak melapor. "
         "Boleh kosong.",
     ),
     (
         "sumber",
         "Wajib: tautan http(s) ke halaman resmi/berita, atau nomor Keputusan Menteri "
-        "(mis. 'MHA-01.HA.02.01.01 Tahun 2024').",
+        "penetapan siklus itu, dengan tahunnya (tahun data 2023: 'MHA-01.HA.02.01.01 "
+        "Tahun 2024').",
     ),
     ("keterangan", "Catatan bebas (teks biasa; jangan diawali = + - @)."),
     (

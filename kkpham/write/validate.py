@@ -6,12 +6,27 @@ first because the people who fix the files read it.
 
 from __future__ import annotations
 
+import ipaddress
 import math
+import re
+from collections.abc import Mapping
 from urllib.parse import urlparse
 
 import pandas as pd
 
-from kkpham.vocab import STORED_KEYS
+from kkpham.regimes import BANDS
+from kkpham.vocab import BY_KEY, STORED_KEYS
+
+PEDULI_MIN = 75  # every regime's Peduli HAM threshold (data/regimes.csv)
+# The bands below Peduli are published only for Permenkumham 34/2016 (data/regimes.csv, regime B:
+# "Peduli >=75, Cukup 65-<75, Mulai 50-<65, Kurang <50"); 22/2021 names them without ranges.
+BAND_SCORES: dict[str, dict[str, tuple[float, float]]] = {
+    "Permenkumham 34/2016": {"cukup": (65, 75), "mulai": (50, 65), "kurang": (0, 50)},
+}
+# Statuses that say "not Peduli HAM": they need a regime whose outcomes include Peduli HAM.
+NOT_PEDULI = ("belum", "bukan_peduli")
+_DECREE_YEAR = re.compile(r"\btahun\s+(\d{4})\b", re.IGNORECASE)
+_DECREE_NUMBER = re.compile(r"\b(?:M\.?\s?HH|MHA)-[\w.\-]*\w", re.IGNORECASE)
 
 
 class DataError(ValueError):
@@ -31,10 +46,98 @@ def is_http_url(url: object) -> bool:
     return parsed.scheme in ("http", "https") and bool(parsed.netloc)
 
 
-def row_problems(
-    row: dict, regions: pd.DataFrame, cycles: pd.DataFrame, allow_decree: bool = False
+def is_public_url(url: object) -> bool:
+    """An http(s) URL of a public site: a dotted host name, not localhost or an IP address."""
+    if not is_http_url(url):
+        return False
+    host = urlparse(str(url).strip()).hostname or ""
+    try:
+        ipaddress.ip_address(host)
+        return False
+    except ValueError:
+        pass
+    return "." in host.strip(".") and not host.endswith(".localhost")
+
+
+def regime_bands(outcomes: pd.DataFrame) -> dict[str, frozenset[str]]:
+    """Regime key -> the bands (peduli, cukup, …) its published outcomes name."""
+    return {str(regime): frozenset(group["status"]) for regime, group in outcomes.groupby("regime")}
+
+
+def _status_problems(
+    status: str, score: float | None, cycle: pd.Series, bands: frozenset[str]
 ) -> list[str]:
-    """What is wrong with one result row (empty list: nothing)."""
+    """A status and score the cycle's criteria regime cannot have given."""
+    label, regulation = BY_KEY[status].label_id, cycle.get("regulation")
+    if status in BANDS and status not in bands:
+        if not bands:
+            return [
+                f"{regulation}: nama hasil penilaiannya belum diumumkan, jadi predikat "
+                f"{label!r} belum dapat disimpan untuk tahun data ini"
+            ]
+        named = ", ".join(BY_KEY[b].label_id for b in BANDS if b in bands)
+        return [f"predikat {label!r} tidak ada dalam {regulation} (hasilnya: {named})"]
+    if status in NOT_PEDULI and "peduli" not in bands:
+        return [
+            f"{regulation} belum mengumumkan predikat Peduli HAM atau penggantinya, jadi "
+            f"{label!r} belum dapat disimpan untuk tahun data ini"
+        ]
+    if score is None:
+        return []
+    if status == "tidak_melapor":
+        return ["daerah yang tidak melapor tidak dinilai: kolom nilai harus kosong"]
+    if status == "peduli" and score < PEDULI_MIN:
+        return [f"nilai {score} di bawah {PEDULI_MIN} tidak cocok dengan predikat Peduli HAM"]
+    if status != "peduli" and score >= PEDULI_MIN:
+        return [f"nilai {score} (≥{PEDULI_MIN}) berarti Peduli HAM, bukan {label!r}"]
+    low, high = BAND_SCORES.get(str(regulation), {}).get(status, (0, PEDULI_MIN))
+    if status != "peduli" and not low <= score < high:
+        return [f"nilai {score} di luar rentang {label!r} dalam {regulation} ({low}–<{high})"]
+    return []
+
+
+def _decree_key(number: str) -> str:
+    """M.HH-03.HA.02.01.01 and "M. HH-03.HA.02.01.01" name one decree."""
+    return re.sub(r"[\s.]", "", number).upper()
+
+
+def decree_problems(citation: str, year: int, cycle: pd.Series) -> list[str]:
+    """A decree cited for a data year must be that year's Penetapan KKP HAM: signed in the award
+    year, and the known decree number when the cycle has one (data/cycles.csv)."""
+    award = int(cycle["award_year"])
+    # "… Nomor M.HH-03.HA.02.01.01 Tahun 2023 tentang Penetapan … Tahun 2022": signed in the award
+    # year, about the data year; any other year is another cycle's decree
+    years = {int(y) for y in _DECREE_YEAR.findall(citation)}
+    if not years:
+        return [
+            f"kutipan keputusan harus menyebut tahunnya (penetapan tahun data {year}: "
+            f"'Tahun {award}')"
+        ]
+    other = sorted(years - {year, award})
+    if other:
+        return [
+            f"keputusan tahun {other[0]} bukan penetapan tahun data {year} "
+            f"(ditetapkan tahun {award})"
+        ]
+    known, cited = cycle.get("decree_number"), _DECREE_NUMBER.search(citation)
+    if isinstance(known, str) and known and cited:
+        want = _DECREE_NUMBER.search(known)
+        if want and _decree_key(cited.group(0)) != _decree_key(want.group(0)):
+            return [
+                f"nomor keputusan {cited.group(0)!r} bukan penetapan tahun data {year} ({known})"
+            ]
+    return []
+
+
+def row_problems(
+    row: dict,
+    regions: pd.DataFrame,
+    cycles: pd.DataFrame,
+    bands: Mapping[str, frozenset[str]],
+    allow_decree: bool = False,
+) -> list[str]:
+    """What is wrong with one result row (empty list: nothing). ``bands``: ``regime_bands`` of
+    the store's outcomes; a status must be one the cycle's regime can give."""
     problems: list[str] = []
     region = regions.loc[row["region_code"]] if row["region_code"] in regions.index else None
     if region is None:
@@ -52,29 +155,46 @@ def row_problems(
             f"{region['name']} baru dibentuk tahun {int(region['formed_year'])}, "
             f"sebelum tahun data {year} daerah ini belum ada"
         )
+    held = year in cycles.index and bool(cycles.loc[year, "held"])
+    score = row.get("score")
+    if score is not None and isinstance(score, float) and math.isnan(score):
+        score = None
+    if score is not None and (
+        not isinstance(score, int | float) or not math.isfinite(score) or not 0 <= score <= 100
+    ):
+        problems.append(f"nilai {score!r} harus angka 0–100")
+        score = None
     if row["status"] not in STORED_KEYS:
         problems.append(f"predikat {row['status']!r} tidak dikenal")
-    score = row.get("score")
-    if score is not None and not (isinstance(score, float) and math.isnan(score)):
-        if not isinstance(score, int | float) or not math.isfinite(score) or not 0 <= score <= 100:
-            problems.append(f"nilai {score!r} harus angka 0–100")
-        elif row["status"] == "peduli" and score < 75:
-            problems.append(f"nilai {score} di bawah 75 tidak cocok dengan predikat Peduli HAM")
-    if not (allow_decree or is_http_url(row.get("source_url"))):
-        problems.append("sumber wajib berupa tautan http(s)")
+    elif held:
+        cycle = cycles.loc[year]
+        problems += _status_problems(
+            row["status"], score, cycle, bands.get(str(cycle["regime"]), frozenset())
+        )
+    source = row.get("source_url")
+    if allow_decree and not is_http_url(source):
+        if held:
+            problems += decree_problems(str(source), int(year), cycles.loc[year])
+    elif not is_public_url(source):
+        problems.append("sumber wajib berupa tautan http(s) ke situs publik")
     return problems
 
 
 def validate_results(
-    results: pd.DataFrame, regions: pd.DataFrame, cycles: pd.DataFrame, line_col: str = "line"
+    results: pd.DataFrame,
+    regions: pd.DataFrame,
+    cycles: pd.DataFrame,
+    outcomes: pd.DataFrame,
+    line_col: str = "line",
 ) -> list[str]:
     """All problems of a results frame, each prefixed with its line; also duplicate rows."""
     regions = regions.set_index("code") if "code" in regions.columns else regions
     cycles = cycles.set_index("data_year") if "data_year" in cycles.columns else cycles
+    bands = regime_bands(outcomes)
     problems = []
     for row in results.to_dict("records"):
         decree = row.get("source_kind") == "keputusan"
-        for p in row_problems(row, regions, cycles, allow_decree=decree):
+        for p in row_problems(row, regions, cycles, bands, allow_decree=decree):
             problems.append(f"baris {row.get(line_col, '?')}: {p}")
     key = ["region_code", "data_year", "source_url"]
     dup = results[results.duplicated(key, keep=False)]

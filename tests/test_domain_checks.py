@@ -1,0 +1,127 @@
+"""An imported row must be one its cycle's criteria regime could have produced (data/cycles.csv,
+data/regimes.csv, data/regime_outcomes.csv): a band the regime names, a score inside that band,
+no score for a region that did not report, a decree of that cycle. Rows checked against the real
+reference tables, so a regime whose outcome names are published later (Permen HAM 15/2025) is
+accepted the day its rows are added."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from kkpham.reference.store_build import read_cycles
+from kkpham.regimes import read_outcomes
+from kkpham.write.validate import is_public_url, regime_bands, row_problems
+
+REGIONS = pd.DataFrame(
+    {"code": ["74.71"], "name": ["Kota Kendari"], "formed_year": [math.nan]}
+).set_index("code")
+CYCLES = read_cycles().set_index("data_year")
+BANDS = regime_bands(read_outcomes())
+PAGE = "https://kendarikota.go.id/berita/kkp-ham"
+
+
+def problems(year: int, status: str, score: float | None = None, source: str = PAGE) -> str:
+    row = {
+        "region_code": "74.71",
+        "data_year": year,
+        "status": status,
+        "score": score,
+        "source_url": source,
+    }
+    decree = not source.startswith("http")
+    return "; ".join(row_problems(row, REGIONS, CYCLES, BANDS, allow_decree=decree))
+
+
+def years_of(regulation: str) -> list[int]:
+    held = CYCLES[CYCLES["held"].astype(bool)]
+    return [int(y) for y in held.index[held["regulation"] == regulation]]
+
+
+def test_the_regimes_under_test_are_the_reference_ones() -> None:
+    """The cases below pick their years by regulation; each regime must still have some."""
+    for regulation in (
+        "Permenkumham 11/2013 jo. 25/2013",
+        "Permenkumham 34/2016",
+        "Permenkumham 22/2021",
+        "Permen HAM 15/2025",
+    ):
+        assert years_of(regulation), regulation
+
+
+@pytest.mark.parametrize("status", ["cukup", "mulai", "kurang"])
+def test_a_band_the_regime_does_not_name_is_refused(status: str) -> None:
+    year = years_of("Permenkumham 11/2013 jo. 25/2013")[0]
+    assert "tidak ada dalam Permenkumham 11/2013" in problems(year, status)
+    assert problems(year, "peduli") == ""
+
+
+@pytest.mark.parametrize("status", ["peduli", "cukup", "mulai", "kurang", "belum", "bukan_peduli"])
+def test_no_outcome_is_stored_before_the_regime_names_its_outcomes(status: str) -> None:
+    """Permen HAM 15/2025's outcome names are not public: nothing may claim one of them."""
+    for year in years_of("Permen HAM 15/2025"):
+        said = problems(year, status)
+        assert "Permen HAM 15/2025" in said and "belum dapat disimpan" in said
+        assert problems(year, "tidak_melapor") == ""  # not reporting needs no outcome name
+
+
+def test_scores_must_sit_in_the_band_of_34_2016() -> None:
+    year = years_of("Permenkumham 34/2016")[0]
+    assert problems(year, "cukup", 72.38) == ""  # Palembang's reported score
+    assert problems(year, "mulai", 50.0) == "" and problems(year, "kurang", 49.9) == ""
+    assert "di luar rentang 'Cukup Peduli HAM'" in problems(year, "cukup", 40.0)
+    assert "di luar rentang 'Mulai Peduli HAM'" in problems(year, "mulai", 70.0)
+    assert "berarti Peduli HAM" in problems(year, "cukup", 90.0)
+    assert "berarti Peduli HAM" in problems(year, "kurang", 75.0)
+
+
+def test_a_score_of_75_or_more_is_peduli_in_every_regime() -> None:
+    for regulation in ("Permenkumham 11/2013 jo. 25/2013", "Permenkumham 22/2021"):
+        year = years_of(regulation)[-1]
+        assert "berarti Peduli HAM" in problems(year, "belum", 85.0)
+        assert "di bawah 75" in problems(year, "peduli", 74.9)
+        assert problems(year, "peduli", 100.0) == ""
+    year = years_of("Permenkumham 22/2021")[0]
+    assert problems(year, "cukup", 70.0) == ""  # 22/2021 names Cukup without a published range
+
+
+def test_a_region_that_did_not_report_has_no_score() -> None:
+    year = years_of("Permenkumham 22/2021")[0]
+    assert "tidak dinilai" in problems(year, "tidak_melapor", 80.0)
+    assert problems(year, "tidak_melapor") == ""
+
+
+def test_a_decree_must_be_its_cycles_decree() -> None:
+    known = CYCLES[CYCLES["decree_number"].fillna("") != ""]
+    year = int(known.index[-1])
+    number, award = str(known.loc[year, "decree_number"]), int(known.loc[year, "award_year"])
+    assert problems(year, "peduli", source=f"Keputusan Menteri Nomor {number}") == ""
+    title = f"Kepmen Nomor {number} tentang Penetapan KKP HAM Tahun {year}"
+    assert problems(year, "peduli", source=title) == ""
+    other = str(known.loc[int(known.index[0]), "decree_number"])
+    assert "bukan penetapan tahun data" in problems(year, "peduli", source=other)
+    assert f"ditetapkan tahun {award}" in problems(
+        year, "peduli", source=f"Kepmen nomor 12 Tahun {award - 4}"
+    )
+    assert "harus menyebut tahunnya" in problems(year, "peduli", source="Kepmen nomor 1")
+    spaced = number.replace("M.HH", "M. HH").replace("Tahun", "tahun")
+    assert problems(year, "peduli", source=spaced) == ""
+
+
+@pytest.mark.parametrize(
+    ("url", "public"),
+    [
+        ("https://kendarikota.go.id/x", True),
+        ("http://x", False),
+        ("https://localhost/", False),
+        ("http://127.0.0.1/berita", False),
+        ("https://[::1]/", False),
+        ("https://printer.localhost/", False),
+    ],
+)
+def test_a_source_is_a_public_site(url: str, public: bool) -> None:
+    assert is_public_url(url) is public
+    year = years_of("Permenkumham 22/2021")[0]
+    assert ("situs publik" in problems(year, "peduli", source=url)) is not public
