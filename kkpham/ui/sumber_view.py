@@ -65,7 +65,8 @@ def show_statuses(lang: str = "id") -> None:
     styled = table.style.map(
         lambda c: f"background-color: {c}; color: {ink(c)}", subset=[table.columns[0]]
     )
-    st.dataframe(styled, hide_index=True, width="stretch")
+    # a static table wraps its cells: in a grid, the meanings were cut at 1366 px
+    st.table(styled, hide_index=True, width="stretch")
 
 
 def show_sources(sources: pd.DataFrame, lang: str = "id") -> None:
