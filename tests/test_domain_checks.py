@@ -125,3 +125,21 @@ def test_a_source_is_a_public_site(url: str, public: bool) -> None:
     assert is_public_url(url) is public
     year = years_of("Permenkumham 22/2021")[0]
     assert ("situs publik" in problems(year, "peduli", source=url)) is not public
+
+
+def test_one_page_or_decree_written_differently_is_one_source() -> None:
+    from kkpham.write.validate import source_key
+
+    same = [
+        "https://example.org/dup",
+        "https://example.org/dup/",
+        "HTTPS://EXAMPLE.ORG/dup",
+        "http://www.example.org/dup?utm_source=x#top",
+        " https://example.org/dup ",
+    ]
+    assert len({source_key(u) for u in same}) == 1
+    assert source_key("https://bargo.id/?p=7234") != source_key("https://bargo.id/?p=7235")
+    assert source_key("https://example.org/Dup") != source_key("https://example.org/dup")
+    assert source_key("M.HH-03.HA.02.01.01  tahun 2023") == source_key(
+        "M.HH-03.HA.02.01.01 Tahun 2023"
+    )

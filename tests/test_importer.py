@@ -476,3 +476,18 @@ def test_a_status_or_score_the_cycles_regime_cannot_give_is_refused(settings: Se
     assert report.ok == 0 and sorted(errors) == [2, 3, 4]
     assert "tidak ada dalam 11/2013" in errors[2]
     assert "tidak dinilai" in errors[3] and "berarti Peduli HAM" in errors[4]
+
+
+def test_a_stored_page_written_differently_is_the_same_claim(settings: Settings) -> None:
+    """Kolaka 2022 is stored from https://berita.example.com/kolaka (make_store)."""
+    data = csv_bytes(
+        [
+            row("Kolaka", sumber="http://www.berita.example.com/kolaka/"),
+            row("Konawe", sumber="https://a.example.com/k"),
+            row("Konawe", sumber="https://a.example.com/k/?utm_source=wa"),
+        ]
+    )
+    report = check_upload(data, "hasil.csv", make_resolver(), settings.db_path)
+    errors = {r["line"]: r["error"] for r in report.rows if "error" in r}
+    assert "sudah tersimpan" in errors[2] and "baris ganda" in errors[4]
+    assert report.ok == 1

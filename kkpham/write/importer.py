@@ -32,7 +32,7 @@ from kkpham.write.spreadsheet import (
     SheetLimitError,
     read_xlsx,
 )
-from kkpham.write.validate import is_http_url, regime_bands, row_problems
+from kkpham.write.validate import is_http_url, regime_bands, row_problems, source_key
 
 if TYPE_CHECKING:
     from kkpham.model.resolver import Resolver
@@ -407,7 +407,12 @@ def check_frame(
     bands = regime_bands(store.regime_outcomes())
     stored = store.claims()
     stored_keys = set(
-        zip(stored["region_code"], stored["data_year"], stored["source_url"], strict=True)
+        zip(
+            stored["region_code"],
+            stored["data_year"],
+            stored["source_url"].map(source_key),
+            strict=True,
+        )
     )
     by_region_year = {k: g for k, g in stored.groupby(["region_code", "data_year"])}
     seen: dict[tuple, int] = {}
@@ -427,7 +432,7 @@ def check_frame(
         problems = row_problems(
             check, regions, cycles, bands, allow_decree=row["source_kind"] == "keputusan"
         )
-        key = (row["code"], row["data_year"], row["source"])
+        key = (row["code"], row["data_year"], source_key(row["source"]))
         if key in seen:
             problems.append(
                 f"baris ganda: daerah, tahun data dan sumber sama dengan baris {seen[key]}"

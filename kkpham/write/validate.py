@@ -10,7 +10,7 @@ import ipaddress
 import math
 import re
 from collections.abc import Mapping
-from urllib.parse import urlparse
+from urllib.parse import parse_qsl, urlencode, urlparse
 
 import pandas as pd
 
@@ -57,6 +57,20 @@ def is_public_url(url: object) -> bool:
     except ValueError:
         pass
     return "." in host.strip(".") and not host.endswith(".localhost")
+
+
+def source_key(source: object) -> str:
+    """One key per cited page or decree, however it was written: http and https, "www.", a
+    host's case, a trailing "/", a "#fragment" and tracking parameters (utm_…) name the same
+    page; a citation's spacing and case the same decree. Two rows with one key are one claim."""
+    text = " ".join(str(source).split())
+    if not is_http_url(text):
+        return text.upper()
+    url = urlparse(text)
+    host = (url.hostname or "").removeprefix("www.")
+    port = f":{url.port}" if url.port and url.port not in (80, 443) else ""
+    query = urlencode([(k, v) for k, v in parse_qsl(url.query) if not k.startswith("utm_")])
+    return f"https://{host}{port}{url.path.rstrip('/')}" + (f"?{query}" if query else "")
 
 
 def regime_bands(outcomes: pd.DataFrame) -> dict[str, frozenset[str]]:
@@ -196,7 +210,8 @@ def validate_results(
         decree = row.get("source_kind") == "keputusan"
         for p in row_problems(row, regions, cycles, bands, allow_decree=decree):
             problems.append(f"baris {row.get(line_col, '?')}: {p}")
-    key = ["region_code", "data_year", "source_url"]
+    key = ["region_code", "data_year", "source_key"]
+    results = results.assign(source_key=results["source_url"].map(source_key))
     dup = results[results.duplicated(key, keep=False)]
     for _, group in dup.groupby(key):
         lines = ", ".join(str(x) for x in group.get(line_col, group.index))
