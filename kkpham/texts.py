@@ -803,6 +803,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Persentase Peduli HAM",
         "Share Peduli HAM",
     ),
+    "p10_not_held": ("Tidak dinilai", "Not assessed"),
     "p10_unpublished": ("Belum diumumkan", "Not yet published"),
     "p10_share_range": (
         "Persentase Peduli HAM (data belum lengkap)",

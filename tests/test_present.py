@@ -4,6 +4,7 @@ PDF, the narrative's numbers, the table twins. One browser for the whole module.
 from __future__ import annotations
 
 import io
+import json
 import re
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from kkpham.present.pack import all_sources, build_pack, to_pdf, to_pptx
 from kkpham.present.products import figure_bytes
 from kkpham.present.render import Renderer, RenderError
 from kkpham.present.tables import file_stem, grid_table, region_table, to_csv, to_xlsx
-from kkpham.settings import Settings
+from kkpham.settings import ROOT, Settings
 from kkpham.store import Store
 from kkpham.vocab import BY_KEY
 
@@ -424,7 +425,7 @@ def _numbers(lang: str = "id", **summary) -> dict:
 
     from kkpham.ui.presentation import key_numbers
 
-    base = {"peduli": 0, "total": 514, "unknown": 0, "known": 0, "peduli_share": 0.0}
+    base = {"peduli": 0, "total": 514, "unknown": 0, "known": 0, "peduli_share": 0.0, "held": 1}
     view = SimpleNamespace(summary={**base, **summary}, lang=lang)
     return dict(key_numbers(view))
 
@@ -438,6 +439,8 @@ def test_slide_numbers_of_a_year_without_results_say_why(lang: str) -> None:
     unpublished = _numbers(lang, unknown=0, public=False)
     assert unpublished[t("peduli", lang)] == t("p10_unpublished", lang)
     assert not any("%" in value for value in unpublished.values())
+    not_held = _numbers(lang, held=False, unknown=0)
+    assert not_held[t("peduli", lang)] == t("p10_not_held", lang)
     no_data = _numbers(lang, unknown=514, public=True)
     assert no_data[t("peduli", lang)] == t("sh_unknown", lang)
     assert no_data[t("known", lang)] == f"0 {t('of', lang)} 514"
@@ -458,3 +461,33 @@ def test_slide_share_range_is_the_map_pages() -> None:
 
 def _base_summary() -> dict:
     return {"peduli": 0, "total": 514, "unknown": 0, "known": 0, "peduli_share": 0.0}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_presentation_shows_the_year_asked_for_or_says_it_cannot(
+    synthetic_settings, monkeypatch, lang: str
+) -> None:
+    """?tahun=2020 projected data year 2022 under no notice; 2020 was not assessed, and the
+    slide now says so. A year the cycles do not know shows the default year with a warning."""
+    from streamlit.testing.v1 import AppTest
+
+    from kkpham.texts import t
+
+    monkeypatch.setenv("KKPHAM_DB", str(synthetic_settings.db_path))
+
+    def run(year: str) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+        for key, value in {"tampilan": "presentasi", "tahun": year, "lang": lang}.items():
+            at.query_params[key] = value
+        at.switch_page("pages/peta.py").run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    at = run("2020")
+    assert [m.value for m in at.metric][0] == t("p10_not_held", lang)
+    layout = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]
+    texts = " ".join(a.get("text", "") for a in layout.get("annotations", []))
+    assert "2020" in texts and "2022" not in texts and "2023" not in texts
+    assert not at.warning
+    at = run("1999")
+    assert "1999" in at.warning[0].value

@@ -31,7 +31,7 @@ from kkpham.model.mapdata import share_bounds
 from kkpham.present import context as ctx
 from kkpham.present.mapfig import Decor, status_map_figure
 from kkpham.texts import t
-from kkpham.ui import charts, present_view, reads, view_cache
+from kkpham.ui import charts, present_view, reads, state, view_cache
 from kkpham.ui.map_view import TOPOJSON_URL
 
 VALUE = "presentasi"
@@ -101,11 +101,16 @@ KEYS_JS = """
       var j = Math.min(list.length - 1, Math.max(0, (i < 0 ? 0 : i) + by));
       return list[j];
     }
+    function stepYear(list, current, by) {  // from a year not assessed (2020): its neighbour
+      if (list.indexOf(current) >= 0) { return step(list, current, by); }
+      var near = list.filter(function (y) { return by > 0 ? +y > +current : +y < +current; });
+      return near.length ? near[by > 0 ? 0 : near.length - 1] : current;
+    }
     if (k === "Escape") {
       p.delete("tampilan");
     } else if (k === "ArrowRight" || k === "PageDown" || k === "ArrowLeft" || k === "PageUp") {
       var by = (k === "ArrowRight" || k === "PageDown") ? 1 : -1;
-      var y = step(c.years, c.year, by);
+      var y = stepYear(c.years, c.year, by);
       if (y === c.year) { return; }
       p.set("tahun", y);
     } else if (k === "ArrowDown" || k === "ArrowUp") {
@@ -134,6 +139,8 @@ def key_numbers(view: ctx.View) -> list[tuple[str, str]]:
     s, lang = view.summary, view.lang
     of = t("of", lang)
     known = (t("known", lang), f"{s['known']} {of} {s['total']}")
+    if not s["held"]:
+        return [(t("peduli", lang), t("p10_not_held", lang)), (t("p10_share", lang), "—"), known]
     if not s["known"]:
         why = "p10_unpublished" if not s.get("public", True) else "sh_unknown"
         return [(t("peduli", lang), t(why, lang)), (t("p10_share", lang), "—"), known]
@@ -147,10 +154,14 @@ def key_numbers(view: ctx.View) -> list[tuple[str, str]]:
     return out
 
 
-def _year(cycles: pd.DataFrame, default: int) -> int:
-    held = [int(y) for y in cycles.loc[cycles["held"].astype(bool), "data_year"]]
-    raw = st.query_params.get("tahun")
-    return int(raw) if raw and raw.isascii() and raw.isdigit() and int(raw) in held else default
+def _year(cycles: pd.DataFrame, default: int, lang: str) -> int:
+    """The URL's data year, held or not (2020 shows that it was not assessed, as the map page
+    does); an unknown value shows the default year and says so, never another year silently."""
+    years = [str(int(y)) for y in cycles["data_year"]]
+    value, rejected = state.read_param("tahun", years, str(default))
+    if rejected is not None:
+        st.warning(t("url_unknown", lang, param="tahun", value=state.shown(rejected), shown=value))
+    return int(value)
 
 
 def _geometry_by_url(fig: go.Figure, province: str | None) -> go.Figure:
@@ -170,7 +181,7 @@ def show(
     province: str | None, cycles: pd.DataFrame, names: dict[str, str], default_year: int, lang: str
 ) -> None:
     st.markdown(CSS, unsafe_allow_html=True)  # our own constant stylesheet, no data in it
-    year = _year(cycles, default_year)
+    year = _year(cycles, default_year, lang)
     view = present_view.view(province, year, lang)
     if view is None:
         return

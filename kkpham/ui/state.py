@@ -28,7 +28,7 @@ _MAX_SHOWN = 40
 ABSENT = ""  # widget value standing for "parameter not in the URL"
 
 
-def _shown(raw: str) -> str:
+def shown(raw: str) -> str:
     """A URL value made inert to echo in a notice: one line, bounded, Markdown escaped."""
     return md_value(raw, _MAX_SHOWN)
 
@@ -133,10 +133,11 @@ def url_select(
     """A selectbox (or select slider) bound to ``param`` (option ``None`` = parameter absent)."""
     value, rejected = read_param(param, options, default)
     if rejected is not None:
-        shown = format_func(default)
         from kkpham.texts import t
 
-        st.warning(t("url_unknown", lang, param=param, value=_shown(rejected), shown=shown))
+        st.warning(
+            t("url_unknown", lang, param=param, value=shown(rejected), shown=format_func(default))
+        )
     # The widget holds strings; None (a selectbox placeholder) travels as ABSENT.
     widget_options = [ABSENT if o is None else o for o in options]
     wanted = ABSENT if value is None else value
@@ -219,7 +220,7 @@ def version_param(current: str, lang: str) -> None:
     if old and old != current:
         from kkpham.texts import t
 
-        st.info(t("version_note", lang, old=_shown(old), new=md_escape(current)))
+        st.info(t("version_note", lang, old=shown(old), new=md_escape(current)))
     write_param("versi", current)
 
 
