@@ -1048,6 +1048,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "pr_source_rows": ("baris status: {hosts}", "status rows: {hosts}"),
     "pr_source_host": ("{host} ({n} kab/kota)", "{host} ({n} kab/kota)"),
     "pr_source_more": ("{n} sumber lain", "{n} more sources"),
+    "pr_source_cycle": ("siklus: {host}", "cycle: {host}"),
     "pr_source_none": ("tidak ada baris sumber", "no source rows for this view"),
     "pr_legend": ("Keterangan", "Legend"),
     "pr_legend_change": ("Perubahan", "Change"),
@@ -1078,9 +1079,35 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Ministerial decree No. {no} — determination of KKP HAM, data year {year}",
     ),
     "pr_slide_no_decree": (
-        "Nomor keputusan untuk tahun data {year} belum ditemukan; status berasal dari sumber "
-        "di bawah.",
-        "No decree number found for data year {year}; the statuses come from the sources below.",
+        "Nomor keputusan untuk tahun data {year} belum ditemukan.",
+        "No decree number found for data year {year}.",
+    ),
+    "pr_slide_decree_unpublished": (
+        "Hasil tahun data {year} belum diumumkan; keputusan penetapannya belum ditemukan.",
+        "The results of data year {year} are not yet published; no decree found.",
+    ),
+    "pr_slide_change_first": ("Perubahan", "Change"),
+    "pr_slide_change_unpublished": (
+        "Hasil tahun data {year} belum diumumkan, jadi perubahannya belum dapat ditunjukkan.",
+        "The results of data year {year} are not yet published, so no change can be shown.",
+    ),
+    "pr_slide_change_no_data": (
+        "Belum ada hasil tahun data {year} untuk {place}, jadi perubahannya belum dapat "
+        "ditunjukkan.",
+        "There is no result of data year {year} for {place} yet, so no change can be shown.",
+    ),
+    "pr_sources_status": ("Status tahun data {year}:", "Statuses of data year {year}:"),
+    "pr_sources_previous": (
+        "Status tahun data {year} (pembanding di slide perubahan):",
+        "Statuses of data year {year} (compared on the change slide):",
+    ),
+    "pr_sources_cycle": (
+        "Siklus tahun data {year} (status tanpa baris sumber):",
+        "The cycle of data year {year} (statuses without a source row):",
+    ),
+    "pr_sources_counts": (
+        "Jumlah yang dilaporkan sumber (grafik persentase, semua tahun):",
+        "Counts the sources report (share chart, every year):",
     ),
     "pr_slide_share_note": (
         "Garis hijau: yang tercatat di dasbor ini (batas bawah); garis titik: batas atas, bila "

@@ -152,3 +152,51 @@ def test_a_year_without_results_reads_as_none_in_the_sentence_and_the_pack(
                 assert narrative(view) == [headline(view), *lines]  # no changes, no pembina verdict
                 assert t("pr_unknown_none", lang) not in lines
                 assert t("pr_unpublished", lang, n=view.summary["unpublished"]) in lines
+                # no change map of "no data any more" for every region; the cycle is cited
+                from kkpham.present.context import no_change_reason, source_line
+
+                assert view.trans is None
+                assert no_change_reason(view) == t(
+                    "pr_slide_change_unpublished", lang, year=year, place=view.place
+                )
+                cycle = view.cycle["source_url"]
+                assert source_line(view) and view.frame["source_url"].eq("").all()
+                assert t("pr_source_none", lang) not in source_line(view)
+                assert re.sub(r"^www\.", "", cycle.split("/")[2]) in source_line(view)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_pack_sources_are_grouped_by_what_they_back(built_settings: Settings, lang: str) -> None:
+    """The sources slide listed, under "status from the sources below", the count sources of
+    every year (Sultra 2024 showed seven pages from 2017-2023 and none backing a 2024 status)."""
+    from kkpham.present.context import map_frame_of, source_urls
+    from kkpham.present.pack import all_sources, source_groups
+
+    with Store.open(built_settings.db_path) as store:
+        cycles = store.cycles()
+        for year in cycles.loc[cycles["held"], "data_year"].astype(int):
+            view = load_view(store, built_settings.static_dir, "74", year, lang, TODAY)
+            groups = dict(source_groups(view))
+            status_head = t("pr_sources_status", lang, year=year)
+            assert groups.get(status_head, []) == source_urls(view)
+            prev_head = t("pr_sources_previous", lang, year=view.previous_year)
+            if view.trans is not None:
+                prev = source_urls(view, map_frame_of(view, view.previous_year))
+                assert groups.get(prev_head, []) == prev
+            else:
+                assert prev_head not in groups
+            counts = groups.get(t("pr_sources_counts", lang), [])
+            assert set(counts) == set(view.reported["source_url"]) - {""}
+            assert all(urls for urls in groups.values())
+            assert set(all_sources(view)) == {u for urls in groups.values() for u in urls}
+
+
+def test_change_slide_of_the_first_year_names_no_earlier_year(built_settings: Settings) -> None:
+    from kkpham.present.context import no_change_reason
+
+    with Store.open(built_settings.db_path) as store:
+        cycles = store.cycles()
+        first = int(cycles.loc[cycles["held"], "data_year"].min())
+        view = load_view(store, built_settings.static_dir, None, first, "id", TODAY)
+        assert view.previous_year is None and view.trans is None
+        assert no_change_reason(view) == t("pr_slide_no_change", "id")

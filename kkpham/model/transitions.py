@@ -17,7 +17,8 @@ known, or not yet formed.
   is known, neither gain nor loss (it was a green beside "kept Peduli").
 - ``berhenti_melapor`` stopped reporting: assessed below Peduli in A; did not report in B.
 - ``tidak_diketahui_lagi`` no longer known: assessed in A; nothing known in B.
-- ``tetap_kosong``   still missing: missing in both years.
+- ``tetap_kosong``   no result in either year: missing in both years (a region that did not
+  report has a cited status, but no result).
 
 A cycle that was not held (2020) cannot be compared: ``ValueError``. When the two years fall under
 different criteria regimes (11/2013→34/2016→22/2021), ``regimes_differ`` is set and
@@ -64,9 +65,8 @@ TRANSITIONS: tuple[Transition, ...] = (
     ),
     Transition("berhenti_melapor", "Berhenti melapor", "Stopped reporting", "#9878c9"),
     Transition("tidak_diketahui_lagi", "Tidak ada data lagi", "No data any more", "#6e7380"),
-    Transition(
-        "tetap_kosong", "Belum ada data di kedua tahun", "No data in either year", "#dceef5"
-    ),
+    # "did not report" in both years is data, but no result: the label must hold for both kinds
+    Transition("tetap_kosong", "Tanpa hasil di kedua tahun", "No result in either year", "#dceef5"),
 )
 GAINS = ("jadi_peduli", "naik_pita")
 LOSSES = ("lepas_peduli", "turun_pita")

@@ -102,7 +102,11 @@ def load_view(
         reported = store.national_counts(None)
     prev = previous_held_year(cycles, data_year)
     held = bool(cycles.set_index("data_year").loc[data_year, "held"])
-    trans = transitions(panel, prev, data_year, cycles) if held and prev else None
+    summary = province_summary(store, data_year, province, frame)
+    # a year without any result (not yet published, or nothing found) has no change to show:
+    # every region would read "no data any more"
+    changed = held and prev and summary["known"]
+    trans = transitions(panel, prev, data_year, cycles) if changed else None
     return View(
         province=province,
         place=names[province] if province else "Indonesia",
@@ -112,7 +116,7 @@ def load_view(
         data_version=store.data_version(),
         cycles=cycles,
         frame=frame,
-        summary=province_summary(store, data_year, province, frame),
+        summary=summary,
         panel=panel,
         series=series.reset_index(drop=True),
         reported=reported,
@@ -150,6 +154,33 @@ def source_urls(view: View, frame: pd.DataFrame | None = None) -> list[str]:
     return [u for u, _ in Counter(urls).most_common()]
 
 
+CYCLE_STATUSES = ("belum_diumumkan", "tidak_dilaksanakan")  # what the cycle's own source says
+
+
+def cycle_source(view: View, frame: pd.DataFrame | None = None) -> str | None:
+    """The cycle's source when the view shows a status that only the cycle row settles ("not
+    yet published", "not assessed"): those have no status row to cite."""
+    frame = view.frame if frame is None else frame
+    url = view.cycle["source_url"]
+    shown = frame["status"].isin(CYCLE_STATUSES).any()
+    return url if shown and isinstance(url, str) and url else None
+
+
+def no_change_reason(view: View) -> str | None:
+    """Why the view has no change map, in the view's language (None: it has one)."""
+    if view.trans is not None:
+        return None
+    if not view.held:
+        key = "pr_slide_not_held"
+    elif view.previous_year is None:
+        key = "pr_slide_no_change"
+    elif not view.summary.get("public", True):
+        key = "pr_slide_change_unpublished"
+    else:
+        key = "pr_slide_change_no_data"
+    return t(key, view.lang, year=view.data_year, place=view.place)
+
+
 def source_line(view: View, frame: pd.DataFrame | None = None) -> str:
     """ "Sumber: Keputusan … ; data: host (n kab/kota), …" — the decree when there is one, and
     the cited sources of the statuses shown."""
@@ -165,6 +196,9 @@ def source_line(view: View, frame: pd.DataFrame | None = None) -> str:
         if more > 0:
             hosts.append(t("pr_source_more", lang, n=more))
         parts.append(t("pr_source_rows", lang, hosts=", ".join(hosts)))
+    cycle = cycle_source(view, frame)
+    if cycle:
+        parts.append(t("pr_source_cycle", lang, host=source_label(cycle), year=view.data_year))
     if not parts:
         parts.append(t("pr_source_none", lang))
     return t("pr_source_line", lang, parts="; ".join(parts))

@@ -166,17 +166,37 @@ def _province_rows(view: ctx.View) -> tuple[list[str], list[list[str]]]:
     return cols, rows
 
 
+def source_groups(view: ctx.View) -> list[tuple[str, list[str]]]:
+    """The pack's sources by what they back, each group once: the year's statuses, the previous
+    year's (the change slide), the cycle's own page (a status only it settles), the counts the
+    sources report (the share chart, every year). Empty groups are left out."""
+    lang = view.lang
+    groups = [(t("pr_sources_status", lang, year=view.data_year), ctx.source_urls(view))]
+    if view.trans is not None and view.previous_year:
+        prev = ctx.source_urls(view, ctx.map_frame_of(view, view.previous_year))
+        groups.append((t("pr_sources_previous", lang, year=view.previous_year), prev))
+    cycle = ctx.cycle_source(view)
+    if cycle:
+        groups.append((t("pr_sources_cycle", lang, year=view.data_year), [cycle]))
+    groups.append((t("pr_sources_counts", lang), list(view.reported["source_url"])))
+    return [(head, list(dict.fromkeys(u for u in urls if u))) for head, urls in groups if any(urls)]
+
+
 def all_sources(view: ctx.View) -> list[str]:
-    """Every source used in the pack: statuses of both mapped years, then the reported counts."""
-    urls = ctx.source_urls(view)
-    if view.previous_year:
-        urls += ctx.source_urls(view, ctx.map_frame_of(view, view.previous_year))
-    urls += list(view.reported["source_url"])
-    seen: dict[str, None] = {}
-    for u in urls:
-        if u:
-            seen.setdefault(u, None)
-    return list(seen)
+    """Every source used in the pack, once (the table twins list them)."""
+    return list(dict.fromkeys(u for _, urls in source_groups(view) for u in urls))
+
+
+def _decree_line(view: ctx.View) -> str:
+    """The sources slide's first line: the decree, or why there is none."""
+    lang, year = view.lang, view.data_year
+    if view.decree:
+        return t("pr_slide_decree", lang, no=view.decree, year=year)
+    if not view.held:
+        return t("pr_slide_not_held", lang)
+    if not view.summary.get("public", True):
+        return t("pr_slide_decree_unpublished", lang, year=year)
+    return t("pr_slide_no_decree", lang, year=year)
 
 
 def build_pack(view: ctx.View, renderer: Renderer) -> Pack:
@@ -230,13 +250,15 @@ def build_pack(view: ctx.View, renderer: Renderer) -> Pack:
         )
     ]
     slides.append(Slide(t("pr_slide_map", lang, year=ctx.year_text(view)), "image", map_png))
+    title = (
+        t("pr_slide_change", lang, a=view.previous_year, b=view.data_year)
+        if view.previous_year
+        else t("pr_slide_change_first", lang)
+    )
     if change_png is not None:
-        title = t("pr_slide_change", lang, a=view.previous_year, b=view.data_year)
         slides.append(Slide(title, "image", change_png))
     else:
-        reason = t("pr_slide_no_change" if view.held else "pr_slide_not_held", lang)
-        title = t("pr_slide_change", lang, a=view.previous_year or "—", b=view.data_year)
-        slides.append(Slide(title, "bullets", bullets=[reason]))
+        slides.append(Slide(title, "bullets", bullets=[ctx.no_change_reason(view) or ""]))
     cols, rows = _region_rows(view) if view.province else _province_rows(view)
     base = t(
         "pr_slide_regions" if view.province else "pr_slide_provinces", lang, year=view.data_year
@@ -248,13 +270,13 @@ def build_pack(view: ctx.View, renderer: Renderer) -> Pack:
     summary = t("pr_slide_summary", lang)
     for i, chunk in enumerate(_by_lines(narrative(view), NARR_FONT, NARR_LINES)):
         slides.append(Slide(cont(summary, i), "bullets", bullets=chunk, note="narrative"))
-    decree = (
-        t("pr_slide_decree", lang, no=view.decree, year=view.data_year)
-        if view.decree
-        else t("pr_slide_no_decree", lang, year=view.data_year)
-    )
-    urls = all_sources(view)
-    numbered = [decree] + [f"{k}. {u}" for k, u in enumerate(urls, start=1)]
+    numbered = [_decree_line(view)]
+    k = 0
+    for head, urls in source_groups(view):
+        numbered.append(head)
+        for url in urls:
+            k += 1
+            numbered.append(f"{k}. {url}")
     sources = t("pr_slide_sources", lang)
     for i, chunk in enumerate(_by_lines(numbered, SOURCE_FONT, SOURCE_LINES)):
         slides.append(Slide(cont(sources, i), "bullets", bullets=chunk, note="sources"))

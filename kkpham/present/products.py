@@ -15,13 +15,9 @@ FIGURE_FORMATS = ("png", "svg", "pdf")
 def figure(view: ctx.View, kind: str = "peta"):
     """The publication figure of the view (1920 × 1080, title, source line, footer)."""
     if kind == "perubahan":
-        if view.trans is None:
-            raise ValueError(
-                f"tahun data {view.data_year} tidak punya tahun penilaian sebelumnya untuk "
-                "dibandingkan"
-                if view.held
-                else f"tahun data {view.data_year} tidak dinilai"
-            )
+        reason = ctx.no_change_reason(view)
+        if reason:
+            raise ValueError(reason)
         return change_map_figure(view.trans, view.geometry, ctx.change_decor(view), lang=view.lang)
     if kind != "peta":
         raise ValueError(f"tampilan {kind!r} tidak dikenal; pilih {', '.join(VIEWS)}")

@@ -105,6 +105,12 @@ def show(
     if not {first, last} <= held:
         st.info(t("not_held_cmp", lang))
         return
+    for y in (first, last):  # a year without any result would read "no data any more" for all
+        if not frames[y]["status"].map(lambda k: BY_KEY[k].stored).any():
+            public = bool(cycles.set_index("data_year").loc[y, "results_public"])
+            key = "pr_slide_change_no_data" if public else "pr_slide_change_unpublished"
+            st.info(t(key, lang, year=y, place=place))
+            return
     trans = transitions.transitions(pair_panel(province, first, last), first, last, cycles)
     note = transitions.regime_note(cycles, first, last, lang)
     st.subheader(t("change_map", lang))
