@@ -200,3 +200,35 @@ def test_change_slide_of_the_first_year_names_no_earlier_year(built_settings: Se
         view = load_view(store, built_settings.static_dir, None, first, "id", TODAY)
         assert view.previous_year is None and view.trans is None
         assert no_change_reason(view) == t("pr_slide_no_change", "id")
+
+
+def test_no_verdict_and_no_streak_where_nothing_is_known() -> None:
+    """The 2024 national pack said "Pembina: mungkin (data belum lengkap)" for all 38 provinces
+    and a streak of 0 for every kab/kota: results not yet published are not a verdict."""
+    from kkpham.model.league import pembina_status, pembina_text
+    from kkpham.present.tables import region_table
+
+    assert pembina_status(0, 17, 17, 2024) == "tanpa_hasil"
+    assert pembina_status(0, 16, 17, 2024) == "mungkin"  # one result known: the bound holds
+    assert t("pb_tanpa_hasil", "id").lower() in pembina_text(0, 17, 17, 2024)
+    frame = pd.DataFrame(
+        {
+            "code": ["74.01", "74.02"],
+            "name": ["A", "B"],
+            "status": ["belum_diumumkan", "peduli"],
+            "score": [None, None],
+            "source_url": ["", "https://x.id/a"],
+            "disputed": [False, False],
+            "province_code": ["74", "74"],
+        }
+    )
+    panel = pd.DataFrame(
+        {
+            "code": ["74.01", "74.02", "74.01", "74.02"],
+            "data_year": [2023, 2023, 2024, 2024],
+            "status": ["peduli", "peduli", "belum_diumumkan", "peduli"],
+            "held": [True] * 4,
+        }
+    )
+    streak = region_table(frame, panel, 2024)[t("tbl_streak", "id")]
+    assert streak.isna().tolist() == [True, False] and streak.iloc[1] == 2

@@ -9,7 +9,8 @@ kab/kota Peduli; before: more than half. Integer arithmetic, so exactly 60% qual
 Our rows do not cover every kab/kota every year, so eligibility computed on them is a lower bound:
 ``pembina`` is "ya" when the confirmed Peduli count already meets the rule (the text says how
 many regions are unknown), "mungkin" when it would be met only if unknown regions were Peduli,
-"tidak" when it cannot be met even then.
+"tidak" when it cannot be met even then; "tanpa_hasil" when no kab/kota of the province has a
+result that year (not yet published, or nothing found): no verdict.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ def meets_pembina(peduli: int, total: int, data_year: int) -> bool:
 
 
 def pembina_status(peduli: int, unknown: int, total: int, data_year: int) -> str:
+    if total and unknown >= total:
+        return "tanpa_hasil"  # nothing known (e.g. results not yet published): no verdict at all
     if meets_pembina(peduli, total, data_year):
         return "ya"
     if meets_pembina(peduli + unknown, total, data_year):
