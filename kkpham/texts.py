@@ -1112,10 +1112,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "pr_slide_share_note": (
         "Garis hijau: yang tercatat di dasbor ini (batas bawah); garis titik: batas atas, bila "
-        "semua kab/kota tanpa data ternyata Peduli; belah ketupat: jumlah yang dilaporkan "
-        "sumber. Sumber di slide terakhir.",
+        "semua kab/kota tanpa data ternyata Peduli; belah ketupat: penerima penghargaan "
+        "menurut sumber, dibagi jumlah kab/kota (34/2016: dapat mencakup Cukup Peduli HAM). "
+        "Sumber di slide terakhir.",
         "Green line: our rows (lower bound); dotted: upper bound if kab/kota without data were "
-        "Peduli; diamonds: counts reported by sources. Sources on the last slide.",
+        "Peduli; diamonds: awards reported by sources over all kab/kota (34/2016: may include "
+        "Cukup Peduli HAM). Sources on the last slide.",
     ),
     "pr_col_province": ("Provinsi", "Province"),
     "pr_col_peduli": ("Peduli", "Peduli"),

@@ -232,3 +232,34 @@ def test_no_verdict_and_no_streak_where_nothing_is_known() -> None:
     )
     streak = region_table(frame, panel, 2024)[t("tbl_streak", "id")]
     assert streak.isna().tolist() == [True, False] and streak.iloc[1] == 2
+
+
+def test_only_counts_of_awards_stand_beside_the_peduli_share(built_settings: Settings) -> None:
+    """Sultra 2019's 14 (Peduli + Cukup) is an award count, national 2016's 212 were invited,
+    Kalimantan Barat 2019's 3 were Cukup; national 2019's 259 of 439 divided by participants,
+    and national counts without a total were dropped (no national total to divide by)."""
+    from kkpham.figures.compare import share_chart
+    from kkpham.model.timeline import reported_beside_ours, share_series, status_panel
+
+    with Store.open(built_settings.db_path) as store:
+        cycles = store.cycles()
+        for place in (None, "61", "74"):
+            panel = status_panel(store, place)
+            series = share_series(panel, per_province=place is not None)
+            if place:
+                series = series[series["province_code"] == place]
+                reported = store.reported_counts(None, place)
+            else:
+                reported = store.national_counts(None)
+            beside = reported_beside_ours(series, reported)
+            assert beside["ours_total"].notna().all()  # every count finds its year's scope
+            total = beside["ours_total"].astype(float)
+            assert (beside["reported_share"] == beside["awarded_count"] / total).all()
+            tags = beside["evidence"].map(counted)
+            off = tags.str.startswith("invited") | (tags == "cukup_peduli_ham")
+            assert (beside["on_share_chart"] == ~off).all()
+            fig = share_chart(series, beside.assign(source_label=""), cycles, lang="id")
+            markers = [d for d in fig.data if d.mode == "markers"]
+            assert sum(len(d.y) for d in markers) == int(
+                (~off & beside["data_year"].isin(cycles["data_year"])).sum()
+            )

@@ -361,4 +361,5 @@ def test_a_year_without_any_row_has_no_confirmed_share(panel: pd.DataFrame) -> N
     blank.loc[in_2021, "status"] = "tidak_diketahui"
     s = share_series(blank).set_index("data_year")
     assert math.isnan(s.loc[2021, "share"])  # not 0%: that would read as "all lost"
-    assert s.loc[2021, "share_max"] == 1.0 and s.loc[2022, "share"] == pytest.approx(0.6)
+    # nor "up to 100%": a year without results says nothing about the share
+    assert math.isnan(s.loc[2021, "share_max"]) and s.loc[2022, "share"] == pytest.approx(0.6)

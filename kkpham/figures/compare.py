@@ -384,6 +384,8 @@ def share_chart(
         ),
     ]
     rep = reported[reported["data_year"].isin(pos)] if len(reported) else reported
+    if "on_share_chart" in rep:  # a count of Cukup alone, or of regions invited, is no share
+        rep = rep[rep["on_share_chart"].astype(bool)]
     if len(rep):
         hover = [
             f"{int(r.awarded_count)}"

@@ -145,6 +145,12 @@ def reported_items(rows: Iterable[Mapping]) -> list[tuple[int, int | None, str]]
     return out
 
 
+def counts_awards(evidence: object) -> bool:
+    """A reported count of awards or of Peduli HAM (untagged, "peduli_ham", Peduli + Cukup): one
+    that may stand beside a Peduli share. Cukup alone or regions invited may not."""
+    return counted(evidence) in ("", "peduli_ham", "peduli_ham+cukup_peduli_ham")
+
+
 def counted_phrase(tag: str, lang: str) -> str:
     """``tag`` (``counted``) as the words after a count in a sentence: "kab/kota menerima
     predikat", "kab/kota menerima predikat Cukup Peduli HAM", "kab/kota diundang" …"""

@@ -19,6 +19,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kkpham.model import panel as status_table
+from kkpham.model.completeness import counts_awards
 from kkpham.store import Store
 
 ASSESSED = ("peduli", "cukup", "mulai", "kurang", "belum", "bukan_peduli")  # a published outcome
@@ -166,8 +167,8 @@ def share_series(panel: pd.DataFrame, per_province: bool = True) -> pd.DataFrame
 
     ``total`` excludes regions not yet formed. ``share`` = Peduli / total is what our rows confirm
     (a lower bound while regions are unknown); ``share_max`` counts every unknown region as if it
-    were Peduli (the upper bound). Both are NaN for a year not held; ``share`` is NaN too when
-    no kab/kota has any row that year. The national rows have
+    were Peduli (the upper bound). Both are NaN for a year not held, and when no kab/kota has any
+    row that year. The national rows have
     ``province_code`` "" and ``province_name`` "Indonesia".
     """
     p = panel.assign(
@@ -191,25 +192,34 @@ def share_series(panel: pd.DataFrame, per_province: bool = True) -> pd.DataFrame
     # no row at all for the year: no confirmed share (a 0% would read as "all lost")
     known = (g["assessed"] + g["no_report"]) > 0
     g["share"] = (g["peduli"] / total).where(held & known)
-    g["share_max"] = ((g["peduli"] + g["unknown"]) / total).where(held)
+    # and no upper bound either: "up to 100%" of a year without results (not yet published,
+    # or under rules whose outcomes are not public) says nothing but reads like a result
+    g["share_max"] = ((g["peduli"] + g["unknown"]) / total).where(held & known)
     return g
 
 
 def reported_beside_ours(series: pd.DataFrame, reported: pd.DataFrame) -> pd.DataFrame:
-    """Each source's "N of M kab/kota received it" row next to the counts our rows support.
+    """Each source's "N of M kab/kota received it" row next to the counts our rows support, for
+    ONE scope (a province, or the country: ``series`` and ``reported`` of that scope).
 
     ``reported`` has the columns of ``Store.reported_counts``. Sources count awards, which under
     Permenkumham 34/2016 included "Cukup Peduli HAM"; so ``ours_awarded`` (Peduli + Cukup) is
     shown as well as ``ours_peduli``. ``gap`` = reported − ours_peduli: regions our rows miss (or,
-    when negative, a source that undercounts).
+    when negative, a source that undercounts). ``reported_share`` is the count over the scope's
+    kab/kota (``ours_total``; a source's own total may count participants, 259 of 439), and
+    ``on_share_chart`` says whether the count belongs beside a Peduli share at all (awards or
+    Peduli; not Cukup alone, not regions invited).
     """
-    ours = series[["province_code", "data_year", "peduli", "cukup", "total", "unknown"]]
-    out = reported.merge(ours, on=["province_code", "data_year"], how="left")
+    if series["province_code"].nunique() > 1:
+        raise ValueError("reported_beside_ours compares one scope at a time")
+    ours = series[["data_year", "peduli", "cukup", "total", "unknown"]]
+    out = reported.merge(ours, on="data_year", how="left")
     out = out.rename(
         columns={"peduli": "ours_peduli", "total": "ours_total", "unknown": "ours_unknown"}
     )
     out["ours_awarded"] = out["ours_peduli"] + out.pop("cukup")
-    denominator = out["total_regions"].astype("Float64").fillna(out["ours_total"])
+    denominator = out["ours_total"].astype("Float64").fillna(out["total_regions"])
     out["reported_share"] = (out["awarded_count"] / denominator).astype(float)
     out["gap"] = out["awarded_count"] - out["ours_peduli"]
+    out["on_share_chart"] = out["evidence"].map(counts_awards).astype(bool)
     return out
