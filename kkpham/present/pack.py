@@ -146,7 +146,7 @@ def _province_rows(view: ctx.View) -> tuple[list[str], list[list[str]]]:
     rows = [
         [
             r.province_name,
-            str(r.peduli),
+            "—" if r.pembina == "tanpa_hasil" else str(r.peduli),  # no result: no count of 0
             str(r.total),
             str(r.unknown),
             "—" if pd.isna(r.share) else format_percent(r.share, view.lang, decimals=1),
