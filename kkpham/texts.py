@@ -585,6 +585,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "pb_ya": ("Memenuhi", "Eligible"),
     "pb_mungkin": ("Mungkin (data belum lengkap)", "Possibly (data incomplete)"),
     "pb_tidak": ("Tidak memenuhi", "Not eligible"),
+    "pb_not_formed": (
+        "Provinsi belum terbentuk (dibentuk {year})",
+        "Province not yet formed (formed {year})",
+    ),
     "pb_tanpa_hasil": ("Belum dapat dinilai (belum ada hasil)", "Cannot be judged (no result yet)"),
     # --- figures (axis titles, hover) ---
     "fig_streak": ("Berturut-turut s.d. {y} · pertama", "Streak to {y} · first"),

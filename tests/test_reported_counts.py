@@ -263,3 +263,27 @@ def test_only_counts_of_awards_stand_beside_the_peduli_share(built_settings: Set
             assert sum(len(d.y) for d in markers) == int(
                 (~off & beside["data_year"].isin(cycles["data_year"])).sum()
             )
+
+
+def test_no_pembina_verdict_for_a_province_before_it_was_formed(built_settings: Settings) -> None:
+    """The national 2013 pack gave Papua Selatan, Papua Tengah, Papua Pegunungan and Papua
+    Barat Daya (formed 2022) "Pembina: mungkin"."""
+    from kkpham.model.league import league_table
+    from kkpham.model.region_facts import province_formed_years
+    from kkpham.model.timeline import share_series, status_panel
+
+    with Store.open(built_settings.db_path) as store:
+        regions, cycles = store.regions(), store.cycles()
+        formed = province_formed_years(regions)
+        assert {"93", "94", "95", "96"} <= set(formed) and formed["93"] == 2022
+        assert "91" not in formed and "74" not in formed  # they lost or kept kab/kota
+        series = share_series(status_panel(store, None), per_province=True)
+        for year in (2013, 2023):
+            league = league_table(series, year, cycles, "id", formed=formed).set_index(
+                "province_code"
+            )
+            for province, since in formed.items():
+                row = league.loc[province]
+                assert (row["pembina"] == "belum_terbentuk") is (year < since)
+                if year < since:
+                    assert row["pembina_text"] == t("pb_not_formed", "id", year=since)

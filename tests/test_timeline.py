@@ -318,7 +318,7 @@ def test_pembina_lower_bound_wording() -> None:
 
 def test_league_table(store: Store) -> None:
     series = share_series(status_panel(store))
-    table = league_table(series, 2021, CYCLES).set_index("province_code")
+    table = league_table(series, 2021, CYCLES, formed={}).set_index("province_code")
     assert table.loc["74", "peduli"] == 2  # 74.01 and 74.71 (disputed: precedence picks peduli)
     assert table.loc["74", "previous_year"] == 2019  # 2020 skipped
     assert table.loc["74", "share_prev"] == pytest.approx(3 / 5)
@@ -328,11 +328,11 @@ def test_league_table(store: Store) -> None:
     assert table.loc["75", "change_complete"] and table.loc["75", "change"] == pytest.approx(0)
     assert table.loc["75", "pembina"] == "tidak"  # 50% < 60% in 2021
     assert table.loc["75", "all_peduli_streak"] == 0
-    t22 = league_table(series, 2022, CYCLES).set_index("province_code")
+    t22 = league_table(series, 2022, CYCLES, formed={}).set_index("province_code")
     assert t22.loc["74", "pembina"] == "ya" and t22.loc["74", "pembina_streak"] == 1
     assert t22.index[0] == "74"  # sorted by share
     with pytest.raises(ValueError, match="2020"):
-        league_table(series, 2020, CYCLES)
+        league_table(series, 2020, CYCLES, formed={})
 
 
 def test_cycle_helpers() -> None:

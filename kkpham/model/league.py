@@ -15,6 +15,8 @@ result that year (not yet published, or nothing found): no verdict.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from kkpham.model.timeline import previous_held_year
@@ -65,6 +67,19 @@ def pembina_text(peduli: int, unknown: int, total: int, data_year: int, lang: st
     )
 
 
+def _pembina(r, data_year: int, formed: int | None, lang: str) -> dict[str, str]:
+    """``pembina`` and ``pembina_text`` of one province row."""
+    from kkpham.texts import t
+
+    if formed is not None and data_year < formed:
+        return {"pembina": "belum_terbentuk", "pembina_text": t("pb_not_formed", lang, year=formed)}
+    peduli, unknown, total = int(r.peduli), int(r.unknown), int(r.total)
+    return {
+        "pembina": pembina_status(peduli, unknown, total, data_year),
+        "pembina_text": pembina_text(peduli, unknown, total, data_year, lang),
+    }
+
+
 def _run_ending(flags: list[bool]) -> int:
     run = 0
     for flag in reversed(flags):
@@ -75,14 +90,23 @@ def _run_ending(flags: list[bool]) -> int:
 
 
 def league_table(
-    series: pd.DataFrame, data_year: int, cycles: pd.DataFrame, lang: str = "id"
+    series: pd.DataFrame,
+    data_year: int,
+    cycles: pd.DataFrame,
+    lang: str = "id",
+    *,
+    formed: Mapping[str, int],
 ) -> pd.DataFrame:
     """One row per province for ``data_year`` from ``timeline.share_series(panel)``:
     counts, ``share`` (confirmed), ``share_max``, ``share_prev`` / ``change`` since the previous
     held cycle (percentage points, NaN when there is none; ``change_complete`` only when neither
     year has unknown kab/kota), ``all_peduli_streak`` and
     ``pembina_streak`` (consecutive held years up to ``data_year``, on confirmed rows), ``pembina``
-    and ``pembina_text``. Sorted by share, best first."""
+    and ``pembina_text``. ``formed``: province -> year formed
+    (``region_facts.province_formed_years``); a province formed after ``data_year`` gets no
+    verdict ("belum_terbentuk"): its kab/kota are counted where they are today, but there was no
+    provincial government to be pembina.
+    Sorted by share, best first."""
     held = series[series["held"].astype(bool) & (series["data_year"] <= data_year)]
     now = held[held["data_year"] == data_year]
     if now.empty:
@@ -97,7 +121,10 @@ def league_table(
             p == t and t > 0 for p, t in zip(history["peduli"], history["total"], strict=True)
         ]
         triples = zip(history["peduli"], history["total"], history["data_year"], strict=True)
-        eligible = [meets_pembina(int(p), int(t), int(y)) for p, t, y in triples]
+        since = formed.get(r.province_code, 0)  # no pembina before the province existed
+        eligible = [
+            int(y) >= since and meets_pembina(int(p), int(t), int(y)) for p, t, y in triples
+        ]
         share_prev = prev.get(r.province_code, float("nan"))
         rows.append(
             {
@@ -116,10 +143,7 @@ def league_table(
                 and int(prev_unknown.get(r.province_code, 1)) == 0,
                 "all_peduli_streak": _run_ending(all_peduli),
                 "pembina_streak": _run_ending(eligible),
-                "pembina": pembina_status(int(r.peduli), int(r.unknown), int(r.total), data_year),
-                "pembina_text": pembina_text(
-                    int(r.peduli), int(r.unknown), int(r.total), data_year, lang
-                ),
+                **_pembina(r, data_year, formed.get(r.province_code), lang),
             }
         )
     out = pd.DataFrame(rows)

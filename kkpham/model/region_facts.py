@@ -127,6 +127,24 @@ def province_split_years(facts: pd.DataFrame | None = None) -> dict[str, int]:
     return years.groupby(moved["old_province_code"]).min().to_dict()
 
 
+def province_formed_years(
+    regions: pd.DataFrame, facts: pd.DataFrame | None = None
+) -> dict[str, int]:
+    """Province code -> year of the law that formed it, for a province every kab/kota of which
+    came from another province (Kalimantan Utara 2012; the Papua provinces 2022). ``regions``:
+    ``code`` and ``province_code`` of every kab/kota."""
+    facts = load_facts() if facts is None else facts
+    moved = facts[facts["fact"].isin(["code_changed", "province_changed"])]
+    years = moved["legal_basis"].str.extract(r"UU \d+/(\d{4})", expand=False).astype(int)
+    law = dict(zip(moved["code"], years, strict=True))
+    out = {}
+    for province, codes in regions.groupby("province_code")["code"]:
+        found = [law.get(c) for c in codes]
+        if found and None not in found:
+            out[str(province)] = int(min(found))
+    return out
+
+
 # -- maintainers: rebuild data/region_facts.csv from the shared boundary reference ----------------
 def _title_name(upper: str) -> str:
     """'Kab. Mamuju Utara' / 'KAB. MERAUKE' -> 'Kabupaten Mamuju Utara' / 'Kabupaten Merauke'."""

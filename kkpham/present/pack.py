@@ -19,6 +19,7 @@ from kkpham.figures.compare import share_chart
 from kkpham.formatting import format_percent
 from kkpham.model.league import league_table
 from kkpham.model.mapdata import source_label
+from kkpham.model.region_facts import province_formed_years
 from kkpham.model.timeline import reported_beside_ours, share_series
 from kkpham.present import context as ctx
 from kkpham.present.mapfig import FONT, FONT_FILE, change_map_figure, status_map_figure
@@ -142,7 +143,8 @@ def _region_rows(view: ctx.View) -> tuple[list[str], list[list[str]]]:
 
 def _province_rows(view: ctx.View) -> tuple[list[str], list[list[str]]]:
     series = share_series(view.panel, per_province=True)
-    league = league_table(series, view.data_year, view.cycles, view.lang)
+    formed = province_formed_years(view.panel[["code", "province_code"]].drop_duplicates())
+    league = league_table(series, view.data_year, view.cycles, view.lang, formed=formed)
     rows = [
         [
             r.province_name,

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from kkpham.model import league, timeline
+from kkpham.model.region_facts import province_formed_years
 from kkpham.ui import reads, view_cache
 
 
@@ -27,7 +28,9 @@ def _claims(code: str, version: str) -> pd.DataFrame:
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _league(year: int, lang: str, version: str) -> pd.DataFrame:
     per_province, _ = _series(version)
-    return league.league_table(per_province, year, reads.reference()["cycles"], lang)
+    ref = reads.reference()
+    formed = province_formed_years(ref["regions"])
+    return league.league_table(per_province, year, ref["cycles"], lang, formed=formed)
 
 
 def panel(province: str | None) -> pd.DataFrame:
