@@ -1181,17 +1181,18 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Peduli HAM with no record for {year} ({n}): {names}.",
     ),
     "pr_streaks": (
-        "Peduli HAM berturut-turut terlama sampai {year}: {items}.",
-        "Longest Peduli HAM streaks up to {year}: {items}.",
+        "Deret Peduli HAM terpanjang yang masih berlangsung di tahun data {year}: {items}.",
+        "Longest Peduli HAM streaks still running in data year {year}: {items}.",
     ),
     "pr_streak_item": (
         "{name} ({n} tahun data berturut-turut)",
         "{name} ({n} consecutive data years)",
     ),
     "pr_streaks_none": (
-        "Sampai {year} belum tercatat di dasbor ini kab/kota yang Peduli HAM dua tahun data "
-        "berturut-turut atau lebih.",
-        "No kab/kota has two or more consecutive Peduli HAM data years up to {year} in our data.",
+        "Di dasbor ini tidak tercatat deret Peduli HAM dua tahun data berturut-turut atau lebih "
+        "yang masih berlangsung di tahun data {year}.",
+        "No run of two or more consecutive Peduli HAM data years is still running in data year "
+        "{year} in our data.",
     ),
     "pr_pembina": ("Syarat provinsi pembina: {text}.", "Provincial pembina threshold: {text}."),
     "pr_unknown": (
