@@ -1204,8 +1204,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Every kab/kota has a cited status for this year.",
     ),
     "pr_disputed": (
-        "Sumber berbeda untuk {n} kab/kota (lihat tabel).",
-        "Sources disagree for {n} kab/kota (see the table).",
+        "Sumber berbeda untuk {n} kab/kota: {names}.",
+        "Sources disagree for {n} kab/kota: {names}.",
     ),
     "pr_reported": (
         "Sumber melaporkan {count} {what}; tercatat di dasbor ini: "

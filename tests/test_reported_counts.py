@@ -287,3 +287,21 @@ def test_no_pembina_verdict_for_a_province_before_it_was_formed(built_settings: 
                 assert (row["pembina"] == "belum_terbentuk") is (year < since)
                 if year < since:
                     assert row["pembina_text"] == t("pb_not_formed", "id", year=since)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_national_pack_of_a_year_not_assessed_builds(built_settings: Settings, lang: str) -> None:
+    """`pack --data-year 2020` failed nationally (no league of a year not assessed) with an
+    Indonesian message; the province pack worked."""
+    from types import SimpleNamespace
+
+    from kkpham.present.pack import build_pack
+
+    stub = SimpleNamespace(render=lambda jobs: [b"png"] * len(jobs))
+    with Store.open(built_settings.db_path) as store:
+        cycles = store.cycles()
+        for year in cycles.loc[~cycles["held"], "data_year"].astype(int):
+            view = load_view(store, built_settings.static_dir, None, year, lang, TODAY)
+            pack = build_pack(view, stub)
+            said = " ".join(" ".join(s.bullets or []) for s in pack.slides)
+            assert t("pr_slide_not_held", lang) in said

@@ -126,8 +126,9 @@ def unknowns(view: View) -> list[str]:
         out.append(t("pr_unpublished", lang, n=s["unpublished"]))
     if not len(unknown) and not s.get("unpublished"):
         out.append(t("pr_unknown_none", lang))
-    if s["disputed"]:
-        out.append(t("pr_disputed", lang, n=s["disputed"]))
+    if s["disputed"]:  # named: the national pack's province table has no column for it
+        disputed = view.frame.loc[view.frame["disputed"].astype(bool), "code"]
+        out.append(t("pr_disputed", lang, n=s["disputed"], names=_listed(view, disputed)))
     regime = view.cycle["regime"]
     for n, m, tag in sorted(set(reported_items(s["reported"])), key=str):
         count = t("n_of_m", lang, n=n, m=m) if m else str(n)

@@ -261,12 +261,15 @@ def build_pack(view: ctx.View, renderer: Renderer) -> Pack:
         slides.append(Slide(title, "image", change_png))
     else:
         slides.append(Slide(title, "bullets", bullets=[ctx.no_change_reason(view) or ""]))
-    cols, rows = _region_rows(view) if view.province else _province_rows(view)
     base = t(
         "pr_slide_regions" if view.province else "pr_slide_provinces", lang, year=view.data_year
     )
-    for i, chunk in enumerate(_chunks(rows, TABLE_ROWS)):
-        slides.append(Slide(cont(base, i), "table", columns=cols, rows=chunk))
+    if view.province or view.held:
+        cols, rows = _region_rows(view) if view.province else _province_rows(view)
+        for i, chunk in enumerate(_chunks(rows, TABLE_ROWS)):
+            slides.append(Slide(cont(base, i), "table", columns=cols, rows=chunk))
+    else:  # no league of a year not assessed (the national 2020 pack failed on it)
+        slides.append(Slide(base, "bullets", bullets=[t("pr_slide_not_held", lang)]))
     share_note = t("pr_slide_share_note", lang)
     slides.append(Slide(t("pr_slide_share", lang), "image", share_png, note=share_note))
     summary = t("pr_slide_summary", lang)
