@@ -392,7 +392,10 @@ def _present_view(args: argparse.Namespace):
     settings = get_settings()
     with Store.open(settings.db_path) as store:
         province = resolve_province(store, args.province)
-        view = load_view(store, settings.static_dir, province, args.data_year, args.lang)
+        mode = "award" if args.jenis_tahun == "penghargaan" else "data"
+        view = load_view(
+            store, settings.static_dir, province, args.data_year, args.lang, year_mode=mode
+        )
     return settings, view
 
 
@@ -571,6 +574,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data-year", type=int, required=True)
     p.add_argument("--view", choices=["peta", "perubahan"], default="peta")
     p.add_argument("--lang", choices=["id", "en"], default="id")
+    p.add_argument(
+        "--jenis-tahun",
+        choices=["data", "penghargaan"],
+        default="data",
+        help="which year leads the labels (the map page's switch); --data-year is the data year",
+    )
     p.add_argument("--out", required=True, help="FILE.png, FILE.svg or FILE.pdf")
     p.set_defaults(func=cmd_figure)
 
@@ -578,6 +587,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--province", help="province code or name (omitted: Indonesia)")
     p.add_argument("--data-year", type=int, required=True)
     p.add_argument("--lang", choices=["id", "en"], default="id")
+    p.add_argument(
+        "--jenis-tahun",
+        choices=["data", "penghargaan"],
+        default="data",
+        help="which year leads the labels (the map page's switch); --data-year is the data year",
+    )
     p.add_argument("--out", required=True, help="FILE.pptx or FILE.pdf")
     p.set_defaults(func=cmd_pack)
 

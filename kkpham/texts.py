@@ -1037,6 +1037,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Tahun data {year} (penghargaan {award})",
         "Data year {year} (award {award})",
     ),
+    "pr_year_award": (
+        "Tahun penghargaan {award} (data {year})",
+        "Award year {award} (data {year})",
+    ),
     "pr_year_not_held": (
         "Tahun data {year} (tidak dinilai)",
         "Data year {year} (not assessed)",

@@ -491,3 +491,21 @@ def test_presentation_shows_the_year_asked_for_or_says_it_cannot(
     assert not at.warning
     at = run("1999")
     assert "1999" in at.warning[0].value
+
+
+def test_presentation_follows_the_award_year_switch(synthetic_settings, monkeypatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("KKPHAM_DB", str(synthetic_settings.db_path))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    for key, value in {
+        "tampilan": "presentasi",
+        "tahun": "2022",
+        "jenis_tahun": "penghargaan",
+    }.items():
+        at.query_params[key] = value
+    at.switch_page("pages/peta.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    layout = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]
+    texts = " ".join(a.get("text", "") for a in layout.get("annotations", []))
+    assert "Tahun penghargaan 2023 (data 2022)" in texts

@@ -305,3 +305,20 @@ def test_national_pack_of_a_year_not_assessed_builds(built_settings: Settings, l
             pack = build_pack(view, stub)
             said = " ".join(" ".join(s.bullets or []) for s in pack.slides)
             assert t("pr_slide_not_held", lang) in said
+
+
+def test_award_year_mode_leads_the_pack_and_presentation_titles(built_settings: Settings) -> None:
+    """Presentation mode ignored jenis_tahun=penghargaan: the map page read "tahun penghargaan
+    2024 (data 2023)", the projector "Tahun data 2023 (penghargaan 2024)"."""
+    from kkpham.present.context import shown_year, subtitle, year_text
+
+    with Store.open(built_settings.db_path) as store:
+        view = load_view(
+            store, built_settings.static_dir, "74", 2023, "id", TODAY, year_mode="award"
+        )
+        award = int(view.cycle["award_year"])
+        assert year_text(view) == f"Tahun penghargaan {award} (data 2023)"
+        assert subtitle(view).startswith(year_text(view)) and shown_year(view, 2023) == str(award)
+        assert shown_year(view, 2020) == "2020"  # not held: no award year to lead with
+        data = load_view(store, built_settings.static_dir, "74", 2023, "en", TODAY)
+        assert year_text(data) == f"Data year 2023 (award {award})"

@@ -53,6 +53,7 @@ class View:
     previous_year: int | None
     trans: pd.DataFrame | None
     geometry: ViewGeometry
+    year_mode: str = "data"  # "award": award years lead the year labels, as on the map page
 
     @property
     def cycle(self) -> pd.Series:
@@ -84,6 +85,7 @@ def load_view(
     data_year: int,
     lang: str = "id",
     today: dt.date | None = None,
+    year_mode: str = "data",
 ) -> View:
     cycles = store.cycles()
     if data_year not in set(cycles["data_year"]):
@@ -123,17 +125,27 @@ def load_view(
         previous_year=prev,
         trans=trans,
         geometry=view_geometry(static_dir, boundary_build_id(store), province),
+        year_mode=year_mode,
     )
 
 
 # --- captions ------------------------------------------------------------------------------
 def year_text(view: View, year: int | None = None) -> str:
-    """ "Tahun data 2022 (penghargaan 2023)" / "Data year 2022 (award 2023)"."""
+    """ "Tahun data 2022 (penghargaan 2023)" / "Data year 2022 (award 2023)"; in award-year mode
+    "Tahun penghargaan 2023 (data 2022)"."""
     year = view.data_year if year is None else year
     c = view.cycles.set_index("data_year").loc[year]
     if not c["held"]:
         return t("pr_year_not_held", view.lang, year=year)
-    return t("pr_year_held", view.lang, year=year, award=int(c["award_year"]))
+    key = "pr_year_award" if view.year_mode == "award" else "pr_year_held"
+    return t(key, view.lang, year=year, award=int(c["award_year"]))
+
+
+def shown_year(view: View, year: int) -> str:
+    """A bare year in a title: the award year in award-year mode (a held year), else the data
+    year."""
+    c = view.cycles.set_index("data_year").loc[year]
+    return str(int(c["award_year"])) if view.year_mode == "award" and c["held"] else str(year)
 
 
 def map_title(view: View) -> str:

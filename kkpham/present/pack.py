@@ -253,7 +253,12 @@ def build_pack(view: ctx.View, renderer: Renderer) -> Pack:
     ]
     slides.append(Slide(t("pr_slide_map", lang, year=ctx.year_text(view)), "image", map_png))
     title = (
-        t("pr_slide_change", lang, a=view.previous_year, b=view.data_year)
+        t(
+            "pr_slide_change",
+            lang,
+            a=ctx.shown_year(view, view.previous_year),
+            b=ctx.shown_year(view, view.data_year),
+        )
         if view.previous_year
         else t("pr_slide_change_first", lang)
     )
@@ -262,7 +267,9 @@ def build_pack(view: ctx.View, renderer: Renderer) -> Pack:
     else:
         slides.append(Slide(title, "bullets", bullets=[ctx.no_change_reason(view) or ""]))
     base = t(
-        "pr_slide_regions" if view.province else "pr_slide_provinces", lang, year=view.data_year
+        "pr_slide_regions" if view.province else "pr_slide_provinces",
+        lang,
+        year=ctx.shown_year(view, view.data_year),
     )
     if view.province or view.held:
         cols, rows = _region_rows(view) if view.province else _province_rows(view)

@@ -420,5 +420,5 @@ def show_year(
         present_view.sentence(summary, cycles, place, year, lang)
     st.subheader(t("regions", lang))
     region_table(frame, lang, view=(province, year))
-    present_view.meeting_tools(province, place, year, lang)
+    present_view.meeting_tools(province, place, year, lang, mode)
     present_view.copy_link(lang)

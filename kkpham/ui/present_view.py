@@ -24,9 +24,13 @@ MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf", "p
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _view(province: str | None, year: int, lang: str, version: str, today: dt.date) -> ctx.View:
+def _view(
+    province: str | None, year: int, lang: str, version: str, today: dt.date, mode: str
+) -> ctx.View:
     with reads.open_store() as store:
-        return ctx.load_view(store, get_settings().static_dir, province, year, lang, today)
+        return ctx.load_view(
+            store, get_settings().static_dir, province, year, lang, today, year_mode=mode
+        )
 
 
 def _year_text(cycles: pd.DataFrame, year: int, lang: str) -> str:
@@ -77,11 +81,11 @@ def _render(kind: str, view: ctx.View) -> dict[str, bytes]:
         return figure_bytes(view, renderer, ["png", "svg"])
 
 
-def view(province: str | None, year: int, lang: str) -> ctx.View | None:
-    """The meeting view (cached per data version and day); None, with a notice, when it cannot
-    be read (geometry not built, unknown year)."""
+def view(province: str | None, year: int, lang: str, mode: str = "data") -> ctx.View | None:
+    """The meeting view (cached per data version and day) in the page's year mode (data|award);
+    None, with a notice, when it cannot be read (geometry not built, unknown year)."""
     try:
-        return _view(province, year, lang, reads.data_version(), dt.date.today())
+        return _view(province, year, lang, reads.data_version(), dt.date.today(), mode)
     except (ValueError, FileNotFoundError) as err:
         st.info(str(err))
         return None
@@ -96,7 +100,9 @@ def _panel(province: str | None, version: str) -> pd.DataFrame:
         return status_panel(store, province)
 
 
-def meeting_tools(province: str | None, place: str, year: int, lang: str) -> None:
+def meeting_tools(
+    province: str | None, place: str, year: int, lang: str, mode: str = "data"
+) -> None:
     """Table twin downloads (cheap: cached frame and panel), and the figure and the pack, which
     read the full view and start a browser only when their button is clicked."""
     from kkpham.present.render import RenderError
@@ -125,7 +131,7 @@ def meeting_tools(province: str | None, place: str, year: int, lang: str) -> Non
         "p10_table",
         lang,
     )
-    state_key = f"p10_files_{province}_{year}_{lang}_{version}"
+    state_key = f"p10_files_{province}_{year}_{lang}_{mode}_{version}"
     made = st.session_state.setdefault(state_key, {})
     c1, c2 = st.columns(2)
     for col, kind, label in (
@@ -135,7 +141,7 @@ def meeting_tools(province: str | None, place: str, year: int, lang: str) -> Non
         with col:
             if kind not in made and st.button(label, key=f"p10_make_{kind}", width="stretch"):
                 with st.spinner(t("p10_rendering", lang)):
-                    shown = view(province, year, lang)
+                    shown = view(province, year, lang, mode)
                     try:
                         if shown is not None:
                             made[kind] = _render(kind, shown)

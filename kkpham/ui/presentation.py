@@ -182,7 +182,8 @@ def show(
 ) -> None:
     st.markdown(CSS, unsafe_allow_html=True)  # our own constant stylesheet, no data in it
     year = _year(cycles, default_year, lang)
-    view = present_view.view(province, year, lang)
+    mode, _ = state.read_param("jenis_tahun", list(state.YEAR_MODES), "data")
+    view = present_view.view(province, year, lang, state.YEAR_MODES[mode or "data"])
     if view is None:
         return
     cols = st.columns(3)
