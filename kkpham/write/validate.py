@@ -25,7 +25,7 @@ BAND_SCORES: dict[str, dict[str, tuple[float, float]]] = {
 }
 # Statuses that say "not Peduli HAM": they need a regime whose outcomes include Peduli HAM.
 NOT_PEDULI = ("belum", "bukan_peduli")
-_DECREE_YEAR = re.compile(r"\btahun\s+(\d{4})\b", re.IGNORECASE)
+_DECREE_YEAR = re.compile(r"(?:\btahun\s+|/)(\d{4})\b", re.IGNORECASE)
 _DECREE_NUMBER = re.compile(r"\b(?:M\.?\s?HH|MHA)-[\w.\-]*\w", re.IGNORECASE)
 
 
@@ -68,7 +68,10 @@ def source_key(source: object) -> str:
         return text.upper()
     url = urlparse(text)
     host = (url.hostname or "").removeprefix("www.")
-    port = f":{url.port}" if url.port and url.port not in (80, 443) else ""
+    try:
+        port = f":{url.port}" if url.port and url.port not in (80, 443) else ""
+    except ValueError:  # "x.id:abc": not a port; the whole text is the key
+        return text
     query = urlencode([(k, v) for k, v in parse_qsl(url.query) if not k.startswith("utm_")])
     return f"https://{host}{port}{url.path.rstrip('/')}" + (f"?{query}" if query else "")
 
@@ -110,36 +113,22 @@ def _status_problems(
     return []
 
 
-def _decree_key(number: str) -> str:
-    """M.HH-03.HA.02.01.01 and "M. HH-03.HA.02.01.01" name one decree."""
-    return re.sub(r"[\s.]", "", number).upper()
-
-
 def decree_problems(citation: str, year: int, cycle: pd.Series) -> list[str]:
-    """A decree cited for a data year must be that year's Penetapan KKP HAM: signed in the award
-    year, and the known decree number when the cycle has one (data/cycles.csv)."""
+    """A decree cited for a data year must name its year, and be signed in the award year
+    ("Tahun 2023" or "/2023" for data year 2022). Other years may stand beside it (the data
+    year, the regulation's); a cycle may have more than one decree, so numbers are not matched."""
     award = int(cycle["award_year"])
-    # "… Nomor M.HH-03.HA.02.01.01 Tahun 2023 tentang Penetapan … Tahun 2022": signed in the award
-    # year, about the data year; any other year is another cycle's decree
     years = {int(y) for y in _DECREE_YEAR.findall(citation)}
     if not years:
         return [
             f"kutipan keputusan harus menyebut tahunnya (penetapan tahun data {year}: "
             f"'Tahun {award}')"
         ]
-    other = sorted(years - {year, award})
-    if other:
+    if award not in years:
         return [
-            f"keputusan tahun {other[0]} bukan penetapan tahun data {year} "
-            f"(ditetapkan tahun {award})"
+            f"keputusan penetapan tahun data {year} ditetapkan tahun {award}; kutipan ini "
+            f"menyebut tahun {', '.join(map(str, sorted(years)))}"
         ]
-    known, cited = cycle.get("decree_number"), _DECREE_NUMBER.search(citation)
-    if isinstance(known, str) and known and cited:
-        want = _DECREE_NUMBER.search(known)
-        if want and _decree_key(cited.group(0)) != _decree_key(want.group(0)):
-            return [
-                f"nomor keputusan {cited.group(0)!r} bukan penetapan tahun data {year} ({known})"
-            ]
     return []
 
 
