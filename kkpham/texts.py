@@ -589,7 +589,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Provinsi belum terbentuk (dibentuk {year})",
         "Province not yet formed (formed {year})",
     ),
-    "pb_tanpa_hasil": ("Belum dapat dinilai (belum ada hasil)", "Cannot be judged (no result yet)"),
+    "pb_tanpa_hasil": (
+        "Belum dapat dinilai (tidak ada hasil tercatat)",
+        "Cannot be judged (no result recorded)",
+    ),
     # --- figures (axis titles, hover) ---
     "fig_streak": ("Berturut-turut s.d. {y} · pertama", "Streak to {y} · first"),
     "fig_share": ("% kab/kota Peduli HAM", "% of kab/kota Peduli HAM"),
@@ -1057,7 +1060,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "pr_source_rows": ("baris status: {hosts}", "status rows: {hosts}"),
     "pr_source_host": ("{host} ({n} kab/kota)", "{host} ({n} kab/kota)"),
     "pr_source_more": ("{n} sumber lain", "{n} more sources"),
-    "pr_source_cycle": ("siklus: {host}", "cycle: {host}"),
+    "pr_source_cycle": ("siklus {host}", "cycle {host}"),
     "pr_source_none": ("tidak ada baris sumber", "no source rows for this view"),
     "pr_legend": ("Keterangan", "Legend"),
     "pr_legend_change": ("Perubahan", "Change"),

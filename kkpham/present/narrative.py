@@ -15,6 +15,7 @@ from kkpham.formatting import format_percent
 from kkpham.model.completeness import awards_note, counted_phrase, reported_items
 from kkpham.model.league import pembina_text
 from kkpham.model.mapdata import share_bounds
+from kkpham.model.region_facts import province_formed_years
 from kkpham.model.timeline import streaks
 from kkpham.model.transitions import regime_note
 from kkpham.present.context import View, year_text
@@ -111,7 +112,11 @@ def pembina(view: View) -> str | None:
     if not view.held or not view.province:
         return None
     s = view.summary
-    text = pembina_text(s["peduli"], s["unknown"], s["total"], view.data_year, view.lang)
+    since = province_formed_years(view.panel[["code", "province_code"]].drop_duplicates())
+    if view.data_year < since.get(view.province, 0):  # no provincial government yet
+        text = t("pb_not_formed", view.lang, year=since[view.province])
+    else:
+        text = pembina_text(s["peduli"], s["unknown"], s["total"], view.data_year, view.lang)
     return t("pr_pembina", view.lang, text=text)
 
 
