@@ -239,19 +239,14 @@ def test_only_counts_of_awards_stand_beside_the_peduli_share(built_settings: Set
     Kalimantan Barat 2019's 3 were Cukup; national 2019's 259 of 439 divided by participants,
     and national counts without a total were dropped (no national total to divide by)."""
     from kkpham.figures.compare import share_chart
-    from kkpham.model.timeline import reported_beside_ours, share_series, status_panel
+    from kkpham.model.timeline import reported_beside_ours
 
     with Store.open(built_settings.db_path) as store:
         cycles = store.cycles()
         for place in (None, "61", "74"):
-            panel = status_panel(store, place)
-            series = share_series(panel, per_province=place is not None)
-            if place:
-                series = series[series["province_code"] == place]
-                reported = store.reported_counts(None, place)
-            else:
-                reported = store.national_counts(None)
-            beside = reported_beside_ours(series, reported)
+            view = load_view(store, built_settings.static_dir, place, 2022, "id", TODAY)
+            series = view.series  # the scope's rows, as the pack reads them
+            beside = reported_beside_ours(series, view.reported)
             assert beside["ours_total"].notna().all()  # every count finds its year's scope
             total = beside["ours_total"].astype(float)
             assert (beside["reported_share"] == beside["awarded_count"] / total).all()
@@ -287,6 +282,14 @@ def test_no_pembina_verdict_for_a_province_before_it_was_formed(built_settings: 
                 assert (row["pembina"] == "belum_terbentuk") is (year < since)
                 if year < since:
                     assert row["pembina_text"] == t("pb_not_formed", "id", year=since)
+        from kkpham.present.pack import _province_rows
+
+        view = load_view(store, built_settings.static_dir, None, 2013, "id", TODAY)
+        _, rows = _province_rows(view)
+        papua = store.provinces().set_index("code").loc[["93", "94", "95", "96"], "name"]
+        for row in rows:
+            if row[0] in set(papua):
+                assert row[1] == "—" and row[-1].startswith("Provinsi belum terbentuk")
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

@@ -37,7 +37,13 @@ def meets_pembina(peduli: int, total: int, data_year: int) -> bool:
     return 2 * peduli > total  # peduli / total > 0.5
 
 
-def pembina_status(peduli: int, unknown: int, total: int, data_year: int) -> str:
+def pembina_status(
+    peduli: int, unknown: int, total: int, data_year: int, formed: int | None = None
+) -> str:
+    """ya / mungkin / tidak; no verdict: "belum_terbentuk" before the province was ``formed``
+    (there was no provincial government to be pembina), "tanpa_hasil" when nothing is known."""
+    if formed is not None and data_year < formed:
+        return "belum_terbentuk"
     if total and unknown >= total:
         return "tanpa_hasil"  # nothing known (e.g. results not yet published): no verdict at all
     if meets_pembina(peduli, total, data_year):
@@ -47,13 +53,23 @@ def pembina_status(peduli: int, unknown: int, total: int, data_year: int) -> str
     return "tidak"
 
 
-def pembina_text(peduli: int, unknown: int, total: int, data_year: int, lang: str = "id") -> str:
+def pembina_text(
+    peduli: int,
+    unknown: int,
+    total: int,
+    data_year: int,
+    lang: str = "id",
+    formed: int | None = None,
+) -> str:
     """A sentence like "12 dari 17 kab/kota (71%) Peduli HAM; syarat ≥ 60%: memenuhi"; with
-    regions lacking data it says how many, instead of a vague "at least"."""
+    regions lacking data it says how many, instead of a vague "at least". Before the province
+    was ``formed``: only that."""
     from kkpham.formatting import format_percent
     from kkpham.texts import t
 
-    status = pembina_status(peduli, unknown, total, data_year)
+    status = pembina_status(peduli, unknown, total, data_year, formed)
+    if status == "belum_terbentuk":
+        return t("pb_not_formed", lang, year=formed)
     share = format_percent(peduli / total if total else 0.0, lang, decimals=0)
     body = t("pb_body", lang, peduli=peduli, total=total, share=share)
     if unknown:
@@ -65,19 +81,6 @@ def pembina_text(peduli: int, unknown: int, total: int, data_year: int, lang: st
         rule=pembina_rule(data_year),
         verdict=t(f"pb_{status}", lang).lower(),
     )
-
-
-def _pembina(r, data_year: int, formed: int | None, lang: str) -> dict[str, str]:
-    """``pembina`` and ``pembina_text`` of one province row."""
-    from kkpham.texts import t
-
-    if formed is not None and data_year < formed:
-        return {"pembina": "belum_terbentuk", "pembina_text": t("pb_not_formed", lang, year=formed)}
-    peduli, unknown, total = int(r.peduli), int(r.unknown), int(r.total)
-    return {
-        "pembina": pembina_status(peduli, unknown, total, data_year),
-        "pembina_text": pembina_text(peduli, unknown, total, data_year, lang),
-    }
 
 
 def _run_ending(flags: list[bool]) -> int:
@@ -126,6 +129,7 @@ def league_table(
             int(y) >= since and meets_pembina(int(p), int(t), int(y)) for p, t, y in triples
         ]
         share_prev = prev.get(r.province_code, float("nan"))
+        counts = int(r.peduli), int(r.unknown), int(r.total)
         rows.append(
             {
                 "province_code": r.province_code,
@@ -143,7 +147,8 @@ def league_table(
                 and int(prev_unknown.get(r.province_code, 1)) == 0,
                 "all_peduli_streak": _run_ending(all_peduli),
                 "pembina_streak": _run_ending(eligible),
-                **_pembina(r, data_year, formed.get(r.province_code), lang),
+                "pembina": pembina_status(*counts, data_year, since or None),
+                "pembina_text": pembina_text(*counts, data_year, lang, since or None),
             }
         )
     out = pd.DataFrame(rows)

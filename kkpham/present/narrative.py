@@ -112,11 +112,10 @@ def pembina(view: View) -> str | None:
     if not view.held or not view.province:
         return None
     s = view.summary
-    since = province_formed_years(view.panel[["code", "province_code"]].drop_duplicates())
-    if view.data_year < since.get(view.province, 0):  # no provincial government yet
-        text = t("pb_not_formed", view.lang, year=since[view.province])
-    else:
-        text = pembina_text(s["peduli"], s["unknown"], s["total"], view.data_year, view.lang)
+    formed = province_formed_years(view.panel[["code", "province_code"]].drop_duplicates())
+    text = pembina_text(
+        s["peduli"], s["unknown"], s["total"], view.data_year, view.lang, formed.get(view.province)
+    )
     return t("pr_pembina", view.lang, text=text)
 
 

@@ -148,7 +148,8 @@ def _province_rows(view: ctx.View) -> tuple[list[str], list[list[str]]]:
     rows = [
         [
             r.province_name,
-            "—" if r.pembina == "tanpa_hasil" else str(r.peduli),  # no result: no count of 0
+            # nothing known, or no province yet: no count of 0
+            "—" if r.pembina in ("tanpa_hasil", "belum_terbentuk") else str(r.peduli),
             str(r.total),
             str(r.unknown),
             "—" if pd.isna(r.share) else format_percent(r.share, view.lang, decimals=1),
