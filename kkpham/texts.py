@@ -1104,9 +1104,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "The results of data year {year} are not yet published, so no change can be shown.",
     ),
     "pr_slide_change_no_data": (
-        "Belum ada hasil tahun data {year} untuk {place}, jadi perubahannya belum dapat "
-        "ditunjukkan.",
-        "There is no result of data year {year} for {place} yet, so no change can be shown.",
+        "Dasbor ini belum punya data tahun data {year} untuk {place}, jadi perubahannya belum "
+        "dapat ditunjukkan.",
+        "This dashboard has no data of data year {year} for {place} yet, so no change can be "
+        "shown.",
     ),
     "pr_sources_status": ("Status tahun data {year}:", "Statuses of data year {year}:"),
     "pr_sources_previous": (
