@@ -110,6 +110,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "datanya: **{latest}**.",
         "No data for {place} in data year {year} yet. The latest year with data: **{latest}**.",
     ),
+    "no_data_unpublished": (
+        "Hasil tahun data {year} belum diumumkan. Tahun terakhir yang ada datanya untuk {place}: "
+        "**{latest}**.",
+        "The results of data year {year} are not yet published. The latest year with data for "
+        "{place}: **{latest}**.",
+    ),
     "no_data_anywhere": ("Belum ada data untuk {place}.", "No data for {place} yet."),
     "not_held_shown": (
         "Tahun data {year} tidak dinilai; ditampilkan {shown}.",
@@ -188,9 +194,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "streak_note": (
         "Tahun data 2020 tidak dinilai dan tidak memutus hitungan berturut-turut. "
-        "Tahun yang belum ada datanya memutus hitungan.",
+        "Tahun yang belum ada datanya memutus hitungan; bila tahun terpilih sendiri belum ada "
+        "hasilnya, hitungannya ditulis —.",
         "Data year 2020 was not assessed and does not break a streak. A year "
-        "without data breaks the streak.",
+        "without data breaks the streak; where the chosen year itself has no result yet, the "
+        "streak reads —.",
     ),
     "no_reported": (
         "Sumber tidak memuat jumlah untuk wilayah ini. Garis hanya menunjukkan data "
@@ -225,6 +233,19 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Kolom perubahan membandingkan tahun data {shown} dengan {year}, tahun dinilai sebelumnya.",
         "The change column compares data year {shown} with {year}, the assessed year before it.",
     ),
+    "lg_unpublished": (
+        "Hasil tahun data {year} belum diumumkan, jadi peringkat provinsi belum dapat disusun.",
+        "The results of data year {year} are not yet published, so there is no ranking yet.",
+    ),
+    "lg_none_known": (
+        "Dasbor ini belum punya hasil tahun data {year}, jadi peringkat provinsi belum dapat "
+        "disusun.",
+        "This dashboard has no results of data year {year} yet, so there is no ranking.",
+    ),
+    "lg_without": (
+        "Tanpa hasil tercatat tahun data {year}, tidak diperingkat ({n} provinsi): {names}.",
+        "No result recorded for data year {year}, not ranked ({n} provinces): {names}.",
+    ),
     "lg_measurable": ("Perubahan terukur", "Change measurable"),
     "lg_streak_all": ("Semua Peduli berturut-turut (tahun)", "All-Peduli streak (years)"),
     "lg_streak_pembina": ("Pembina berturut-turut (tahun)", "Pembina streak (years)"),
@@ -247,6 +268,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "pf_streak": (
         "Peduli HAM berturut-turut sampai tahun data {year}: **{n} tahun** (terkonfirmasi).",
         "Consecutive Peduli HAM data years up to {year}: **{n}** (confirmed).",
+    ),
+    "pf_streak_unknown": (
+        "Belum ada hasil bersumber untuk tahun data {year}, jadi deretnya sampai tahun itu belum "
+        "diketahui.",
+        "No cited result for data year {year} yet, so the run up to that year is not known.",
     ),
     "pf_last_run": (
         "Deret terakhir: {n} tahun, sampai tahun data {year}.",
@@ -602,6 +628,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Upper bound (if every region without data were Peduli)",
     ),
     "fig_reported": ("Jumlah menurut sumber", "Reported by sources"),
+    "fig_source_total": ("{n} dari {m} menurut sumber", "{n} of {m} per the source"),
     "fig_status_in": ("Kategori tahun {y}", "Category in {y}"),
     "fig_claims": ("klaim", "claims"),
     "fig_disputed": ("sumber berbeda", "sources disagree"),
@@ -1119,8 +1146,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "The cycle of data year {year} (statuses without a source row):",
     ),
     "pr_sources_counts": (
-        "Jumlah yang dilaporkan sumber (grafik persentase, semua tahun):",
-        "Counts the sources report (share chart, every year):",
+        "Jumlah yang dilaporkan sumber (grafik persentase; ringkasan tahun data {year}):",
+        "Counts the sources report (share chart; summary of data year {year}):",
     ),
     "pr_slide_share_note": (
         "Garis hijau: yang tercatat di dasbor ini (batas bawah); garis titik: batas atas, bila "

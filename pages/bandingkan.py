@@ -86,4 +86,4 @@ completeness_view.grid_section(cycles, lang, mode)
 
 first, last = sorted((year2, year))  # a change is read forward in time
 st.subheader(f"{t('trans', lang)}: {label(first)} → {label(last)} — {place}")
-ui.show_transitions(scope_panel, cycles, first, last, lang, view=(province,))
+ui.show_transitions(scope_panel, cycles, first, last, lang, place, view=(province,))

@@ -7,6 +7,7 @@ statuses), and a smoke test runs them on the real built store, asserting only in
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -18,6 +19,7 @@ import kkpham.model.regions
 from kkpham.model.resolver import Resolver, load_aliases
 from kkpham.store import Store
 from kkpham.texts import t
+from kkpham.vocab import STORED_KEYS
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPARE = str(ROOT / "pages" / "bandingkan.py")
@@ -183,9 +185,20 @@ def test_compare_on_real_store(real_store: Path, params: dict) -> None:
     league = at.dataframe[0].value
     with Store.open(real_store) as store:
         provinces, regions = store.provinces(), store.regions()
-    year = int(at.query_params["tahun"])  # every kab/kota formed by then, once
+        year = int(at.query_params["tahun"])
+        panel = store.status_panel()
+    # ranked: exactly the provinces with any cited status that year; the others named below it
+    now = panel[panel["data_year"] == year]
+    with_result = set(now.loc[now["status"].isin(STORED_KEYS), "province_code"])
+    assert set(league["Kode"]) == with_result and league["Kode"].is_unique
+    unranked = provinces[~provinces["code"].isin(with_result)]["name"].sort_values()
+    if len(unranked):
+        text = t("lg_without", "id", year=year, n=len(unranked), names=", ".join(unranked))
+        assert any(text in c.value for c in at.caption)
+    # every kab/kota formed by then counted once, in its province
     formed = regions["formed_year"].isna() | (regions["formed_year"] <= year)
-    assert len(league) == len(provinces) and league["Jumlah kab/kota"].sum() == formed.sum()
+    in_ranked = regions["code"].str[:2].isin(with_result)
+    assert league["Jumlah kab/kota"].sum() == (formed & in_ranked).sum()
     # a change is shown only where both years are complete (never a lower bound's difference)
     change_col = next(c for c in league.columns if c.startswith("Perubahan sejak"))
     change, complete = league[change_col], league["Perubahan terukur"].eq("Ya")
@@ -300,3 +313,50 @@ def test_award_year_mode_labels_the_years_on_the_compare_page(synthetic_store: P
     table = next(d.value for d in at.dataframe if "Pertama Peduli" in d.value.columns)
     assert "Berturut-turut s.d. 2023" in table.columns
     assert set(table["Pertama Peduli"]) - {"—"} == firsts
+
+
+def test_a_province_without_a_result_is_named_not_ranked(app) -> None:
+    """Prov Dua has no row in 2022: a league row of "0" and "None" read as a ranking."""
+    at = app(COMPARE, tahun="2022", tahun2="2021")
+    _ok(at)
+    league = at.dataframe[0].value
+    assert list(league["Provinsi"]) == ["Prov Satu"]
+    unranked = t("lg_without", "id", year=2022, n=1, names="Prov Dua")
+    assert any(unranked in c.value for c in at.caption)
+    # its own page: no change 2021 -> 2022 (every kab/kota would read "no longer known")
+    at = app(COMPARE, provinsi="75", tahun="2022", tahun2="2021")
+    _ok(at)
+    assert any(
+        t("pr_slide_change_no_data", "id", year=2022, place="Prov Dua") == i.value for i in at.info
+    )
+    assert not any("2021" in d.value.columns for d in at.dataframe)  # no transition table
+    grid = next(
+        json.loads(c.proto.spec)
+        for c in _charts(at)
+        if any(tr.get("name") == "streak" for tr in json.loads(c.proto.spec)["data"])
+    )
+    labels = next(tr["text"] for tr in grid["data"] if tr.get("name") == "streak")
+    assert labels and all(label.startswith("— · ") for label in labels)  # no "0×" as of 2022
+
+
+def test_a_year_not_yet_published_has_no_ranking_and_no_change(synthetic_store: Path) -> None:
+    """2024 (held, results not public): no league of 38 zeros, no change map of "no data any
+    more", no streak of 0 for every kab/kota."""
+    at = AppTest.from_file(COMPARE, default_timeout=120)
+    at.query_params.update({"provinsi": "74", "tahun": "2024", "tahun2": "2023"})
+    at.run()
+    _ok(at)
+    infos = [i.value for i in at.info]
+    assert t("lg_unpublished", "id", year=2024) in infos
+    # the change 2023 -> 2024: the year asked about is named (2023 has no Sultra row either)
+    assert t("pr_slide_change_unpublished", "id", year=2024) in infos
+    assert not any("Peringkat" in str(d.value.columns) for d in at.dataframe)
+    streak_col = t("st_streak", "id", year="2024")
+    table = next(d.value for d in at.dataframe if streak_col in d.value.columns)
+    assert table[streak_col].eq("—").all()
+    # 2022 -> 2023: 2023 is published, but holds no Sultra row
+    at.query_params.update({"provinsi": "74", "tahun": "2023", "tahun2": "2022"})
+    at.run()
+    assert t("pr_slide_change_no_data", "id", year=2023, place="Sulawesi Tenggara") in [
+        i.value for i in at.info
+    ]

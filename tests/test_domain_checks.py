@@ -123,6 +123,13 @@ def test_a_bad_port_is_no_crash() -> None:
         ("http://127.0.0.1/berita", False),
         ("https://[::1]/", False),
         ("https://printer.localhost/", False),
+        ("http://127.1/berita", False),  # short for 127.0.0.1
+        ("http://10.1/", False),
+        ("https://nas.local/berita", False),
+        ("https://intranet.kanwil.internal/x", False),
+        ("https://router.home.arpa/", False),
+        ("https://ham.go.id./berita", True),  # a trailing dot is the same public name
+        ("https://xn--mnchen-3ya.de/x", True),
     ],
 )
 def test_a_source_is_a_public_site(url: str, public: bool) -> None:
@@ -144,6 +151,10 @@ def test_one_page_or_decree_written_differently_is_one_source() -> None:
     assert len({source_key(u) for u in same}) == 1
     assert source_key("https://bargo.id/?p=7234") != source_key("https://bargo.id/?p=7235")
     assert source_key("https://example.org/Dup") != source_key("https://example.org/dup")
+    # a single-page site's route names its page; a plain anchor does not
+    assert source_key("https://x.go.id/#/berita/12") != source_key("https://x.go.id/#/berita/13")
+    assert source_key("https://x.go.id/#!/berita/12") != source_key("https://x.go.id/")
+    assert source_key("https://x.go.id/berita#komentar") == source_key("https://x.go.id/berita")
     assert source_key("M.HH-03.HA.02.01.01  tahun 2023") == source_key(
         "M.HH-03.HA.02.01.01 Tahun 2023"
     )

@@ -182,7 +182,7 @@ def _expected_numbers(settings: Settings, province: str | None, year: int) -> se
     trans = transitions(panel, prev, year, cycles)
     nums |= {int((trans["transition"] == k).sum()) for k in ("jadi_peduli", "lepas_peduli")}
     nums.add(int(((trans["transition"] == "baru_melapor") & (trans["status_b"] == "peduli")).sum()))
-    nums |= set(streaks(panel, as_of=year)["streak"].astype(int))
+    nums |= set(streaks(panel, as_of=year)["streak"].dropna().astype(int))
     nums |= set(rep["awarded_count"].astype(int)) | set(rep["total_regions"].dropna().astype(int))
     nums |= set(range(2012, 2026)) | {2, 50, 60}  # years; "two or more"; pembina rule (%)
     for n in list(nums):  # "and N more" after the listed names

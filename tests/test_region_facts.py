@@ -97,3 +97,44 @@ def test_province_split_years_come_from_the_laws():
 
     # Kaltara out of Kaltim (UU 20/2012); Papua's and Papua Barat's splits (UU 14-16/2022, 29/2022)
     assert province_split_years() == {"64": 2012, "91": 2022, "92": 2022}
+
+
+def test_province_formed_years_from_the_laws_and_later_formations():
+    """The year a province was formed: from the law that moved its kab/kota into it (not the
+    year the code list caught up), kept when a kab/kota is later formed inside it; a code changed
+    within its own province forms no province; a basis without "UU n/yyyy" is no crash."""
+    from kkpham.model.region_facts import province_formed_years
+
+    facts = load_facts()
+    regions = pd.DataFrame({"code": sorted(set(facts["code"]))})
+    regions["province_code"] = regions["code"].str[:2]
+    assert province_formed_years(regions, facts) == {
+        "65": 2012,
+        "93": 2022,
+        "94": 2022,
+        "95": 2022,
+        "96": 2022,  # UU 29/2022, though Kepmendagri gave the codes in 2025
+    }
+
+    def fact(code, kind, year, basis="", old=""):
+        blank = dict.fromkeys(("previous_code", "old_name", "source"), "")
+        return {"code": code, "fact": kind, "year": year, "legal_basis": basis, **blank,
+                "old_province_code": old}  # fmt: skip
+
+    made = pd.DataFrame(
+        [
+            fact("65.01", "province_changed", 2013, "UU 20/2012 (2012-11-17)"),
+            fact("65.02", "province_changed", 2013, "Perpu tanpa nomor"),  # the fact's year
+            fact("65.05", "formed", 2015, "UU 1/2015"),  # formed later inside the new province
+            fact("71.01", "code_changed", 2019, "Kepmendagri", old="71"),  # within its province
+            fact("72.01", "code_changed", 2019, "UU 3/2019", old="71"),
+        ]
+    )
+    regions = pd.DataFrame(
+        {
+            "code": ["65.01", "65.02", "65.05", "71.01", "72.01", "72.02"],
+            "province_code": ["65", "65", "65", "71", "72", "72"],
+        }
+    )
+    # 72.02 came with no fact: province 72 existed before the move
+    assert province_formed_years(regions, made) == {"65": 2012}

@@ -185,8 +185,13 @@ def test_pack_sources_are_grouped_by_what_they_back(built_settings: Settings, la
                 assert groups.get(prev_head, []) == prev
             else:
                 assert prev_head not in groups
-            counts = groups.get(t("pr_sources_counts", lang), [])
-            assert set(counts) == set(view.reported["source_url"]) - {""}
+            counts = groups.get(t("pr_sources_counts", lang, year=year), [])
+            # the counts the pack shows: beside the share (awards), or in the year's narrative
+            rep = view.reported
+            tags = rep["evidence"].map(counted)
+            off = tags.str.startswith("invited") | (tags == "cukup_peduli_ham")
+            shown = rep[~off | (rep["data_year"] == year)]
+            assert set(counts) == set(shown["source_url"]) - {""}
             assert all(urls for urls in groups.values())
             assert set(all_sources(view)) == {u for urls in groups.values() for u in urls}
 
@@ -258,6 +263,16 @@ def test_only_counts_of_awards_stand_beside_the_peduli_share(built_settings: Set
             assert sum(len(d.y) for d in markers) == int(
                 (~off & beside["data_year"].isin(cycles["data_year"])).sum()
             )
+            # the hover names the kab/kota the point divides by, and a source's own total only
+            # as the source's (259/439 stood under a point of 259/514)
+            shown = beside[~off & beside["data_year"].isin(cycles["data_year"])]
+            hovers = [h for d in markers for h in d.text]
+            for r, hover in zip(shown.itertuples(), hovers, strict=True):
+                n, ours = int(r.awarded_count), int(r.ours_total)
+                assert hover.startswith(f"{n}/{ours}")
+                if pd.notna(r.total_regions) and int(r.total_regions) != ours:
+                    theirs = t("fig_source_total", "id", n=n, m=int(r.total_regions))
+                    assert f"({theirs})" in hover
 
 
 def test_no_pembina_verdict_for_a_province_before_it_was_formed(built_settings: Settings) -> None:
@@ -325,3 +340,29 @@ def test_award_year_mode_leads_the_pack_and_presentation_titles(built_settings: 
         assert shown_year(view, 2020) == "2020"  # not held: no award year to lead with
         data = load_view(store, built_settings.static_dir, "74", 2023, "en", TODAY)
         assert year_text(data) == f"Data year 2023 (award {award})"
+
+
+def test_pack_shows_no_change_from_a_year_without_results(built_settings: Settings) -> None:
+    """The pack drew a change map from a year we hold no row of (Aceh 2015 -> 2016: every kab/kota
+    "a result now, none before") where the map page refused; both now give the reason."""
+    from kkpham.model.timeline import previous_held_year
+    from kkpham.present.context import no_change_reason
+    from kkpham.vocab import STORED_KEYS
+
+    with Store.open(built_settings.db_path) as store:
+        cycles, panel = store.cycles(), store.status_panel()
+        stored = panel[panel["status"].isin(STORED_KEYS)]
+        known = set(zip(stored["province_code"], stored["data_year"], strict=True))
+        pairs = [
+            (province, int(year), previous_held_year(cycles, int(year)))
+            for province, year in sorted(known)
+        ]
+        gaps = [(p, y, prev) for p, y, prev in pairs if prev and (p, prev) not in known]
+        if not gaps:
+            pytest.skip("every province with a result has one in the held year before it")
+        province, year, prev = gaps[0]
+        view = load_view(store, built_settings.static_dir, province, year, "id", TODAY)
+        assert view.trans is None
+        assert no_change_reason(view) == t(
+            "pr_slide_change_no_data", "id", year=prev, place=view.place
+        )

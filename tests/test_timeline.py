@@ -25,8 +25,10 @@ from kkpham.model.transitions import (
     transition_counts,
     transition_matrix,
     transitions,
+    year_without_results,
 )
 from kkpham.store import Store
+from kkpham.texts import t
 
 PROVINCES = pd.DataFrame({"code": ["74", "75"], "name": ["Prov Satu", "Prov Dua"]})
 REGIONS = pd.DataFrame(
@@ -175,8 +177,8 @@ def test_unknown_year_breaks_confirmed_streak_but_is_reported(panel: pd.DataFram
     assert s.loc["74.02", "streak_bridged"] == 3
     assert s.loc["74.02", "streak_gap_years"] == [2016, 2021]
     assert s.loc["74.02", "first_peduli"] == 2015 and s.loc["74.02", "n_peduli"] == 3
-    # a region that was never Peduli
-    assert s.loc["74.04", "streak"] == 0 and pd.isna(s.loc["74.04", "first_peduli"])
+    # a region that was never Peduli (and has no result in 2022: its streak there is unknown)
+    assert pd.isna(s.loc["74.04", "streak"]) and pd.isna(s.loc["74.04", "first_peduli"])
     # as_of cuts the series: up to 2019 the first region has 2 years
     assert streaks(panel, as_of=2019).set_index("code").loc["74.01", "streak"] == 2
     # 74.71: Peduli 2019, Peduli 2021 (disputed, precedence), then did not report in 2022
@@ -363,3 +365,29 @@ def test_a_year_without_any_row_has_no_confirmed_share(panel: pd.DataFrame) -> N
     assert math.isnan(s.loc[2021, "share"])  # not 0%: that would read as "all lost"
     # nor "up to 100%": a year without results says nothing about the share
     assert math.isnan(s.loc[2021, "share_max"]) and s.loc[2022, "share"] == pytest.approx(0.6)
+
+
+def test_streak_as_of_a_year_without_a_result_is_unknown_not_zero(panel: pd.DataFrame) -> None:
+    """0 read as "lost" for every kab/kota of a year not yet published (the grid said "0×")."""
+    s21 = streaks(panel, as_of=2021).set_index("code")
+    # 74.02: Peduli 2019, nothing known in 2021: the streak as of 2021 is unknown; the last run is
+    # still told
+    assert pd.isna(s21.loc["74.02", "streak"]) and pd.isna(s21.loc["74.02", "streak_bridged"])
+    assert s21.loc["74.02", "last_run"] == 1 and s21.loc["74.02", "last_peduli"] == 2019
+    text = streak_text(region_streak(panel, "74.02", 2021), 2021)
+    assert text.startswith(t("pf_streak_unknown", "id", year=2021))
+    assert "Deret terakhir: 1 tahun, sampai tahun data 2019" in text
+    # a cited status that is not Peduli still ends the streak: 0, not unknown
+    assert s21.loc["74.03", "streak"] == 0  # Mulai in 2021
+
+
+def test_a_change_needs_results_in_both_years(store: Store) -> None:
+    """Province 75 has no row in 2022: 2021 -> 2022 would read "no longer known" for all."""
+    cycles = store.cycles()
+    p75 = status_panel(store, "75")
+    assert year_without_results(p75, cycles, (2021, 2022)) == (2022, True)
+    assert year_without_results(p75, cycles, (2016, 2021)) == (2016, True)  # the earlier year too
+    assert year_without_results(p75, cycles, (2019, 2021)) is None
+    unpublished = cycles.assign(results_public=cycles["data_year"] != 2022)
+    assert year_without_results(p75, unpublished, (2021, 2022)) == (2022, False)
+    assert year_without_results(status_panel(store, "74"), cycles, (2021, 2022)) is None

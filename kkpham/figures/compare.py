@@ -39,6 +39,7 @@ KEYS = {
     "ours": "fig_ours",
     "max": "fig_max",
     "reported": "fig_reported",
+    "source_total": "fig_source_total",
     "from": "fig_status_in",
     "to": "fig_status_in",
     "count": "count",
@@ -49,6 +50,19 @@ KEYS = {
 
 def _t(lang: str) -> dict[str, str]:
     return {name: texts.t(key, lang) for name, key in KEYS.items()}
+
+
+def _reported_hover(r: object, source_total: str) -> str:
+    """ "259/514 (259 dari 439 menurut sumber)": the count over the kab/kota the point divides
+    by (``timeline.reported_beside_ours``), and the source's own total where it differs
+    (participants, not every kab/kota)."""
+    n, theirs = r.awarded_count, r.total_regions  # type: ignore[attr-defined]
+    ours = getattr(r, "ours_total", float("nan"))
+    denominator = ours if pd.notna(ours) else theirs
+    text = f"{int(n)}" + (f"/{int(denominator)}" if pd.notna(denominator) else "")
+    if pd.notna(theirs) and theirs != denominator:
+        text += f" ({source_total.format(n=int(n), m=int(theirs))})"
+    return text
 
 
 def year_axis(cycles: pd.DataFrame, year_mode: str, lang: str) -> tuple[list[int], dict]:
@@ -229,7 +243,11 @@ def status_grid(
         s = streaks.set_index("code").reindex(regions["code"])
         # the first Peduli year named as the axis names years (its award year in award mode)
         first = [named_year(year_names, f) for f in s["first_peduli"]]
-        labels = [f"{int(k)}× · {f}" for k, f in zip(s["streak"].fillna(0), first, strict=True)]
+        # "—": no cited status in the streak's year (not yet published, nothing known)
+        labels = [
+            f"{'—' if pd.isna(k) else f'{int(k)}×'} · {f}"
+            for k, f in zip(s["streak"], first, strict=True)
+        ]
         data.append(
             go.Scatter(
                 x=[len(years)] * len(labels),
@@ -388,9 +406,8 @@ def share_chart(
         rep = rep[rep["on_share_chart"].astype(bool)]
     if len(rep):
         hover = [
-            f"{int(r.awarded_count)}"
-            + (f"/{int(r.total_regions)}" if pd.notna(r.total_regions) else "")
-            + f" · {esc(r.source_label)}<br>{esc(str(r.evidence)[:160])}"
+            _reported_hover(r, t["source_total"]) + f" · {esc(r.source_label)}<br>"
+            f"{esc(str(r.evidence)[:160])}"
             for r in rep.itertuples(index=False)
         ]
         data.append(

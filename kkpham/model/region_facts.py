@@ -130,18 +130,35 @@ def province_split_years(facts: pd.DataFrame | None = None) -> dict[str, int]:
 def province_formed_years(
     regions: pd.DataFrame, facts: pd.DataFrame | None = None
 ) -> dict[str, int]:
-    """Province code -> year of the law that formed it, for a province every kab/kota of which
-    came from another province (Kalimantan Utara 2012; the Papua provinces 2022). ``regions``:
-    ``code`` and ``province_code`` of every kab/kota."""
+    """Province code -> the year it was formed, for a province whose kab/kota came from another
+    province by law (Kalimantan Utara 2012; the Papua provinces 2022): the year of the earliest
+    such law (else of the fact), when every other kab/kota of the province was formed in it
+    later. ``regions``: ``code`` and ``province_code`` of every kab/kota. A code changed within
+    its own province moves nothing."""
     facts = load_facts() if facts is None else facts
-    moved = facts[facts["fact"].isin(["code_changed", "province_changed"])]
-    years = moved["legal_basis"].str.extract(r"UU \d+/(\d{4})", expand=False).astype(int)
-    law = dict(zip(moved["code"], years, strict=True))
+    # the law's year ("UU 29/2022"), not the year the code list caught up (Kepmendagri 2025)
+    law_year = facts["legal_basis"].fillna("").str.extract(r"UU \d+/(\d{4})", expand=False)
+    year = pd.to_numeric(law_year, errors="coerce").fillna(
+        pd.to_numeric(facts["year"], errors="coerce")
+    )
+    old_province = facts["old_province_code"].fillna("").astype(str)
+    moved_in = (facts["fact"] == "province_changed") | (
+        (facts["fact"] == "code_changed")
+        & (old_province != "")
+        & (old_province != facts["code"].astype(str).str[:2])
+    )
+    law = dict(zip(facts.loc[moved_in, "code"], year[moved_in], strict=True))
+    formed = facts["fact"] == "formed"
+    formed_in = dict(zip(facts.loc[formed, "code"], year[formed], strict=True))
     out = {}
     for province, codes in regions.groupby("province_code")["code"]:
-        found = [law.get(c) for c in codes]
-        if found and None not in found:
-            out[str(province)] = int(min(found))
+        moves = [law[c] for c in codes if pd.notna(law.get(c))]
+        if not moves:
+            continue
+        since = int(min(moves))
+        others = [c for c in codes if c not in law]
+        if all(formed_in.get(c, 0) >= since for c in others):  # formed in the new province
+            out[str(province)] = since
     return out
 
 

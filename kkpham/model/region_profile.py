@@ -103,8 +103,11 @@ def streak_text(s: dict, as_of: int, lang: str = "id") -> str:
 
     if s["n_peduli"] == 0:
         return t("pf_none", lang)
-    parts = [t("pf_streak", lang, year=as_of, n=s["streak"])]
-    if s["streak"] == 0:
+    if pd.isna(s["streak"]):  # no cited status that year: the streak there is unknown
+        parts = [t("pf_streak_unknown", lang, year=as_of)]
+    else:
+        parts = [t("pf_streak", lang, year=as_of, n=s["streak"])]
+    if pd.isna(s["streak"]) or s["streak"] == 0:
         parts.append(t("pf_last_run", lang, n=s["last_run"], year=s["last_peduli"]))
     gaps = s["streak_gap_years"]
     if gaps:

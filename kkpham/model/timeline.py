@@ -1,8 +1,8 @@
 """Statuses over the data years: the kab/kota × year panel, streaks, share-Peduli series.
 
 Everything here is pure pandas over the status panel (``kkpham.model.panel``, the table the map
-frame
-is a filter of), so the grid, the league table and the profile show exactly what the map shows.
+frame is
+a filter of), so the grid, the league table and the profile show exactly what the map shows.
 
 Streak rules (documented once, used everywhere):
 - A streak counts consecutive *held* data years with a confirmed Peduli HAM status. Data year 2020
@@ -12,6 +12,8 @@ Streak rules (documented once, used everywhere):
   reached across such gaps and the gap years themselves; the UI shows both and never fills a
   gap silently.
 - Not achieved, did not report and "region not yet formed" end a streak.
+- A streak *as of* a year without a cited status for the region (not yet published, nothing
+  known, not yet formed) is unknown (NA), not 0: the last run is still reported.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import pandas as pd
 from kkpham.model import panel as status_table
 from kkpham.model.completeness import counts_awards
 from kkpham.store import Store
+from kkpham.vocab import BY_KEY
 
 ASSESSED = ("peduli", "cukup", "mulai", "kurang", "belum", "bukan_peduli")  # a published outcome
 NO_OUTCOME = ("tidak_melapor", "tidak_diketahui", "belum_diumumkan", "belum_terbentuk")
@@ -115,10 +118,13 @@ def _one_region(years: list[int], statuses: list[str]) -> dict:
         bridged = sum(s == "peduli" for _, s in run)
         gaps = sorted(y for y, s in run if s == "tidak_diketahui" and y > earliest)
     last = max((i for i, s in enumerate(statuses) if s == "peduli"), default=None)
+    # no cited status in the last year (not yet published, nothing known, not yet formed): the
+    # streak there is unknown, not 0 (0 read as "lost" for every region of an unpublished year)
+    known_now = bool(statuses) and BY_KEY[statuses[-1]].stored
     return {
-        "streak": streak,
+        "streak": streak if known_now else None,
         "last_run": runs[last] if last is not None else 0,
-        "streak_bridged": bridged,
+        "streak_bridged": bridged if known_now else None,
         "streak_gap_years": gaps,
         "longest_streak": max(runs, default=0),
         "first_peduli": peduli_years[0] if peduli_years else None,
@@ -157,7 +163,7 @@ def streaks(panel: pd.DataFrame, as_of: int | None = None) -> pd.DataFrame:
         "n_known",
     ]
     out = pd.DataFrame(rows, columns=cols)
-    for col in ("first_peduli", "last_peduli"):
+    for col in ("streak", "streak_bridged", "first_peduli", "last_peduli"):
         out[col] = out[col].astype("Int64")
     return out
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kkpham.model.timeline import ASSESSED, regime_of
-from kkpham.vocab import BY_KEY, STATUSES
+from kkpham.vocab import BY_KEY, STATUSES, STORED_KEYS
 
 BANDS = ("cukup", "mulai", "kurang")  # ordered best to worst; "belum" has no known band
 
@@ -129,6 +129,22 @@ def transitions(
     out["regime_a"], out["regime_b"] = regime_a, regime_b
     out["regimes_differ"] = regime_a != regime_b
     return out
+
+
+def year_without_results(
+    panel: pd.DataFrame, cycles: pd.DataFrame, years: tuple[int, ...]
+) -> tuple[int, bool] | None:
+    """(the latest of ``years`` in which no kab/kota of ``panel`` has a cited status, whether
+    that year's results are public), or None. Such a year has no change to show: every region
+    would read "no longer known" or "no result in either year" (2023 → 2024 before 2024 is
+    published; Aceh 2015 → 2016, a year we hold no Aceh row of). The later year is named first:
+    it is the one asked about."""
+    stored = panel["status"].isin(STORED_KEYS)
+    public = cycles.set_index("data_year")["results_public"]
+    for year in sorted(years, reverse=True):
+        if not stored[panel["data_year"] == year].any():
+            return int(year), bool(public.get(year, False))
+    return None
 
 
 def regime_note(cycles: pd.DataFrame, year_a: int, year_b: int, lang: str = "id") -> str | None:

@@ -17,7 +17,7 @@ import pandas as pd
 from kkpham.formatting import format_date
 from kkpham.model.mapdata import boundary_build_id, map_frame, province_summary, source_label
 from kkpham.model.timeline import previous_held_year, share_series, status_panel
-from kkpham.model.transitions import regime_note, transitions
+from kkpham.model.transitions import regime_note, transitions, year_without_results
 from kkpham.present.geometry import ViewGeometry, view_geometry
 from kkpham.present.mapfig import Decor
 from kkpham.regimes import programme_name
@@ -105,9 +105,10 @@ def load_view(
     prev = previous_held_year(cycles, data_year)
     held = bool(cycles.set_index("data_year").loc[data_year, "held"])
     summary = province_summary(store, data_year, province, frame)
-    # a year without any result (not yet published, or nothing found) has no change to show:
-    # every region would read "no data any more"
-    changed = held and prev and summary["known"]
+    # a year without any result (not yet published, or nothing found: either of the two) has no
+    # change to show: every region would read "no data any more" or "no result in either year"
+    gap = year_without_results(panel, cycles, (prev, data_year)) if held and prev else None
+    changed = held and prev and gap is None
     trans = transitions(panel, prev, data_year, cycles) if changed else None
     return View(
         province=province,
@@ -183,14 +184,19 @@ def no_change_reason(view: View) -> str | None:
     if view.trans is not None:
         return None
     if not view.held:
-        key = "pr_slide_not_held"
-    elif view.previous_year is None:
-        key = "pr_slide_no_change"
-    elif not view.summary.get("public", True):
-        key = "pr_slide_change_unpublished"
-    else:
-        key = "pr_slide_change_no_data"
-    return t(key, view.lang, year=view.data_year, place=view.place)
+        return t("pr_slide_not_held", view.lang)
+    if view.previous_year is None:
+        return t("pr_slide_no_change", view.lang)
+    gap = year_without_results(view.panel, view.cycles, (view.previous_year, view.data_year))
+    year, public = gap if gap else (view.data_year, True)
+    return no_results_text(year, public, view.place, view.lang)
+
+
+def no_results_text(year: int, public: bool, place: str, lang: str) -> str:
+    """Why no change can be shown when ``year`` has no result in the scope: not yet published,
+    or (published) no row of ours."""
+    key = "pr_slide_change_no_data" if public else "pr_slide_change_unpublished"
+    return t(key, lang, year=year, place=place)
 
 
 def source_line(view: View, frame: pd.DataFrame | None = None) -> str:

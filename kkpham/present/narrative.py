@@ -97,7 +97,11 @@ def longest_streaks(view: View, top: int = 3) -> str | None:
     if not view.held:
         return None
     s = streaks(view.panel, as_of=view.data_year)
-    s = s[s["streak"] >= 2].sort_values(["streak", "code"], ascending=[False, True]).head(top)
+    s = (
+        s[s["streak"].fillna(0) >= 2]
+        .sort_values(["streak", "code"], ascending=[False, True])
+        .head(top)
+    )
     lang = view.lang
     if s.empty:
         return t("pr_streaks_none", lang, year=view.data_year)

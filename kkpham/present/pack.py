@@ -17,6 +17,7 @@ import pandas as pd
 
 from kkpham.figures.compare import share_chart
 from kkpham.formatting import format_percent
+from kkpham.model.completeness import counts_awards
 from kkpham.model.league import league_table
 from kkpham.model.mapdata import source_label
 from kkpham.model.region_facts import province_formed_years
@@ -181,8 +182,17 @@ def source_groups(view: ctx.View) -> list[tuple[str, list[str]]]:
     cycle = ctx.cycle_source(view)
     if cycle:
         groups.append((t("pr_sources_cycle", lang, year=view.data_year), [cycle]))
-    groups.append((t("pr_sources_counts", lang), list(view.reported["source_url"])))
+    groups.append((t("pr_sources_counts", lang, year=view.data_year), count_sources(view)))
     return [(head, list(dict.fromkeys(u for u in urls if u))) for head, urls in groups if any(urls)]
+
+
+def count_sources(view: ctx.View) -> list[str]:
+    """The pages of the counts the pack shows: beside the share (awards, any year) and in the
+    narrative (any count of the pack's year). A count of regions invited in another year is
+    shown nowhere: not listed."""
+    rep = view.reported
+    shown = rep["evidence"].map(counts_awards).astype(bool) | (rep["data_year"] == view.data_year)
+    return list(rep.loc[shown, "source_url"])
 
 
 def all_sources(view: ctx.View) -> list[str]:

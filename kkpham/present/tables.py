@@ -68,13 +68,8 @@ def region_table(
             h["region"]: frame["name"],
             h["status"]: frame["status"].map(lambda k: BY_KEY[k].label(lang)),
             h["score"]: frame["score"],
-            # a year without a result for the region breaks no streak we know of: left blank,
-            # where 0 read as "lost" (every region of a year not yet published)
-            h["streak"]: frame["code"]
-            .map(st["streak"])
-            .fillna(0)
-            .astype("Int64")
-            .where(frame["status"].map(lambda k: BY_KEY[k].stored).to_numpy(), pd.NA),
+            # blank where the region has no result that year (timeline.streaks: unknown, not 0)
+            h["streak"]: frame["code"].map(st["streak"]).astype("Int64"),
             h["first"]: frame["code"].map(st["first_peduli"]).astype("Int64"),
             h["source"]: frame["source_url"],
             h["disputed"]: frame["disputed"].map({True: h["yes"], False: ""}),

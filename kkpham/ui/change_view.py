@@ -8,6 +8,7 @@ import streamlit as st
 
 from kkpham.figures.change_map import change_map
 from kkpham.model import timeline, transitions
+from kkpham.present import context
 from kkpham.texts import t
 from kkpham.ui import charts, map_view, reads, state, table_widths
 from kkpham.vocab import BY_KEY
@@ -105,13 +106,13 @@ def show(
     if not {first, last} <= held:
         st.info(t("not_held_cmp", lang))
         return
-    for y in (first, last):  # a year without any result would read "no data any more" for all
-        if not frames[y]["status"].map(lambda k: BY_KEY[k].stored).any():
-            public = bool(cycles.set_index("data_year").loc[y, "results_public"])
-            key = "pr_slide_change_no_data" if public else "pr_slide_change_unpublished"
-            st.info(t(key, lang, year=y, place=place))
-            return
-    trans = transitions.transitions(pair_panel(province, first, last), first, last, cycles)
+    panel = pair_panel(province, first, last)
+    # a year without any result would read "no data any more" for all (the pack's rule too)
+    gap = transitions.year_without_results(panel, cycles, (first, last))
+    if gap:
+        st.info(context.no_results_text(*gap, place, lang))
+        return
+    trans = transitions.transitions(panel, first, last, cycles)
     note = transitions.regime_note(cycles, first, last, lang)
     st.subheader(t("change_map", lang))
     if note:

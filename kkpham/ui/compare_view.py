@@ -13,10 +13,11 @@ from kkpham.figures.compare import share_chart, status_grid, transition_bars
 from kkpham.figures.compare import transition_matrix_figure as matrix_figure
 from kkpham.formatting import format_number
 from kkpham.model import timeline, transitions
+from kkpham.present import context
 from kkpham.texts import t
 from kkpham.ui import charts, present_view, table_widths, view_cache
 from kkpham.ui.map_view import year_labels, year_options
-from kkpham.ui.safe_text import SOURCE_DISPLAY, web_links
+from kkpham.ui.safe_text import SOURCE_DISPLAY, dashed, md_escape, web_links
 from kkpham.ui.state import profile_links, shared_params, write_param
 from kkpham.vocab import BY_KEY
 
@@ -89,13 +90,21 @@ def show_league(
     year: int,
     current: str | None,
     lang: str,
-    cycles: pd.DataFrame | None = None,
+    cycles: pd.DataFrame,
     view: tuple | None = None,
 ) -> str | None:
-    """The sortable league table; a clicked row returns its province code (else None).
-    ``view``: plain values naming ``table`` besides ``year`` and ``lang`` (the page's league of
-    every province: ``()``): the shown table is then built once per view and data version."""
-    build = lambda: _league_view(table, lang)  # noqa: E731
+    """The sortable league table of the provinces with any result in ``year``; those without
+    one are named below it (a row of "0" and "None" read as a ranking). A clicked row returns
+    its province code (else None). ``view``: plain values naming ``table`` besides ``year`` and
+    ``lang`` (the page's league of every province: ``()``): the shown table is then built once
+    per view and data version."""
+    nothing_known = (table["total"] > 0) & (table["unknown"] >= table["total"])
+    ranked = table[~nothing_known].reset_index(drop=True)
+    if ranked.empty:  # not yet published, or no row of ours at all: no ranking
+        public = bool(cycles.set_index("data_year").loc[year, "results_public"])
+        st.info(t("lg_none_known" if public else "lg_unpublished", lang, year=year))
+        return None
+    build = lambda: _league_view(ranked, lang)  # noqa: E731
     since, change_col, shown = (
         build() if view is None else view_cache.once(("league", view, year, lang), build)
     )
@@ -109,6 +118,7 @@ def show_league(
         key=f"cmp_league_{year}_{current}",
         column_config=table_widths.whole_columns(shown, {"% Peduli": pct, t("lg_max", lang): pct}),
     )
+    without = table.loc[nothing_known, "province_name"].sort_values()
     st.caption(
         " ".join(
             [
@@ -116,15 +126,24 @@ def show_league(
                 t("lower_bound", lang),
                 t("lg_since", lang, year=since, shown=year) if since else "",
                 t("change_hint", lang),
+                t(
+                    "lg_without",
+                    lang,
+                    year=year,
+                    n=len(without),
+                    names=", ".join(map(md_escape, without)),
+                )
+                if len(without)
+                else "",
             ]
         )
     )
-    if cycles is not None and since:
+    if since:
         note = transitions.regime_note(cycles, since, year, lang)
         if note:
             st.warning(note)
     rows = event.selection.rows if event is not None else []
-    return str(table["province_code"].iloc[rows[0]]) if rows else None
+    return str(ranked["province_code"].iloc[rows[0]]) if rows else None
 
 
 def show_share(
@@ -261,8 +280,9 @@ def _streak_rows(
         {
             t("region", lang): streaks["code"].map(names),
             t("profile", lang): profile_links(streaks["code"]),
-            t("st_streak", lang, year=year(as_of)): streaks["streak"],
-            t("st_bridged", lang): streaks["streak_bridged"],
+            # "—": no cited status that year (timeline.streaks), where 0 read as "lost"
+            t("st_streak", lang, year=year(as_of)): dashed(streaks["streak"]),
+            t("st_bridged", lang): dashed(streaks["streak_bridged"]),
             t("st_last_run", lang): [
                 "—" if pd.isna(y) else t("st_run_to", lang, n=n, year=year(y))
                 for n, y in zip(streaks["last_run"], streaks["last_peduli"], strict=True)
@@ -293,12 +313,17 @@ def show_transitions(
     year_a: int,
     year_b: int,
     lang: str,
+    place: str,
     view: tuple | None = None,
 ):
     """Regime warning, transition counts and the matrix, then the regions with their change.
     ``view``: plain values naming ``scope_panel`` (the province): built once per view."""
     if year_a == year_b:
         st.info(t("same_year", lang))
+        return None
+    gap = transitions.year_without_results(scope_panel, cycles, (year_a, year_b))
+    if gap:  # every region would read "no longer known" or "no result in either year"
+        st.info(context.no_results_text(*gap, place, lang))
         return None
     build = lambda: _transition_parts(scope_panel, cycles, year_a, year_b, lang)  # noqa: E731
     links = tuple(sorted(shared_params().items()))  # what the profile links carry

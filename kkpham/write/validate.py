@@ -47,22 +47,33 @@ def is_http_url(url: object) -> bool:
 
 
 def is_public_url(url: object) -> bool:
-    """An http(s) URL of a public site: a dotted host name, not localhost or an IP address."""
+    """An http(s) URL of a public site: a dotted host name under a top-level domain of letters
+    (not an IP address, written in full or short as "127.1"), outside the names kept for local
+    networks (``PRIVATE_SUFFIXES``)."""
     if not is_http_url(url):
         return False
-    host = urlparse(str(url).strip()).hostname or ""
+    host = (urlparse(str(url).strip()).hostname or "").strip(".")
     try:
         ipaddress.ip_address(host)
         return False
     except ValueError:
         pass
-    return "." in host.strip(".") and not host.endswith(".localhost")
+    top = host.rsplit(".", 1)[-1]
+    if "." not in host or not (top.isalpha() or top.startswith("xn--")):
+        return False  # "x", "127.1", "10.0.1": no public site
+    return not any(host == s or host.endswith(f".{s}") for s in PRIVATE_SUFFIXES)
+
+
+# never a public site: localhost (RFC 6761), mDNS (RFC 6762), home networks (RFC 8375), the
+# private-use .internal (ICANN 2024). .example and .test stay allowed: tests cite them.
+PRIVATE_SUFFIXES = ("localhost", "local", "home.arpa", "internal", "lan", "intranet")
 
 
 def source_key(source: object) -> str:
     """One key per cited page or decree, however it was written: http and https, "www.", a
     host's case, a trailing "/", a "#fragment" and tracking parameters (utm_…) name the same
-    page; a citation's spacing and case the same decree. Two rows with one key are one claim."""
+    page (a fragment that is a route, "#/…", names its own); a citation's spacing and case the
+    same decree. Two rows with one key are one claim."""
     text = " ".join(str(source).split())
     if not is_http_url(text):
         return text.upper()
@@ -73,7 +84,13 @@ def source_key(source: object) -> str:
     except ValueError:  # "x.id:abc": not a port; the whole text is the key
         return text
     query = urlencode([(k, v) for k, v in parse_qsl(url.query) if not k.startswith("utm_")])
-    return f"https://{host}{port}{url.path.rstrip('/')}" + (f"?{query}" if query else "")
+    # "#/berita/12" or "#!/berita/12": a single-page site's route names the page; "#top" does not
+    route = url.fragment if url.fragment.startswith(("/", "!")) else ""
+    return (
+        f"https://{host}{port}{url.path.rstrip('/')}"
+        + (f"?{query}" if query else "")
+        + (f"#{route}" if route else "")
+    )
 
 
 def regime_bands(outcomes: pd.DataFrame) -> dict[str, frozenset[str]]:
