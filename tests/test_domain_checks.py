@@ -158,3 +158,15 @@ def test_one_page_or_decree_written_differently_is_one_source() -> None:
     assert source_key("M.HH-03.HA.02.01.01  tahun 2023") == source_key(
         "M.HH-03.HA.02.01.01 Tahun 2023"
     )
+    # one decree however the citation around its number and year is worded
+    decree = {
+        source_key(c)
+        for c in (
+            "M.HH-03.HA.02.01.01 Tahun 2023",
+            "Keputusan Menteri Hukum dan HAM Nomor M.HH-03.HA.02.01.01 Tahun 2023",
+            "Kepmenkumham No. m.hh-03.ha.02.01.01 tahun 2023 (Permenkumham 22/2021)",
+        )
+    }
+    assert len(decree) == 1
+    assert source_key("M.HH-03.HA.02.01.01 Tahun 2024") not in decree
+    assert source_key("M.HH-04.HA.02.01.01 Tahun 2023") not in decree

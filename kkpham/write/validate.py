@@ -72,11 +72,11 @@ PRIVATE_SUFFIXES = ("localhost", "local", "home.arpa", "internal", "lan", "intra
 def source_key(source: object) -> str:
     """One key per cited page or decree, however it was written: http and https, "www.", a
     host's case, a trailing "/", a "#fragment" and tracking parameters (utm_…) name the same
-    page (a fragment that is a route, "#/…", names its own); a citation's spacing and case the
-    same decree. Two rows with one key are one claim."""
+    page (a fragment that is a route, "#/…", names its own); a decree is its number and year.
+    Two rows with one key are one claim."""
     text = " ".join(str(source).split())
     if not is_http_url(text):
-        return text.upper()
+        return _decree_key(text)
     url = urlparse(text)
     host = (url.hostname or "").removeprefix("www.")
     try:
@@ -91,6 +91,17 @@ def source_key(source: object) -> str:
         + (f"?{query}" if query else "")
         + (f"#{route}" if route else "")
     )
+
+
+def _decree_key(citation: str) -> str:
+    """A decree by its number and the year after it ("M.HH-03.HA.02.01.01 TAHUN 2023"), however
+    the citation around them is worded ("Keputusan Menteri … Nomor …", "Kepmenkumham No. …");
+    else the citation itself, in capitals."""
+    number = _DECREE_NUMBER.search(citation)
+    year = _DECREE_YEAR.search(citation, number.end()) if number else None
+    if number and year:
+        return "".join(number.group(0).split()).upper() + f" TAHUN {year.group(1)}"
+    return citation.upper()
 
 
 def regime_bands(outcomes: pd.DataFrame) -> dict[str, frozenset[str]]:
