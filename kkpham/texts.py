@@ -110,11 +110,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "datanya: **{latest}**.",
         "No data for {place} in data year {year} yet. The latest year with data: **{latest}**.",
     ),
-    "no_data_unpublished": (
-        "Hasil tahun data {year} belum diumumkan. Tahun terakhir yang ada datanya untuk {place}: "
-        "**{latest}**.",
-        "The results of data year {year} are not yet published. The latest year with data for "
-        "{place}: **{latest}**.",
+    "no_data_unpublished": (  # the summary beside the map says "not yet published"
+        "Tahun terakhir yang ada datanya untuk {place}: **{latest}**.",
+        "The latest year with data for {place}: **{latest}**.",
     ),
     "no_data_anywhere": ("Belum ada data untuk {place}.", "No data for {place} yet."),
     "not_held_shown": (
@@ -209,6 +207,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "pick_province": (
         "Pilih provinsi (di atas, atau klik baris peringkat) untuk melihat tabel kab/kota × tahun.",
         "Pick a province (above, or click a league-table row) for the kab/kota × year grid.",
+    ),
+    "pick_province_above": (
+        "Pilih provinsi di atas untuk melihat tabel kab/kota × tahun.",
+        "Pick a province above for the kab/kota × year grid.",
     ),
     "reported_note": (
         "Sumber menghitung penerima penghargaan. Menurut Permenkumham 34/2016, "

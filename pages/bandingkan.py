@@ -80,7 +80,7 @@ if province:
     streaks = ui.show_grid(scope_panel, cycles, place, lang, mode, as_of=year, view=(province,))
     ui.streak_table(scope_panel, streaks, year, lang, cycles, mode, view=(province,))
 else:
-    st.info(t("pick_province", lang))
+    st.info(ui.pick_hint(league_rows, lang))
 
 completeness_view.grid_section(cycles, lang, mode)
 

@@ -350,10 +350,16 @@ def test_a_year_not_yet_published_has_no_ranking_and_no_change(synthetic_store: 
     assert t("lg_unpublished", "id", year=2024) in infos
     # the change 2023 -> 2024: the year asked about is named (2023 has no Sultra row either)
     assert t("pr_slide_change_unpublished", "id", year=2024) in infos
-    assert not any("Peringkat" in str(d.value.columns) for d in at.dataframe)
+    assert not any({"Provinsi", "% Peduli"} <= set(d.value.columns) for d in at.dataframe)
+    assert t("pick_province_above", "id") not in [i.value for i in at.info]  # a province is set
     streak_col = t("st_streak", "id", year="2024")
     table = next(d.value for d in at.dataframe if streak_col in d.value.columns)
     assert table[streak_col].eq("—").all()
+    national = AppTest.from_file(COMPARE, default_timeout=120)
+    national.query_params.update({"tahun": "2024", "tahun2": "2023"})
+    national.run()
+    _ok(national)  # no league row to click: the hint says "above" only
+    assert t("pick_province_above", "id") in [i.value for i in national.info]
     # 2022 -> 2023: 2023 is published, but holds no Sultra row
     at.query_params.update({"provinsi": "74", "tahun": "2023", "tahun2": "2022"})
     at.run()

@@ -155,6 +155,7 @@ def test_one_page_or_decree_written_differently_is_one_source() -> None:
     assert source_key("https://x.go.id/#/berita/12") != source_key("https://x.go.id/#/berita/13")
     assert source_key("https://x.go.id/#!/berita/12") != source_key("https://x.go.id/")
     assert source_key("https://x.go.id/berita#komentar") == source_key("https://x.go.id/berita")
+    assert source_key("https://x.go.id/#/") == source_key("https://x.go.id./")  # home; a root dot
     assert source_key("M.HH-03.HA.02.01.01  tahun 2023") == source_key(
         "M.HH-03.HA.02.01.01 Tahun 2023"
     )

@@ -103,7 +103,7 @@ def test_province_formed_years_from_the_laws_and_later_formations():
     """The year a province was formed: from the law that moved its kab/kota into it (not the
     year the code list caught up), kept when a kab/kota is later formed inside it; a code changed
     within its own province forms no province; a basis without "UU n/yyyy" is no crash."""
-    from kkpham.model.region_facts import province_formed_years
+    from kkpham.model.region_facts import province_formed_years, province_split_years
 
     facts = load_facts()
     regions = pd.DataFrame({"code": sorted(set(facts["code"]))})
@@ -138,3 +138,5 @@ def test_province_formed_years_from_the_laws_and_later_formations():
     )
     # 72.02 came with no fact: province 72 existed before the move
     assert province_formed_years(regions, made) == {"65": 2012}
+    # the province 72.01 left: split by law in 2019; a code changed at home splits nothing
+    assert province_split_years(made) == {"71": 2019}

@@ -237,6 +237,10 @@ def test_no_verdict_and_no_streak_where_nothing_is_known() -> None:
     )
     streak = region_table(frame, panel, 2024)[t("tbl_streak", "id")]
     assert streak.isna().tolist() == [True, False] and streak.iloc[1] == 2
+    # 2020 (not held): no region has a cited status, so no streak either (it read 0 or 1)
+    held_2020 = pd.concat([panel, panel.head(2).assign(data_year=2020, held=False)])
+    not_held = frame.assign(status="tidak_dilaksanakan")
+    assert region_table(not_held, held_2020, 2020)[t("tbl_streak", "id")].isna().all()
 
 
 def test_only_counts_of_awards_stand_beside_the_peduli_share(built_settings: Settings) -> None:
@@ -300,11 +304,12 @@ def test_no_pembina_verdict_for_a_province_before_it_was_formed(built_settings: 
         from kkpham.present.pack import _province_rows
 
         view = load_view(store, built_settings.static_dir, None, 2013, "id", TODAY)
-        _, rows = _province_rows(view)
+        _, rows, unranked = _province_rows(view)
         papua = store.provinces().set_index("code").loc[["93", "94", "95", "96"], "name"]
         for row in rows:
             if row[0] in set(papua):
                 assert row[1] == "—" and row[-1].startswith("Provinsi belum terbentuk")
+        assert set(papua) <= {r[0] for r in rows} | set(unranked)
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -323,6 +328,38 @@ def test_national_pack_of_a_year_not_assessed_builds(built_settings: Settings, l
             pack = build_pack(view, stub)
             said = " ".join(" ".join(s.bullets or []) for s in pack.slides)
             assert t("pr_slide_not_held", lang) in said
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_national_pack_ranks_only_provinces_with_a_result(built_settings: Settings, lang) -> None:
+    """The national pack listed every province, "—" where nothing was known (38 rows of "—" for
+    2024, "Tanpa data: 23" beside "not yet published"); it now ranks as the compare page does
+    and names the others, or says why there is no ranking."""
+    from types import SimpleNamespace
+
+    from kkpham.present.pack import build_pack
+    from kkpham.vocab import STORED_KEYS
+
+    stub = SimpleNamespace(render=lambda jobs: [b"png"] * len(jobs))
+    with Store.open(built_settings.db_path) as store:
+        cycles, panel = store.cycles(), store.status_panel()
+        names = store.provinces().set_index("code")["name"]
+        for c in cycles[cycles["held"]].itertuples():
+            year = int(c.data_year)
+            now = panel[panel["data_year"] == year]
+            known = set(now.loc[now["status"].isin(STORED_KEYS), "province_code"])
+            view = load_view(store, built_settings.static_dir, None, year, lang, TODAY)
+            slides = build_pack(view, stub).slides
+            ranked = [r[0] for s in slides if s.kind == "table" for r in s.rows]
+            assert sorted(ranked) == sorted(names[sorted(known)])
+            said = [b for s in slides for b in s.bullets]
+            if not known:
+                key = "lg_none_known" if c.results_public else "lg_unpublished"
+                assert t(key, lang, year=year) in said
+            elif len(known) < len(names):
+                others = names.drop(sorted(known)).sort_values()
+                line = t("lg_without", lang, year=year, n=len(others), names=", ".join(others))
+                assert line in said
 
 
 def test_award_year_mode_leads_the_pack_and_presentation_titles(built_settings: Settings) -> None:

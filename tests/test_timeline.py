@@ -330,6 +330,9 @@ def test_league_table(store: Store) -> None:
     assert table.loc["75", "change_complete"] and table.loc["75", "change"] == pytest.approx(0)
     assert table.loc["75", "pembina"] == "tidak"  # 50% < 60% in 2021
     assert table.loc["75", "all_peduli_streak"] == 0
+    # 74 in 2021: 2 of 5 Peduli, 2 unknown: pembina still possible, so its streak is unknown
+    assert table.loc["74", "pembina"] == "mungkin" and pd.isna(table.loc["74", "pembina_streak"])
+    assert table.loc["74", "all_peduli_streak"] == 0  # a Mulai: not every kab/kota Peduli
     t22 = league_table(series, 2022, CYCLES, formed={}).set_index("province_code")
     assert t22.loc["74", "pembina"] == "ya" and t22.loc["74", "pembina_streak"] == 1
     assert t22.index[0] == "74"  # sorted by share

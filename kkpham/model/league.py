@@ -83,6 +83,18 @@ def pembina_text(
     )
 
 
+UNDETERMINED = ("mungkin", "tanpa_hasil", "belum_terbentuk")  # no pembina streak to count
+
+
+def split_ranked(table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the provinces of ``league_table`` with any cited result that year, ranked; the others,
+    by name). A row of 0 Peduli where nothing is known reads as a ranking (the compare page, the
+    national pack)."""
+    nothing_known = (table["total"] > 0) & (table["unknown"] >= table["total"])
+    ranked = table[~nothing_known].reset_index(drop=True)
+    return ranked, table[nothing_known].sort_values("province_name", ignore_index=True)
+
+
 def _run_ending(flags: list[bool]) -> int:
     run = 0
     for flag in reversed(flags):
@@ -104,8 +116,9 @@ def league_table(
     counts, ``share`` (confirmed), ``share_max``, ``share_prev`` / ``change`` since the previous
     held cycle (percentage points, NaN when there is none; ``change_complete`` only when neither
     year has unknown kab/kota), ``all_peduli_streak`` and
-    ``pembina_streak`` (consecutive held years up to ``data_year``, on confirmed rows), ``pembina``
-    and ``pembina_text``. ``formed``: province -> year formed
+    ``pembina_streak`` (consecutive held years up to ``data_year``, on confirmed rows; NA when
+    ``data_year``'s own verdict is undetermined: unknown kab/kota could still decide it),
+    ``pembina`` and ``pembina_text``. ``formed``: province -> year formed
     (``region_facts.province_formed_years``); a province formed after ``data_year`` gets no
     verdict ("belum_terbentuk"): its kab/kota are counted where they are today, but there was no
     provincial government to be pembina.
@@ -130,6 +143,9 @@ def league_table(
         ]
         share_prev = prev.get(r.province_code, float("nan"))
         counts = int(r.peduli), int(r.unknown), int(r.total)
+        pembina = pembina_status(*counts, data_year, since or None)
+        # as of a year whose verdict is undetermined the streak is unknown, not 0 ("lost")
+        all_open = int(r.unknown) > 0 and int(r.peduli) + int(r.unknown) == int(r.total)
         rows.append(
             {
                 "province_code": r.province_code,
@@ -145,14 +161,15 @@ def league_table(
                 # a change between two lower bounds is only a measured change when both are complete
                 "change_complete": int(r.unknown) == 0
                 and int(prev_unknown.get(r.province_code, 1)) == 0,
-                "all_peduli_streak": _run_ending(all_peduli),
-                "pembina_streak": _run_ending(eligible),
-                "pembina": pembina_status(*counts, data_year, since or None),
+                "all_peduli_streak": None if all_open else _run_ending(all_peduli),
+                "pembina_streak": None if pembina in UNDETERMINED else _run_ending(eligible),
+                "pembina": pembina,
                 "pembina_text": pembina_text(*counts, data_year, lang, since or None),
             }
         )
     out = pd.DataFrame(rows)
-    out["previous_year"] = out["previous_year"].astype("Int64")
+    for col in ("previous_year", "all_peduli_streak", "pembina_streak"):
+        out[col] = out[col].astype("Int64")
     return out.sort_values(
         ["share", "peduli", "province_code"], ascending=[False, False, True], ignore_index=True
     )

@@ -30,7 +30,9 @@ PANEL_VERSION_KEY = "panel_version"
 
 CYCLE_COLUMNS = ["data_year", "award_year", "regime", "held"]
 # streak: confirmed Peduli held years in a row ending at this data year (2020, not held, neither
-# counts nor breaks); first_peduli: the first Peduli data year up to this one, in our rows.
+# counts nor breaks), 0 on a row that is not Peduli; what the pages show "as of" a year is
+# timeline.streaks, which is NA where that row has no cited status (NOT NULL in the store);
+# first_peduli: the first Peduli data year up to this one, in our rows.
 STREAK_COLUMNS = ["streak", "first_peduli"]
 # The table's columns are the store's (its DDL); the map frame is the panel without the cycle,
 # claim and streak fields.

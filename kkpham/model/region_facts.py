@@ -118,44 +118,51 @@ def former_provinces(facts: pd.DataFrame | None = None) -> dict[str, set[str]]:
     return out
 
 
+def _moves(facts: pd.DataFrame) -> pd.DataFrame:
+    """``code, old_province_code, year`` of every kab/kota that moved to another province: its
+    year is the law's ("UU 29/2022"), not the year the code list caught up (Kepmendagri 2025),
+    else the fact's. A code changed within its own province moves nothing."""
+    law_year = facts["legal_basis"].fillna("").str.extract(r"UU \d+/(\d{4})", expand=False)
+    year = pd.to_numeric(law_year, errors="coerce").fillna(
+        pd.to_numeric(facts["year"], errors="coerce")
+    )
+    old = facts["old_province_code"].fillna("").astype(str)
+    moved = (facts["fact"] == "province_changed") | (
+        (facts["fact"] == "code_changed") & (old != "") & (old != facts["code"].str[:2])
+    )
+    return pd.DataFrame({"code": facts["code"], "old_province_code": old, "year": year})[
+        moved & year.notna()
+    ]
+
+
 def province_split_years(facts: pd.DataFrame | None = None) -> dict[str, int]:
     """Province code -> year of the law that first took kab/kota away from it (64: 2012, 91 and
     92: 2022). A count for that province about an earlier data year describes the old province."""
-    facts = load_facts() if facts is None else facts
-    moved = facts[facts["fact"].isin(["code_changed", "province_changed"])]
-    years = moved["legal_basis"].str.extract(r"UU \d+/(\d{4})", expand=False).astype(int)
-    return years.groupby(moved["old_province_code"]).min().to_dict()
+    moves = _moves(load_facts() if facts is None else facts)
+    moves = moves[moves["old_province_code"] != ""]
+    return {str(k): int(v) for k, v in moves.groupby("old_province_code")["year"].min().items()}
 
 
 def province_formed_years(
     regions: pd.DataFrame, facts: pd.DataFrame | None = None
 ) -> dict[str, int]:
     """Province code -> the year it was formed, for a province whose kab/kota came from another
-    province by law (Kalimantan Utara 2012; the Papua provinces 2022): the year of the earliest
-    such law (else of the fact), when every other kab/kota of the province was formed in it
-    later. ``regions``: ``code`` and ``province_code`` of every kab/kota. A code changed within
-    its own province moves nothing."""
+    province by law (Kalimantan Utara 2012; the Papua provinces 2022; ``_moves``): the earliest
+    such year, when every other kab/kota of the province was formed in it later. ``regions``:
+    ``code`` and ``province_code`` of every kab/kota."""
     facts = load_facts() if facts is None else facts
-    # the law's year ("UU 29/2022"), not the year the code list caught up (Kepmendagri 2025)
-    law_year = facts["legal_basis"].fillna("").str.extract(r"UU \d+/(\d{4})", expand=False)
-    year = pd.to_numeric(law_year, errors="coerce").fillna(
-        pd.to_numeric(facts["year"], errors="coerce")
+    moves = _moves(facts)
+    law = dict(zip(moves["code"], moves["year"], strict=True))
+    formed = facts[facts["fact"] == "formed"]
+    formed_in = dict(
+        zip(formed["code"], pd.to_numeric(formed["year"], errors="coerce"), strict=True)
     )
-    old_province = facts["old_province_code"].fillna("").astype(str)
-    moved_in = (facts["fact"] == "province_changed") | (
-        (facts["fact"] == "code_changed")
-        & (old_province != "")
-        & (old_province != facts["code"].astype(str).str[:2])
-    )
-    law = dict(zip(facts.loc[moved_in, "code"], year[moved_in], strict=True))
-    formed = facts["fact"] == "formed"
-    formed_in = dict(zip(facts.loc[formed, "code"], year[formed], strict=True))
     out = {}
     for province, codes in regions.groupby("province_code")["code"]:
-        moves = [law[c] for c in codes if pd.notna(law.get(c))]
-        if not moves:
+        moved = [law[c] for c in codes if c in law]
+        if not moved:
             continue
-        since = int(min(moves))
+        since = int(min(moved))
         others = [c for c in codes if c not in law]
         if all(formed_in.get(c, 0) >= since for c in others):  # formed in the new province
             out[str(province)] = since

@@ -145,6 +145,8 @@ def streaks(panel: pd.DataFrame, as_of: int | None = None) -> pd.DataFrame:
     held = panel[panel["held"]]
     if as_of is None:
         as_of = int(held["data_year"].max()) if len(held) else None
+    # as of a year not held (2020) no region has a cited status: every streak there is unknown
+    as_of_held = as_of is None or as_of in set(held["data_year"])
     if as_of is not None:
         held = held[held["data_year"] <= as_of]
     rows = []
@@ -165,6 +167,9 @@ def streaks(panel: pd.DataFrame, as_of: int | None = None) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=cols)
     for col in ("streak", "streak_bridged", "first_peduli", "last_peduli"):
         out[col] = out[col].astype("Int64")
+    if not as_of_held:
+        for col in ("streak", "streak_bridged"):
+            out[col] = pd.array([pd.NA] * len(out), dtype="Int64")
     return out
 
 

@@ -18,7 +18,7 @@ import pandas as pd
 from kkpham.figures.compare import share_chart
 from kkpham.formatting import format_percent
 from kkpham.model.completeness import counts_awards
-from kkpham.model.league import league_table
+from kkpham.model.league import league_table, split_ranked
 from kkpham.model.mapdata import source_label
 from kkpham.model.region_facts import province_formed_years
 from kkpham.model.timeline import reported_beside_ours, share_series
@@ -142,15 +142,17 @@ def _region_rows(view: ctx.View) -> tuple[list[str], list[list[str]]]:
     return list(table.columns), rows
 
 
-def _province_rows(view: ctx.View) -> tuple[list[str], list[list[str]]]:
+def _province_rows(view: ctx.View) -> tuple[list[str], list[list[str]], list[str]]:
+    """(columns, a row per province with any result that year, the others' names): a row of
+    "—" where nothing is known read as a ranking (the compare page names them instead)."""
     series = share_series(view.panel, per_province=True)
     formed = province_formed_years(view.panel[["code", "province_code"]].drop_duplicates())
-    league = league_table(series, view.data_year, view.cycles, view.lang, formed=formed)
+    table = league_table(series, view.data_year, view.cycles, view.lang, formed=formed)
+    league, unranked = split_ranked(table)
     rows = [
         [
             r.province_name,
-            # nothing known, or no province yet: no count of 0
-            "—" if r.pembina in ("tanpa_hasil", "belum_terbentuk") else str(r.peduli),
+            "—" if r.pembina == "belum_terbentuk" else str(r.peduli),  # no province yet
             str(r.total),
             str(r.unknown),
             "—" if pd.isna(r.share) else format_percent(r.share, view.lang, decimals=1),
@@ -167,7 +169,7 @@ def _province_rows(view: ctx.View) -> tuple[list[str], list[list[str]]]:
         t("pr_col_share", lang),
         t("pr_col_pembina", lang),
     ]
-    return cols, rows
+    return cols, rows, list(unranked["province_name"])
 
 
 def source_groups(view: ctx.View) -> list[tuple[str, list[str]]]:
@@ -282,12 +284,25 @@ def build_pack(view: ctx.View, renderer: Renderer) -> Pack:
         lang,
         year=ctx.shown_year(view, view.data_year),
     )
-    if view.province or view.held:
-        cols, rows = _region_rows(view) if view.province else _province_rows(view)
+    if view.province:
+        cols, rows = _region_rows(view)
         for i, chunk in enumerate(_chunks(rows, TABLE_ROWS)):
             slides.append(Slide(cont(base, i), "table", columns=cols, rows=chunk))
-    else:  # no league of a year not assessed (the national 2020 pack failed on it)
+    elif not view.held:  # no league of a year not assessed (the national 2020 pack failed on it)
         slides.append(Slide(base, "bullets", bullets=[t("pr_slide_not_held", lang)]))
+    else:  # the compare page's league: ranked where any result is known, the others named
+        cols, rows, unranked = _province_rows(view)
+        chunks = _chunks(rows, TABLE_ROWS) if rows else []
+        for i, chunk in enumerate(chunks):
+            slides.append(Slide(cont(base, i), "table", columns=cols, rows=chunk))
+        year = view.data_year
+        if not rows:
+            key = "lg_none_known" if view.cycle["results_public"] else "lg_unpublished"
+            slides.append(Slide(base, "bullets", bullets=[t(key, lang, year=year)]))
+        elif unranked:
+            names = ", ".join(unranked)
+            without = t("lg_without", lang, year=year, n=len(unranked), names=names)
+            slides.append(Slide(cont(base, len(chunks)), "bullets", bullets=[without]))
     share_note = t("pr_slide_share_note", lang)
     slides.append(Slide(t("pr_slide_share", lang), "image", share_png, note=share_note))
     summary = t("pr_slide_summary", lang)

@@ -12,7 +12,7 @@ import streamlit as st
 from kkpham.figures.compare import share_chart, status_grid, transition_bars
 from kkpham.figures.compare import transition_matrix_figure as matrix_figure
 from kkpham.formatting import format_number
-from kkpham.model import timeline, transitions
+from kkpham.model import league, timeline, transitions
 from kkpham.present import context
 from kkpham.texts import t
 from kkpham.ui import charts, present_view, table_widths, view_cache
@@ -77,8 +77,9 @@ def _league_view(table: pd.DataFrame, lang: str) -> tuple[int | None, str, pd.Da
                 t("lg_measurable", lang): table["change_complete"].map(
                     lambda b: t("yes" if b else "no", lang)
                 ),
-                t("lg_streak_all", lang): table["all_peduli_streak"],
-                t("lg_streak_pembina", lang): table["pembina_streak"],
+                # "—": that year's verdict is still open (unknown kab/kota), not "lost"
+                t("lg_streak_all", lang): dashed(table["all_peduli_streak"]),
+                t("lg_streak_pembina", lang): dashed(table["pembina_streak"]),
                 "Pembina": table["pembina_text"],
             }
         ),
@@ -98,8 +99,7 @@ def show_league(
     its province code (else None). ``view``: plain values naming ``table`` besides ``year`` and
     ``lang`` (the page's league of every province: ``()``): the shown table is then built once
     per view and data version."""
-    nothing_known = (table["total"] > 0) & (table["unknown"] >= table["total"])
-    ranked = table[~nothing_known].reset_index(drop=True)
+    ranked, unranked = league.split_ranked(table)
     if ranked.empty:  # not yet published, or no row of ours at all: no ranking
         public = bool(cycles.set_index("data_year").loc[year, "results_public"])
         st.info(t("lg_none_known" if public else "lg_unpublished", lang, year=year))
@@ -118,7 +118,7 @@ def show_league(
         key=f"cmp_league_{year}_{current}",
         column_config=table_widths.whole_columns(shown, {"% Peduli": pct, t("lg_max", lang): pct}),
     )
-    without = table.loc[nothing_known, "province_name"].sort_values()
+    without = unranked["province_name"]
     st.caption(
         " ".join(
             [
@@ -144,6 +144,12 @@ def show_league(
             st.warning(note)
     rows = event.selection.rows if event is not None else []
     return str(ranked["province_code"].iloc[rows[0]]) if rows else None
+
+
+def pick_hint(table: pd.DataFrame, lang: str) -> str:
+    """What to do for the grid: pick a province above, or click a league row when there is one."""
+    ranked, _ = league.split_ranked(table)
+    return t("pick_province" if len(ranked) else "pick_province_above", lang)
 
 
 def show_share(

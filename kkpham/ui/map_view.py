@@ -361,7 +361,7 @@ def in_frame(frame: pd.DataFrame, province: str | None) -> tuple[pd.DataFrame, l
 def no_data_note(summary: dict, place: str, year: int, latest: int | None, lang: str) -> None:
     """A held year with no data for the place says which year has data."""
     if summary["held"] and not summary["known"]:
-        # not yet published is not "no data yet" (the summary beside it says "not yet published")
+        # not yet published is not "no data yet": the summary beside the map says which
         key = "no_data_here" if summary.get("public", True) else "no_data_unpublished"
         if latest is not None and latest != year:
             st.info(t(key, lang, place=place, year=year, latest=latest))

@@ -78,7 +78,7 @@ def source_key(source: object) -> str:
     if not is_http_url(text):
         return _decree_key(text)
     url = urlparse(text)
-    host = (url.hostname or "").removeprefix("www.")
+    host = (url.hostname or "").strip(".").removeprefix("www.")
     try:
         port = f":{url.port}" if url.port and url.port not in (80, 443) else ""
     except ValueError:  # "x.id:abc": not a port; the whole text is the key
@@ -86,6 +86,7 @@ def source_key(source: object) -> str:
     query = urlencode([(k, v) for k, v in parse_qsl(url.query) if not k.startswith("utm_")])
     # "#/berita/12" or "#!/berita/12": a single-page site's route names the page; "#top" does not
     route = url.fragment if url.fragment.startswith(("/", "!")) else ""
+    route = "" if route.rstrip("/") in ("", "!") else route  # "#/", "#!/": the home route
     return (
         f"https://{host}{port}{url.path.rstrip('/')}"
         + (f"?{query}" if query else "")
