@@ -111,8 +111,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "No data for {place} in data year {year} yet. The latest year with data: **{latest}**.",
     ),
     "no_data_unpublished": (  # the summary beside the map says "not yet published"
-        "Tahun terakhir yang ada datanya untuk {place}: **{latest}**.",
-        "The latest year with data for {place}: **{latest}**.",
+        "Tahun data terakhir yang ada datanya untuk {place}: **{latest}**.",
+        "The latest data year with data for {place}: **{latest}**.",
     ),
     "no_data_anywhere": ("Belum ada data untuk {place}.", "No data for {place} yet."),
     "not_held_shown": (
@@ -248,6 +248,17 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Tanpa hasil tercatat tahun data {year}, tidak diperingkat ({n} provinsi): {names}.",
         "No result recorded for data year {year}, not ranked ({n} provinces): {names}.",
     ),
+    "lg_streaks": (
+        "Deret berturut-turut dihitung pada tahun yang terkonfirmasi: tahun yang datanya belum "
+        "lengkap memutus hitungan; — bila tahun ini sendiri belum dapat dinilai.",
+        "Streaks count confirmed years: a year with incomplete data breaks the count; — where "
+        "this year itself cannot be judged yet.",
+    ),
+    "lg_not_formed": (
+        "Belum terbentuk pada tahun data {year} ({n} provinsi): {names}.",
+        "Not yet formed in data year {year} ({n} provinces): {names}.",
+    ),
+    "lg_formed_in": ("dibentuk {year}", "formed {year}"),
     "lg_measurable": ("Perubahan terukur", "Change measurable"),
     "lg_streak_all": ("Semua Peduli berturut-turut (tahun)", "All-Peduli streak (years)"),
     "lg_streak_pembina": ("Pembina berturut-turut (tahun)", "Pembina streak (years)"),

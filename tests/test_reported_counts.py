@@ -238,7 +238,12 @@ def test_no_verdict_and_no_streak_where_nothing_is_known() -> None:
     streak = region_table(frame, panel, 2024)[t("tbl_streak", "id")]
     assert streak.isna().tolist() == [True, False] and streak.iloc[1] == 2
     # 2020 (not held): no region has a cited status, so no streak either (it read 0 or 1)
-    held_2020 = pd.concat([panel, panel.head(2).assign(data_year=2020, held=False)])
+    from kkpham.model.timeline import streaks
+
+    peduli_2019 = panel.head(2).assign(data_year=2019, status="peduli")
+    not_held = panel.head(2).assign(data_year=2020, held=False, status="tidak_dilaksanakan")
+    held_2020 = pd.concat([peduli_2019, not_held, panel]).sort_values(["code", "data_year"])
+    assert streaks(held_2020, as_of=2019)["streak"].tolist() == [1, 1]  # the fixture bites
     not_held = frame.assign(status="tidak_dilaksanakan")
     assert region_table(not_held, held_2020, 2020)[t("tbl_streak", "id")].isna().all()
 
@@ -309,7 +314,12 @@ def test_no_pembina_verdict_for_a_province_before_it_was_formed(built_settings: 
         for row in rows:
             if row[0] in set(papua):
                 assert row[1] == "—" and row[-1].startswith("Provinsi belum terbentuk")
-        assert set(papua) <= {r[0] for r in rows} | set(unranked)
+        # the others are named as not yet formed, never as "no result recorded"
+        named = set(papua) - {r[0] for r in rows}
+        head = t("lg_not_formed", "id", year=2013, n=len(named), names="").rstrip(" .")
+        without, _, not_formed = unranked.partition(head)
+        assert named and all(n not in without and n in not_formed for n in named)
+        assert f"({t('lg_formed_in', 'id', year=2022)})" in not_formed
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -337,6 +347,7 @@ def test_national_pack_ranks_only_provinces_with_a_result(built_settings: Settin
     and names the others, or says why there is no ranking."""
     from types import SimpleNamespace
 
+    from kkpham.model.region_facts import province_formed_years
     from kkpham.present.pack import build_pack
     from kkpham.vocab import STORED_KEYS
 
@@ -344,6 +355,7 @@ def test_national_pack_ranks_only_provinces_with_a_result(built_settings: Settin
     with Store.open(built_settings.db_path) as store:
         cycles, panel = store.cycles(), store.status_panel()
         names = store.provinces().set_index("code")["name"]
+        formed = province_formed_years(store.regions())
         for c in cycles[cycles["held"]].itertuples():
             year = int(c.data_year)
             now = panel[panel["data_year"] == year]
@@ -356,10 +368,17 @@ def test_national_pack_ranks_only_provinces_with_a_result(built_settings: Settin
             if not known:
                 key = "lg_none_known" if c.results_public else "lg_unpublished"
                 assert t(key, lang, year=year) in said
-            elif len(known) < len(names):
+            elif len(known) < len(names):  # the others named: not yet formed, or no result
                 others = names.drop(sorted(known)).sort_values()
-                line = t("lg_without", lang, year=year, n=len(others), names=", ".join(others))
-                assert line in said
+                young = [p for p in others.index if formed.get(p, 0) > year]
+                without = others.drop(young)
+                line = " ".join(said)
+                if len(without):
+                    n, listed = len(without), ", ".join(without)
+                    assert t("lg_without", lang, year=year, n=n, names=listed) in line
+                if young:
+                    head = t("lg_not_formed", lang, year=year, n=len(young), names="")
+                    assert head.rstrip(" .") in line
 
 
 def test_award_year_mode_leads_the_pack_and_presentation_titles(built_settings: Settings) -> None:

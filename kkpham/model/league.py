@@ -86,13 +86,39 @@ def pembina_text(
 UNDETERMINED = ("mungkin", "tanpa_hasil", "belum_terbentuk")  # no pembina streak to count
 
 
-def split_ranked(table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(the provinces of ``league_table`` with any cited result that year, ranked; the others,
-    by name). A row of 0 Peduli where nothing is known reads as a ranking (the compare page, the
-    national pack)."""
-    nothing_known = (table["total"] > 0) & (table["unknown"] >= table["total"])
-    ranked = table[~nothing_known].reset_index(drop=True)
-    return ranked, table[nothing_known].sort_values("province_name", ignore_index=True)
+def split_ranked(table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(the provinces of ``league_table`` with any cited result that year, ranked; those with
+    none, by name; those not yet formed and with none, by name). A row of 0 Peduli where nothing
+    is known reads as a ranking (the compare page, the national pack); a province not yet formed
+    is not one "without a result"."""
+    unranked = (table["total"] <= 0) | (table["unknown"] >= table["total"])
+    not_formed = unranked & (table["pembina"] == "belum_terbentuk")
+    by_name = lambda rows: rows.sort_values("province_name", ignore_index=True)  # noqa: E731
+    return (
+        table[~unranked].reset_index(drop=True),
+        by_name(table[unranked & ~not_formed]),
+        by_name(table[not_formed]),
+    )
+
+
+def unranked_text(unranked: pd.DataFrame, not_formed: pd.DataFrame, year: int, lang: str) -> str:
+    """The sentences naming the provinces ``split_ranked`` left out of the ranking: without a
+    result that year, and not yet formed (with the year each was formed)."""
+    from kkpham.texts import t
+
+    parts = []
+    if len(unranked):
+        names = ", ".join(unranked["province_name"])
+        parts.append(t("lg_without", lang, year=year, n=len(unranked), names=names))
+    if len(not_formed):
+        groups = [
+            f"{', '.join(rows['province_name'])} ({t('lg_formed_in', lang, year=int(formed))})"
+            for formed, rows in not_formed.groupby("formed_year", sort=True)
+        ]
+        parts.append(
+            t("lg_not_formed", lang, year=year, n=len(not_formed), names="; ".join(groups))
+        )
+    return " ".join(parts)
 
 
 def _run_ending(flags: list[bool]) -> int:
@@ -150,6 +176,7 @@ def league_table(
             {
                 "province_code": r.province_code,
                 "province_name": r.province_name,
+                "formed_year": since or None,
                 "total": int(r.total),
                 "peduli": int(r.peduli),
                 "unknown": int(r.unknown),
@@ -168,7 +195,7 @@ def league_table(
             }
         )
     out = pd.DataFrame(rows)
-    for col in ("previous_year", "all_peduli_streak", "pembina_streak"):
+    for col in ("previous_year", "formed_year", "all_peduli_streak", "pembina_streak"):
         out[col] = out[col].astype("Int64")
     return out.sort_values(
         ["share", "peduli", "province_code"], ascending=[False, False, True], ignore_index=True

@@ -18,7 +18,7 @@ import pandas as pd
 from kkpham.figures.compare import share_chart
 from kkpham.formatting import format_percent
 from kkpham.model.completeness import counts_awards
-from kkpham.model.league import league_table, split_ranked
+from kkpham.model.league import league_table, split_ranked, unranked_text
 from kkpham.model.mapdata import source_label
 from kkpham.model.region_facts import province_formed_years
 from kkpham.model.timeline import reported_beside_ours, share_series
@@ -142,13 +142,14 @@ def _region_rows(view: ctx.View) -> tuple[list[str], list[list[str]]]:
     return list(table.columns), rows
 
 
-def _province_rows(view: ctx.View) -> tuple[list[str], list[list[str]], list[str]]:
-    """(columns, a row per province with any result that year, the others' names): a row of
-    "—" where nothing is known read as a ranking (the compare page names them instead)."""
+def _province_rows(view: ctx.View) -> tuple[list[str], list[list[str]], str]:
+    """(columns, a row per province with any result that year, the sentence naming the
+    others): a row of "—" where nothing is known read as a ranking (the compare page names them
+    instead)."""
     series = share_series(view.panel, per_province=True)
     formed = province_formed_years(view.panel[["code", "province_code"]].drop_duplicates())
     table = league_table(series, view.data_year, view.cycles, view.lang, formed=formed)
-    league, unranked = split_ranked(table)
+    league, unranked, not_formed = split_ranked(table)
     rows = [
         [
             r.province_name,
@@ -169,7 +170,7 @@ def _province_rows(view: ctx.View) -> tuple[list[str], list[list[str]], list[str
         t("pr_col_share", lang),
         t("pr_col_pembina", lang),
     ]
-    return cols, rows, list(unranked["province_name"])
+    return cols, rows, unranked_text(unranked, not_formed, view.data_year, lang)
 
 
 def source_groups(view: ctx.View) -> list[tuple[str, list[str]]]:
@@ -300,9 +301,7 @@ def build_pack(view: ctx.View, renderer: Renderer) -> Pack:
             key = "lg_none_known" if view.cycle["results_public"] else "lg_unpublished"
             slides.append(Slide(base, "bullets", bullets=[t(key, lang, year=year)]))
         elif unranked:
-            names = ", ".join(unranked)
-            without = t("lg_without", lang, year=year, n=len(unranked), names=names)
-            slides.append(Slide(cont(base, len(chunks)), "bullets", bullets=[without]))
+            slides.append(Slide(cont(base, len(chunks)), "bullets", bullets=[unranked]))
     share_note = t("pr_slide_share_note", lang)
     slides.append(Slide(t("pr_slide_share", lang), "image", share_png, note=share_note))
     summary = t("pr_slide_summary", lang)

@@ -99,7 +99,7 @@ def show_league(
     its province code (else None). ``view``: plain values naming ``table`` besides ``year`` and
     ``lang`` (the page's league of every province: ``()``): the shown table is then built once
     per view and data version."""
-    ranked, unranked = league.split_ranked(table)
+    ranked, unranked, not_formed = league.split_ranked(table)
     if ranked.empty:  # not yet published, or no row of ours at all: no ranking
         public = bool(cycles.set_index("data_year").loc[year, "results_public"])
         st.info(t("lg_none_known" if public else "lg_unpublished", lang, year=year))
@@ -118,7 +118,6 @@ def show_league(
         key=f"cmp_league_{year}_{current}",
         column_config=table_widths.whole_columns(shown, {"% Peduli": pct, t("lg_max", lang): pct}),
     )
-    without = unranked["province_name"]
     st.caption(
         " ".join(
             [
@@ -126,15 +125,9 @@ def show_league(
                 t("lower_bound", lang),
                 t("lg_since", lang, year=since, shown=year) if since else "",
                 t("change_hint", lang),
-                t(
-                    "lg_without",
-                    lang,
-                    year=year,
-                    n=len(without),
-                    names=", ".join(map(md_escape, without)),
-                )
-                if len(without)
-                else "",
+                t("lg_streaks", lang),
+                # store text (province names) made inert: the whole sentence escaped
+                md_escape(league.unranked_text(unranked, not_formed, year, lang)),
             ]
         )
     )
@@ -148,7 +141,7 @@ def show_league(
 
 def pick_hint(table: pd.DataFrame, lang: str) -> str:
     """What to do for the grid: pick a province above, or click a league row when there is one."""
-    ranked, _ = league.split_ranked(table)
+    ranked, _, _ = league.split_ranked(table)
     return t("pick_province" if len(ranked) else "pick_province_above", lang)
 
 

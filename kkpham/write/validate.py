@@ -26,7 +26,8 @@ BAND_SCORES: dict[str, dict[str, tuple[float, float]]] = {
 # Statuses that say "not Peduli HAM": they need a regime whose outcomes include Peduli HAM.
 NOT_PEDULI = ("belum", "bukan_peduli")
 _DECREE_YEAR = re.compile(r"(?:\btahun\s+|/)(\d{4})\b", re.IGNORECASE)
-_DECREE_NUMBER = re.compile(r"\b(?:M\.?\s?HH|MHA)-[\w.\-]*\w", re.IGNORECASE)
+_DECREE_NUMBER = re.compile(r"\b(?:M\.?\s?HH|MHA)[-–][\w.\-–]*\w", re.IGNORECASE)
+_NUMBER_YEAR = re.compile(r"\s*(?:tahun\s+|/)(\d{4})\b", re.IGNORECASE)  # right after a number
 
 
 class DataError(ValueError):
@@ -99,9 +100,10 @@ def _decree_key(citation: str) -> str:
     the citation around them is worded ("Keputusan Menteri … Nomor …", "Kepmenkumham No. …");
     else the citation itself, in capitals."""
     number = _DECREE_NUMBER.search(citation)
-    year = _DECREE_YEAR.search(citation, number.end()) if number else None
-    if number and year:
-        return "".join(number.group(0).split()).upper() + f" TAHUN {year.group(1)}"
+    year = _NUMBER_YEAR.match(citation, number.end()) if number else None
+    if number and year:  # the year right after the number: not one from a title further on
+        code = re.sub(r"^M\.?HH", "M.HH", "".join(number.group(0).split()).upper())
+        return code.replace("–", "-") + f" TAHUN {year.group(1)}"
     return citation.upper()
 
 
