@@ -111,8 +111,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "No data for {place} in data year {year} yet. The latest year with data: **{latest}**.",
     ),
     "no_data_unpublished": (  # the summary beside the map says "not yet published"
-        "Tahun data terakhir yang ada datanya untuk {place}: **{latest}**.",
-        "The latest data year with data for {place}: **{latest}**.",
+        "Tahun data terakhir dengan hasil untuk {place}: **{latest}**.",
+        "The latest data year with results for {place}: **{latest}**.",
     ),
     "no_data_anywhere": ("Belum ada data untuk {place}.", "No data for {place} yet."),
     "not_held_shown": (
@@ -249,14 +249,25 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "No result recorded for data year {year}, not ranked ({n} provinces): {names}.",
     ),
     "lg_streaks": (
-        "Deret berturut-turut dihitung pada tahun yang terkonfirmasi: tahun yang datanya belum "
-        "lengkap memutus hitungan; — bila tahun ini sendiri belum dapat dinilai.",
-        "Streaks count confirmed years: a year with incomplete data breaks the count; — where "
-        "this year itself cannot be judged yet.",
+        "Deret berturut-turut hanya menghitung tahun yang sudah terbukti dari hasil tercatat: "
+        "semua kab/kota Peduli, atau syarat pembina sudah terpenuhi oleh kab/kota yang "
+        "tercatat; tahun lain memutus hitungan. — bila tahun ini masih bergantung pada "
+        "kab/kota yang belum ada datanya, atau provinsinya belum terbentuk.",
+        "Streaks count only years their recorded results already prove: every kab/kota Peduli, "
+        "or the pembina rule met by the recorded kab/kota; any other year breaks the count. — "
+        "where this year still depends on kab/kota without data, or the province did not "
+        "exist yet.",
     ),
     "lg_not_formed": (
-        "Belum terbentuk pada tahun data {year} ({n} provinsi): {names}.",
-        "Not yet formed in data year {year} ({n} provinces): {names}.",
+        "Belum terbentuk pada tahun data {year} ({n} provinsi; kab/kotanya dihitung di "
+        "provinsinya sekarang): {names}.",
+        "Not yet formed in data year {year} ({n} provinces; their kab/kota are counted in "
+        "today's province): {names}.",
+    ),
+    "lg_without_unpublished": (
+        "Hasil tahun data {year} belum diumumkan untuk {n} provinsi, tidak diperingkat: {names}.",
+        "The results of data year {year} are not yet published for {n} provinces, not ranked: "
+        "{names}.",
     ),
     "lg_formed_in": ("dibentuk {year}", "formed {year}"),
     "lg_measurable": ("Perubahan terukur", "Change measurable"),

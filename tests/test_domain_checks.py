@@ -168,6 +168,7 @@ def test_one_page_or_decree_written_differently_is_one_source() -> None:
             "Kepmenkumham No. m.hh-03.ha.02.01.01 tahun 2023 (Permenkumham 22/2021)",
             "MHH-03.HA.02.01.01 Tahun 2023",
             "M.HH–03.HA.02.01.01/2023",
+            "M.HH\u201103.HA.02.01.01, Tahun 2023",
         )
     }
     assert len(decree) == 1
@@ -175,5 +176,5 @@ def test_one_page_or_decree_written_differently_is_one_source() -> None:
     assert source_key("M.HH-04.HA.02.01.01 Tahun 2023") not in decree
     # a year that does not follow the number is not the decree's: the citation stays whole
     amended = "M.HH-03.HA.02.01.01 sebagaimana diubah dengan M.HH-07.HA.02.01.01 Tahun 2023"
-    titled = "M.HH-03.HA.02.01.01 tanggal 10 Desember 2023 tentang Penghargaan Tahun 2024"
+    titled = "M.HH-03.HA.02.01.01 tanggal 10 Desember 2023 tentang Penghargaan Tahun 2023"
     assert source_key(amended) not in decree and source_key(titled) not in decree

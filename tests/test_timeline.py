@@ -394,3 +394,34 @@ def test_a_change_needs_results_in_both_years(store: Store) -> None:
     unpublished = cycles.assign(results_public=cycles["data_year"] != 2022)
     assert year_without_results(p75, unpublished, (2021, 2022)) == (2022, False)
     assert year_without_results(status_panel(store, "74"), cycles, (2021, 2022)) is None
+
+
+def test_provinces_left_out_of_a_ranking_are_named_by_why() -> None:
+    """Not yet formed (or without a kab/kota), no result, results not yet published: three
+    sentences, never one look."""
+    from kkpham.model.league import split_ranked, unranked_text
+
+    def row(code, name, total, peduli, unknown, pembina, formed=None):
+        return {"province_code": code, "province_name": name, "total": total, "peduli": peduli,
+                "unknown": unknown, "pembina": pembina, "formed_year": formed}  # fmt: skip
+
+    table = pd.DataFrame(
+        [
+            row("11", "Aceh", 23, 2, 21, "mungkin"),
+            row("12", "Sumut", 33, 0, 33, "tanpa_hasil"),
+            row("94", "Papua Tengah", 8, 1, 7, "belum_terbentuk", 2022),  # ranked, not formed
+            row("95", "Papua Pegunungan", 8, 0, 8, "belum_terbentuk", 2022),
+            row("99", "Tanpa kab/kota", 0, 0, 0, "tidak"),
+        ]
+    ).astype({"formed_year": "Int64"})
+    ranked, without, not_formed = split_ranked(table)
+    assert list(ranked["province_code"]) == ["11", "94"]
+    assert list(without["province_code"]) == ["12"]
+    assert list(not_formed["province_code"]) == ["95", "94", "99"]  # by name
+    text = unranked_text(without, not_formed, 2016, True, "id")
+    assert t("lg_without", "id", year=2016, n=1, names="Sumut") in text
+    formed = t("lg_formed_in", "id", year=2022)
+    names = f"Papua Pegunungan, Papua Tengah ({formed}); Tanpa kab/kota"
+    assert t("lg_not_formed", "id", year=2016, n=3, names=names) in text
+    unpublished = unranked_text(without, not_formed.head(0), 2024, False, "en")
+    assert unpublished == t("lg_without_unpublished", "en", year=2024, n=1, names="Sumut")

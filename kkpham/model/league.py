@@ -87,12 +87,12 @@ UNDETERMINED = ("mungkin", "tanpa_hasil", "belum_terbentuk")  # no pembina strea
 
 
 def split_ranked(table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """(the provinces of ``league_table`` with any cited result that year, ranked; those with
-    none, by name; those not yet formed and with none, by name). A row of 0 Peduli where nothing
-    is known reads as a ranking (the compare page, the national pack); a province not yet formed
-    is not one "without a result"."""
+    """(the provinces of ``league_table`` with any cited result that year, ranked; the others
+    that existed, by name; every province not yet formed, or without any kab/kota, by name,
+    ranked or not). A row of 0 Peduli where nothing is known reads as a ranking (the compare
+    page, the national pack); a province not yet formed is not one "without a result"."""
     unranked = (table["total"] <= 0) | (table["unknown"] >= table["total"])
-    not_formed = unranked & (table["pembina"] == "belum_terbentuk")
+    not_formed = (table["pembina"] == "belum_terbentuk") | (table["total"] <= 0)
     by_name = lambda rows: rows.sort_values("province_name", ignore_index=True)  # noqa: E731
     return (
         table[~unranked].reset_index(drop=True),
@@ -101,19 +101,24 @@ def split_ranked(table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.Da
     )
 
 
-def unranked_text(unranked: pd.DataFrame, not_formed: pd.DataFrame, year: int, lang: str) -> str:
-    """The sentences naming the provinces ``split_ranked`` left out of the ranking: without a
-    result that year, and not yet formed (with the year each was formed)."""
+def unranked_text(
+    unranked: pd.DataFrame, not_formed: pd.DataFrame, year: int, public: bool, lang: str
+) -> str:
+    """The sentences under a ranking (``split_ranked``): the provinces without a result that
+    year (or, while the year's results are not ``public``, whose results are not published),
+    and every province not yet formed, with the year each was formed."""
     from kkpham.texts import t
 
     parts = []
     if len(unranked):
         names = ", ".join(unranked["province_name"])
-        parts.append(t("lg_without", lang, year=year, n=len(unranked), names=names))
+        key = "lg_without" if public else "lg_without_unpublished"
+        parts.append(t(key, lang, year=year, n=len(unranked), names=names))
     if len(not_formed):
         groups = [
-            f"{', '.join(rows['province_name'])} ({t('lg_formed_in', lang, year=int(formed))})"
-            for formed, rows in not_formed.groupby("formed_year", sort=True)
+            ", ".join(rows["province_name"])
+            + ("" if pd.isna(formed) else f" ({t('lg_formed_in', lang, year=int(formed))})")
+            for formed, rows in not_formed.groupby("formed_year", sort=True, dropna=False)
         ]
         parts.append(
             t("lg_not_formed", lang, year=year, n=len(not_formed), names="; ".join(groups))

@@ -153,7 +153,7 @@ def _province_rows(view: ctx.View) -> tuple[list[str], list[list[str]], str]:
     rows = [
         [
             r.province_name,
-            "—" if r.pembina == "belum_terbentuk" else str(r.peduli),  # no province yet
+            str(r.peduli),  # of its kab/kota counted where they are today, as on the page
             str(r.total),
             str(r.unknown),
             "—" if pd.isna(r.share) else format_percent(r.share, view.lang, decimals=1),
@@ -170,7 +170,8 @@ def _province_rows(view: ctx.View) -> tuple[list[str], list[list[str]], str]:
         t("pr_col_share", lang),
         t("pr_col_pembina", lang),
     ]
-    return cols, rows, unranked_text(unranked, not_formed, view.data_year, lang)
+    public = bool(view.cycle["results_public"])
+    return cols, rows, unranked_text(unranked, not_formed, view.data_year, public, lang)
 
 
 def source_groups(view: ctx.View) -> list[tuple[str, list[str]]]:

@@ -100,8 +100,8 @@ def show_league(
     ``lang`` (the page's league of every province: ``()``): the shown table is then built once
     per view and data version."""
     ranked, unranked, not_formed = league.split_ranked(table)
+    public = bool(cycles.set_index("data_year").loc[year, "results_public"])
     if ranked.empty:  # not yet published, or no row of ours at all: no ranking
-        public = bool(cycles.set_index("data_year").loc[year, "results_public"])
         st.info(t("lg_none_known" if public else "lg_unpublished", lang, year=year))
         return None
     build = lambda: _league_view(ranked, lang)  # noqa: E731
@@ -127,7 +127,7 @@ def show_league(
                 t("change_hint", lang),
                 t("lg_streaks", lang),
                 # store text (province names) made inert: the whole sentence escaped
-                md_escape(league.unranked_text(unranked, not_formed, year, lang)),
+                md_escape(league.unranked_text(unranked, not_formed, year, public, lang)),
             ]
         )
     )

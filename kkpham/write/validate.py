@@ -26,8 +26,10 @@ BAND_SCORES: dict[str, dict[str, tuple[float, float]]] = {
 # Statuses that say "not Peduli HAM": they need a regime whose outcomes include Peduli HAM.
 NOT_PEDULI = ("belum", "bukan_peduli")
 _DECREE_YEAR = re.compile(r"(?:\btahun\s+|/)(\d{4})\b", re.IGNORECASE)
-_DECREE_NUMBER = re.compile(r"\b(?:M\.?\s?HH|MHA)[-–][\w.\-–]*\w", re.IGNORECASE)
-_NUMBER_YEAR = re.compile(r"\s*(?:tahun\s+|/)(\d{4})\b", re.IGNORECASE)  # right after a number
+_DASHES = r"\-\u2010\u2011\u2012\u2013\u2014"  # in a [class]: hyphen, non-breaking hyphen, dashes
+_DECREE_NUMBER = re.compile(rf"\b(?:M\.?\s?HH|MHA)[{_DASHES}][\w.{_DASHES}]*\w", re.IGNORECASE)
+# the year right after a number: "Tahun 2023", ", tahun 2023" or "/2023"
+_NUMBER_YEAR = re.compile(r"\s*,?\s*(?:tahun\s+|/)(\d{4})\b", re.IGNORECASE)
 
 
 class DataError(ValueError):
@@ -103,7 +105,7 @@ def _decree_key(citation: str) -> str:
     year = _NUMBER_YEAR.match(citation, number.end()) if number else None
     if number and year:  # the year right after the number: not one from a title further on
         code = re.sub(r"^M\.?HH", "M.HH", "".join(number.group(0).split()).upper())
-        return code.replace("–", "-") + f" TAHUN {year.group(1)}"
+        return re.sub(f"[{_DASHES}]", "-", code) + f" TAHUN {year.group(1)}"
     return citation.upper()
 
 
