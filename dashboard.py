@@ -11,4 +11,4 @@ st.set_page_config(
     page_title="Peta Kabupaten/Kota Peduli HAM",
     layout="wide",
 )
-st.navigation(build_pages()).run()
+st.navigation(build_pages(), position="top").run()

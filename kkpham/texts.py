@@ -224,12 +224,18 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "select_hint": ("Klik baris untuk memilih provinsi.", "Click a row to pick a province."),
     # --- compare page tables ---
-    "lg_total": ("Jumlah kab/kota", "Kab/kota"),
+    "lg_total": ("Kab/kota", "Kab/kota"),
+    "lg_total_help": (
+        "Jumlah kab/kota provinsi yang sudah terbentuk pada tahun data ini.",
+        "Number of the province's kab/kota formed by this data year.",
+    ),
     "lg_max": ("% maks.", "max %"),
-    "lg_change": ("Perubahan (poin persen)", "Change (pct. points)"),
-    "lg_change_since": (
-        "Perubahan sejak {year} (poin persen)",
-        "Change since {year} (pct. points)",
+    "lg_change": ("Perubahan", "Change"),
+    "lg_change_since": ("Perubahan sejak {year}", "Change since {year}"),
+    "lg_change_help": (
+        "Perubahan % Peduli, dalam poin persen; – bila salah satu tahun belum lengkap datanya.",
+        "Change in % Peduli, in percentage points; – when either year lacks data for some "
+        "kab/kota.",
     ),
     "lg_since": (
         "Kolom perubahan membandingkan tahun data {shown} dengan {year}, tahun dinilai sebelumnya.",
@@ -270,9 +276,28 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{names}.",
     ),
     "lg_formed_in": ("dibentuk {year}", "formed {year}"),
-    "lg_measurable": ("Perubahan terukur", "Change measurable"),
-    "lg_streak_all": ("Semua Peduli berturut-turut (tahun)", "All-Peduli streak (years)"),
-    "lg_streak_pembina": ("Pembina berturut-turut (tahun)", "Pembina streak (years)"),
+    "lg_streak_all": ("Deret semua Peduli", "All-Peduli streak"),
+    "lg_streak_all_help": (
+        "Tahun dinilai berturut-turut, sampai tahun ini, dengan semua kab/kota Peduli HAM.",
+        "Assessed years in a row, up to this one, with every kab/kota Peduli HAM.",
+    ),
+    "lg_streak_pembina": ("Deret pembina", "Pembina streak"),
+    "lg_streak_pembina_help": (
+        "Tahun dinilai berturut-turut, sampai tahun ini, dengan syarat pembina terpenuhi.",
+        "Assessed years in a row, up to this one, meeting the pembina rule.",
+    ),
+    "lg_pembina": ("Pembina ({rule})", "Pembina ({rule})"),
+    "lg_pembina_help": (
+        "Provinsi pembina: {rule} kab/kotanya Peduli HAM. Mungkin: terpenuhi hanya bila kab/kota "
+        "yang belum ada datanya Peduli HAM.",
+        "Pembina province: {rule} of its kab/kota Peduli HAM. Possibly: met only if the kab/kota "
+        "without data are Peduli HAM.",
+    ),
+    "lg_pb_ya": ("Memenuhi", "Eligible"),
+    "lg_pb_mungkin": ("Mungkin", "Possibly"),
+    "lg_pb_tidak": ("Tidak memenuhi", "Not eligible"),
+    "lg_pb_belum_terbentuk": ("Belum terbentuk", "Not yet formed"),
+    "lg_pb_tanpa_hasil": ("Belum dapat dinilai", "Cannot be judged"),
     "sh_per_source": ("Menurut sumber", "Per source"),
     "sh_ours_peduli": ("Peduli (tercatat)", "Peduli (recorded)"),
     "sh_ours_awarded": ("Peduli + Cukup (tercatat)", "Peduli + Cukup (recorded)"),
@@ -311,9 +336,21 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "First Peduli HAM data year: {year}. Longest run, in years: {n}.",
     ),
     "pf_formed": ("dibentuk", "formed"),
-    "pf_shown": ("Ditampilkan di peta", "Shown on map"),
-    "pf_derived": ("Tahun diturunkan", "Year derived"),
+    "pf_flags": ("Tanda", "Flags"),
+    "pf_flags_help": (
+        "Ditampilkan di peta: klaim yang dipakai peta untuk tahun ini (urutan prioritas: lihat "
+        "Sumber & metode). Sumber berbeda: klaim tahun ini tidak sama. Tahun data diturunkan: "
+        "dari tahun penghargaan.",
+        "Shown on map: the claim the map uses for this year (order of precedence: see Sources & "
+        "method). Sources disagree: this year's claims differ. Data year derived: from the award "
+        "year.",
+    ),
+    "pf_flag_shown": ("ditampilkan di peta", "shown on map"),
+    "pf_flag_disputed": ("sumber berbeda", "sources disagree"),
+    "pf_flag_derived": ("tahun data diturunkan", "data year derived"),
     "pf_note": ("Keterangan", "Note"),
+    # shown on the English pages only (the notes are in English)
+    "compiler_notes": ("Catatan penyusun (bahasa Inggris)", "Compiler's notes"),
     # --- data page (import, log, export) ---
     "dp_title": (
         "Data: impor, log, ekspor",
@@ -677,9 +714,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "only the award year, data year = award year − 1, and the row is marked "
         "*derived*. Data year 2020 was not assessed.",
     ),
-    "src_held": ("Dilaksanakan", "Held"),
+    "src_held": ("Dinilai", "Assessed"),
     "src_regulation": ("Peraturan", "Regulation"),
-    "src_decree_date": ("Tanggal keputusan", "Decree date"),
+    "src_decree_date": ("Tgl. keputusan", "Decree date"),
     "src_award_date": ("Penyerahan", "Award date"),
     "src_colour": ("Warna", "Colour"),
     "src_meaning": ("Arti", "Meaning"),
@@ -776,7 +813,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "src_kind_keputusan": ("Keputusan Menteri", "Ministerial decree"),
     "src_kind_pemerintah": ("Situs pemerintah", "Government site"),
     "src_kind_berita": ("Berita", "News"),
-    # --- navigation (sidebar) ---
+    # --- navigation (top bar) ---
     "nav_peta": ("Peta", "Map"),
     "nav_bandingkan": ("Bandingkan", "Compare"),
     "nav_wilayah": ("Profil wilayah", "Region profile"),
@@ -787,10 +824,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "cycle_public": ("Daftar hasilnya sudah diumumkan", "Its list of results is published"),
     # the data page's tables of cycles and outcome names: column headings
     "cy_col_regime": ("Rezim", "Regime"),
-    "cy_col_regulation": ("Peraturan", "Regulation"),
-    "cy_col_held": ("Dinilai", "Assessed"),
     "cy_col_public": ("Hasil diumumkan", "Results published"),
-    "cy_col_award_date": ("Tanggal penyerahan", "Award date"),
     "cy_col_rank": ("Urutan", "Rank"),
     "cy_col_label_id": ("Nama (Indonesia)", "Name (Indonesian)"),
     "cy_col_label_en": ("Nama (Inggris)", "Name (English)"),

@@ -15,7 +15,7 @@ ref = reads.page_reference(lang)
 cycles = ref["cycles"]
 names = dict(zip(ref["provinces"]["code"], ref["provinces"]["name"], strict=True))
 
-st.title(t("compare_title", lang))
+state.page_title(t("compare_title", lang), lang)
 ui.skip_not_held(cycles, lang)
 years = panels.held_year_options(cycles)
 c1, c2, c3, c4 = st.columns(4)

@@ -12,7 +12,7 @@ from kkpham.ui.router import use_router
 use_router()  # first in every entry script (see kkpham.ui.router)
 
 lang = state.begin_page("data")  # keeps the shared URL state (province, year, language)
-st.title(t("dp_title", lang))
+state.page_title(t("dp_title", lang), lang)
 st.caption(t("dp_caption", lang))
 try:
     cfg = ui.auth()

@@ -24,7 +24,7 @@ if presentation.active():  # ?tampilan=presentasi: map and three numbers, keys s
     )
     st.stop()
 
-st.title(t("map_title", lang))
+state.page_title(t("map_title", lang), lang)
 c1, c2, c3 = st.columns([2, 1, 1])
 province = state.province_select(names, lang, key="peta_provinsi", container=c1)
 mode = state.year_mode_select(lang, key="peta_jenis_tahun", container=c2)

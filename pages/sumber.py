@@ -9,7 +9,7 @@ from kkpham.ui.router import use_router
 use_router()  # first in every entry script (see kkpham.ui.router)
 
 lang = state.begin_page("sumber")
-st.title(t("src_title", lang))
+state.page_title(t("src_title", lang), lang)
 ref = reads.page_reference(lang)
 
 st.header(t("src_cycles", lang))

@@ -15,7 +15,7 @@ ref = reads.page_reference(lang)
 cycles = ref["cycles"]
 regions = panels.regions()
 
-st.title(t("profile_title", lang))
+state.page_title(t("profile_title", lang), lang)
 ui.search_region(lang)
 label = dict(zip(regions["code"], regions["name"] + ", " + regions["province_name"], strict=True))
 code = state.url_select(

@@ -93,3 +93,80 @@ def test_a_new_table_never_gets_a_freed_tables_widths() -> None:
 def test_widths_stay_within_the_grids_cap() -> None:
     wide = pd.Series(["x" * 400])
     assert table_widths.column_px("Judul", wide) == table_widths.MAX_PX
+
+
+NOTE = (
+    "there are only 2 districts awarded, namely, Sikka, and Manggarai Timur districts. [award "
+    "year as this page states it; another page says Sikka was first awarded in 2015]"
+)
+
+
+def evidence() -> pd.DataFrame:
+    """A profile-like table: short columns, a status, a link and one long free-text note."""
+    return pd.DataFrame(
+        {
+            "Tahun data": ["2022", "2019", "2016"],
+            "Status": [LONG, "Peduli HAM", "Tidak melapor"],
+            "Sumber": ["https://a.example/x", "https://www.b.example/y", None],
+            "Jenis": ["Situs pemerintah", "Berita", "Berita"],
+            "Catatan": [NOTE, "pendek", None],
+        }
+    )
+
+
+def link() -> dict:
+    from kkpham.ui.safe_text import SOURCE_DISPLAY
+
+    return {"Sumber": st.column_config.LinkColumn(display_text=SOURCE_DISPLAY)}
+
+
+def test_lines_needed_wraps_at_word_breaks() -> None:
+    words = "satu dua tiga empat"
+    assert table_widths.lines_needed(words, table_widths.text_width(words) + 1) == 1
+    assert table_widths.lines_needed(words, table_widths.text_width("satu dua tiga")) == 2
+    assert table_widths.lines_needed(words, 1) == 4  # a word never breaks: one per line
+    assert table_widths.wrap_row_px(1) == table_widths.ROW_PX
+    assert table_widths.wrap_row_px(2) > 64  # the grid wraps only in rows taller than 4rem
+
+
+def test_a_wrapped_table_fits_the_page_with_every_text_whole() -> None:
+    """Every column of a table with a long note together fits a 1366 px page; the note fills
+    what is left, in as many lines as its rows give it; no text is cut."""
+    frame = evidence()
+    config, row_px = table_widths.wrapped(frame, "Catatan", link())
+    widths = {name: config[name]["width"] for name in frame.columns}
+    assert sum(widths.values()) <= table_widths.PAGE_PX
+    assert widths["Sumber"] >= table_widths.text_width("b.example") + 16  # the site, not the URL
+    lines = (row_px - table_widths.ROW_PAD_PX) / table_widths.LINE_PX
+    pad = table_widths.CELL_PAD_PX
+    for name in ("Tahun data", "Status", "Jenis", "Catatan"):
+        for text in frame[name].dropna():
+            assert table_widths.lines_needed(text, widths[name] - pad) <= lines, (name, text)
+        assert widths[name] >= table_widths.text_width(name) + table_widths.HEADING_PAD_PX
+    # the status wraps within the rows the note needs anyway, instead of widening the table
+    assert widths["Status"] < table_widths.column_px("Status", frame["Status"])
+
+
+def test_a_column_that_fits_on_one_line_is_not_wrapped() -> None:
+    frame = pd.DataFrame({"Peraturan": ["Permenkumham 34/2016"], "Tahun": ["2017"]})
+    config, row_px = table_widths.wrapped(frame, "Peraturan", lines=1, min_px=0)
+    assert row_px == table_widths.ROW_PX
+    assert config["Peraturan"]["width"] == table_widths.column_px("Peraturan", frame["Peraturan"])
+
+
+def test_a_wrapped_column_gives_way_to_the_others_down_to_its_longest_word() -> None:
+    wide = {f"Kolom panjang nomor {i}": ["x"] for i in range(8)}
+    frame = pd.DataFrame({**wide, "Peraturan": ["Permenkumham 11/2013 jo. 25/2013"]})
+    config, row_px = table_widths.wrapped(frame, "Peraturan", lines=1, min_px=0)
+    width = config["Peraturan"]["width"]
+    assert width >= table_widths.text_width("Permenkumham") + table_widths.CELL_PAD_PX
+    assert width < table_widths.column_px("Peraturan", frame["Peraturan"])  # it wraps
+    needed = table_widths.lines_needed(frame["Peraturan"][0], width - table_widths.CELL_PAD_PX)
+    assert needed >= 2 and row_px >= table_widths.wrap_row_px(needed)
+
+
+def test_wrapped_is_worked_out_once_per_table() -> None:
+    frame = evidence()
+    first = table_widths.wrapped(frame, "Catatan", link())
+    assert table_widths.wrapped(frame, "Catatan", link()) is first
+    assert table_widths.wrapped(frame, "Catatan", link(), lines=2) is not first

@@ -15,7 +15,7 @@ from kkpham.formatting import format_number
 from kkpham.model import league, timeline, transitions
 from kkpham.present import context
 from kkpham.texts import t
-from kkpham.ui import charts, present_view, table_widths, view_cache
+from kkpham.ui import charts, compiler_notes, present_view, table_widths, view_cache
 from kkpham.ui.map_view import year_labels, year_options
 from kkpham.ui.safe_text import SOURCE_DISPLAY, dashed, md_escape, web_links
 from kkpham.ui.state import profile_links, shared_params, write_param
@@ -52,38 +52,48 @@ def skip_not_held(cycles: pd.DataFrame, lang: str, params: tuple[str, ...] = ("t
             st.info(t("not_held_shown", lang).format(year=value, shown=earlier))
 
 
-def _league_view(table: pd.DataFrame, lang: str) -> tuple[int | None, str, pd.DataFrame]:
-    """(the change's base year, the change column's name, the league table as shown)."""
+def _league_view(
+    table: pd.DataFrame, year: int, lang: str
+) -> tuple[int | None, pd.DataFrame, dict]:
+    """(the change's base year, the league table as shown, its column config). Short headings,
+    each explained on hover, and the pembina verdict alone (its counts are columns of their
+    own), so that the table fits a 1366 px page."""
     prev = table["previous_year"].dropna()
     since = int(prev.iloc[0]) if len(prev) else None
     change_col = t("lg_change_since", lang, year=since) if since else t("lg_change", lang)
-    return (
-        since,
-        change_col,
-        pd.DataFrame(
-            {
-                t("code", lang): table["province_code"],
-                t("province", lang): table["province_name"],
-                "Peduli HAM": table["peduli"],
-                t("lg_total", lang): table["total"],
-                "% Peduli": table["share"] * 100,
-                t("lg_max", lang): table["share_max"] * 100,
-                # a change between two lower bounds is no measured change:
-                # shown only on complete data
-                change_col: [
-                    f"{v:+.0f}" if ok and pd.notna(v) else "–"
-                    for v, ok in zip(table["change"], table["change_complete"], strict=True)
-                ],
-                t("lg_measurable", lang): table["change_complete"].map(
-                    lambda b: t("yes" if b else "no", lang)
-                ),
-                # "—": that year's verdict is still open (unknown kab/kota), not "lost"
-                t("lg_streak_all", lang): dashed(table["all_peduli_streak"]),
-                t("lg_streak_pembina", lang): dashed(table["pembina_streak"]),
-                "Pembina": table["pembina_text"],
-            }
-        ),
+    rule = league.pembina_rule(year)
+    pembina_col = t("lg_pembina", lang, rule=rule)
+    all_col, pembina_streak_col = t("lg_streak_all", lang), t("lg_streak_pembina", lang)
+    pct = st.column_config.NumberColumn(format="%.0f%%")
+    config = {
+        t("lg_total", lang): st.column_config.NumberColumn(help=t("lg_total_help", lang)),
+        "% Peduli": pct,
+        t("lg_max", lang): pct,
+        change_col: st.column_config.TextColumn(help=t("lg_change_help", lang)),
+        all_col: st.column_config.TextColumn(help=t("lg_streak_all_help", lang)),
+        pembina_streak_col: st.column_config.TextColumn(help=t("lg_streak_pembina_help", lang)),
+        pembina_col: st.column_config.TextColumn(help=t("lg_pembina_help", lang, rule=rule)),
+    }
+    shown = pd.DataFrame(
+        {
+            t("code", lang): table["province_code"],
+            t("province", lang): table["province_name"],
+            "Peduli HAM": table["peduli"],
+            t("lg_total", lang): table["total"],
+            "% Peduli": table["share"] * 100,
+            t("lg_max", lang): table["share_max"] * 100,
+            # a change between two lower bounds is no measured change: shown only on complete data
+            change_col: [
+                f"{v:+.0f}" if ok and pd.notna(v) else "–"
+                for v, ok in zip(table["change"], table["change_complete"], strict=True)
+            ],
+            # "—": that year's verdict is still open (unknown kab/kota), not "lost"
+            all_col: dashed(table["all_peduli_streak"]),
+            pembina_streak_col: dashed(table["pembina_streak"]),
+            pembina_col: table["pembina"].map(lambda status: t(f"lg_pb_{status}", lang)),
+        }
     )
+    return since, shown, table_widths.whole_columns(shown, config)
 
 
 def show_league(
@@ -104,11 +114,10 @@ def show_league(
     if ranked.empty:  # not yet published, or no row of ours at all: no ranking
         st.info(t("lg_none_known" if public else "lg_unpublished", lang, year=year))
         return None
-    build = lambda: _league_view(ranked, lang)  # noqa: E731
-    since, change_col, shown = (
+    build = lambda: _league_view(ranked, year, lang)  # noqa: E731
+    since, shown, config = (
         build() if view is None else view_cache.once(("league", view, year, lang), build)
     )
-    pct = st.column_config.NumberColumn(format="%.0f%%")
     event = st.dataframe(
         shown,
         hide_index=True,
@@ -116,7 +125,7 @@ def show_league(
         on_select="rerun",
         selection_mode="single-row",
         key=f"cmp_league_{year}_{current}",
-        column_config=table_widths.whole_columns(shown, {"% Peduli": pct, t("lg_max", lang): pct}),
+        column_config=config,
     )
     st.caption(
         " ".join(
@@ -157,7 +166,7 @@ def show_share(
     """``view``: plain values naming ``rows`` and ``rep`` (the province): the figure and the
     table are then built once per view and data version (``view_cache``)."""
     build = lambda: _share_parts(rows, rep, cycles, title, lang, mode)  # noqa: E731
-    fig, table = (
+    fig, table, notes = (
         build() if view is None else view_cache.once(("share", view, title, lang, mode), build)
     )
     charts.show(fig, key="cmp_share", config=CHART_CONFIG)
@@ -172,15 +181,17 @@ def show_share(
                 {t("source", lang): st.column_config.LinkColumn(display_text=SOURCE_DISPLAY)},
             ),
         )
+    if notes is not None:
+        compiler_notes.show(notes, lang, expanded=False)
     return fig
 
 
 def _share_parts(
     rows: pd.DataFrame, rep: pd.DataFrame, cycles, title: str, lang: str, mode: str
 ) -> tuple:
-    """(share figure, table of the sources' counts or None)."""
+    """(share figure, table of the sources' counts or None, their compiler's notes or None)."""
     fig = charts.drawable(share_chart(rows, rep, cycles, lang=lang, year_mode=mode, title=title))
-    view = None
+    view = notes = None
     if len(rep):
         columns = {
             t("year", lang): rep["data_year"],
@@ -192,10 +203,14 @@ def _share_parts(
             t("sh_gap", lang): rep["gap"].map(lambda v: format_number(v, lang)),
             t("source", lang): web_links(rep["source_url"]).fillna(""),
         }
-        if lang == "en":  # the compiler's notes are written in English: not in the Indonesian UI
-            columns["Compiler's note"] = rep["evidence"].fillna("")
         view = pd.DataFrame(columns)
-    return fig, view
+        if lang == "en":  # the compiler's notes are written in English: not in the Indonesian UI
+            keys = {
+                t("year", lang): rep["data_year"],
+                t("source", lang): columns[t("source", lang)],
+            }
+            notes = compiler_notes.frame(keys, rep["evidence"])
+    return fig, view, notes
 
 
 def show_grid(

@@ -14,8 +14,8 @@ import streamlit as st
 from kkpham.settings import get_settings
 from kkpham.texts import t
 from kkpham.ui import import_view as ui
-from kkpham.ui import reads
-from kkpham.ui.safe_text import dashed
+from kkpham.ui import reads, table_widths
+from kkpham.ui.safe_text import SOURCE_DISPLAY, dashed, web_links
 from kkpham.write import cycle_admin
 from kkpham.write.auth import AuthConfig
 from kkpham.write.stewardship import WriteError
@@ -35,11 +35,11 @@ def cycle_panel(who: str | None, cfg: AuthConfig | None = None, lang: str = "id"
         "data_year": t("mode_data", lang),
         "award_year": t("mode_award", lang),
         "regime": t("cy_col_regime", lang),
-        "regulation": t("cy_col_regulation", lang),
-        "held": t("cy_col_held", lang),
+        "regulation": t("src_regulation", lang),
+        "held": t("src_held", lang),
         "results_public": t("cy_col_public", lang),
         "decree_number": t("cycle_decree", lang),
-        "award_date": t("cy_col_award_date", lang),
+        "award_date": t("src_award_date", lang),
         "source_url": t("source", lang),
     }
     outcome_columns = {
@@ -55,15 +55,32 @@ def cycle_panel(who: str | None, cfg: AuthConfig | None = None, lang: str = "id"
     ):
         shown = table[list(columns)].copy()
         for name in shown.columns:  # nothing recorded: a dash, not the word "None"
-            if shown[name].isna().any() or pd.api.types.is_string_dtype(shown[name]):
+            if name == "source_url":  # a link showing its site, as in every other table
+                shown[name] = web_links(shown[name])
+            elif shown[name].isna().any() or pd.api.types.is_string_dtype(shown[name]):
                 shown[name] = dashed(shown[name])
         config = {
             name: st.column_config.NumberColumn(label, format="%d")
             if pd.api.types.is_integer_dtype(shown[name])
+            else st.column_config.LinkColumn(label, display_text=SOURCE_DISPLAY)
+            if name == "source_url"
             else st.column_config.Column(label)
             for name, label in columns.items()
         }
-        st.dataframe(shown, hide_index=True, key=key, column_config=config)
+        # every text whole (decree numbers); a cycle's regulation wraps where the page is narrow
+        row_px = table_widths.ROW_PX
+        if "regulation" in shown.columns:
+            config, row_px = table_widths.wrapped(shown, "regulation", config, lines=1, min_px=0)
+        else:
+            config = table_widths.whole_columns(shown, config)
+        st.dataframe(
+            shown,
+            hide_index=True,
+            key=key,
+            column_config=config,
+            row_height=row_px,
+            height=table_widths.table_px(len(shown), row_px),  # every row, without scrolling
+        )
     if not who:
         st.caption(t("cycle_login", lang))
         return

@@ -64,14 +64,21 @@ def show_claims(
     build = lambda: _claim_rows(code, lang, rows)  # noqa: E731
     view_frame = build() if view is None else view_cache.once(("claims", view, code, lang), build)
     src = view_frame.columns[4]
+    config, row_px = table_widths.wrapped(
+        view_frame,
+        t("pf_note", lang),
+        {
+            src: st.column_config.LinkColumn(display_text=SOURCE_DISPLAY),
+            t("pf_flags", lang): st.column_config.TextColumn(help=t("pf_flags_help", lang)),
+        },
+    )
     st.dataframe(
         view_frame,
         hide_index=True,
         width="stretch",
-        column_config=table_widths.whole_columns(
-            view_frame,
-            {src: st.column_config.LinkColumn(display_text=SOURCE_DISPLAY)},
-        ),
+        height=table_widths.table_px(len(view_frame), row_px),  # a region has a few claims
+        column_config=config,
+        row_height=row_px,
     )
     st.caption(t("note_origin", lang))
 
@@ -79,7 +86,6 @@ def show_claims(
 def _claim_rows(code: str, lang: str, rows: pd.DataFrame | None) -> pd.DataFrame:
     table = region_profile.claims_table(panels.claims(code), lang, rows)
     web, decree = split_sources(table["source_url"])
-    yes_no = lambda b: t("yes" if bool(b) else "no", lang)  # noqa: E731
     kinds = ("keputusan", "pemerintah", "berita")
     view = pd.DataFrame(
         {
@@ -94,9 +100,13 @@ def _claim_rows(code: str, lang: str, rows: pd.DataFrame | None) -> pd.DataFrame
             t("src_kind", lang): table["source_kind"].map(
                 lambda k: t(f"src_kind_{k}", lang) if k in kinds else "—"
             ),
-            t("pf_shown", lang): table["shown"].map(yes_no),
-            t("disputed", lang): table["disputed"].map(yes_no),
-            t("pf_derived", lang): table["data_year_derived"].map(yes_no),
+            t("pf_flags", lang): [
+                "; ".join(t(f"pf_flag_{k}", lang) for k, on in flags.items() if on) or "—"
+                for flags in table[["shown", "disputed", "data_year_derived"]]
+                .rename(columns={"data_year_derived": "derived"})
+                .astype(bool)
+                .to_dict("records")
+            ],
             t("pf_note", lang): table["note"].fillna("—").replace("", "—"),
         }
     )

@@ -49,6 +49,8 @@ def md_link(label: object, url: object) -> str:
 # a source link in a table shows its site ("kendaripos.fajar.co.id"), not the whole address,
 # which would push the other columns out of a 1366 px page
 SOURCE_DISPLAY = r"https?://(?:www\.)?([^/]+)"
+# The English pages' column of the compiler's notes (written in English: not on Indonesian pages)
+COMPILER_NOTE = "Compiler's note"
 
 
 def web_links(urls: pd.Series) -> pd.Series:

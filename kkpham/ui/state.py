@@ -4,10 +4,11 @@ Shared parameters (``SHARED``): ``provinsi`` (province code), ``tahun`` and ``ta
 ``jenis_tahun`` (``data`` | ``penghargaan``: which year labels lead), ``tampilan`` (map view:
 absent = one year, ``banding`` = two years), ``lang`` (``id`` default | ``en``), ``versi`` (the data
 build a link was made from) and ``kode`` (a kab/kota). Streamlit clears the query string when the
-user switches page in the sidebar, so every page starts with ``begin_page``: on a page switch it
-writes the shared values of the previous page back into the URL, and it keeps a copy of them in
-``st.session_state``. Links between pages (``link``) carry them too, because a link opens a new
-session. An invalid value falls back to the default with a visible notice and is replaced.
+user switches page in the navigation bar, so every page starts with ``begin_page``: on a page
+switch it writes the shared values of the previous page back into the URL, and it keeps a copy
+of them in ``st.session_state``. Links between pages (``link``) carry them too, because a link
+opens a new session. An invalid value falls back to the default with a visible notice and is
+replaced.
 """
 
 from __future__ import annotations
@@ -54,9 +55,15 @@ def begin_page(page: str) -> str:
     from kkpham.ui import look
 
     look.compact()
-    lang = lang_param()
-    language_switch(lang)
-    return lang
+    return lang_param()
+
+
+def page_title(title: str, lang: str) -> None:
+    """The page's title, with the language switch at its right (the navigation sits in the top
+    bar, so the page has no sidebar and its content the window's whole width)."""
+    left, right = st.columns([4, 1], vertical_alignment="center")
+    left.title(title)
+    language_switch(lang, right)
 
 
 def read_param(
@@ -195,17 +202,18 @@ def _switch_language(key: str) -> None:
     write_param("lang", None if st.session_state[key] == "id" else st.session_state[key])
 
 
-def language_switch(lang: str) -> None:
-    """The visible id/en switch (sidebar) on every page; it writes ``lang`` into the URL. Keyed by
-    the current language so an edited link or back/forward resets it."""
+def language_switch(lang: str, container: object = st) -> None:
+    """The visible id/en switch on every page; it writes ``lang`` into the URL. Keyed by the
+    current language so an edited link or back/forward resets it."""
     key = f"lang_switch_{lang}"
-    st.sidebar.radio(
+    container.radio(
         "Bahasa / Language",
         LANGS,
         index=LANGS.index(lang),
         key=key,
         format_func=LANG_NAMES.get,
         horizontal=True,
+        label_visibility="collapsed",
         on_change=_switch_language,
         args=(key,),
     )

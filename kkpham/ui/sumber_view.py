@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from kkpham.texts import t
+from kkpham.ui import compiler_notes, table_widths
 from kkpham.ui.safe_text import SOURCE_DISPLAY, citations, dashed, web_links
 from kkpham.vocab import BY_KEY, LEGEND_ORDER, ink
 
@@ -14,9 +15,6 @@ KINDS = ("keputusan", "pemerintah", "berita")
 
 def _yes_no(flag: object, lang: str) -> str:
     return t("yes" if bool(flag) else "no", lang)
-
-
-ROW_PX = 35  # st.dataframe row height: show every cycle without scrolling
 
 
 def show_cycles(cycles: pd.DataFrame, lang: str = "id") -> None:
@@ -30,22 +28,24 @@ def show_cycles(cycles: pd.DataFrame, lang: str = "id") -> None:
         t("src_decree_date", lang): dashed(cycles["decree_date"]),
         t("src_award_date", lang): dashed(cycles["award_date"]),
     }
-    if lang == "en":  # the compiler's notes are in English: not in the Indonesian UI
-        columns["Compiler's note"] = dashed(cycles["note"])
     columns[t("source", lang)] = web_links(cycles["source_url"])  # only http(s) is a link
     table = pd.DataFrame(columns)
+    # every text whole (a decree number is the row's citation: it was cut to "M.HH-02.HA" at
+    # 1366 px); the regulation wraps where the page is too narrow
+    link = {table.columns[-1]: st.column_config.LinkColumn(display_text=SOURCE_DISPLAY)}
+    regulation = t("src_regulation", lang)
+    config, row_px = table_widths.wrapped(table, regulation, link, lines=1, min_px=0)
     st.dataframe(
         table,
         hide_index=True,
         width="stretch",
-        height=ROW_PX * (len(table) + 1) + 3,
-        column_config={
-            # a decree number is the row's citation: whole ("M.HH-02.HA.02.01.01 Tahun 2022"
-            # was cut to "M.HH-02.HA" at 1366 px); the source link after it may scroll
-            t("decree", lang): st.column_config.TextColumn(width="medium"),
-            table.columns[-1]: st.column_config.LinkColumn(display_text=SOURCE_DISPLAY),
-        },
+        height=table_widths.table_px(len(table), row_px),  # every cycle without scrolling
+        column_config=config,
+        row_height=row_px,
     )
+    if lang == "en":  # the compiler's notes are in English: not in the Indonesian UI
+        keys = {t("mode_data", lang): columns[t("mode_data", lang)]}
+        compiler_notes.show(compiler_notes.frame(keys, cycles["note"]), lang, expanded=True)
 
 
 def show_statuses(lang: str = "id") -> None:
