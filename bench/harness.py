@@ -114,13 +114,17 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def launch_chromium(playwright: object) -> object:
-    """Debian Chromium through Playwright; a clear error when it cannot start."""
+def launch_chromium(playwright: object, scrollbars: bool = False) -> object:
+    """Debian Chromium through Playwright; a clear error when it cannot start. ``scrollbars``:
+    draw them as a desktop browser does (Playwright hides them by default), taking page width."""
     if not Path(CHROMIUM).exists():
         raise RuntimeError(f"{CHROMIUM} is missing: install Debian's chromium (`make chromium`)")
     try:
         return playwright.chromium.launch(  # type: ignore[attr-defined]
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+            executable_path=CHROMIUM,
+            args=CHROMIUM_ARGS,
+            headless=True,
+            ignore_default_args=["--hide-scrollbars"] if scrollbars else None,
         )
     except Exception as exc:  # playwright raises its own Error type
         raise RuntimeError(f"Chromium ({CHROMIUM}) could not start: {exc}") from exc

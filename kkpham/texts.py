@@ -230,12 +230,20 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Number of the province's kab/kota formed by this data year.",
     ),
     "lg_max": ("% maks.", "max %"),
+    "lg_max_help": (
+        "% Peduli bila semua kab/kota yang belum ada datanya ternyata Peduli HAM.",
+        "% Peduli if every kab/kota without data turned out Peduli HAM.",
+    ),
     "lg_change": ("Perubahan", "Change"),
-    "lg_change_since": ("Perubahan sejak {year}", "Change since {year}"),
     "lg_change_help": (
-        "Perubahan % Peduli, dalam poin persen; – bila salah satu tahun belum lengkap datanya.",
-        "Change in % Peduli, in percentage points; – when either year lacks data for some "
-        "kab/kota.",
+        "Perubahan % Peduli sejak tahun data {year}, dalam poin persen; – bila salah satu tahun "
+        "belum lengkap datanya (atau provinsi ini belum punya data tahun {year}).",
+        "Change in % Peduli since data year {year}, in percentage points; – when either year "
+        "lacks data for some kab/kota (or the province has none for {year}).",
+    ),
+    "lg_change_first": (
+        "Tidak ada tahun dinilai sebelum tahun ini, jadi tidak ada perubahan.",
+        "No year was assessed before this one, so there is no change.",
     ),
     "lg_since": (
         "Kolom perubahan membandingkan tahun data {shown} dengan {year}, tahun dinilai sebelumnya.",
@@ -288,13 +296,13 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "lg_pembina": ("Pembina ({rule})", "Pembina ({rule})"),
     "lg_pembina_help": (
-        "Provinsi pembina: {rule} kab/kotanya Peduli HAM. Mungkin: terpenuhi hanya bila kab/kota "
-        "yang belum ada datanya Peduli HAM.",
-        "Pembina province: {rule} of its kab/kota Peduli HAM. Possibly: met only if the kab/kota "
-        "without data are Peduli HAM.",
+        "Provinsi pembina: {rule} kab/kotanya Peduli HAM. Mungkin: terpenuhi bila cukup banyak "
+        "kab/kota yang belum ada datanya ternyata Peduli HAM.",
+        "Pembina province: {rule} of its kab/kota Peduli HAM. Possibly: met if enough of the "
+        "kab/kota without data turn out Peduli HAM.",
     ),
     "lg_pb_ya": ("Memenuhi", "Eligible"),
-    "lg_pb_mungkin": ("Mungkin", "Possibly"),
+    "lg_pb_mungkin": ("Mungkin ({unknown} tanpa data)", "Possibly ({unknown} without data)"),
     "lg_pb_tidak": ("Tidak memenuhi", "Not eligible"),
     "lg_pb_belum_terbentuk": ("Belum terbentuk", "Not yet formed"),
     "lg_pb_tanpa_hasil": ("Belum dapat dinilai", "Cannot be judged"),
@@ -717,7 +725,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "src_held": ("Dinilai", "Assessed"),
     "src_regulation": ("Peraturan", "Regulation"),
     "src_decree_date": ("Tgl. keputusan", "Decree date"),
-    "src_award_date": ("Penyerahan", "Award date"),
+    "src_award_date": ("Tgl. penyerahan", "Award date"),
     "src_colour": ("Warna", "Colour"),
     "src_meaning": ("Arti", "Meaning"),
     "src_from_source": ("Asal", "Origin"),

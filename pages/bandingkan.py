@@ -11,11 +11,11 @@ from kkpham.ui.router import use_router
 use_router()  # first in every entry script (see kkpham.ui.router)
 
 lang = state.begin_page("bandingkan")
-ref = reads.page_reference(lang)
+state.page_title(t("compare_title", lang), lang)
+ref = reads.page_reference(lang)  # after the title: a store error still has the switch
 cycles = ref["cycles"]
 names = dict(zip(ref["provinces"]["code"], ref["provinces"]["name"], strict=True))
 
-state.page_title(t("compare_title", lang), lang)
 ui.skip_not_held(cycles, lang)
 years = panels.held_year_options(cycles)
 c1, c2, c3, c4 = st.columns(4)

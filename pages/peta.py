@@ -10,6 +10,8 @@ from kkpham.ui.router import use_router
 use_router()  # first in every entry script (see kkpham.ui.router)
 
 lang = state.begin_page("peta")
+if not presentation.active():  # the slide has no title; a store error still has the switch
+    state.page_title(t("map_title", lang), lang)
 ref = reads.page_reference(lang)
 cycles = ref["cycles"]
 names = dict(zip(ref["provinces"]["code"], ref["provinces"]["name"], strict=True))
@@ -24,7 +26,6 @@ if presentation.active():  # ?tampilan=presentasi: map and three numbers, keys s
     )
     st.stop()
 
-state.page_title(t("map_title", lang), lang)
 c1, c2, c3 = st.columns([2, 1, 1])
 province = state.province_select(names, lang, key="peta_provinsi", container=c1)
 mode = state.year_mode_select(lang, key="peta_jenis_tahun", container=c2)

@@ -11,11 +11,11 @@ from kkpham.ui.router import use_router
 use_router()  # first in every entry script (see kkpham.ui.router)
 
 lang = state.begin_page("wilayah")
-ref = reads.page_reference(lang)
+state.page_title(t("profile_title", lang), lang)
+ref = reads.page_reference(lang)  # after the title: a store error still has the switch
 cycles = ref["cycles"]
 regions = panels.regions()
 
-state.page_title(t("profile_title", lang), lang)
 ui.search_region(lang)
 label = dict(zip(regions["code"], regions["name"] + ", " + regions["province_name"], strict=True))
 code = state.url_select(

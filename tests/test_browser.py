@@ -223,8 +223,8 @@ def test_a_shared_link_reproduces_the_view_and_survives_page_switches(
         assert page.get_by_text("This link was made from data build").count() == 1
         for param in SHARED.split("&"):
             assert param in page.url, (param, page.url)
-        # the sidebar switch keeps every shared parameter
-        page.get_by_role("link", name="Compare").click()  # lang=en: the sidebar is English
+        # switching page in the top bar keeps every shared parameter
+        page.get_by_role("link", name="Compare").click()  # lang=en: the navigation is English
         page.get_by_role("heading", name="Compare regions and years").wait_for(timeout=60_000)
         page.wait_for_url("**/bandingkan?**", timeout=30_000)
         for param in ("provinsi=74", "tahun=2022", "tahun2=2019", "lang=en"):

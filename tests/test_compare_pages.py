@@ -16,10 +16,13 @@ from streamlit.testing.v1 import AppTest
 from test_timeline import PROVINCES, REGIONS, make_store
 
 import kkpham.model.regions
+from kkpham.model import timeline
+from kkpham.model.league import pembina_rule
 from kkpham.model.region_facts import province_formed_years
 from kkpham.model.resolver import Resolver, load_aliases
 from kkpham.store import Store
 from kkpham.texts import t
+from kkpham.ui import panels
 from kkpham.ui.safe_text import md_escape
 from kkpham.vocab import STORED_KEYS
 
@@ -215,9 +218,23 @@ def test_compare_on_real_store(real_store: Path, params: dict) -> None:
     in_ranked = regions["code"].str[:2].isin(with_result)
     assert league["Kab/kota"].sum() == (formed & in_ranked).sum()
     # a change is shown only where both years are complete (never a lower bound's difference)
-    change_col = next(c for c in league.columns if c.startswith("Perubahan sejak"))
-    complete = league["% Peduli"].eq(league["% maks."])  # no kab/kota without data
+    change_col = t("lg_change", "id")
+    with Store.open(real_store) as store:
+        cycles = store.cycles()
+    model = panels.league_table(year, cycles, "id").set_index("province_code")
+    before = timeline.previous_held_year(cycles, year)
+    earlier = panels.league_table(before, cycles, "id").set_index("province_code")
+    # measurable: no kab/kota without data in either year
+    none_unknown = lambda table: league["Kode"].map(table["unknown"]).eq(0)  # noqa: E731
+    complete = none_unknown(model) & none_unknown(earlier)
     assert league.loc[~complete, change_col].eq("–").all()
+    assert league.loc[complete, change_col].ne("–").all()
+    # "Mungkin" hangs on the kab/kota without data: the cell says how many
+    unknown = league["Kode"].map(model["unknown"])
+    verdicts = league[t("lg_pembina", "id", rule=pembina_rule(year))]
+    maybe = league["Kode"].map(model["pembina"]).eq("mungkin")
+    for cell, n in zip(verdicts[maybe], unknown[maybe], strict=True):
+        assert cell == t("lg_pb_mungkin", "id", unknown=n) and n > 0
     if "provinsi" in params:  # the grid's "!" marks are explained where the grid has any
         with Store.open(real_store) as store:
             disputed = store.status_panel(province_code=params["provinsi"])["disputed"].any()

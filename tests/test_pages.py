@@ -40,6 +40,11 @@ def test_every_routed_page_runs(spec, app) -> None:
     at.switch_page(spec.path).run()
     ok(at)
     assert at.title, f"{spec.path} shows no title"
+    # the language switch beside the title (the page has no sidebar since the navigation
+    # moved to the top bar)
+    switch = [r for r in at.radio if r.key == "lang_switch_id"]
+    assert switch and switch[0].value == "id", f"{spec.path} has no language switch"
+    assert not at.sidebar.children, f"{spec.path} draws a sidebar"
 
 
 def test_root_forwards_to_the_map_keeping_the_query(app) -> None:

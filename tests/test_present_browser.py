@@ -60,7 +60,10 @@ def test_presentation_mode_steps_with_the_keyboard(browser, app_url: str, artifa
     page.goto(f"{app_url}/peta?provinsi=74&tahun=2022&tampilan=presentasi")
     ready(page, year="2022", province="74")
     assert page.get_by_text("10 dari 17").first.is_visible()
-    assert page.locator("[data-testid='stSidebar']").is_hidden()
+    # no page navigation on the projector (it sits in the header), no language switch
+    assert page.locator("[data-testid='stHeader']").is_hidden()
+    assert page.get_by_role("link", name="Bandingkan").count() == 0
+    assert page.get_by_text("Bahasa Indonesia").count() == 0
     sizes = page.evaluate(
         "Array.from(document.querySelectorAll('.annotation-text, .textpoint text'))"
         ".filter(e => !e.closest('.annotation') || e.textContent.length < 60)"

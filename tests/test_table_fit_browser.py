@@ -1,6 +1,6 @@
-"""On a 1366 × 768 laptop no table of the pages scrolls sideways: the navigation sits in the top
-bar (the page has the window's width), headings are short (explained on hover), and a free-text
-column wraps in taller rows (kkpham.ui.table_widths.wrapped).
+"""On a 1366 × 768 laptop no table of the pages scrolls sideways, with the page's scrollbar
+drawn: the navigation sits in the top bar (the page has the window's width), headings are short
+(explained on hover), and a free-text column wraps in taller rows (table_widths.wrapped).
 
 Runs the app on the real store in Debian Chromium, in both languages: the long texts (compiler's
 notes, decree numbers, regulations) are the real data's, and new data may bring longer ones. A
@@ -12,8 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
-from bench.harness import serve
+from bench.harness import launch_chromium, serve
 from bench.page_screenshots import ScriptRuns
 from kkpham.settings import Settings
 from kkpham.texts import t
@@ -39,6 +40,15 @@ OVERFLOW = f"""() => {SHOWN}.map((el, i) => {{ const s = el.querySelector('.dvn-
 # the finished script's tables are on view (every page here has one), each with its grid
 MOUNTED = f"""() => {SHOWN}.length > 0 && {SHOWN}.every(el => el.querySelector('.dvn-scroller'))"""
 FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium drawing its scrollbars, as officials' browsers do: the page's takes 10 px."""
+    with sync_playwright() as p:
+        b = launch_chromium(p, scrollbars=True)
+        yield b
+        b.close()
 
 
 @pytest.fixture(scope="module")

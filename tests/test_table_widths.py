@@ -170,3 +170,28 @@ def test_wrapped_is_worked_out_once_per_table() -> None:
     first = table_widths.wrapped(frame, "Catatan", link())
     assert table_widths.wrapped(frame, "Catatan", link()) is first
     assert table_widths.wrapped(frame, "Catatan", link(), lines=2) is not first
+
+
+def test_line_breaks_and_no_break_spaces_count_as_the_grid_draws_them() -> None:
+    """The grid starts a line at each line break (an imported note may have them) and never
+    breaks at a no-break space."""
+    wide = 10_000.0
+    assert table_widths.lines_needed("baris satu\nbaris dua\n\nbaris empat", wide) == 4
+    glued = "M.HH-03\u00a0Tahun\u00a02023"
+    assert table_widths.lines_needed(glued, table_widths.text_width("M.HH-03")) == 1  # one word
+    frame = pd.DataFrame({"Tahun": ["2022"], "Catatan": ["satu\ndua\ntiga\nempat"]})
+    _, row_px = table_widths.wrapped(frame, "Catatan")
+    assert row_px >= table_widths.wrap_row_px(4)
+
+
+def test_rows_are_as_low_as_the_texts_allow() -> None:
+    """Short notes keep the grid's one-line rows; a long one makes them as tall as it needs."""
+    short = pd.DataFrame({"Tahun": ["2022", "2019"], "Catatan": ["pendek", "juga pendek"]})
+    assert table_widths.wrapped(short, "Catatan")[1] == table_widths.ROW_PX
+    config, row_px = table_widths.wrapped(evidence(), "Catatan", link())
+    assert table_widths.ROW_PX < row_px <= table_widths.wrap_row_px(3)
+
+
+def test_duplicate_names_are_left_to_the_grid() -> None:
+    frame = pd.DataFrame([["a", "b"]], columns=["x", "x"])
+    assert table_widths.wrapped(frame, "x") == ({}, table_widths.ROW_PX)

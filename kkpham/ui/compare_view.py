@@ -60,7 +60,8 @@ def _league_view(
     own), so that the table fits a 1366 px page."""
     prev = table["previous_year"].dropna()
     since = int(prev.iloc[0]) if len(prev) else None
-    change_col = t("lg_change_since", lang, year=since) if since else t("lg_change", lang)
+    change_col = t("lg_change", lang)  # since when: on hover and in the caption
+    change_help = t("lg_change_help", lang, year=since) if since else t("lg_change_first", lang)
     rule = league.pembina_rule(year)
     pembina_col = t("lg_pembina", lang, rule=rule)
     all_col, pembina_streak_col = t("lg_streak_all", lang), t("lg_streak_pembina", lang)
@@ -68,8 +69,10 @@ def _league_view(
     config = {
         t("lg_total", lang): st.column_config.NumberColumn(help=t("lg_total_help", lang)),
         "% Peduli": pct,
-        t("lg_max", lang): pct,
-        change_col: st.column_config.TextColumn(help=t("lg_change_help", lang)),
+        t("lg_max", lang): st.column_config.NumberColumn(
+            format="%.0f%%", help=t("lg_max_help", lang)
+        ),
+        change_col: st.column_config.TextColumn(help=change_help),
         all_col: st.column_config.TextColumn(help=t("lg_streak_all_help", lang)),
         pembina_streak_col: st.column_config.TextColumn(help=t("lg_streak_pembina_help", lang)),
         pembina_col: st.column_config.TextColumn(help=t("lg_pembina_help", lang, rule=rule)),
@@ -90,7 +93,11 @@ def _league_view(
             # "—": that year's verdict is still open (unknown kab/kota), not "lost"
             all_col: dashed(table["all_peduli_streak"]),
             pembina_streak_col: dashed(table["pembina_streak"]),
-            pembina_col: table["pembina"].map(lambda status: t(f"lg_pb_{status}", lang)),
+            # "Mungkin" hangs on the kab/kota without data: how many
+            pembina_col: [
+                t(f"lg_pb_{status}", lang, unknown=unknown)
+                for status, unknown in zip(table["pembina"], table["unknown"], strict=True)
+            ],
         }
     )
     return since, shown, table_widths.whole_columns(shown, config)

@@ -70,7 +70,7 @@ def cycle_panel(who: str | None, cfg: AuthConfig | None = None, lang: str = "id"
         # every text whole (decree numbers); a cycle's regulation wraps where the page is narrow
         row_px = table_widths.ROW_PX
         if "regulation" in shown.columns:
-            config, row_px = table_widths.wrapped(shown, "regulation", config, lines=1, min_px=0)
+            config, row_px = table_widths.wrapped(shown, "regulation", config, lines=3, min_px=0)
         else:
             config = table_widths.whole_columns(shown, config)
         st.dataframe(

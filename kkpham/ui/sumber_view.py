@@ -34,7 +34,7 @@ def show_cycles(cycles: pd.DataFrame, lang: str = "id") -> None:
     # 1366 px); the regulation wraps where the page is too narrow
     link = {table.columns[-1]: st.column_config.LinkColumn(display_text=SOURCE_DISPLAY)}
     regulation = t("src_regulation", lang)
-    config, row_px = table_widths.wrapped(table, regulation, link, lines=1, min_px=0)
+    config, row_px = table_widths.wrapped(table, regulation, link, lines=3, min_px=0)
     st.dataframe(
         table,
         hide_index=True,

@@ -32,8 +32,9 @@ EM_GUESS = 0.6  # per character when the font cannot be measured: wide rather th
 SHORTLIST = 24  # texts measured per column: its longest by characters
 MAX_PX = 500  # the grid's own cap on a column it sizes (maxColumnAutoWidth, 31.25rem)
 # The table's width on a 1366 px window: the page's content (the navigation is in the top bar;
-# 5rem padding each side) less the grid's border.
-PAGE_PX = 1366 - 2 * 80 - 2
+# 5rem padding each side) less the page's scrollbar (10 px in Chromium, room for others') and
+# the grid's border.
+PAGE_PX = 1366 - 2 * 80 - 16 - 2
 EXPANDER_PX = PAGE_PX - 2 * 17  # inside an expander (its padding and border; measured)
 MIN_WRAP_PX = 240  # a wrapped column narrower than this reads as a word list
 SLACK_PX = 8  # the grid's sizing of the columns left to it (numbers) is estimated
@@ -46,7 +47,10 @@ ROW_PAD_PX = 12  # above and below a cell's wrapped lines
 
 @lru_cache(maxsize=1 << 16)  # names and statuses repeat on every rerun: measure each once
 def text_width(text: str) -> float:
-    measured = margins.text_px(text, FONT_PX)
+    """Width of ``text`` in the grid's font; of its widest line when it has line breaks."""
+    if "\n" in text:
+        return max(map(text_width, text.split("\n")))
+    measured = margins.text_px(text, FONT_PX) if text else 0.0
     return len(text) * FONT_PX * EM_GUESS if measured is None else measured
 
 
@@ -66,15 +70,25 @@ def line_px(heading: str, cells: pd.Series) -> int:
 
 
 def lines_needed(text: str, px: float) -> int:
-    """Lines ``text`` takes when wrapped at word breaks in ``px`` (as the grid wraps it)."""
+    """Lines ``text`` takes in ``px`` as the grid wraps it: a new line at each line break, and
+    at spaces (never at a no-break space) where the next word would not fit."""
+    return sum(_paragraph_lines(paragraph, px) for paragraph in text.split("\n"))
+
+
+def _paragraph_lines(text: str, px: float) -> int:
     lines, line = 1, ""
-    for word in text.split():
+    for word in _words(text):
         longer = f"{line} {word}" if line else word
         if line and text_width(longer) > px:
             lines, line = lines + 1, word
         else:
             line = longer
     return lines
+
+
+def _words(text: str) -> list[str]:
+    """The pieces the grid may break a line between (it breaks only at spaces)."""
+    return [word for line in text.split("\n") for word in line.split(" ") if word]
 
 
 def wrap_row_px(lines: int) -> int:
@@ -125,7 +139,27 @@ def wrapped(
     (a 1366 px page; EXPANDER_PX in an expander), at least ``min_px`` or its longest word, at most
     its one line; the rows grow when its longest text needs more lines there."""
     asked = _asked(config, "wrap", column, lines, min_px, page_px)
-    return _once(table, asked, lambda: _wrapped(table, column, config, lines, min_px, page_px))
+    return _once(table, asked, lambda: _fewest_lines(table, column, config, lines, min_px, page_px))
+
+
+def _fewest_lines(
+    table: pd.DataFrame,
+    column: str,
+    config: Mapping[str, Any] | None,
+    lines: int,
+    min_px: int,
+    page_px: int,
+) -> tuple[dict[str, Any], int]:
+    """``_wrapped`` in the lowest rows that hold every text within the page: one line where the
+    page allows it, up to ``lines`` (then as many as the wrapped column needs)."""
+    if table.columns.duplicated().any():
+        return dict(config or {}), ROW_PX  # names Streamlit cannot tell apart: left to the grid
+    for fewer in range(1, lines):
+        out, row_px = _wrapped(table, column, config, fewer, min_px, page_px)
+        wide = sum(_shown_px(table, name, out) for name in table.columns)
+        if row_px <= wrap_row_px(fewer) and wide <= page_px - SLACK_PX:
+            return out, row_px
+    return _wrapped(table, column, config, lines, min_px, page_px)
 
 
 def _wrapped(
@@ -152,9 +186,18 @@ def _wrapped(
     natural = line_px(heading, table[column])  # one line
     budget = page_px - SLACK_PX - others
     width = int(max(floor, min(natural, max(budget, min_px))))
-    texts = table[column].dropna().astype(str).drop_duplicates()
-    needed = max((lines_needed(x, width - CELL_PAD_PX) for x in texts), default=1)
     out[column] = {**entry, "width": width}
+    # the rows hold every text of every sized column (one that needs more lines than asked even
+    # at MAX_PX too), the wrapped column's first
+    needed = max(
+        (
+            lines_needed(x, out[name]["width"] - CELL_PAD_PX)
+            for name in [column, *_sized(table, config, out)]
+            if (out[name].get("type_config") or {}).get("type") != "link"  # shows its site
+            for x in table[name].dropna().astype(str).drop_duplicates()
+        ),
+        default=1,
+    )
     return out, wrap_row_px(max(needed, lines))
 
 
@@ -181,7 +224,7 @@ def fit_px(heading: str, cells: pd.Series, lines: int) -> int:
     """The narrowest width showing ``heading`` on one line and every cell whole in ``lines``
     wrapped lines (never narrower than the longest word)."""
     texts = cells.dropna().astype(str).drop_duplicates().tolist()
-    words = max((text_width(w) for x in texts for w in x.split()), default=0.0)
+    words = max((text_width(w) for x in texts for w in _words(x)), default=0.0)
     low = int(max(text_width(heading) + HEADING_PAD_PX, words + CELL_PAD_PX)) + 1
     high = max(low, column_px(heading, cells))
     while low < high:  # the narrowest width at which every cell fits
@@ -209,7 +252,8 @@ def _shown_px(table: pd.DataFrame, name: Any, config: Mapping[str, Any]) -> int:
     shown = table[name]
     if (entry.get("type_config") or {}).get("type") == "link":
         display = (entry.get("type_config") or {}).get("display_text")
-        shown = shown.astype(str).str.extract(display, expand=False) if display else shown
+        if display:  # the grid shows the pattern's group, or the whole address where none
+            shown = shown.astype(str).str.extract(display, expand=False).fillna(shown)
     return column_px(str(entry.get("label") or name), shown)
 
 
