@@ -25,19 +25,11 @@ def show(table: pd.DataFrame, lang: str, *, expanded: bool) -> None:
         return
     source = t("source", lang)
     link = {source: st.column_config.LinkColumn(display_text=SOURCE_DISPLAY)}
-    config, row_px = table_widths.wrapped(
-        table,
-        COMPILER_NOTE,
-        link if source in table.columns else None,
-        lines=1,
-        page_px=table_widths.EXPANDER_PX,
-    )
     with st.expander(t("compiler_notes", lang), expanded=expanded):
-        st.dataframe(
+        table_widths.show_wrapped(
             table,
-            hide_index=True,
-            width="stretch",
-            height=table_widths.table_px(len(table), row_px),  # every note without scrolling
-            column_config=config,
-            row_height=row_px,
+            COMPILER_NOTE,
+            link if source in table.columns else None,
+            lines=1,
+            page_px=table_widths.EXPANDER_PX,
         )

@@ -67,20 +67,10 @@ def cycle_panel(who: str | None, cfg: AuthConfig | None = None, lang: str = "id"
             else st.column_config.Column(label)
             for name, label in columns.items()
         }
-        # every text whole (decree numbers); a cycle's regulation wraps where the page is narrow
-        row_px = table_widths.ROW_PX
-        if "regulation" in shown.columns:
-            config, row_px = table_widths.wrapped(shown, "regulation", config, lines=3, min_px=0)
-        else:
-            config = table_widths.whole_columns(shown, config)
-        st.dataframe(
-            shown,
-            hide_index=True,
-            key=key,
-            column_config=config,
-            row_height=row_px,
-            height=table_widths.table_px(len(shown), row_px),  # every row, without scrolling
-        )
+        # every text whole (decree numbers), every row in view; a cycle's regulation (an
+        # outcome's Indonesian name) wraps where the page is narrow
+        wraps = "regulation" if "regulation" in shown.columns else "label_id"
+        table_widths.show_wrapped(shown, wraps, config, min_px=0, key=key)
     if not who:
         st.caption(t("cycle_login", lang))
         return

@@ -64,21 +64,13 @@ def show_claims(
     build = lambda: _claim_rows(code, lang, rows)  # noqa: E731
     view_frame = build() if view is None else view_cache.once(("claims", view, code, lang), build)
     src = view_frame.columns[4]
-    config, row_px = table_widths.wrapped(
+    table_widths.show_wrapped(  # a region has a few claims: all in view
         view_frame,
         t("pf_note", lang),
         {
             src: st.column_config.LinkColumn(display_text=SOURCE_DISPLAY),
             t("pf_flags", lang): st.column_config.TextColumn(help=t("pf_flags_help", lang)),
         },
-    )
-    st.dataframe(
-        view_frame,
-        hide_index=True,
-        width="stretch",
-        height=table_widths.table_px(len(view_frame), row_px),  # a region has a few claims
-        column_config=config,
-        row_height=row_px,
     )
     st.caption(t("note_origin", lang))
 

@@ -33,16 +33,7 @@ def show_cycles(cycles: pd.DataFrame, lang: str = "id") -> None:
     # every text whole (a decree number is the row's citation: it was cut to "M.HH-02.HA" at
     # 1366 px); the regulation wraps where the page is too narrow
     link = {table.columns[-1]: st.column_config.LinkColumn(display_text=SOURCE_DISPLAY)}
-    regulation = t("src_regulation", lang)
-    config, row_px = table_widths.wrapped(table, regulation, link, lines=3, min_px=0)
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        height=table_widths.table_px(len(table), row_px),  # every cycle without scrolling
-        column_config=config,
-        row_height=row_px,
-    )
+    table_widths.show_wrapped(table, t("src_regulation", lang), link, min_px=0)  # every cycle
     if lang == "en":  # the compiler's notes are in English: not in the Indonesian UI
         keys = {t("mode_data", lang): columns[t("mode_data", lang)]}
         compiler_notes.show(compiler_notes.frame(keys, cycles["note"]), lang, expanded=True)

@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 import pandas as pd
+import streamlit as st
 
 from kkpham.ui import margins
 
@@ -140,6 +141,30 @@ def wrapped(
     its one line; the rows grow when its longest text needs more lines there."""
     asked = _asked(config, "wrap", column, lines, min_px, page_px)
     return _once(table, asked, lambda: _fewest_lines(table, column, config, lines, min_px, page_px))
+
+
+def show_wrapped(
+    table: pd.DataFrame,
+    column: str,
+    config: Mapping[str, Any] | None = None,
+    *,
+    lines: int = 3,
+    min_px: int = MIN_WRAP_PX,
+    page_px: int = PAGE_PX,
+    key: str | None = None,
+) -> None:
+    """``st.dataframe`` of ``table`` sized by ``wrapped``, every row in view (a table of a few
+    dozen rows at most: a region's claims, the cycles, notes)."""
+    sized, row_px = wrapped(table, column, config, lines, min_px, page_px)
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        height=table_px(len(table), row_px),
+        column_config=sized,
+        row_height=row_px,
+        key=key,
+    )
 
 
 def _fewest_lines(
