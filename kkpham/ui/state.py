@@ -202,7 +202,7 @@ def _switch_language(key: str) -> None:
     write_param("lang", None if st.session_state[key] == "id" else st.session_state[key])
 
 
-def language_switch(lang: str, container: object = st) -> None:
+def language_switch(lang: str, container: object) -> None:
     """The visible id/en switch on every page; it writes ``lang`` into the URL. Keyed by the
     current language so an edited link or back/forward resets it."""
     key = f"lang_switch_{lang}"

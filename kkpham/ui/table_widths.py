@@ -207,7 +207,7 @@ def _wrapped(
     others = sum(_shown_px(table, name, out) for name in table.columns if name != column)
     entry = out.get(column, {})
     heading = str(entry.get("label") or column)
-    floor = fit_px(heading, table[column], lines=10**6)  # its heading or longest word
+    floor = _floor_px(heading, table[column])  # its heading or longest word
     natural = line_px(heading, table[column])  # one line
     budget = page_px - SLACK_PX - others
     width = int(max(floor, min(natural, max(budget, min_px))))
@@ -249,8 +249,7 @@ def fit_px(heading: str, cells: pd.Series, lines: int) -> int:
     """The narrowest width showing ``heading`` on one line and every cell whole in ``lines``
     wrapped lines (never narrower than the longest word)."""
     texts = cells.dropna().astype(str).drop_duplicates().tolist()
-    words = max((text_width(w) for x in texts for w in _words(x)), default=0.0)
-    low = int(max(text_width(heading) + HEADING_PAD_PX, words + CELL_PAD_PX)) + 1
+    low = _floor_px(heading, cells)
     high = max(low, column_px(heading, cells))
     while low < high:  # the narrowest width at which every cell fits
         mid = (low + high) // 2
@@ -259,6 +258,13 @@ def fit_px(heading: str, cells: pd.Series, lines: int) -> int:
         else:
             low = mid + 1
     return low
+
+
+def _floor_px(heading: str, cells: pd.Series) -> int:
+    """The narrowest a column can be: its heading on one line, its longest word."""
+    texts = cells.dropna().astype(str).drop_duplicates()
+    words = max((text_width(w) for x in texts for w in _words(x)), default=0.0)
+    return int(max(text_width(heading) + HEADING_PAD_PX, words + CELL_PAD_PX)) + 1
 
 
 def _shown_px(table: pd.DataFrame, name: Any, config: Mapping[str, Any]) -> int:
