@@ -12,6 +12,9 @@ machine's load disturbs less than the wall clock.
 Also: a year change on the national map (slider one step -> every polygon recoloured) and the
 national status panel read from a cold store connection, in-process.
 
+``--views NAME ...`` measures only those views; ``--no-year-change`` skips the year change (a
+quick A/B of one view against ``--before``).
+
 ``--before DIR``: also serve the code in DIR (e.g. ``git archive <commit> | tar -x -C DIR``, with
 a copy of ``static/``) on the same store, so a change is measured against what it replaced in
 the same run. All servers (floor, this checkout, before) run at once and are measured in turn,
@@ -205,8 +208,13 @@ def main() -> None:
         action="store_true",
         help="each app's views in one browser context (its bundles cached), not a fresh one each",
     )
+    parser.add_argument(
+        "--views", nargs="+", choices=list(VIEWS), default=list(VIEWS), help="views to measure"
+    )
+    parser.add_argument("--no-year-change", action="store_true", help="skip the year change")
     args = parser.parse_args()
     RUNS = args.runs
+    views = {name: VIEWS[name] for name in args.views}
     settings = get_settings()
     env = {"KKPHAM_DB": str(settings.db_path)}
     from kkpham.store import Store
@@ -229,7 +237,8 @@ def main() -> None:
         servers = {"floor": stack.enter_context(serve_process("floor_app.py", cwd=floor))}
         for name, root in apps.items():
             servers[name] = stack.enter_context(serve_process("dashboard.py", env=env, cwd=root))
-        results.update(measure_interleaved(browser, servers, VIEWS, n_regions, args.warm))
+        changes = 0 if args.no_year_change else n_regions
+        results.update(measure_interleaved(browser, servers, views, changes, args.warm))
         browser.close()
     report(results)
 
