@@ -225,6 +225,8 @@ def main() -> None:
     results: dict = {
         "runs": RUNS,
         "browser_cache": "warm" if args.warm else "fresh",
+        "views": list(views),
+        "year_change": not args.no_year_change,
         "targets": TARGETS,
         "panel_cold": {},
     }
