@@ -352,7 +352,7 @@ def test_cycle_helpers() -> None:
 def test_profile_strip_and_claims(store: Store, panel: pd.DataFrame) -> None:
     s = strip(panel, "74.71")
     assert list(s["data_year"]) == YEARS
-    table = claims_table(store.claims(region_code="74.71"))
+    table = claims_table(store.claims(region_code="74.71"), rows=panel[panel["code"] == "74.71"])
     y21 = table[table["data_year"] == 2021]
     assert len(y21) == 2 and y21["disputed"].all() and y21["shown"].sum() == 1
     assert table["data_year"].iloc[0] == 2022  # newest first

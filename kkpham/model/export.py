@@ -13,8 +13,8 @@ import io
 import pandas as pd
 
 from kkpham.model import panel
-from kkpham.model.precedence import PRECEDENCE_TEXT_ID
 from kkpham.store import Store
+from kkpham.texts import t
 from kkpham.vocab import BY_KEY
 
 FORMATS = ("csv", "xlsx", "parquet")
@@ -109,7 +109,7 @@ def to_bytes(frame: pd.DataFrame, fmt: str, about: dict[str, str] | None = None)
         info = {
             "dibuat": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
             **(about or {}),
-            "aturan_peta": PRECEDENCE_TEXT_ID,
+            "aturan_peta": t("src_precedence_text", "id"),  # the sources page's words
         }
         about_frame = neutralise_frame(
             pd.DataFrame({"hal": list(info), "isi": list(info.values())})

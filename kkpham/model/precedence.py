@@ -29,17 +29,6 @@ def source_kind(url: str) -> str:
     return "pemerintah" if host.endswith(".go.id") else "berita"
 
 
-PRECEDENCE_TEXT_ID = (
-    "Jika sumber berbeda, peta menampilkan satu klaim menurut urutan: (1) Keputusan Menteri > "
-    "situs pemerintah (.go.id) > berita; (2) impor yang lebih baru (koreksi) > yang lebih lama; "
-    "(3) klaim yang menyebut daerah itu > pernyataan 'seluruh kab/kota'; (4) klaim dengan nilai > "
-    "tanpa nilai; (5) status yang didukung lebih banyak sumber; (6) daerah yang disebut menerima "
-    "predikat > tidak tercantum dalam daftar; (7) bila masih setara: pita yang lebih tinggi "
-    "(konvensi, bukan bukti). Semua klaim tetap disimpan dan ditampilkan; daerah dengan klaim "
-    "berbeda diberi garis tepi tebal dan tanda 'sumber berbeda'."
-)
-
-
 def choose(claims: pd.DataFrame) -> pd.DataFrame:
     """One row per (region_code, data_year): the winning claim, plus n_claims and disputed.
 

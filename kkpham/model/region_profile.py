@@ -8,7 +8,6 @@ from __future__ import annotations
 import pandas as pd
 
 from kkpham.model.mapdata import source_label
-from kkpham.model.precedence import choose
 from kkpham.model.timeline import streaks
 from kkpham.vocab import BY_KEY
 
@@ -36,12 +35,10 @@ def strip(panel: pd.DataFrame, code: str) -> pd.DataFrame:
     return rows.sort_values("data_year")[STRIP_COLUMNS].reset_index(drop=True)
 
 
-def claims_table(
-    claims: pd.DataFrame, lang: str = "id", rows: pd.DataFrame | None = None
-) -> pd.DataFrame:
-    """Every claim, newest data year first; ``shown`` marks the claim the map uses (precedence
-    rule) and ``disputed`` the years whose claims disagree, so conflicts sit side by side.
-    ``rows``: the region's status panel rows, which already name them (else derived here)."""
+def claims_table(claims: pd.DataFrame, lang: str = "id", *, rows: pd.DataFrame) -> pd.DataFrame:
+    """Every claim, newest data year first; ``shown`` marks the claim the map uses and
+    ``disputed`` the years whose claims disagree, so conflicts sit side by side. ``rows``: the
+    region's status panel rows, which name both (the precedence rule ran once, in the panel)."""
     if claims.empty:
         return pd.DataFrame(
             columns=[
@@ -60,7 +57,7 @@ def claims_table(
                 "note",
             ]
         )
-    winners = choose(claims) if rows is None else rows[rows["result_id"].notna()]
+    winners = rows[rows["result_id"].notna()]
     shown_ids = set(winners["result_id"])
     disputed_years = set(winners.loc[winners["disputed"], "data_year"])
     out = claims.assign(

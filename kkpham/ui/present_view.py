@@ -91,15 +91,6 @@ def view(province: str | None, year: int, lang: str, mode: str = "data") -> ctx.
         return None
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _panel(province: str | None, version: str) -> pd.DataFrame:
-    """The scope's status panel, once per province and data version (streaks for the table)."""
-    from kkpham.model.timeline import status_panel
-
-    with reads.open_store() as store:
-        return status_panel(store, province)
-
-
 def meeting_tools(
     province: str | None, place: str, year: int, lang: str, mode: str = "data"
 ) -> None:
@@ -116,7 +107,7 @@ def meeting_tools(
     )
     version = reads.data_version()
     frame = reads.map_frame(province, year)
-    table = region_table(frame, _panel(province, version), year, lang)
+    table = region_table(frame, reads.status_panel(province), year, lang)
     about = {
         "tampilan": place,
         "tahun_data": str(year),

@@ -56,9 +56,7 @@ def region_header(region: pd.Series, code: str, lang: str) -> None:
     )
 
 
-def show_claims(
-    code: str, lang: str, rows: pd.DataFrame | None = None, view: tuple | None = None
-) -> None:
+def show_claims(code: str, lang: str, rows: pd.DataFrame, view: tuple | None = None) -> None:
     """Every claim about the region; ``rows``: its status panel rows (which claim is shown).
     ``view``: plain values naming ``rows`` (its province): built once per view."""
     build = lambda: _claim_rows(code, lang, rows)  # noqa: E731
@@ -75,8 +73,8 @@ def show_claims(
     st.caption(t("note_origin", lang))
 
 
-def _claim_rows(code: str, lang: str, rows: pd.DataFrame | None) -> pd.DataFrame:
-    table = region_profile.claims_table(panels.claims(code), lang, rows)
+def _claim_rows(code: str, lang: str, rows: pd.DataFrame) -> pd.DataFrame:
+    table = region_profile.claims_table(panels.claims(code), lang, rows=rows)
     web, decree = split_sources(table["source_url"])
     kinds = ("keputusan", "pemerintah", "berita")
     view = pd.DataFrame(
