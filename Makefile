@@ -23,7 +23,10 @@ install: $(VENV)/.installed
 build: install
 	$(BIN)/python -m kkpham build
 
+# The router relies on a private Streamlit hook: check it before the server starts (a changed
+# Streamlit fails here, naming what changed, not on the first deep link).
 run: build
+	$(BIN)/python -c "from kkpham.ui.router import check; check()"
 	$(BIN)/streamlit run dashboard.py --server.port 8501
 
 # Debian's Chromium for the real-browser tests (CI runs as root); never a downloaded browser.

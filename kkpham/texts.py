@@ -1351,6 +1351,32 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "cm_grid_share": ("% terdata", "% with data"),
     "cm_grid_unpublished": ("belum diumumkan", "not yet published"),
+    # --- issue 8: the names of the statuses and of the changes between two years (were in
+    # kkpham/vocab.py and kkpham/model/transitions.py) ---
+    "status_peduli": ("Peduli HAM", "Peduli HAM (rights-caring)"),
+    "status_cukup": ("Cukup Peduli HAM", "Fairly caring"),
+    "status_mulai": ("Mulai Peduli HAM", "Starting to care"),
+    "status_kurang": ("Kurang Peduli HAM", "Insufficient"),
+    "status_belum": ("Belum Peduli HAM", "Not achieved (band unknown)"),
+    "status_tidak_melapor": ("Tidak melapor", "Did not report"),
+    "status_tidak_diketahui": ("Tidak ada data", "Nothing known"),
+    "status_tidak_dilaksanakan": ("Penilaian tidak dilaksanakan", "Cycle not held"),
+    "status_belum_terbentuk": ("Daerah belum terbentuk", "Region not yet formed"),
+    "status_bukan_peduli": (
+        "Bukan Peduli HAM, kategori tidak diketahui",
+        "Not Peduli HAM, band unknown",
+    ),
+    "status_belum_diumumkan": ("Hasil belum diumumkan", "Results not yet published"),
+    "tr_jadi_peduli": ("▲ Menjadi Peduli HAM", "▲ Became Peduli HAM"),
+    "tr_tetap_peduli": ("Tetap Peduli HAM", "Kept Peduli HAM"),
+    "tr_lepas_peduli": ("▼ Tidak lagi Peduli HAM", "▼ No longer Peduli HAM"),
+    "tr_naik_pita": ("▲ Naik kategori", "▲ Moved up a category"),
+    "tr_turun_pita": ("▼ Turun kategori", "▼ Moved down a category"),
+    "tr_tetap_belum": ("Tetap belum Peduli HAM", "Still not Peduli HAM"),
+    "tr_baru_melapor": ("Ada hasil (sebelumnya tidak ada)", "Result now (none before)"),
+    "tr_berhenti_melapor": ("Berhenti melapor", "Stopped reporting"),
+    "tr_tidak_diketahui_lagi": ("Tidak ada data lagi", "No data any more"),
+    "tr_tetap_kosong": ("Tanpa hasil di kedua tahun", "No result in either year"),
 }
 
 LANGS = ("id", "en")

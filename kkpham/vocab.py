@@ -8,19 +8,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kkpham.texts import t
+
 
 @dataclass(frozen=True)
 class Status:
     key: str  # stable identifier used in the store, CLI, JSON and URLs
     code: int  # integer used by the one-trace choropleth; also the legend order
-    label_id: str
-    label_en: str
     color: str
     stored: bool  # True: may appear in the results table; False: derived only
-    description_id: str
 
     def label(self, lang: str = "id") -> str:
-        return self.label_en if lang == "en" else self.label_id
+        """Its name in ``lang``: the text catalogue's ``status_<key>`` (its meaning:
+        ``desc_<key>``)."""
+        return t(f"status_{self.key}", lang)
 
 
 # Colours: chosen (by search, then checked in tests/test_palette.py) so every pair stays at
@@ -29,111 +30,21 @@ class Status:
 # causes each have their own tone: violet (did not report), pale blue (nothing known), lavender
 # (cycle not held), pale cream (not yet formed), mauve (not Peduli, band unknown).
 STATUSES: tuple[Status, ...] = (
-    Status(
-        "peduli",
-        0,
-        "Peduli HAM",
-        "Peduli HAM (rights-caring)",
-        "#24531e",
-        True,
-        "Nilai 75–100: ditetapkan sebagai Kabupaten/Kota Peduli HAM.",
-    ),
-    Status(
-        "cukup",
-        1,
-        "Cukup Peduli HAM",
-        "Fairly caring",
-        "#5fc087",
-        True,
-        "Pita di bawah Peduli HAM (34/2016: 65–<75).",
-    ),
-    Status(
-        "mulai",
-        2,
-        "Mulai Peduli HAM",
-        "Starting to care",
-        "#f6d436",
-        True,
-        "Pita berikutnya (34/2016: 50–<65).",
-    ),
-    Status(
-        "kurang",
-        3,
-        "Kurang Peduli HAM",
-        "Insufficient",
-        "#e5601b",
-        True,
-        "Pita terendah (34/2016: <50).",
-    ),
-    Status(
-        "belum",
-        4,
-        "Belum Peduli HAM",
-        "Not achieved (band unknown)",
-        "#995368",
-        True,
-        "Sumber menyebut tidak memperoleh predikat; pitanya tidak diketahui.",
-    ),
-    Status(
-        "tidak_melapor",
-        5,
-        "Tidak melapor",
-        "Did not report",
-        "#7765b0",
-        True,
-        "Daerah tidak menyampaikan laporan yang diminta (data KKP HAM atau laporan aksi HAM), "
-        "sehingga tidak memperoleh predikat.",
-    ),
-    Status(
-        "tidak_diketahui",
-        6,
-        "Tidak ada data",
-        "Nothing known",
-        "#c9e3f2",
-        False,
-        "Tidak ada sumber yang kami temukan untuk daerah dan tahun ini.",
-    ),
-    Status(
-        "tidak_dilaksanakan",
-        7,
-        "Penilaian tidak dilaksanakan",
-        "Cycle not held",
-        "#b99ff9",
-        False,
-        "Tidak ada penilaian untuk tahun data ini (2020: dibatalkan karena COVID-19).",
-    ),
-    Status(
-        "belum_terbentuk",
-        8,
-        "Daerah belum terbentuk",
-        "Region not yet formed",
-        "#fcfce4",
-        False,
-        "Daerah otonom ini dibentuk setelah tahun data tersebut.",
-    ),
+    Status("peduli", 0, "#24531e", True),
+    Status("cukup", 1, "#5fc087", True),
+    Status("mulai", 2, "#f6d436", True),
+    Status("kurang", 3, "#e5601b", True),
+    Status("belum", 4, "#995368", True),
+    Status("tidak_melapor", 5, "#7765b0", True),
+    Status("tidak_diketahui", 6, "#c9e3f2", False),
+    Status("tidak_dilaksanakan", 7, "#b99ff9", False),
+    Status("belum_terbentuk", 8, "#fcfce4", False),
     # Appended (code 9) so existing codes keep their meaning; legend order may differ from code.
-    Status(
-        "bukan_peduli",
-        9,
-        "Bukan Peduli HAM, kategori tidak diketahui",
-        "Not Peduli HAM, band unknown",
-        "#b986a0",
-        True,
-        "Tidak ada dalam daftar lengkap penerima Peduli HAM; kategorinya (mis. Cukup di bawah "
-        "34/2016) tidak diketahui.",
-    ),
+    Status("bukan_peduli", 9, "#b986a0", True),
     # Derived (issue 11): a held cycle whose results list is not public yet (data year 2024: no
     # list found; 2025: not yet announced) is not "nothing known".
-    Status(
-        "belum_diumumkan",
-        10,
-        "Hasil belum diumumkan",
-        "Results not yet published",
-        "#5a4b78",  # CIEDE2000 >= 12.3 to every other status under CVD (tests/test_palette.py)
-        False,
-        "Penilaian tahun data ini dilaksanakan, tetapi daftar hasilnya belum diumumkan atau "
-        "belum ditemukan di sumber publik.",
-    ),
+    # its colour: CIEDE2000 >= 12.3 to every other status under CVD (tests/test_palette.py)
+    Status("belum_diumumkan", 10, "#5a4b78", False),
 )
 
 BY_KEY: dict[str, Status] = {s.key: s for s in STATUSES}

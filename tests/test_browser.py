@@ -129,7 +129,7 @@ def test_hover_names_the_region_and_its_status(browser, app_url: str, region_cou
     try:
         open_view(page, app_url + "/peta?provinsi=74&tahun=2022", region_counts["74"])
         _, text = hover_a_region(page)
-        assert any(s.label_id in text for s in STATUSES), text
+        assert any(s.label("id") in text for s in STATUSES), text
     finally:
         page.close()
 

@@ -116,14 +116,14 @@ def test_transition_figures(built: dict) -> None:
     fig = transition_matrix_figure(m, 2019, 2022, note="lintas aturan")
     heat = fig.data[0]
     unwrapped = [y.replace("<br>", " ") for y in heat.y]
-    assert unwrapped == [BY_KEY[k].label_id for k in m.index]
+    assert unwrapped == [BY_KEY[k].label("id") for k in m.index]
     # every heading shown whatever the width (plotly.js thins category labels otherwise)
     assert fig.layout.xaxis.tickmode == fig.layout.yaxis.tickmode == "array"
     assert list(fig.layout.xaxis.ticktext) == list(heat.x)
     assert list(fig.layout.yaxis.ticktext) == list(heat.y)
     i, j = list(m.index).index("peduli"), list(m.columns).index("peduli")
     # hover names the statuses on one line each
-    assert tuple(heat.customdata[i][j][:2]) == (BY_KEY["peduli"].label_id,) * 2
+    assert tuple(heat.customdata[i][j][:2]) == (BY_KEY["peduli"].label("id"),) * 2
     assert "%{customdata[0]} → %{customdata[1]}" in heat.hovertemplate
     assert heat.z[i][j] == TRANSITION_CODE["tetap_peduli"]  # a cell wears its change's colour
     counts = {(a.y, a.x): a.text for a in fig.layout.annotations if a.name == "count"}
@@ -131,7 +131,7 @@ def test_transition_figures(built: dict) -> None:
     notes = [a for a in fig.layout.annotations if a.name == "regime_note"]
     assert notes[0].text == "lintas aturan"  # the regime note travels with a PNG
     bars = transition_bars(transition_counts(tr), lang="en")
-    assert list(bars.data[0].y) == [t.label_en for t in TRANSITIONS]
+    assert list(bars.data[0].y) == [t.label("en") for t in TRANSITIONS]
 
 
 def test_transition_matrix_labels_wrap_at_spaces() -> None:

@@ -53,7 +53,7 @@ def legacy_map_frame(store: Store, data_year: int, province_code: str | None) ->
     frame["n_claims"] = w["n_claims"].fillna(0).astype(int).to_numpy()
     frame["disputed"] = w["disputed"].fillna(False).astype(bool).to_numpy() & stored
     text = (
-        claims["status"].map(lambda k: BY_KEY[k].label_id)
+        claims["status"].map(lambda k: BY_KEY[k].label("id"))
         + " ("
         + claims["source_url"].map(source_label)
         + ")"

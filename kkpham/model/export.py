@@ -87,7 +87,7 @@ def _labels(store: Store, claims: pd.DataFrame) -> pd.Series:
     own = {r: outcome_labels(outcomes, r, "id") for r in outcomes["regime"].unique()}
     return pd.Series(
         [
-            own.get(regime.get(int(y)), {}).get(k) or BY_KEY[k].label_id
+            own.get(regime.get(int(y)), {}).get(k) or BY_KEY[k].label("id")
             for k, y in zip(claims["status"], claims["data_year"], strict=True)
         ],
         index=claims.index,

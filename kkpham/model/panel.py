@@ -52,7 +52,7 @@ _TEXT = [
 
 _STORED = frozenset(k for k, s in BY_KEY.items() if s.stored)
 _CODE = {k: s.code for k, s in BY_KEY.items()}
-_LABEL_ID = {k: s.label_id for k, s in BY_KEY.items()}
+_LABEL_ID = {k: s.label("id") for k, s in BY_KEY.items()}
 
 
 def source_label(url: str) -> str:

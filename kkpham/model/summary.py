@@ -60,7 +60,7 @@ def summary_text(result: dict) -> str:
     ]
     for key, n in result["counts"].items():
         if n:
-            lines.append(f"  {BY_KEY[key].label_id:<30} {n:>4}")
+            lines.append(f"  {BY_KEY[key].label('id'):<30} {n:>4}")
     lines.append(f"  Peduli HAM: {result['peduli_share']:.0%} dari {result['total']} kab/kota")
     for rep in result["reported"]:
         lines.append(
@@ -71,5 +71,5 @@ def summary_text(result: dict) -> str:
     for r in result["regions"]:
         score = f" {r['score']:.2f}" if r["score"] is not None else ""
         flag = " [sumber berbeda]" if r["disputed"] else ""
-        lines.append(f"{r['code']}\t{r['name']}\t{BY_KEY[r['status']].label_id}{score}{flag}")
+        lines.append(f"{r['code']}\t{r['name']}\t{BY_KEY[r['status']].label('id')}{score}{flag}")
     return "\n".join(lines)

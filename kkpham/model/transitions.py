@@ -32,6 +32,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kkpham.model.timeline import ASSESSED, regime_of
+from kkpham.texts import t
 from kkpham.vocab import BY_KEY, STATUSES, STORED_KEYS
 
 BANDS = ("cukup", "mulai", "kurang")  # ordered best to worst; "belum" has no known band
@@ -40,12 +41,11 @@ BANDS = ("cukup", "mulai", "kurang")  # ordered best to worst; "belum" has no kn
 @dataclass(frozen=True)
 class Transition:
     key: str
-    label_id: str
-    label_en: str
     color: str
 
     def label(self, lang: str = "id") -> str:
-        return self.label_en if lang == "en" else self.label_id
+        """Its name in ``lang`` (the text catalogue's ``tr_<key>``)."""
+        return t(f"tr_{self.key}", lang)
 
 
 # Gains are blue, losses orange (the axis every colour-vision type keeps), strong for the Peduli
@@ -53,20 +53,18 @@ class Transition:
 # CIEDE2000 >= 12 under simulated deuteranopia/protanopia/tritanopia in tests/test_palette.py; the
 # ▲/▼ in the labels carry the direction in greyscale print too.
 TRANSITIONS: tuple[Transition, ...] = (
-    Transition("jadi_peduli", "▲ Menjadi Peduli HAM", "▲ Became Peduli HAM", "#1e488c"),
-    Transition("tetap_peduli", "Tetap Peduli HAM", "Kept Peduli HAM", "#097d56"),
-    Transition("lepas_peduli", "▼ Tidak lagi Peduli HAM", "▼ No longer Peduli HAM", "#ae3f04"),
-    Transition("naik_pita", "▲ Naik kategori", "▲ Moved up a category", "#a7acc7"),
-    Transition("turun_pita", "▼ Turun kategori", "▼ Moved down a category", "#fdbb63"),
-    Transition("tetap_belum", "Tetap belum Peduli HAM", "Still not Peduli HAM", "#f3e4c7"),
+    Transition("jadi_peduli", "#1e488c"),
+    Transition("tetap_peduli", "#097d56"),
+    Transition("lepas_peduli", "#ae3f04"),
+    Transition("naik_pita", "#a7acc7"),
+    Transition("turun_pita", "#fdbb63"),
+    Transition("tetap_belum", "#f3e4c7"),
     # "did not report" in A is data too, so the label says what B adds: a result
-    Transition(
-        "baru_melapor", "Ada hasil (sebelumnya tidak ada)", "Result now (none before)", "#b5ada1"
-    ),
-    Transition("berhenti_melapor", "Berhenti melapor", "Stopped reporting", "#9878c9"),
-    Transition("tidak_diketahui_lagi", "Tidak ada data lagi", "No data any more", "#6e7380"),
+    Transition("baru_melapor", "#b5ada1"),
+    Transition("berhenti_melapor", "#9878c9"),
+    Transition("tidak_diketahui_lagi", "#6e7380"),
     # "did not report" in both years is data, but no result: the label must hold for both kinds
-    Transition("tetap_kosong", "Tanpa hasil di kedua tahun", "No result in either year", "#dceef5"),
+    Transition("tetap_kosong", "#dceef5"),
 )
 GAINS = ("jadi_peduli", "naik_pita")
 LOSSES = ("lepas_peduli", "turun_pita")

@@ -7,8 +7,10 @@ ignored, and ``/peta`` runs ``pages/peta.py`` bare. The flag only turns off when
 runs, which v1 mode never lets happen. So every entry script (``dashboard.py`` and each page) calls
 ``use_router()`` first: the first run of any of them turns v1 mode off and reruns through the
 router. Nothing happens on import. When the Streamlit internals this relies on are gone (an
-upgrade), ``use_router`` raises at the first page run, naming what changed, instead of a deep link
-silently losing its layout. (Renaming the folder, e.g. ``app_pages/``, would remove the need.)
+upgrade), ``check`` raises at start-up (``make run`` calls it before the server starts; the
+README's service unit does too) and ``use_router`` at the first page run, naming what changed,
+instead of a deep link silently losing its layout. (Renaming the folder, e.g. ``app_pages/``,
+would remove the need.)
 """
 
 from __future__ import annotations

@@ -555,7 +555,7 @@ def _conflict_text(r: dict) -> tuple[str, str]:
         parts.append(
             "baris lain di berkas ini: "
             + "; ".join(
-                f"baris {c['line']} {BY_KEY[c['status']].label_id} ({c['source']})"
+                f"baris {c['line']} {BY_KEY[c['status']].label('id')} ({c['source']})"
                 for c in r["conflicts_in_file"]
             )
         )
@@ -564,7 +564,7 @@ def _conflict_text(r: dict) -> tuple[str, str]:
         parts.append(
             "klaim tersimpan: "
             + "; ".join(
-                f"{BY_KEY[c['status']].label_id} ({c['source']})" for c in r["conflicts_with"]
+                f"{BY_KEY[c['status']].label('id')} ({c['source']})" for c in r["conflicts_with"]
             )
         )
     if not states:
@@ -582,9 +582,11 @@ def conflict_lines(report: ImportReport) -> list[str]:
             groups.setdefault((r["code"], r["name"], r["data_year"]), []).append(r)
     lines = []
     for (code, name, year), rows in groups.items():
-        said = [f"baris {r['line']} {BY_KEY[r['status']].label_id} ({r['source']})" for r in rows]
+        said = [
+            f"baris {r['line']} {BY_KEY[r['status']].label('id')} ({r['source']})" for r in rows
+        ]
         stored = {(c["status"], c["source"]) for r in rows for c in r.get("conflicts_with", [])}
-        said += [f"tersimpan {BY_KEY[st].label_id} ({src})" for st, src in sorted(stored)]
+        said += [f"tersimpan {BY_KEY[st].label('id')} ({src})" for st, src in sorted(stored)]
         lines.append(f"{code} {name}, tahun data {year}: " + "; ".join(said))
     return lines
 

@@ -118,14 +118,14 @@ def _status_problems(
     status: str, score: float | None, cycle: pd.Series, bands: frozenset[str]
 ) -> list[str]:
     """A status and score the cycle's criteria regime cannot have given."""
-    label, regulation = BY_KEY[status].label_id, cycle.get("regulation")
+    label, regulation = BY_KEY[status].label("id"), cycle.get("regulation")
     if status in BANDS and status not in bands:
         if not bands:
             return [
                 f"{regulation}: nama hasil penilaiannya belum diumumkan, jadi predikat "
                 f"{label!r} belum dapat disimpan untuk tahun data ini"
             ]
-        named = ", ".join(BY_KEY[b].label_id for b in BANDS if b in bands)
+        named = ", ".join(BY_KEY[b].label("id") for b in BANDS if b in bands)
         return [f"predikat {label!r} tidak ada dalam {regulation} (hasilnya: {named})"]
     if status in NOT_PEDULI and "peduli" not in bands:
         return [
