@@ -1123,7 +1123,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     # --- present / completeness ---
     # Meeting material (kkpham.present: figure captions, pack, narrative, table twins) and the
-    # completeness lines and grid (kkpham.model.completeness, kkpham.figures.completeness).
+    # completeness lines and grid (kkpham.model.completeness, kkpham.figures.completeness_grid).
     "pr_project": (
         "kkpham — Peta Kabupaten/Kota Peduli HAM",
         "kkpham — Peta Kabupaten/Kota Peduli HAM",
@@ -1331,7 +1331,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "tbl_number": ("No", "No"),
     "tbl_about": ("Keterangan", "About"),
     "tbl_file_year": ("tahun-data-{year}", "data-year-{year}"),
-    # completeness (kkpham.model.completeness lines, kkpham.figures.completeness grid)
+    # completeness (kkpham.model.completeness lines, kkpham.figures.completeness_grid grid)
     "cm_known": (
         "terdata {known} dari {total} kab/kota",
         "{known} of {total} regencies/cities with data",

@@ -217,3 +217,13 @@ def test_router_fails_loudly_when_streamlit_internals_change(monkeypatch) -> Non
     monkeypatch.delattr(PagesManager, router.FLAG)
     with pytest.raises(router.RouterUnsupported, match=router.FLAG):
         router.use_router()
+
+
+def test_one_module_name_per_concept() -> None:
+    """No two modules of the package share a name (there were two build.py, two stewardship.py,
+    two compare.py, two completeness.py): a name says which layer's module is meant."""
+    names: dict[str, list[str]] = {}
+    for path in (ROOT / "kkpham").rglob("*.py"):
+        if path.name not in {"__init__.py", "__main__.py"}:
+            names.setdefault(path.name, []).append(str(path.relative_to(ROOT)))
+    assert {n: p for n, p in names.items() if len(p) > 1} == {}

@@ -8,7 +8,7 @@ import io
 import pandas as pd
 import pytest
 
-from kkpham.figures.completeness import completeness_grid
+from kkpham.figures.completeness_grid import completeness_grid
 from kkpham.model.completeness import (
     completeness,
     completeness_line,

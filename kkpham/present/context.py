@@ -18,7 +18,7 @@ from kkpham.formatting import format_date
 from kkpham.model.mapdata import boundary_build_id, map_frame, province_summary, source_label
 from kkpham.model.timeline import previous_held_year, share_series, status_panel
 from kkpham.model.transitions import regime_note, transitions, year_without_results
-from kkpham.present.geometry import ViewGeometry, view_geometry
+from kkpham.present.embedded_shapes import ViewGeometry, view_geometry
 from kkpham.present.mapfig import Decor
 from kkpham.regimes import programme_name
 from kkpham.store import Store

@@ -31,7 +31,7 @@ from kkpham.figures.status_map import (
     status_colorscale,
 )
 from kkpham.model.transitions import BY_TRANSITION, TRANSITION_CODE, TRANSITIONS
-from kkpham.present.geometry import ViewGeometry
+from kkpham.present.embedded_shapes import ViewGeometry
 from kkpham.present.labels import Labels, MapBox, frame_ranges, place_labels, short_name
 from kkpham.texts import t
 from kkpham.vocab import BY_KEY, outline

@@ -5,7 +5,7 @@ loop thread, so every call can be bounded by a timeout (Kaleido's sync server wa
 dead browser). Offline by construction: ``topojson`` is a local ``file:///…/`` folder holding
 ``world_110m.json`` (plotly.js would otherwise fetch the CDN copy), MathJax is off (a CDN script),
 and plotly.js is the copy bundled with plotly.py. Geometry must be inline in the figure (see
-``kkpham.present.geometry``): the app's ``/app/static/…`` URLs mean nothing to a file page.
+``kkpham.present.embedded_shapes``): the app's ``/app/static/…`` URLs mean nothing to a file page.
 """
 
 from __future__ import annotations

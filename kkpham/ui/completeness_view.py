@@ -1,8 +1,8 @@
 """Completeness where people look: the line beside the map summary, the regions still unknown
 (with the way to the import), the "not yet published" notice, and the grid on the compare page.
 
-Domain work is ``kkpham.model.completeness``; figures ``kkpham.figures.completeness``; this only
-draws.
+Domain work is ``kkpham.model.completeness``; the figure ``kkpham.figures.completeness_grid``;
+this only draws.
 Region names come from our own boundary table, and every line is shown as plain text.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from kkpham.figures.completeness import completeness_grid
+from kkpham.figures.completeness_grid import completeness_grid
 from kkpham.model import completeness
 from kkpham.texts import t
 from kkpham.ui import charts, panels, reads, state, view_cache
