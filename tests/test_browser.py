@@ -178,7 +178,8 @@ def test_slider_and_play_redraw_the_map_with_the_next_held_year(
         page.get_by_role("button", name="■ Jeda").wait_for(timeout=30_000)
         wait_colours(page, z2022, timeout=30_000)
         assert "tahun=2022" in page.url
-        page.wait_for_timeout(400)  # let the table and summary of the same step land
+        # the same step's sentence (drawn after the summary, beside the table) has landed
+        page.get_by_text("Tahun data 2022 (penghargaan 2023):").first.wait_for(timeout=30_000)
         page.screenshot(path=str(artifacts / "peta_74_playing.png"), full_page=True)
         # play ends by itself on the province's latest year with data
         page.get_by_role("button", name="▶ Putar").wait_for(timeout=60_000)

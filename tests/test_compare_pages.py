@@ -258,17 +258,19 @@ def test_browser_shared_links_league_click_and_search(synthetic_store, tmp_path,
     from playwright.sync_api import sync_playwright
 
     from bench.harness import launch_chromium, serve
+    from bench.page_screenshots import ScriptRuns, wait_drawn
 
     env = {"KKPHAM_DB": str(synthetic_store)}
     with serve("dashboard.py", env=env, log=tmp_path / "st.log") as url, sync_playwright() as p:
         browser = launch_chromium(p)
         page = browser.new_page(viewport={"width": 1400, "height": 2400})
+        runs = ScriptRuns(page)  # the app's websocket: is a script run going on?
         # 1. a shared link reproduces the view: province, both years, language
         page.goto(f"{url}/bandingkan?provinsi=74&tahun=2022&tahun2=2019&lang=en")
         page.get_by_text("Comparison across criteria regimes").first.wait_for(timeout=60_000)
         heading = "Share of kab/kota Peduli HAM — Sulawesi Tenggara"
         page.get_by_role("heading", name=heading).wait_for(timeout=60_000)
-        page.wait_for_timeout(1500)
+        assert wait_drawn(page, runs)[0]  # drawn and settled, for the screenshot
         page.screenshot(path=str(artifacts / "bandingkan_74_en.png"))
         assert "provinsi=74" in page.url and "tahun2=2019" in page.url and "lang=en" in page.url
 
@@ -278,13 +280,13 @@ def test_browser_shared_links_league_click_and_search(synthetic_store, tmp_path,
         box = page.locator("[data-testid='stDataFrame']").first.bounding_box()
         page.mouse.click(box["x"] + 14, box["y"] + 35 + 17)
         page.wait_for_url("**provinsi=**", timeout=30_000)
-        page.wait_for_timeout(1500)
+        assert wait_drawn(page, runs)[0]  # drawn and settled, for the screenshot
         page.screenshot(path=str(artifacts / "bandingkan_league_click.png"))
 
         # 3. a profile link, then the search box with a news spelling ("Kolut")
         page.goto(f"{url}/wilayah?kode=74.71")
         page.get_by_role("heading", name="Kota Kendari").wait_for(timeout=60_000)
-        page.wait_for_timeout(1500)
+        assert wait_drawn(page, runs)[0]  # drawn and settled, for the screenshot
         page.screenshot(path=str(artifacts / "wilayah_74.71.png"))
         assert "provinsi=74" in page.url
         search = page.get_by_label(t("search", "id"))

@@ -26,8 +26,8 @@ READERS = 12
 COMMITS = 4  # three imports and one undo
 READER_PROCESSES = 4
 TESTS = Path(__file__).parent
-# A reader process: observe() in a loop until stdin closes; then one JSON line per distinct
-# observation with how often it was seen, and the errors (repr) it met.
+# A reader process: observe() in a loop until stdin closes, printing each observation; then one
+# JSON line with every distinct observation, how often it was seen, and the errors (repr) it met.
 READER = f"""
 import sys, json, threading, collections
 sys.path[:0] = [{str(TESTS)!r}, {str(TESTS.parent)!r}]
@@ -40,9 +40,12 @@ observe(db)
 print("ready", flush=True)
 while not stop.is_set():
     try:
-        seen[json.dumps(observe(db))] += 1
+        state = json.dumps(observe(db))
+        seen[state] += 1
+        print(state, flush=True)  # the parent waits until every reader has seen each state
     except Exception as err:
         errors.append(repr(err))
+        print("error", flush=True)
 print(json.dumps({{"seen": dict(seen), "errors": errors[:5]}}), flush=True)
 """
 
@@ -63,14 +66,27 @@ def test_readers_see_old_or_new_never_a_mix(tmp_path: Path) -> None:
     done = threading.Event()
     seen: list[list[tuple]] = [[] for _ in range(READERS)]
     errors: list[BaseException] = []
+    read = threading.Condition()
 
     def reader(i: int) -> None:
         try:
             while not done.is_set():
                 seen[i].append(observe(db))
+                with read:
+                    read.notify_all()
             seen[i].append(observe(db))
         except BaseException as err:  # collected and asserted below
             errors.append(err)
+            with read:
+                read.notify_all()
+
+    def let_readers_read(current: tuple, times: int = 2) -> None:
+        """Until every reader has read the current state ``times`` times (no fixed sleep)."""
+        with read:
+            settled = read.wait_for(
+                lambda: errors or all(s.count(current) >= times for s in seen), timeout=120
+            )
+        assert settled, "the readers stalled"
 
     threads = [threading.Thread(target=reader, args=(i,)) for i in range(READERS)]
     for t in threads:
@@ -87,15 +103,18 @@ def test_readers_see_old_or_new_never_a_mix(tmp_path: Path) -> None:
         [row("Kolaka", predikat="belum", sumber="https://kolaka.go.id/3")],
     ]
     batches = []
+    current = observe(db)
     for i, rows in enumerate(files):
-        time.sleep(0.3)  # let the readers read the current state for a while
+        let_readers_read(current)
         batch, _ = commit_file(csv_bytes(rows), f"{i}.csv", make_resolver(), settings, who="w")
         batches.append(batch)
-        expected.add(observe(db))
-    time.sleep(0.3)
+        current = observe(db)
+        expected.add(current)
+    let_readers_read(current)
     undo(batches[1], settings, who="w")
-    expected.add(observe(db))
-    time.sleep(0.3)
+    current = observe(db)
+    expected.add(current)
+    let_readers_read(current)
     done.set()
     for t in threads:
         t.join(timeout=60)
@@ -106,6 +125,15 @@ def test_readers_see_old_or_new_never_a_mix(tmp_path: Path) -> None:
     assert set(observed) <= expected
     assert len(set(observed)) >= 2  # readers really overlapped the writes
     print(f"\n{READERS} readers, {len(observed)} reads across {COMMITS} writes")
+
+
+def until_every_reader_saw(readers: list[subprocess.Popen], state: tuple) -> None:
+    """Read each reader's output until it printed ``state`` (its reads since are still queued in
+    the pipe, read the next time); a reader that fails or ends makes this fail."""
+    line = json.dumps(state) + "\n"
+    for r in readers:
+        while (got := r.stdout.readline()) != line:
+            assert got and got != "error\n", f"a reader stopped or failed: {got!r}"
 
 
 def test_reader_processes_see_old_or_new_never_a_mix(tmp_path: Path) -> None:
@@ -129,18 +157,21 @@ def test_reader_processes_see_old_or_new_never_a_mix(tmp_path: Path) -> None:
                 r.kill()
                 out, err = r.communicate(timeout=10)
                 raise AssertionError(f"reader did not start: {first!r} {out!r} {err[-2000:]}")
-        expected = {observe(db)}
+        current = observe(db)
+        expected = {current}
         batches = []
         for i, name in enumerate(["Konawe", "Kendari", "Kolaka", "Buton Selatan"]):
-            time.sleep(0.3)  # let every reader read the current state a few times
+            until_every_reader_saw(readers, current)
             rows = [row(name, predikat="belum", sumber=f"https://p.example.com/{i}")]
             batch, _ = commit_file(csv_bytes(rows), f"p{i}.csv", make_resolver(), settings, "p")
             batches.append(batch)
-            expected.add(observe(db))
-        time.sleep(0.3)
+            current = observe(db)
+            expected.add(current)
+        until_every_reader_saw(readers, current)
         undo(batches[0], settings, who="p")
-        expected.add(observe(db))
-        time.sleep(0.3)
+        current = observe(db)
+        expected.add(current)
+        until_every_reader_saw(readers, current)
     finally:
         # closes their stdin: each prints what it saw and exits
         outputs = [r.communicate(input="", timeout=60) for r in readers if r.returncode is None]
