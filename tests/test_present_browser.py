@@ -49,7 +49,8 @@ def assert_on_screen(page: Page) -> None:
     page.wait_for_function(
         "parseFloat(document.documentElement.style.getPropertyValue('--kkpham-fit')) > 0"
     )
-    page.wait_for_timeout(100)  # one frame for the fit to apply
+    # two animation frames: the fit's style is applied and laid out
+    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     width, height = page.evaluate("[innerWidth, innerHeight]")
     texts = page.evaluate(SLIDE_TEXTS)
     assert len(texts) > 5, texts
