@@ -60,7 +60,7 @@ try:
     per_province, national = panels.series()
     scope_panel = panels.panel(province)
 except reads.StoreUnavailable as exc:
-    st.error(str(exc))
+    st.error(exc.text(lang))
     st.stop()
 
 st.subheader(f"{t('league', lang)} — {label(year)}")

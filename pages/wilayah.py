@@ -37,7 +37,7 @@ state.write_param("provinsi", province)  # a switch to another page keeps the pr
 try:
     prov_panel = panels.panel(province)
 except reads.StoreUnavailable as exc:
-    st.error(str(exc))
+    st.error(exc.text(lang))
     st.stop()
 
 ui.region_header(region, code, lang)

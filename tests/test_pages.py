@@ -212,3 +212,12 @@ def test_source_links_in_tables_show_their_site(app) -> None:
     shown = [c["type_config"].get("display_text") for c in links]
     assert shown and SOURCE_DISPLAY in shown
     assert None not in shown  # no link column shows a bare URL
+
+
+def test_missing_store_is_explained_in_the_page_language(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("KKPHAM_DB", str(tmp_path / "absent.duckdb"))
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert at.error and at.error[0].value.startswith("The database has not been built")

@@ -83,7 +83,7 @@ def show(
         url, outline = reads.geometry(province)
         frames = {y: reads.map_frame(province, y) for y in (first, last)}
     except reads.StoreUnavailable as exc:
-        st.error(str(exc))
+        st.error(exc.text(lang))
         st.stop()
     for col, y, side in zip(st.columns(2), (first, last), "ab", strict=True):
         with col:

@@ -391,7 +391,7 @@ def show_year(
         )
         url, outline = reads.geometry(province)
     except reads.StoreUnavailable as exc:
-        st.error(str(exc))
+        st.error(exc.text(lang))
         st.stop()
     st.caption(cycle_caption(cycles, year, lang))
     no_data_note(summary, place, year, latest, lang)

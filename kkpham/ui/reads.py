@@ -26,17 +26,22 @@ from kkpham.model import mapdata
 from kkpham.model import panel as status_table
 from kkpham.settings import get_settings
 from kkpham.store import Readers, Store
+from kkpham.texts import t
 from kkpham.ui import state
 
 OPEN_ATTEMPTS = 20  # ~2 s of retries while a writer holds the file lock
-BUILD_HINT = (
-    "Basis data belum dibangun. Jalankan `make build` (atau `.venv/bin/python -m kkpham build`) "
-    "lalu muat ulang halaman ini."
-)
 
 
 class StoreUnavailable(RuntimeError):
-    """The store is missing or cannot be opened; the message says what to do."""
+    """The store is missing, being written or without its map geometry; ``text(lang)`` says what
+    to do in the page's language (``str()``: in Indonesian, for logs)."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key, self.values = key, values
+        super().__init__(t(key, "id", **values))
+
+    def text(self, lang: str) -> str:
+        return t(self.key, lang, **self.values)
 
 
 def _db_path() -> Path:
@@ -47,7 +52,7 @@ def _stamp(path: Path) -> tuple[int, int, int, int]:
     try:
         db = path.stat()
     except FileNotFoundError:
-        raise StoreUnavailable(f"{BUILD_HINT} (berkas {path} tidak ada)") from None
+        raise StoreUnavailable("store_missing", path=path) from None
     wal = Path(str(path) + ".wal")
     w = wal.stat() if wal.exists() else None
     return (db.st_mtime_ns, db.st_size, w.st_mtime_ns if w else 0, w.st_size if w else 0)
@@ -71,12 +76,12 @@ def open_store() -> Iterator[Store]:
             store = _readers().open(path)
             break
         except FileNotFoundError:
-            raise StoreUnavailable(f"{BUILD_HINT} (berkas {path} tidak ada)") from None
+            raise StoreUnavailable("store_missing", path=path) from None
         except Exception as exc:  # duckdb's lock error; duckdb is imported by store.py only
             last = exc
             time.sleep(0.1)
     else:
-        raise StoreUnavailable(f"Basis data {path} sedang ditulis; coba lagi. ({last})")
+        raise StoreUnavailable("store_busy", path=path, error=last)
     try:
         yield store
     finally:
@@ -174,7 +179,7 @@ def page_reference(lang: str) -> dict:
         ref = reference()
         state.version_param(data_version(), lang)
     except StoreUnavailable as exc:
-        st.error(str(exc))
+        st.error(exc.text(lang))
         st.stop()
     return ref
 
@@ -206,9 +211,7 @@ def geometry(province: str | None) -> tuple[str, str | None]:
     static = get_settings().static_dir
     for u in (url, outline):
         if u and not (static / u.removeprefix("/app/static/")).exists():
-            raise StoreUnavailable(
-                f"Geometri peta {u} belum dibangun (build {build}). Jalankan `make build`."
-            )
+            raise StoreUnavailable("geometry_missing", url=u, build=build)
     return url, outline
 
 
