@@ -2,13 +2,14 @@
 
 import streamlit as st
 
+from kkpham.texts import t
 from kkpham.ui.pages import build_pages
 from kkpham.ui.router import use_router
 
 use_router()  # first: fails loudly if the Streamlit internals it needs have changed
 
 st.set_page_config(
-    page_title="Peta Kabupaten/Kota Peduli HAM",
+    page_title=t("map_title", "en" if st.query_params.get("lang") == "en" else "id"),
     layout="wide",
 )
 st.navigation(build_pages(), position="top").run()

@@ -17,16 +17,15 @@ import streamlit as st
 @dataclass(frozen=True)
 class PageSpec:
     path: str  # relative to dashboard.py
-    title: str
-    url_path: str
+    url_path: str  # its title in the navigation: the text catalogue's ``nav_<url_path>``
 
 
 PAGE_SPECS: tuple[PageSpec, ...] = (
-    PageSpec("pages/peta.py", "Peta", "peta"),
-    PageSpec("pages/bandingkan.py", "Bandingkan", "bandingkan"),
-    PageSpec("pages/wilayah.py", "Profil wilayah", "wilayah"),
-    PageSpec("pages/data.py", "Impor data", "data"),
-    PageSpec("pages/sumber.py", "Sumber & metode", "sumber"),
+    PageSpec("pages/peta.py", "peta"),
+    PageSpec("pages/bandingkan.py", "bandingkan"),
+    PageSpec("pages/wilayah.py", "wilayah"),
+    PageSpec("pages/data.py", "data"),
+    PageSpec("pages/sumber.py", "sumber"),
 )
 ROOT = Path(__file__).resolve().parents[2]
 HOME = PAGE_SPECS[0]  # where "/" forwards to
