@@ -1378,19 +1378,20 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "tr_tidak_diketahui_lagi": ("Tidak ada data lagi", "No data any more"),
     "tr_tetap_kosong": ("Tanpa hasil di kedua tahun", "No result in either year"),
     # --- issue 8: what to do when the store or the map geometry is not there (kkpham.ui.reads) ---
+    # (st.error renders Markdown: paths and the driver's error go in code spans)
     "store_missing": (
         "Basis data belum dibangun. Jalankan `make build` (atau `.venv/bin/python -m kkpham "
-        "build`) lalu muat ulang halaman ini. (berkas {path} tidak ada)",
+        "build`) lalu muat ulang halaman ini. (berkas `{path}` tidak ada)",
         "The database has not been built. Run `make build` (or `.venv/bin/python -m kkpham "
-        "build`), then reload this page. (file {path} is missing)",
+        "build`), then reload this page. (file `{path}` is missing)",
     ),
     "store_busy": (
-        "Basis data {path} sedang ditulis; coba lagi. ({error})",
-        "The database {path} is being written; try again. ({error})",
+        "Basis data `{path}` sedang ditulis; coba lagi. (`{error}`)",
+        "The database `{path}` is being written; try again. (`{error}`)",
     ),
     "geometry_missing": (
-        "Geometri peta {url} belum dibangun (build {build}). Jalankan `make build`.",
-        "The map geometry {url} has not been built (build {build}). Run `make build`.",
+        "Geometri peta `{url}` belum dibangun (build `{build}`). Jalankan `make build`.",
+        "The map geometry `{url}` has not been built (build `{build}`). Run `make build`.",
     ),
 }
 

@@ -50,7 +50,9 @@ def assert_on_screen(page: Page) -> None:
         "parseFloat(document.documentElement.style.getPropertyValue('--kkpham-fit')) > 0"
     )
     # two animation frames: the fit's style is applied and laid out
-    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    page.wait_for_function(
+        "() => (window.__kkphamFrames = (window.__kkphamFrames || 0) + 1) > 2", polling="raf"
+    )
     width, height = page.evaluate("[innerWidth, innerHeight]")
     texts = page.evaluate(SLIDE_TEXTS)
     assert len(texts) > 5, texts

@@ -43,6 +43,13 @@ class StoreUnavailable(RuntimeError):
     def text(self, lang: str) -> str:
         return t(self.key, lang, **self.values)
 
+    def __reduce__(self) -> tuple:  # pickle and copy: rebuilt from its key and values
+        return (_rebuild, (self.key, self.values))
+
+
+def _rebuild(key: str, values: dict) -> StoreUnavailable:
+    return StoreUnavailable(key, **values)
+
 
 def _db_path() -> Path:
     return get_settings().db_path
@@ -81,7 +88,7 @@ def open_store() -> Iterator[Store]:
             last = exc
             time.sleep(0.1)
     else:
-        raise StoreUnavailable("store_busy", path=path, error=last)
+        raise StoreUnavailable("store_busy", path=path, error=str(last))
     try:
         yield store
     finally:
