@@ -1393,6 +1393,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Geometri peta `{url}` belum dibangun (build `{build}`). Jalankan `make build`.",
         "The map geometry `{url}` has not been built (build `{build}`). Run `make build`.",
     ),
+    # --- issue 8: the about sheet of a table's workbook (kkpham.present.tables.ABOUT_FIELDS) ---
+    "tbl_about_tampilan": ("tampilan", "view"),
+    "tbl_about_tahun_data": ("tahun_data", "data year"),
+    "tbl_about_versi_data": ("versi_data", "data version"),
+    "tbl_about_dibuat": ("dibuat", "made"),
 }
 
 LANGS = ("id", "en")

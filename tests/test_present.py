@@ -259,6 +259,9 @@ def test_region_table_xlsx_and_csv(sultra) -> None:
     assert file_stem("Sulawesi Tenggara", 2022) == "kkp-ham_sulawesi-tenggara_tahun-data-2022"
     assert file_stem("Sulawesi Tenggara", 2022, "en") == "kkp-ham_sulawesi-tenggara_data-year-2022"
     assert to_csv(table).startswith("\ufeffKode".encode())
+    about = {"tahun_data": "2022", "dibuat": "2026-12-01", "lain": "x"}
+    english = load_workbook(io.BytesIO(to_xlsx(table, [], about, "en"))).worksheets[-1]
+    assert [r[0] for r in english.values] == ["data year", "made", "lain"]  # others as given
 
 
 def test_table_twins_neutralise_formulas() -> None:

@@ -18,6 +18,8 @@ from kkpham.model.timeline import streaks
 from kkpham.texts import t
 from kkpham.vocab import BY_KEY
 
+ABOUT_FIELDS = ("tampilan", "tahun_data", "versi_data", "dibuat")  # what the about sheet says
+
 
 def _h(lang: str) -> dict[str, str]:
     """Headers and sheet names by short name (catalogue keys ``tbl_*``)."""
@@ -161,7 +163,9 @@ def to_xlsx(
     src.column_dimensions["B"].width = 100
     info = wb.create_sheet(h["about"])
     for k, v in about.items():
-        info.append([neutralise(k), neutralise(v)])
+        # the view's own fields by name in the workbook's language; any other key as given
+        name = t(f"tbl_about_{k}", lang) if k in ABOUT_FIELDS else k
+        info.append([neutralise(name), neutralise(v)])
     info.column_dimensions["A"].width = 24
     info.column_dimensions["B"].width = 100
     buffer = io.BytesIO()
