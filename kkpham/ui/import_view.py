@@ -19,6 +19,7 @@ from kkpham.settings import get_settings
 from kkpham.store import Store
 from kkpham.texts import t
 from kkpham.ui.safe_text import md_escape, web_links
+from kkpham.ui.state import url_lang
 from kkpham.write.auth import (
     AuthConfig,
     LoginThrottle,
@@ -52,7 +53,7 @@ clock = time.monotonic  # tests replace it to step past the idle timeout
 
 
 def _lang() -> str:
-    return "en" if st.query_params.get("lang") == "en" else "id"
+    return url_lang()
 
 
 def _t(key: str, **kw: object) -> str:

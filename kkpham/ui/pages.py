@@ -42,9 +42,10 @@ def build_pages() -> list[st.Page]:
     No page icons: Streamlit fetches Material icons for the favicon from a CDN.
     """
     from kkpham.texts import t
+    from kkpham.ui.state import url_lang
 
     specs = present_specs()
-    lang = "en" if st.query_params.get("lang") == "en" else "id"
+    lang = url_lang()
     pages = [
         st.Page(s.path, title=t(f"nav_{s.url_path}", lang), url_path=s.url_path) for s in specs
     ]

@@ -188,6 +188,12 @@ def follow_province(
     write_param("tahun2", None)
 
 
+def url_lang() -> str:
+    """The language the URL asks for, read only ("en", else Indonesian): for what runs before a
+    page's ``begin_page`` (the router's tab title and navigation) or beside it."""
+    return "en" if st.query_params.get("lang") == "en" else "id"
+
+
 def lang_param() -> str:
     """The language from ``lang`` (absent = Indonesian; an unknown value falls back to it)."""
     lang, _ = read_param("lang", LANGS, "id")
