@@ -33,12 +33,12 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
-    from kkpham.model.resolver import ResolveError, format_error
+    from kkpham.model.resolver import ResolveError
 
     try:
         match = _resolver(get_settings()).resolve(args.name, province=args.province)
     except ResolveError as err:
-        print(format_error(err), file=sys.stderr)
+        print(err, file=sys.stderr)
         return 1
     print(f"{match.code}\t{match.name}")
     return 0
@@ -103,6 +103,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def _read_text_input(name: str) -> tuple[str, str]:
     """(text, source name) from a file (a .pdf through its text layer) or stdin ("-"), bounded."""
+    from kkpham.texts import Message, Number
     from kkpham.write.paste import MAX_CHARS, MAX_PDF_BYTES, PasteError, pdf_text
 
     if name == "-":
@@ -111,18 +112,19 @@ def _read_text_input(name: str) -> tuple[str, str]:
     else:
         path = Path(name)
         if not path.is_file():
-            raise PasteError(f"berkas tidak ditemukan: {path}")
+            raise PasteError(Message("pst_file_missing", path=str(path)))
         with path.open("rb") as handle:
             data = handle.read(MAX_PDF_BYTES + 1)
         source = path.name
     if data.startswith(b"%PDF"):
         return pdf_text(data), source
     if len(data) > MAX_CHARS * 4:
-        raise PasteError(f"teks terlalu panjang (paling banyak {MAX_CHARS} karakter)")
+        # more bytes than MAX_CHARS characters can take (4 bytes each at most)
+        raise PasteError(Message("pst_text_over", max=Number(MAX_CHARS)))
     try:
         return data.decode("utf-8-sig"), source
     except UnicodeDecodeError as err:
-        raise PasteError(f"teks bukan UTF-8 (byte ke-{err.start + 1})") from err
+        raise PasteError(Message("pst_not_utf8", byte=err.start + 1)) from err
 
 
 def cmd_import_text(args: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ import duckdb
 import pandas as pd
 
 from kkpham import regimes
+from kkpham.texts import Message, Refused
 from kkpham.vocab import STORED_KEYS
 
 SCHEMA_VERSION = "4"  # 2: batches gained n_errors, n_conflicts, undone_by; 3: national counts;
@@ -551,9 +552,10 @@ class Store:
         with self.transaction():
             row = self._one("SELECT undone_at FROM batches WHERE batch_id = ?", [batch_id])
             if row is None:
-                raise ValueError(f"batch {batch_id} tidak ada")
+                raise Refused(Message("wr_batch_missing", batch=batch_id))
             if row[0] is not None:
-                raise ValueError(f"batch {batch_id} sudah dibatalkan pada {row[0]:%Y-%m-%d %H:%M}")
+                when = f"{row[0]:%Y-%m-%d %H:%M}"
+                raise Refused(Message("wr_batch_undone", batch=batch_id, when=when))
             n = self._one("SELECT count(*) FROM results WHERE batch_id = ?", [batch_id])[0]
             self._run("DELETE FROM results WHERE batch_id = ?", [batch_id])
             used = self._run(
@@ -563,10 +565,7 @@ class Store:
             )
             if used:
                 years = ", ".join(str(y) for (y,) in used)
-                raise ValueError(
-                    f"batch {batch_id}: tahun data {years} sudah berisi hasil; "
-                    "batalkan dulu impor hasilnya"
-                )
+                raise Refused(Message("wr_cycle_in_use", batch=batch_id, years=years))
             n += self._one("SELECT count(*) FROM cycles WHERE batch_id = ?", [batch_id])[0]
             for table in ("cycles", "regime_outcomes", "regimes"):  # constants, not input
                 self._run(f"DELETE FROM {table} WHERE batch_id = ?", [batch_id])

@@ -8,6 +8,8 @@ Importable without Streamlit. New keys go in a block at the end marked ``# --- i
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 # key: (Indonesian, English)
 ENTRIES: dict[str, tuple[str, str]] = {
     # --- shared controls ---
@@ -1398,6 +1400,496 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "tbl_about_tahun_data": ("tahun_data", "data year"),
     "tbl_about_versi_data": ("versi_data", "data version"),
     "tbl_about_dibuat": ("dibuat", "made"),
+    # --- issue 8: the write path's messages (kkpham.write, kkpham.model.resolver), made as
+    # Message(key, **values) where the check runs and shown in the reader's language. The
+    # template's column names (tahun_data, nilai, …) stay as written in the file. ---
+    "msg_as_given": ("{text}", "{text}"),
+    # reading a file (kkpham.write.importer.read_table)
+    "imp_utf16": (
+        "berkas CSV ini berenkode UTF-16 ('Unicode Text'); di Excel pilih Simpan Sebagai → "
+        "'CSV UTF-8 (dipisah koma)'",
+        "this CSV file is encoded as UTF-16 ('Unicode Text'); in Excel choose Save As → "
+        "'CSV UTF-8 (Comma delimited)'",
+    ),
+    "imp_not_utf8": (
+        "berkas CSV bukan UTF-8 (byte ke-{byte} tidak sah); di Excel pilih Simpan Sebagai → "
+        "'CSV UTF-8 (dipisah koma)'",
+        "the CSV file is not UTF-8 (byte {byte} is not valid); in Excel choose Save As → "
+        "'CSV UTF-8 (Comma delimited)'",
+    ),
+    "imp_too_many_columns": (
+        "baris {line}: {n} kolom (maksimal {max}); pemisah kolom tercampur?",
+        "line {line}: {n} columns (at most {max}); are the column separators mixed?",
+    ),
+    "imp_too_many_blank": (
+        "terlalu banyak baris kosong (lebih dari {max})",
+        "too many blank lines (more than {max})",
+    ),
+    "imp_too_many_rows": (
+        "terlalu banyak baris (maksimal {max})",
+        "too many rows (at most {max})",
+    ),
+    "imp_rows_counted": (
+        "terlalu banyak baris ({n}; maksimal {max})",
+        "too many rows ({n}; at most {max})",
+    ),
+    "imp_csv_broken": (
+        "berkas CSV rusak di baris {line}: {error}",
+        "the CSV file is broken at line {line}: {error}",
+    ),
+    "imp_no_sheet": (
+        "tidak ada lembar kerja dengan judul kolom {columns} (lembar: {sheets})",
+        "no worksheet has the column headers {columns} (sheets: {sheets})",
+    ),
+    "imp_too_big": (
+        "berkas terlalu besar ({mb} MB; maksimal {max} MB)",
+        "the file is too big ({mb} MB; at most {max} MB)",
+    ),
+    "imp_empty": ("berkas kosong", "the file is empty"),
+    "imp_xls": (
+        "format Excel lama (.xls) tidak didukung: simpan sebagai .xlsx",
+        "the old Excel format (.xls) is not supported: save the file as .xlsx",
+    ),
+    "imp_fake_xlsx": (
+        "berkas bernama .xlsx tetapi isinya bukan berkas Excel",
+        "the file is named .xlsx but is not an Excel file",
+    ),
+    "imp_bad_type": (
+        "jenis berkas {suffix!r} tidak didukung: gunakan CSV atau XLSX",
+        "file type {suffix!r} is not supported: use CSV or XLSX",
+    ),
+    "imp_header_missing": (
+        "kolom wajib tidak ada: {missing} (judul kolom harus di salah satu dari {rows} baris "
+        "pertama; unduh templat untuk contohnya)",
+        "required columns missing: {missing} (the column headers must be in one of the first "
+        "{rows} rows; download the template for an example)",
+    ),
+    "imp_header_doubled": ("judul kolom ganda: {columns}", "column headers given twice: {columns}"),
+    "imp_columns_missing": (
+        "kolom wajib tidak ada: {missing}",
+        "required columns missing: {missing}",
+    ),
+    "imp_year_column_missing": (
+        "kolom tahun_data atau tahun_penghargaan tidak ada",
+        "neither a tahun_data nor a tahun_penghargaan column",
+    ),
+    "imp_no_rows": (
+        "tidak ada baris data di bawah judul kolom",
+        "no data rows below the column headers",
+    ),
+    "imp_cells_beyond": (
+        "baris {line}: {n} sel terisi melebihi {width} judul kolom (pemisah kolom tercampur atau "
+        "tanda kutip tidak ditutup?)",
+        "line {line}: {n} cells, more than the {width} column headers (mixed column separators "
+        "or an unclosed quote?)",
+    ),
+    # one row (kkpham.write.importer.parse_row and check_frame)
+    "imp_not_year": (
+        "{column} {text!r} bukan tahun (tulis empat angka, mis. 2023)",
+        "{column} {text!r} is not a year (write four digits, e.g. 2023)",
+    ),
+    "imp_score_not_number": (
+        "nilai {text!r} bukan angka",
+        "nilai (score) {text!r} is not a number",
+    ),
+    "imp_cell_long": (
+        "{column} terlalu panjang ({n} karakter)",
+        "{column} is too long ({n} characters)",
+    ),
+    "imp_cell_control": (
+        "{column} berisi karakter kendali yang tidak terlihat",
+        "{column} contains invisible control characters",
+    ),
+    "imp_cell_formula": (
+        "{column} diawali {mark!r} (dianggap rumus spreadsheet); hapus tanda itu",
+        "{column} starts with {mark!r} (read as a spreadsheet formula); remove that sign",
+    ),
+    "imp_cell_html": (
+        "{column} berisi tag HTML; tulis teks biasa",
+        "{column} contains HTML tags; write plain text",
+    ),
+    "imp_example_row": (
+        "baris contoh dari templat: hapus baris ini atau ganti dengan data sebenarnya",
+        "an example row from the template: delete it or replace it with real data",
+    ),
+    "imp_year_missing": (
+        "tahun_data atau tahun_penghargaan wajib diisi",
+        "fill in tahun_data or tahun_penghargaan",
+    ),
+    "imp_year_mismatch": (
+        "tahun_penghargaan {award} tidak cocok dengan tahun_data {data} (penghargaan diserahkan "
+        "setahun setelah tahun data)",
+        "tahun_penghargaan {award} does not match tahun_data {data} (the award is handed over "
+        "the year after the data year)",
+    ),
+    "imp_predicate_unknown": (
+        "predikat {text!r} tidak dikenal (gunakan mis. Peduli HAM, Cukup Peduli HAM, Belum "
+        "Peduli HAM, Tidak melapor)",
+        "predikat (predicate) {text!r} is not known (use e.g. Peduli HAM, Cukup Peduli HAM, "
+        "Belum Peduli HAM, Tidak melapor)",
+    ),
+    "imp_source_missing": (
+        "sumber wajib diisi (tautan berita/situs atau nomor Keputusan Menteri)",
+        "fill in the sumber (source): a link to a news or government page, or the number of "
+        "the Minister's decree",
+    ),
+    "imp_source_kind": (
+        "sumber {text!r} bukan tautan http(s) atau nomor Keputusan",
+        "sumber (source) {text!r} is neither an http(s) link nor a decree number",
+    ),
+    "imp_name_missing": ("kabupaten_kota kosong", "kabupaten_kota is empty"),
+    "imp_dup_in_file": (
+        "baris ganda: daerah, tahun data dan sumber sama dengan baris {line}",
+        "duplicate row: the same region, data year and source as line {line}",
+    ),
+    "imp_already_stored": (
+        "klaim ini (daerah, tahun data, sumber) sudah tersimpan",
+        "this claim (region, data year, source) is already stored",
+    ),
+    "imp_refused": (
+        "{n} baris bermasalah: tidak ada yang disimpan",
+        "{n} rows have problems: nothing was stored",
+    ),
+    "imp_nothing": ("tidak ada baris untuk disimpan", "no rows to store"),
+    # the preview of a checked file (kkpham.write.importer.preview_frame, conflict_lines)
+    "imp_state_error": ("Galat", "Error"),
+    "imp_state_ready": ("Siap", "Ready"),
+    "imp_state_file": ("Berbeda dengan baris lain", "Differs from other rows"),
+    "imp_state_stored": ("Berbeda dengan data tersimpan", "Differs from stored data"),
+    "imp_state_both": (
+        "Berbeda dengan baris lain dan data tersimpan",
+        "Differs from other rows and stored data",
+    ),
+    "imp_conf_file": ("baris lain di berkas ini: {claims}", "other rows of this file: {claims}"),
+    "imp_conf_stored": ("klaim tersimpan: {claims}", "stored claims: {claims}"),
+    "imp_conf_row": ("baris {line} {status} ({source})", "line {line} {status} ({source})"),
+    "imp_conf_stored_claim": ("tersimpan {status} ({source})", "stored {status} ({source})"),
+    "imp_conf_note": (
+        "semua klaim tetap disimpan, peta memilih satu menurut aturan sumber",
+        "every claim is kept; the map picks one by the source rules",
+    ),
+    "imp_conf_line": (
+        "{code} {name}, tahun data {year}: {said}",
+        "{code} {name}, data year {year}: {said}",
+    ),
+    "imp_derived": (
+        "tahun data {year} diturunkan dari tahun penghargaan",
+        "data year {year} derived from the award year",
+    ),
+    # the file of rows to fix: its own columns beside the template's
+    "imp_col_line": ("baris", "line"),
+    "imp_col_problem": ("masalah", "problem"),
+    "imp_col_candidates": ("kandidat", "candidates"),
+    # what a stored row may not be (kkpham.write.validate)
+    "val_region_unknown": (
+        "kode wilayah {code!r} tidak dikenal",
+        "region code {code!r} is not known",
+    ),
+    "val_year_outside": (
+        "tahun data {year} di luar siklus KKP HAM yang dikenal ({first}–{last})",
+        "data year {year} is outside the known KKP HAM cycles ({first}–{last})",
+    ),
+    "val_not_held": (
+        "tahun data {year}: penilaian tidak dilaksanakan pada siklus ini",
+        "data year {year}: no assessment was held in this cycle",
+    ),
+    "val_not_formed": (
+        "{name} baru dibentuk tahun {formed}, sebelum tahun data {year} daerah ini belum ada",
+        "{name} was formed in {formed}: it did not exist yet in data year {year}",
+    ),
+    "val_score_range": (
+        "nilai {text!r} harus angka 0–100",
+        "nilai (score) {text!r} must be a number 0–100",
+    ),
+    "val_status_unknown": (
+        "predikat {text!r} tidak dikenal",
+        "predikat (predicate) {text!r} is not known",
+    ),
+    "val_outcomes_unpublished": (
+        "{regulation}: nama hasil penilaiannya belum diumumkan, jadi predikat {label!r} belum "
+        "dapat disimpan untuk tahun data ini",
+        "{regulation}: its outcome names are not public yet, so {label!r} cannot be stored for "
+        "this data year yet",
+    ),
+    "val_not_in_regime": (
+        "predikat {label!r} tidak ada dalam {regulation} (hasilnya: {named})",
+        "{label!r} is not an outcome of {regulation} (its outcomes: {named})",
+    ),
+    "val_no_peduli": (
+        "{regulation} belum mengumumkan predikat Peduli HAM atau penggantinya, jadi {label!r} "
+        "belum dapat disimpan untuk tahun data ini",
+        "{regulation} has not announced Peduli HAM or what replaces it, so {label!r} cannot be "
+        "stored for this data year yet",
+    ),
+    "val_score_not_reported": (
+        "daerah yang tidak melapor tidak dinilai: kolom nilai harus kosong",
+        "a region that did not report was not scored: leave nilai (score) empty",
+    ),
+    "val_score_below_peduli": (
+        "nilai {score} di bawah {min} tidak cocok dengan predikat Peduli HAM",
+        "a score of {score}, below {min}, does not match Peduli HAM",
+    ),
+    "val_score_means_peduli": (
+        "nilai {score} (≥{min}) berarti Peduli HAM, bukan {label!r}",
+        "a score of {score} (≥{min}) means Peduli HAM, not {label!r}",
+    ),
+    "val_score_outside": (
+        "nilai {score} di luar rentang {label!r} dalam {regulation} ({low}–<{high})",
+        "a score of {score} is outside the range of {label!r} in {regulation} ({low}–<{high})",
+    ),
+    "val_decree_no_year": (
+        "kutipan keputusan harus menyebut tahunnya (penetapan tahun data {year}: 'Tahun {award}')",
+        "a decree citation must name its year (the decree for data year {year}: 'Tahun {award}')",
+    ),
+    "val_decree_wrong_year": (
+        "keputusan penetapan tahun data {year} ditetapkan tahun {award}; kutipan ini menyebut "
+        "tahun {years}",
+        "the decree for data year {year} was signed in {award}; this citation names {years}",
+    ),
+    "val_source_public": (
+        "sumber wajib berupa tautan http(s) ke situs publik",
+        "the sumber (source) must be an http(s) link to a public site",
+    ),
+    # names that map to no region or to several (kkpham.model.resolver.ResolveError)
+    "res_unknown": (
+        "nama {name!r} tidak dikenal{where}{hint}",
+        "the name {name!r} is not known{where}{hint}",
+    ),
+    "res_ambiguous": (
+        "nama {name!r} ambigu{where}: {listed}",
+        "the name {name!r} is ambiguous{where}: {listed}",
+    ),
+    "res_maybe": ("; mungkin: {listed}", "; perhaps: {listed}"),
+    "res_as_province": (" sebagai provinsi", " as a province"),
+    "res_kab_or_province": (" (kabupaten/kota atau provinsi?)", " (regency/city or province?)"),
+    "res_as_kind": (" sebagai {kind}", " as a {kind}"),
+    "res_in_province": (" di provinsi {province}", " in the province of {province}"),
+    "res_as_kind_in_province": (
+        " sebagai {kind} di provinsi {province}",
+        " as a {kind} in the province of {province}",
+    ),
+    # workbooks beyond a limit (kkpham.write.spreadsheet.SheetLimitError)
+    "xls_slow": (
+        "berkas Excel butuh lebih dari {seconds} detik untuk dibaca; simpan ulang hanya tabel "
+        "hasilnya (atau sebagai CSV UTF-8)",
+        "the Excel file takes more than {seconds} seconds to read; save only the results table "
+        "again (or save it as CSV UTF-8)",
+    ),
+    "xls_busy": (
+        "server sedang memeriksa berkas lain; coba lagi sebentar lagi",
+        "the server is checking other files; try again in a moment",
+    ),
+    "xls_bad_zip": (
+        "berkas Excel rusak (arsip zip tidak sah)",
+        "the Excel file is damaged (not a valid zip archive)",
+    ),
+    "xls_entries": (
+        "berkas Excel berisi {n} bagian (maksimal {max}); simpan ulang hanya tabel hasilnya",
+        "the Excel file has {n} parts (at most {max}); save only the results table again",
+    ),
+    "xls_unpacked": (
+        "isi berkas Excel terlalu besar setelah dibuka ({mb} MB; maksimal {max} MB): simpan "
+        "ulang hanya tabel hasilnya",
+        "the Excel file is too big once unpacked ({mb} MB; at most {max} MB): save only the "
+        "results table again",
+    ),
+    "xls_declared": (
+        "lembar {title!r} menyatakan ukuran {rows} baris × {cols} kolom (maksimal {max_rows} "
+        "baris data dan {max_cols} kolom): hapus isi dan format di luar tabel, atau salin "
+        "tabelnya ke berkas baru",
+        "sheet {title!r} declares {rows} rows × {cols} columns (at most {max_rows} data rows "
+        "and {max_cols} columns): delete the contents and formats outside the table, or copy "
+        "the table to a new file",
+    ),
+    "xls_row_far": (
+        "lembar {title!r} berisi data di baris {row} (maksimal {max} baris data)",
+        "sheet {title!r} has data in row {row} (at most {max} data rows)",
+    ),
+    "xls_col_far": (
+        "lembar {title!r} berisi data di sel {cell} (kolom ke-{col}; maksimal {max} kolom)",
+        "sheet {title!r} has data in cell {cell} (column {col}; at most {max} columns)",
+    ),
+    "xls_row_cells": (
+        "lembar {title!r}: baris {row} memiliki lebih dari {max} sel; hapus isi dan format di "
+        "luar tabel",
+        "sheet {title!r}: row {row} has more than {max} cells; delete the contents and formats "
+        "outside the table",
+    ),
+    "xls_sheet_unreadable": (
+        "lembar {title!r} tidak dapat dibaca ({problem})",
+        "sheet {title!r} cannot be read ({problem})",
+    ),
+    "xls_unreadable": (
+        "berkas Excel tidak dapat dibaca: {problem}",
+        "the Excel file cannot be read: {problem}",
+    ),
+    # pasted text and PDFs (kkpham.write.paste.PasteError)
+    "pst_too_long": (
+        "teks terlalu panjang ({n} karakter; maksimal {max}): tempel per provinsi atau per halaman",
+        "the text is too long ({n} characters; at most {max}): paste one province or one page "
+        "at a time",
+    ),
+    "pst_pdf_too_big": (
+        "PDF terlalu besar ({mb} MB; maksimal {max} MB)",
+        "the PDF is too big ({mb} MB; at most {max} MB)",
+    ),
+    "pst_not_pdf": ("berkas ini bukan PDF", "this file is not a PDF"),
+    "pst_pdf_slow": (
+        "PDF terlalu lama dibaca; tempel teks lampirannya saja",
+        "the PDF takes too long to read; paste the text of its annex instead",
+    ),
+    "pst_pdf_limits": (
+        "PDF tidak dapat dibaca dalam batas memori dan waktu; tempel teks lampirannya saja",
+        "the PDF cannot be read within the memory and time limits; paste the text of its "
+        "annex instead",
+    ),
+    "pst_pdf_pages": (
+        "PDF {n} halaman; maksimal {max}: pisahkan halaman lampirannya",
+        "the PDF has {n} pages; at most {max}: split off the annex pages",
+    ),
+    "pst_pdf_text_long": (
+        "teks PDF lebih dari {max} karakter",
+        "the PDF's text is longer than {max} characters",
+    ),
+    "pst_pdf_unreadable": (
+        "PDF tidak dapat dibaca: {problem}",
+        "the PDF cannot be read: {problem}",
+    ),
+    "pst_pdf_scan": (
+        "PDF ini tidak punya lapisan teks (hasil pindai/foto): tidak ada nama yang bisa dibaca. "
+        "Salin daftar dari dokumen aslinya, atau ketik nama-namanya, lalu tempel.",
+        "this PDF has no text layer (a scan or photo): no name can be read. Copy the list from "
+        "the original document, or type the names, then paste them.",
+    ),
+    "pst_one_year": (
+        "isi salah satu: tahun data atau tahun penghargaan",
+        "fill in one of them: the data year or the award year",
+    ),
+    "pst_fragments": (
+        "lebih dari {max} potongan teks: tempel per provinsi",
+        "more than {max} pieces of text: paste one province at a time",
+    ),
+    "pst_too_complex": (
+        "teks terlalu rumit untuk dibaca dalam batas waktu",
+        "the text is too complex to read within the time limit",
+    ),
+    "pst_text_over": (
+        "teks lebih dari {max} karakter",
+        "the text is longer than {max} characters",
+    ),
+    "pst_file_missing": ("berkas tidak ditemukan: {path}", "file not found: {path}"),
+    "pst_not_utf8": ("teks bukan UTF-8 (byte ke-{byte})", "the text is not UTF-8 (byte {byte})"),
+    # writes that did not happen (kkpham.write.stewardship, kkpham.store)
+    "wr_busy": (
+        "penulisan lain ke {file} masih berjalan; coba lagi nanti",
+        "another write to {file} is still running; try again later",
+    ),
+    "wr_disk_full": (
+        "penulisan gagal: disk penuh di {folder}; kosongkan ruang (mis. cadangan lama) lalu "
+        "ulangi. Tidak ada yang berubah.",
+        "the write failed: the disk is full at {folder}; free some space (e.g. old backups) "
+        "and try again. Nothing changed.",
+    ),
+    "wr_disk_error": (
+        "penulisan gagal: kesalahan disk ({error}). Tidak ada yang berubah.",
+        "the write failed: a disk error ({error}). Nothing changed.",
+    ),
+    "wr_undo_not_import": (
+        "batch {batch} berasal dari {origin}, bukan impor: ubah berkas data/ lalu jalankan build",
+        "batch {batch} came from {origin}, not from an import: change the files in data/, then "
+        "run the build",
+    ),
+    "wr_batch_missing": ("batch {batch} tidak ada", "there is no batch {batch}"),
+    "wr_batch_undone": (
+        "batch {batch} sudah dibatalkan pada {when}",
+        "batch {batch} was already undone at {when}",
+    ),
+    "wr_cycle_in_use": (
+        "batch {batch}: tahun data {years} sudah berisi hasil; batalkan dulu impor hasilnya",
+        "batch {batch}: data year {years} already has results; undo the import of those "
+        "results first",
+    ),
+    # a new cycle, regime or outcome names (kkpham.write.cycle_admin)
+    "cyc_outcome_form": (
+        "hasil {text!r}: tulis kategori=Label (mis. peduli=Patuh HAM|Compliant)",
+        "outcome {text!r}: write category=Label (e.g. peduli=Patuh HAM|Compliant)",
+    ),
+    "cyc_text_limits": (
+        "teks maksimal {max} karakter, tanpa < > atau karakter kendali",
+        "texts of at most {max} characters, without < > or control characters",
+    ),
+    "cyc_year_exists": ("tahun data {year} sudah ada", "data year {year} already exists"),
+    "cyc_year_range": (
+        "tahun data {year} di luar 2012–2100",
+        "data year {year} is outside 2012–2100",
+    ),
+    "cyc_award_year": (
+        "tahun penghargaan = tahun data + 1 (diserahkan sekitar 10 Desember)",
+        "award year = data year + 1 (handed over around 10 December)",
+    ),
+    "cyc_source": (
+        "sumber wajib berupa tautan http(s) yang menyebut siklus ini",
+        "the source must be an http(s) link that names this cycle",
+    ),
+    "cyc_decree_date": (
+        "tanggal keputusan {value!r}: tulis YYYY, YYYY-MM atau YYYY-MM-DD",
+        "decree date {value!r}: write YYYY, YYYY-MM or YYYY-MM-DD",
+    ),
+    "cyc_award_date": (
+        "tanggal penyerahan {value!r}: tulis YYYY, YYYY-MM atau YYYY-MM-DD",
+        "award date {value!r}: write YYYY, YYYY-MM or YYYY-MM-DD",
+    ),
+    "cyc_needs_regime": (
+        "siklus yang dilaksanakan perlu rezim (aturan penilaian)",
+        "a cycle that was held needs a regime (assessment rules)",
+    ),
+    "cyc_regime_code": (
+        "kode rezim {code!r}: huruf besar/angka, mis. D atau E",
+        "regime code {code!r}: capital letters or digits, e.g. D or E",
+    ),
+    "cyc_new_regime_regulation": (
+        "rezim baru {regime}: isi peraturannya (mis. Permen HAM 15/2025)",
+        "new regime {regime}: fill in its regulation (e.g. Permen HAM 15/2025)",
+    ),
+    "cyc_new_regime_source": (
+        "rezim baru: sumber wajib berupa tautan http(s)",
+        "new regime: the source must be an http(s) link",
+    ),
+    "cyc_band_unknown": (
+        "kategori {bad} tidak dikenal: gunakan {known}",
+        "categories {bad} are not known: use {known}",
+    ),
+    "cyc_label_empty": ("label hasil kosong", "an outcome label is empty"),
+    "cyc_outcomes_need_regime": (
+        "nama hasil perlu kode rezim",
+        "outcome names need a regime code",
+    ),
+    "cyc_outcomes_exist": (
+        "rezim {regime} sudah punya nama untuk {again}",
+        "regime {regime} already has names for {again}",
+    ),
+    "cyc_outcomes_source": (
+        "nama hasil: sumber wajib berupa tautan http(s)",
+        "outcome names: the source must be an http(s) link",
+    ),
+    "cyc_nothing": ("tidak ada yang ditambahkan", "nothing to add"),
+    # the write password's hash in the configuration (kkpham.write.auth.PasswordError)
+    "pw_short": ("kata sandi minimal {n} karakter", "the password needs at least {n} characters"),
+    "pw_format": (
+        "hash kata sandi tidak berformat scrypt$N$r$p$salt$hash",
+        "the password hash is not in the form scrypt$N$r$p$salt$hash",
+    ),
+    "pw_broken": ("hash kata sandi rusak", "the password hash is damaged"),
+    "pw_params": (
+        "parameter scrypt pada hash di luar batas wajar",
+        "the hash's scrypt parameters are outside sensible limits",
+    ),
+    "pw_memory": (
+        "parameter scrypt pada hash memerlukan lebih dari {mib} MiB per pemeriksaan; buat hash "
+        "baru dengan `python -m kkpham hash-password`",
+        "the hash's scrypt parameters need more than {mib} MiB per check; make a new hash with "
+        "`python -m kkpham hash-password`",
+    ),
 }
 
 LANGS = ("id", "en")
@@ -1410,3 +1902,96 @@ def t(key: str, lang: str = "id", **kw: object) -> str:
     """The text for ``key`` in ``lang`` (anything but "en" is Indonesian), formatted with ``kw``."""
     text = TEXT["en" if lang == "en" else "id"][key]
     return text.format(**kw) if kw else text
+
+
+class Message:
+    """A text to show later, in the reader's language: a catalogue key and its values. The
+    write path raises and reports these, so one check serves the Indonesian and the English
+    data page (``text(lang)``) and the command line (``str()``: Indonesian). A value that is a
+    Message, or a list of them, is shown in the same language."""
+
+    __slots__ = ("key", "values")
+
+    def __init__(self, key: str, **values: object) -> None:
+        if key not in ENTRIES:  # an unknown key fails where the message is made, not shown
+            raise KeyError(key)
+        self.key, self.values = key, values
+
+    def text(self, lang: str = "id") -> str:
+        return t(self.key, lang, **{k: _shown(v, lang) for k, v in self.values.items()})
+
+    def __str__(self) -> str:
+        return self.text("id")
+
+    def __repr__(self) -> str:
+        return f"Message({self.key!r}, **{self.values!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Message) and (self.key, self.values) == (other.key, other.values)
+
+    __hash__ = None  # type: ignore[assignment]  # values may be lists
+
+
+class Number:
+    """A quantity in a message, written with the reader's separators ("1.000" and "5,2" in
+    Indonesian, "1,000" and "5.2" in English); a year or a line number stays a plain int."""
+
+    __slots__ = ("value", "decimals")
+
+    def __init__(self, value: float, decimals: int | None = None) -> None:
+        self.value, self.decimals = value, decimals
+
+    def __repr__(self) -> str:
+        return f"Number({self.value!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Number) and (self.value, self.decimals) == (
+            other.value,
+            other.decimals,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _shown(value: object, lang: str) -> object:
+    if isinstance(value, Message):
+        return value.text(lang)
+    if isinstance(value, Number):
+        from kkpham.formatting import format_number  # Babel: only when a number is shown
+
+        return format_number(value.value, lang, decimals=value.decimals)
+    if isinstance(value, list | tuple) and value and all(isinstance(v, Message) for v in value):
+        return ", ".join(v.text(lang) for v in value)  # names in a sentence
+    return value
+
+
+def joined(messages: Iterable[Message], lang: str = "id") -> str:
+    """Several messages as one line, in ``lang``."""
+    return "; ".join(m.text(lang) for m in messages)
+
+
+class Explained(Exception):
+    """An error told in catalogue messages: ``text(lang)`` in the reader's language, ``str()``
+    in Indonesian (logs, the command line). Subclasses add the built-in type callers catch
+    (``class ImportFileError(Explained, ValueError)``)."""
+
+    def __init__(self, *messages: Message) -> None:
+        if not messages or not all(isinstance(m, Message) for m in messages):
+            raise TypeError(f"{type(self).__name__} takes catalogue Messages, not {messages!r}")
+        self.messages = messages
+        super().__init__(*messages)  # args: what pickle and copy rebuild it from
+
+    def text(self, lang: str = "id") -> str:
+        return joined(self.messages, lang)
+
+    def __str__(self) -> str:
+        return self.text("id")
+
+
+class Refused(Explained, ValueError):
+    """A request refused for reasons told in catalogue messages (a ValueError to callers)."""
+
+
+def explained(err: Exception) -> Explained:
+    """``err`` as an Explained error; another error keeps its own words in both languages."""
+    return err if isinstance(err, Explained) else Explained(Message("msg_as_given", text=str(err)))

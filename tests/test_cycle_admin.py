@@ -16,6 +16,7 @@ from kkpham.model.export import export_frame
 from kkpham.model.mapdata import map_frame
 from kkpham.model.regions import resolver_for
 from kkpham.store import Store
+from kkpham.texts import joined
 from kkpham.write import cycle_admin
 from kkpham.write.paste import commit_text
 from kkpham.write.stewardship import audit_log, undo
@@ -122,10 +123,12 @@ def test_outcome_names_for_permen_ham_15_2025_when_public(settings):
 
 def test_bad_entries_are_refused_with_reasons(settings):
     with Store.open(settings.db_path) as store:
-        assert "tahun data 2025 sudah ada" in cycle_admin.problems(_entry(data_year=2025), store)
+        assert "tahun data 2025 sudah ada" in joined(
+            cycle_admin.problems(_entry(data_year=2025), store)
+        )
         bad = _entry(source_url="tidak ada", regime="x", outcomes={"emas": ("", "")})
-        found = " | ".join(cycle_admin.problems(bad, store))
-    for reason in ("http(s)", "kode rezim", "pita ['emas']", "label hasil kosong"):
+        found = joined(cycle_admin.problems(bad, store))
+    for reason in ("http(s)", "kode rezim", "kategori ['emas']", "label hasil kosong"):
         assert reason in found
     with pytest.raises(ValueError, match="sudah ada"):
         cycle_admin.add(_entry(data_year=2024), settings, who="Admin")

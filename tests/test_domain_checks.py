@@ -13,6 +13,7 @@ import pytest
 
 from kkpham.reference.store_build import read_cycles
 from kkpham.regimes import read_outcomes
+from kkpham.texts import joined
 from kkpham.write.validate import is_public_url, regime_bands, row_problems
 
 REGIONS = pd.DataFrame(
@@ -32,7 +33,7 @@ def problems(year: int, status: str, score: float | None = None, source: str = P
         "source_url": source,
     }
     decree = not source.startswith("http")
-    return "; ".join(row_problems(row, REGIONS, CYCLES, BANDS, allow_decree=decree))
+    return joined(row_problems(row, REGIONS, CYCLES, BANDS, allow_decree=decree))
 
 
 def years_of(regulation: str) -> list[int]:

@@ -51,7 +51,7 @@ def test_one_far_cell_is_refused_in_bounded_memory(ref):
     result, peak, seconds = measured(data)
     assert isinstance(result, ImportFileError), result
     assert peak < MAX_MB and seconds < MAX_CPU_S
-    assert "paling banyak" in str(result)  # names the limit, in Indonesian
+    assert "maksimal" in str(result)  # names the limit, in Indonesian
 
 
 def test_a_lying_dimension_does_not_help():

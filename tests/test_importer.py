@@ -8,6 +8,8 @@ from __future__ import annotations
 import hashlib
 import io
 import math
+import pickle
+import re
 from pathlib import Path
 
 import openpyxl
@@ -226,16 +228,16 @@ def test_each_kind_of_bad_row_gets_its_plain_error(settings: Settings) -> None:
     report = check_upload(csv_bytes(rows), "x.csv", make_resolver(), settings.db_path)
     errors = {r["line"]: r for r in report.rows if "error" in r}
     assert sorted(errors) == [2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14]  # row 9 is the first copy
-    assert "tidak dikenal" in errors[2]["error"] and errors[2]["candidates"] == [
+    assert "tidak dikenal" in str(errors[2]["error"]) and errors[2]["candidates"] == [
         "74.02 Kabupaten Konawe (Sulawesi Tenggara)"
     ]
-    assert "ambigu" in errors[3]["error"]
+    assert "ambigu" in str(errors[3]["error"])
     assert {c.split()[0] for c in errors[3]["candidates"]} == {"92.01", "92.71"}
-    assert "1900" in errors[4]["error"] and "bukan tahun" in errors[5]["error"]
-    assert "predikat" in errors[6]["error"] and "0–100" in errors[7]["error"]
-    assert "sumber wajib" in errors[8]["error"] and "baris 9" in errors[10]["error"]
-    assert "sudah tersimpan" in errors[11]["error"] and "contoh" in errors[12]["error"]
-    assert "tidak dilaksanakan" in errors[13]["error"] and "75" in errors[14]["error"]
+    assert "1900" in str(errors[4]["error"]) and "bukan tahun" in str(errors[5]["error"])
+    assert "predikat" in str(errors[6]["error"]) and "0–100" in str(errors[7]["error"])
+    assert "sumber wajib" in str(errors[8]["error"]) and "baris 9" in str(errors[10]["error"])
+    assert "sudah tersimpan" in str(errors[11]["error"]) and "contoh" in str(errors[12]["error"])
+    assert "tidak dilaksanakan" in str(errors[13]["error"]) and "75" in str(errors[14]["error"])
     # the rows in error, as written, with line, problem and candidates (for fixing)
     bad = error_rows(report)
     assert list(bad["baris"]) == sorted(errors) and bad.loc[1, "kabupaten_kota"] == "Sorong"
@@ -248,6 +250,67 @@ def test_each_kind_of_bad_row_gets_its_plain_error(settings: Settings) -> None:
     assert list_backups(settings.db_path, settings.backup_dir) == []  # refused: no backup
 
 
+# Indonesian words that would mean a message was not translated (the template's column names,
+# tahun_data or nilai, are written as in the file, and stay).
+_INDONESIAN = re.compile(
+    r"\b(tidak|baris|wajib|sudah|dikenal|bukan|harus|dengan|untuk|belum|berkas|kolom)\b"
+)
+
+
+def test_the_same_problems_read_in_english(settings: Settings) -> None:
+    """The English data page shows each problem in English; the command line, in Indonesian."""
+    rows = [
+        row("Konawee"),  # 2 unknown
+        row("Sorong", provinsi=""),  # 3 ambiguous
+        row("Konawe", year="1900"),  # 4 outside the cycles
+        row("Konawe", year="20x2"),  # 5 not a year
+        row("Konawe", nilai="120"),  # 6 score out of range
+        row("Konawe", sumber=""),  # 7 missing source
+        row("Kendari"),
+        row("Kendari"),  # 8, 9 duplicate
+        row("Kolaka", sumber="https://berita.example.com/kolaka"),  # 10 already stored
+        row("Contoh Kabupaten A"),  # 11 template example
+        row("Konawe", year="2020"),  # 12 cycle not held
+        row("Konawe", nilai="60"),  # 13 peduli below 75
+        row("Konawe", predikat="Sangat Peduli"),  # 14 unknown predicate (names the accepted)
+    ]
+    report = check_upload(csv_bytes(rows), "x.csv", make_resolver(), settings.db_path)
+    errors = {r["line"]: r["error"] for r in report.rows if "error" in r}
+    assert sorted(errors) == [2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14]
+    english = {line: err.text("en") for line, err in errors.items()}
+    for line, text in english.items():
+        assert text != str(errors[line]), line  # str(): Indonesian, for the command line
+        if line != 14:
+            assert not _INDONESIAN.search(text), (line, text)
+    assert english[2] == (
+        "the name 'Konawee' is not known in the province of Sulawesi Tenggara; perhaps: "
+        "74.02 Kabupaten Konawe (Sulawesi Tenggara)"
+    )
+    assert english[3].startswith("the name 'Sorong' is ambiguous: 92.01 Kabupaten Sorong")
+    assert english[9] == "duplicate row: the same region, data year and source as line 8"
+    assert english[13] == "a score of 60, below 75, does not match Peduli HAM"
+    assert english[14].startswith("predikat (predicate) 'Sangat Peduli' is not known")
+    assert report.as_json("en")["rows"][0]["error"] == english[2]
+    assert report.as_json()["rows"][0]["error"] == str(errors[2])
+    fix = error_rows(report, "en")  # the file to fix keeps the template's column names
+    assert list(fix.columns) == ["line", *report.columns, "problem", "candidates"]
+    assert fix["problem"].tolist() == [english[line] for line in sorted(errors)]
+    assert set(preview_frame(report, "en")["status"]) == {"Error", "Ready"}  # row 8: the first
+
+
+def test_a_file_that_cannot_be_read_says_so_in_either_language() -> None:
+    with pytest.raises(ImportFileError) as err:
+        read_table(b"a,b\n1,2\n", "x.csv")
+    assert str(err.value).startswith("kolom wajib tidak ada: kabupaten_kota, predikat")
+    assert err.value.text("en").startswith("required columns missing: kabupaten_kota, predikat")
+    with pytest.raises(ImportFileError) as err:
+        read_table(b"x" * 10, "x.ods")
+    assert err.value.text("en") == "file type '.ods' is not supported: use CSV or XLSX"
+    # raised in one process, shown in another: the words survive pickling, in both languages
+    again = pickle.loads(pickle.dumps(err.value))
+    assert type(again) is ImportFileError and again.text("en") == err.value.text("en")
+
+
 def test_template_is_readable_and_rejected_as_is(settings: Settings) -> None:
     book = openpyxl.load_workbook(io.BytesIO(template_xlsx()))
     assert book.sheetnames == ["Data", "Petunjuk"]
@@ -256,7 +319,7 @@ def test_template_is_readable_and_rejected_as_is(settings: Settings) -> None:
     for data, name in ((template_xlsx(), "templat.xlsx"), (template_csv(), "templat.csv")):
         report = check_upload(data, name, make_resolver(), settings.db_path)
         assert report.errors == len(report.rows) == 2
-        assert all("baris contoh" in r["error"] for r in report.rows)
+        assert all("baris contoh" in str(r["error"]) for r in report.rows)
 
 
 def test_semicolon_csv_with_decimal_comma_and_bom(settings: Settings) -> None:
@@ -429,6 +492,19 @@ def test_conflicts_within_one_file_are_counted_shown_and_audited(settings: Setti
     assert len(lines) == 2 and lines[0].startswith("74.71 Kota Kendari, tahun data 2022: baris 2")
     assert "tersimpan Peduli HAM (https://berita.example.com/kolaka)" in lines[1]
     assert report.as_json()["conflicts_in_file"] == 4
+    # the English data page reads the same conflicts in English
+    english = preview_frame(report, "en")
+    assert english["status"].tolist() == [
+        "Differs from other rows",
+        "Differs from other rows",
+        "Ready",
+        "Differs from other rows and stored data",
+        "Differs from other rows",
+    ]
+    assert "every claim is kept" in english["masalah_atau_catatan"].iloc[0]
+    lines = conflict_lines(report, "en")
+    assert lines[0].startswith("74.71 Kota Kendari, data year 2022: line 2")
+    assert "stored Peduli HAM (rights-caring) (https://berita.example.com/kolaka)" in lines[1]
     batch, _ = commit_file(data, "x.csv", make_resolver(), settings, who="a")
     entry = next(r for r in audit_log(settings.db_path) if r["batch_id"] == batch)
     assert (entry["n_rows"], entry["n_conflicts"]) == (5, 4)  # each row in conflict counted once
@@ -472,7 +548,7 @@ def test_a_status_or_score_the_cycles_regime_cannot_give_is_refused(settings: Se
         ]
     )
     report = check_upload(data, "hasil.csv", make_resolver(), settings.db_path)
-    errors = {r["line"]: r["error"] for r in report.rows if "error" in r}
+    errors = {r["line"]: str(r["error"]) for r in report.rows if "error" in r}
     assert report.ok == 0 and sorted(errors) == [2, 3, 4]
     assert "tidak ada dalam 11/2013" in errors[2]
     assert "tidak dinilai" in errors[3] and "berarti Peduli HAM" in errors[4]
@@ -488,6 +564,6 @@ def test_a_stored_page_written_differently_is_the_same_claim(settings: Settings)
         ]
     )
     report = check_upload(data, "hasil.csv", make_resolver(), settings.db_path)
-    errors = {r["line"]: r["error"] for r in report.rows if "error" in r}
+    errors = {r["line"]: str(r["error"]) for r in report.rows if "error" in r}
     assert "sudah tersimpan" in errors[2] and "baris ganda" in errors[4]
     assert report.ok == 1

@@ -123,7 +123,11 @@ def test_letter_with_headings_abbreviations_duplicates_and_unknowns(resolver, se
     # "Kab. Konsel" is Konawe Selatan again: listed as a duplicate with both lines, kept once
     assert pasted.duplicates == [{"line": 4, "name": "Kab. Konsel", "first_line": 2}]
     (bad,) = [r for r in pasted.report.rows if "error" in r]
-    assert bad["line"] == 8 and "Atlantis" in bad["error"] and "tidak dikenal" in bad["error"]
+    assert (
+        bad["line"] == 8
+        and "Atlantis" in str(bad["error"])
+        and "tidak dikenal" in str(bad["error"])
+    )
     assert {u["line"] for u in pasted.unplaced} == {9}  # the closing sentence, never a row
 
 
@@ -179,19 +183,24 @@ def test_a_text_pdf_is_read_and_a_scan_says_so(resolver, settings):
     scan = FPDF()
     scan.add_page()
     scan.rect(20, 20, 100, 60, style="F")  # an image-only page: no text layer
-    with pytest.raises(PasteError, match="tidak punya lapisan teks"):
+    with pytest.raises(PasteError, match="tidak punya lapisan teks") as refused:
         pdf_text(bytes(scan.output()))
-    with pytest.raises(PasteError, match="halaman"):
+    # refused in the child process, told to the English page in English
+    assert refused.value.text("en").startswith("this PDF has no text layer (a scan or photo)")
+    with pytest.raises(PasteError, match="halaman") as refused:
         pdf_text(_pdf(["x"], pages=MAX_PDF_PAGES + 1))
+    assert refused.value.text("en").startswith(f"the PDF has {MAX_PDF_PAGES + 1} pages")
     with pytest.raises(PasteError, match="bukan PDF"):
         pdf_text(b"not a pdf")
 
 
 def test_bounds_and_arguments(resolver):
-    with pytest.raises(PasteError, match="terlalu panjang"):
+    with pytest.raises(PasteError, match="terlalu panjang") as refused:
         extract_rows(
             "Kota Kendari, " * (MAX_CHARS // 10), resolver, "74", "Peduli HAM", URL, data_year=2022
         )
+    assert "maksimal 60.000" in str(refused.value)  # the reader's thousands separator
+    assert "at most 60,000" in refused.value.text("en")
     with pytest.raises(PasteError, match="salah satu"):
         extract_rows("Kota Kendari", resolver, "74", "Peduli HAM", URL)
     with pytest.raises(PasteError, match="sumber"):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kkpham.model.resolver import Match, ResolveError, Resolver, format_error, load_aliases
+from kkpham.model.resolver import Match, ResolveError, Resolver, load_aliases
 from kkpham.settings import ROOT
 
 SHARED = ROOT.parent / "shared"
@@ -155,9 +155,7 @@ def test_ambiguous_kab_and_kota(resolver):
         resolver.resolve("Bekasi")
     assert err.value.reason == "ambiguous" and err.value.name == "Bekasi"
     assert err.value.candidates == [("32.16", "Kabupaten Bekasi"), ("32.75", "Kota Bekasi")]
-    assert format_error(err.value) == (
-        "nama 'Bekasi' ambigu: 32.16 Kabupaten Bekasi; 32.75 Kota Bekasi"
-    )
+    assert str(err.value) == ("nama 'Bekasi' ambigu: 32.16 Kabupaten Bekasi; 32.75 Kota Bekasi")
     assert code(resolver, "Kota Bekasi") == "32.75"
     assert code(resolver, "Bekasi", kind="Kota") == "32.75"
     assert code(resolver, "Kab Bekasi") == "32.16"
@@ -216,8 +214,8 @@ def test_unknown_names_give_close_matches(resolver):
         resolver.resolve("Kabupaten Bandung Barrat")
     assert err.value.reason == "unknown"
     assert err.value.candidates[0][0] == "32.17"
-    assert format_error(err.value).startswith("nama 'Kabupaten Bandung Barrat' tidak dikenal")
-    assert "mungkin: 32.17 Kabupaten Bandung Barat" in format_error(err.value)
+    assert str(err.value).startswith("nama 'Kabupaten Bandung Barrat' tidak dikenal")
+    assert "mungkin: 32.17 Kabupaten Bandung Barat" in str(err.value)
     with pytest.raises(ResolveError):
         resolver.resolve("Xyzzy")
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kkpham.texts import ENTRIES, LANGS, TEXT, t
+from kkpham.texts import ENTRIES, LANGS, TEXT, Explained, Message, Number, Refused, explained, t
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -36,7 +36,8 @@ def test_every_key_used_in_code_exists():
     """A ``t("key", …)`` call with an unknown key would raise on a page: catch it here."""
     used = set()
     for path in [*ROOT.glob("kkpham/**/*.py"), *ROOT.glob("pages/*.py")]:
-        used |= set(re.findall(r"\bt\(\s*\"([a-z_A-Z0-9]+)\"", path.read_text(encoding="utf-8")))
+        text = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r"\b(?:t|Message)\(\s*\"([a-z_A-Z0-9]+)\"", text))
     assert used - set(ENTRIES) == set()
 
 
@@ -54,3 +55,38 @@ def test_wording_a_fluent_reader_does_not_stumble_on():
         (key, word) for key, (ind, _) in ENTRIES.items() for word in banned if word in ind.lower()
     }
     assert found == set()
+
+
+def test_a_message_is_told_in_the_readers_language_when_shown():
+    """The write path makes Messages; pages show them in their language, logs in Indonesian."""
+    where = Message("res_in_province", province="Sulawesi Tenggara")
+    message = Message("res_unknown", name="Konawee", where=where, hint="")
+    assert str(message) == "nama 'Konawee' tidak dikenal di provinsi Sulawesi Tenggara"
+    assert (
+        message.text("en") == "the name 'Konawee' is not known in the province of Sulawesi Tenggara"
+    )
+    size = Message("imp_too_big", mb=Number(5.25, 1), max=Number(5, 0))
+    assert (str(size), size.text("en")) == (
+        "berkas terlalu besar (5,2 MB; maksimal 5 MB)",
+        "the file is too big (5.2 MB; at most 5 MB)",
+    )
+    named = Message(
+        "val_not_in_regime",
+        label="x",
+        regulation="r",
+        named=[Message("status_peduli"), Message("status_cukup")],
+    )
+    assert named.text("en").endswith("(its outcomes: Peduli HAM (rights-caring), Fairly caring)")
+    with pytest.raises(KeyError):
+        Message("no_such_key")  # fails where it is made, not on a page
+
+
+def test_an_explained_error_carries_messages_only():
+    err = Refused(Message("imp_empty"), Message("imp_no_rows"))
+    assert str(err) == "berkas kosong; tidak ada baris data di bawah judul kolom"
+    assert err.text("en") == "the file is empty; no data rows below the column headers"
+    assert isinstance(err, ValueError)
+    with pytest.raises(TypeError):
+        Explained("a plain string")
+    other = explained(ValueError("disk says no"))  # another library's words, as they are
+    assert other.text("en") == other.text("id") == "disk says no"

@@ -21,6 +21,7 @@ import pandas as pd
 
 from kkpham.model.region_facts import former_codes, former_names, former_provinces, load_facts
 from kkpham.settings import ROOT
+from kkpham.texts import Explained, Message
 
 ALIASES_FILE = ROOT / "data" / "region_aliases.csv"
 KINDS = ("Kabupaten", "Kota")
@@ -44,31 +45,37 @@ _PREFIXES: tuple[tuple[str, str], ...] = (
 _PROVINCE_PREFIX = re.compile(r"^(provinsi|propinsi|prov)\b\s*")
 
 
-class ResolveError(ValueError):
-    """A name that maps to no region (``reason='unknown'``) or to several (``'ambiguous'``)."""
+class ResolveError(Explained, ValueError):
+    """A name that maps to no region (``reason='unknown'``) or to several (``'ambiguous'``);
+    ``detail`` says where it was looked for. Its message names the candidates or close
+    matches."""
 
     def __init__(
         self,
         name: str,
         reason: str,
         candidates: list[tuple[str, str]] | None = None,
-        detail: str = "",
+        detail: Message | None = None,
     ) -> None:
         self.name = name
         self.reason = reason
         self.candidates = candidates or []
         self.detail = detail
-        super().__init__(format_error(self))
+        super().__init__(_message(name, reason, self.candidates, detail))
+
+    def __reduce__(self) -> tuple:  # pickle and copy: rebuilt from its fields, not its message
+        return (ResolveError, (self.name, self.reason, self.candidates, self.detail))
 
 
-def format_error(err: ResolveError) -> str:
-    """Indonesian message: what was not understood and the candidates or close matches."""
-    listed = "; ".join(f"{code} {name}" for code, name in err.candidates)
-    where = f" {err.detail}" if err.detail else ""
-    if err.reason == "ambiguous":
-        return f"nama {err.name!r} ambigu{where}: {listed}"
-    hint = f"; mungkin: {listed}" if listed else ""
-    return f"nama {err.name!r} tidak dikenal{where}{hint}"
+def _message(
+    name: str, reason: str, candidates: list[tuple[str, str]], detail: Message | None
+) -> Message:
+    listed = "; ".join(f"{code} {region}" for code, region in candidates)
+    where = detail or ""
+    if reason == "ambiguous":
+        return Message("res_ambiguous", name=name, where=where, listed=listed)
+    hint = Message("res_maybe", listed=listed) if listed else ""
+    return Message("res_unknown", name=name, where=where, hint=hint)
 
 
 @dataclass(frozen=True)
@@ -220,7 +227,7 @@ class Resolver:
             close = difflib.get_close_matches(key(raw), list(self._province_index), n=3, cutoff=0.6)
             codes = dict.fromkeys(self._province_index[c] for c in close)
             raise ResolveError(
-                raw, "unknown", [(c, self.provinces[c]) for c in codes], "sebagai provinsi"
+                raw, "unknown", [(c, self.provinces[c]) for c in codes], Message("res_as_province")
             )
         return code
 
@@ -261,7 +268,7 @@ class Resolver:
                 if found:
                     cands = [(c, self.regions[c][0]) for c in sorted(found)]
                     cands.append((p, f"Provinsi {self.provinces[p]}"))
-                    raise ResolveError(raw, "ambiguous", cands, "(kabupaten/kota atau provinsi?)")
+                    raise ResolveError(raw, "ambiguous", cands, Message("res_kab_or_province"))
             if len(found) == 1:
                 return self._match(found[0])
             if len(found) > 1:
@@ -274,13 +281,13 @@ class Resolver:
             self._where(province_code, kind),
         )
 
-    def _where(self, province_code: str | None, kind: str | None) -> str:
-        parts = []
+    def _where(self, province_code: str | None, kind: str | None) -> Message | None:
+        province = self.provinces.get(province_code, province_code) if province_code else None
+        if kind and province:
+            return Message("res_as_kind_in_province", kind=kind, province=province)
         if kind:
-            parts.append(f"sebagai {kind}")
-        if province_code:
-            parts.append(f"di provinsi {self.provinces.get(province_code, province_code)}")
-        return " ".join(parts)
+            return Message("res_as_kind", kind=kind)
+        return Message("res_in_province", province=province) if province else None
 
     def _suggest(self, raw: str, province_code: str | None, kind: str | None) -> list[tuple]:
         """Close keys first inside the filters, then anywhere (the province may be wrong)."""

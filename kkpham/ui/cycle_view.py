@@ -120,6 +120,6 @@ def cycle_panel(who: str | None, cfg: AuthConfig | None = None, lang: str = "id"
             )
             batch = cycle_admin.add(entry, settings, confirmed)
         except (ValueError, WriteError) as err:
-            st.error(ui.md_escape(err))
+            st.error(ui.said(err))
             return
         st.success(t("cycle_saved", lang).format(batch=batch))

@@ -17,7 +17,7 @@ from kkpham.formatting import format_number
 from kkpham.model import export
 from kkpham.settings import get_settings
 from kkpham.store import Store
-from kkpham.texts import t
+from kkpham.texts import explained, t
 from kkpham.ui.safe_text import md_escape, web_links
 from kkpham.ui.state import url_lang
 from kkpham.write.auth import (
@@ -56,6 +56,11 @@ def _lang() -> str:
     return url_lang()
 
 
+def said(err: Exception) -> str:
+    """An error's words in the page's language, made inert for Markdown."""
+    return md_escape(explained(err).text(_lang()))
+
+
 def _t(key: str, **kw: object) -> str:
     """``kkpham.texts.t`` in the page's language (the data page's functions take no ``lang``)."""
     return t(key, _lang(), **kw)
@@ -73,7 +78,7 @@ def auth() -> AuthConfig | None:
     try:
         return auth_config(get_settings().admin_password_hash, _secrets())
     except PasswordError as err:
-        st.error(_t("dp_bad_config", err=md_escape(err)))
+        st.error(_t("dp_bad_config", err=said(err)))
         return None
 
 
@@ -240,7 +245,7 @@ def upload_panel(who: str | None, cfg: AuthConfig | None = None) -> None:
     try:
         report = check_upload(data, name, _resolver(str(settings.build_dir)), settings.db_path)
     except ImportFileError as err:
-        st.error(f"{md_escape(name)}: {md_escape(err)}")
+        st.error(f"{md_escape(name)}: {said(err)}")
         return
     if report.errors:
         _show_errors(report)
@@ -257,10 +262,10 @@ def upload_panel(who: str | None, cfg: AuthConfig | None = None) -> None:
                 data, name, _resolver(str(settings.build_dir)), settings, confirmed
             )
         except ImportRefused as err:
-            st.error(_t("dp_changed", err=err))
+            st.error(_t("dp_changed", err=said(err)))
             return
         except WriteError as err:  # busy, or the disk refused: nothing changed
-            st.warning(md_escape(err))
+            st.warning(said(err))
             return
         st.session_state["kkpham_upload_epoch"] = epoch + 1
         st.session_state["kkpham_last_batch"] = (batch, final.ok, conflict_summary(final))
@@ -303,7 +308,7 @@ def _show_errors(report: ImportReport, key: str = "") -> None:
             "dp_err_line",
             line=r["line"],
             name=md_escape(r["raw"].get("kabupaten_kota", "") or "—"),
-            error=md_escape(r["error"]),
+            error=md_escape(r["error"].text(_lang())),
         )
         for r in bad[:MAX_LISTED]
     ]
@@ -312,7 +317,7 @@ def _show_errors(report: ImportReport, key: str = "") -> None:
     st.error(_t("dp_err_head", n=len(bad)) + "\n\n" + "\n".join(lines))
     st.download_button(
         _t("dp_err_download"),
-        export.to_bytes(error_rows(report), "csv"),
+        export.to_bytes(error_rows(report, _lang()), "csv"),
         mime="text/csv",
         file_name=f"bermasalah_{report.file_name}.csv",
         key=f"{key}errors_csv",
@@ -322,9 +327,10 @@ def _show_errors(report: ImportReport, key: str = "") -> None:
 def _show_report(report: ImportReport, key: str = "") -> None:
     st.markdown(_t("dp_preview", file=md_escape(report.file_name), ok=report.ok, bad=report.errors))
     if report.conflicts:
-        lines = [f"- {md_escape(line)}" for line in conflict_lines(report)[:MAX_LISTED]]
+        conflicts = conflict_lines(report, _lang())
+        lines = [f"- {md_escape(line)}" for line in conflicts[:MAX_LISTED]]
         st.warning(_t("dp_conflicts", summary=conflict_summary(report)) + "\n\n" + "\n".join(lines))
-    preview = _linked(preview_frame(report), "sumber")
+    preview = _linked(preview_frame(report, _lang()), "sumber")
     st.dataframe(
         preview,
         hide_index=True,
@@ -403,7 +409,7 @@ def audit_panel(who: str | None, cfg: AuthConfig | None = None) -> None:
             try:  # another session may have undone it, or a write may hold the lock
                 n = undo(int(pending), get_settings(), who=confirmed)
             except (ValueError, WriteError) as err:
-                st.error(md_escape(err))
+                st.error(said(err))
                 return
             st.toast(_t("dp_undone", batch=pending, n=n))
             st.rerun()

@@ -106,7 +106,7 @@ def _inputs(lang: str) -> dict | None:
         try:
             text = pdf_text(pdf.getvalue())
         except PasteError as err:
-            st.error(ui.md_escape(err))
+            st.error(ui.said(err))
             return None
     return {
         "text": text,
@@ -138,7 +138,7 @@ def paste_panel(who: str | None, cfg: AuthConfig | None = None, lang: str = "id"
         with Store.open(settings.db_path) as store:
             pasted = check_text(inputs["text"], resolver, store, **args)
     except (PasteError, ResolveError, ImportFileError) as err:
-        st.error(ui.md_escape(err))
+        st.error(ui.said(err))
         return
     report = pasted.report
     if report.errors:
@@ -158,10 +158,10 @@ def paste_panel(who: str | None, cfg: AuthConfig | None = None, lang: str = "id"
         try:
             batch, final = commit_text(inputs["text"], resolver, settings, confirmed, **args)
         except ImportRefused as err:
-            st.error(f"{t('paste_changed', lang)} {ui.md_escape(err)}")
+            st.error(f"{t('paste_changed', lang)} {ui.said(err)}")
             return
         except WriteError as err:  # busy, or the disk refused: nothing changed
-            st.warning(ui.md_escape(err))
+            st.warning(ui.said(err))
             return
         st.session_state.pop(STATE, None)
         st.session_state["kkpham_paste_epoch"] = st.session_state.get("kkpham_paste_epoch", 0) + 1
@@ -179,7 +179,7 @@ def _side_lists(pasted, lang: str) -> None:
         st.caption(t("paste_unplaced", lang).format(n=len(pasted.unplaced)))
         st.dataframe(
             pd.DataFrame(pasted.unplaced).rename(
-                columns={"line": t("paste_line", lang), "text": t("paste_fragment", lang)}
+                columns={"line": t("paste_line", lang), "text": t("paste_fragment", lang)},
             ),
             hide_index=True,
             key="paste_unplaced",
@@ -192,7 +192,7 @@ def _side_lists(pasted, lang: str) -> None:
                     "line": t("paste_line", lang),
                     "name": t("paste_fragment", lang),
                     "first_line": t("paste_first_line", lang),
-                }
+                },
             ),
             hide_index=True,
             key="paste_duplicates",

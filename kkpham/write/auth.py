@@ -19,6 +19,8 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from kkpham.texts import Explained, Message
+
 SCHEME = "scrypt"
 # scrypt cost: ~50 ms and 16 MiB per check, slow enough to make guessing expensive.
 N, R, P = 2**14, 8, 1
@@ -27,7 +29,7 @@ MIN_PASSWORD = 10
 IDLE_LOGOUT = 30 * 60.0  # seconds without a write or page action before the login lapses
 
 
-class PasswordError(ValueError):
+class PasswordError(Explained, ValueError):
     """A password that cannot be used (too short) or a hash that is malformed."""
 
 
@@ -42,7 +44,7 @@ def _unb64(text: str) -> bytes:
 def hash_password(password: str, salt: bytes | None = None) -> str:
     """``scrypt$N$r$p$salt$hash`` (URL-safe base64), safe to keep in a config file."""
     if len(password) < MIN_PASSWORD:
-        raise PasswordError(f"kata sandi minimal {MIN_PASSWORD} karakter")
+        raise PasswordError(Message("pw_short", n=MIN_PASSWORD))
     salt = _secrets.token_bytes(16) if salt is None else salt
     digest = hashlib.scrypt(password.encode(), salt=salt, n=N, r=R, p=P, dklen=32)
     return f"{SCHEME}${N}${R}${P}${_b64(salt)}${_b64(digest)}"
@@ -51,19 +53,16 @@ def hash_password(password: str, salt: bytes | None = None) -> str:
 def _parse(encoded: str) -> tuple[int, int, int, bytes, bytes]:
     parts = encoded.strip().split("$")
     if len(parts) != 6 or parts[0] != SCHEME:
-        raise PasswordError("hash kata sandi tidak berformat scrypt$N$r$p$salt$hash")
+        raise PasswordError(Message("pw_format"))
     try:
         n, r, p = (int(x) for x in parts[1:4])
         salt, digest = _unb64(parts[4]), _unb64(parts[5])
     except ValueError as err:
-        raise PasswordError("hash kata sandi rusak") from err
+        raise PasswordError(Message("pw_broken")) from err
     if not (2 <= n <= 2**20 and n & (n - 1) == 0 and 1 <= r <= 32 and 1 <= p <= 16 and digest):
-        raise PasswordError("parameter scrypt pada hash di luar batas wajar")
+        raise PasswordError(Message("pw_params"))
     if 128 * r * (n + p + 2) > MAXMEM:  # hashlib's own memory rule for scrypt
-        raise PasswordError(
-            f"parameter scrypt pada hash memerlukan lebih dari {MAXMEM // 2**20} MiB per "
-            "pemeriksaan; buat hash baru dengan `python -m kkpham hash-password`"
-        )
+        raise PasswordError(Message("pw_memory", mib=MAXMEM // 2**20))
     return n, r, p, salt, digest
 
 

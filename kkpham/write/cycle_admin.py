@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from kkpham.regimes import BANDS, REGIME_COLUMNS
+from kkpham.texts import Message, Refused
 from kkpham.write.validate import is_http_url
 
 if TYPE_CHECKING:
@@ -55,14 +56,14 @@ def parse_outcome(text: str) -> tuple[str, tuple[str, str]]:
     """ "peduli=Patuh HAM|Compliant" -> ("peduli", ("Patuh HAM", "Compliant"))."""
     band, sep, labels = text.partition("=")
     if not sep:
-        raise ValueError(f"hasil {text!r}: tulis pita=Label (mis. peduli=Patuh HAM|Compliant)")
+        raise Refused(Message("cyc_outcome_form", text=text))
     label_id, _, label_en = labels.partition("|")
     return band.strip().lower(), (label_id.strip(), label_en.strip() or label_id.strip())
 
 
-def problems(entry: CycleEntry, store: Store) -> list[str]:
+def problems(entry: CycleEntry, store: Store) -> list[Message]:
     """What is wrong with an entry against the store as it is (empty: nothing)."""
-    out: list[str] = []
+    out: list[Message] = []
     cycles = store.cycles().set_index("data_year")
     regimes = store.regimes().set_index("regime")
     texts = [
@@ -77,48 +78,48 @@ def problems(entry: CycleEntry, store: Store) -> list[str]:
         *(lab for pair in entry.outcomes.values() for lab in pair),
     ]
     if any(len(x) > MAX_TEXT or re.search(r"[<>\x00-\x1f]", x) for x in texts):
-        out.append(f"teks paling panjang {MAX_TEXT} karakter, tanpa < > atau karakter kendali")
+        out.append(Message("cyc_text_limits", max=MAX_TEXT))
     if entry.data_year is not None:
         if entry.data_year in cycles.index:
-            out.append(f"tahun data {entry.data_year} sudah ada")
+            out.append(Message("cyc_year_exists", year=entry.data_year))
         if not 2012 <= entry.data_year <= 2100:
-            out.append(f"tahun data {entry.data_year} di luar 2012–2100")
+            out.append(Message("cyc_year_range", year=entry.data_year))
         if entry.held and entry.award_year is not None and entry.award_year != entry.data_year + 1:
-            out.append("tahun penghargaan = tahun data + 1 (diserahkan sekitar 10 Desember)")
+            out.append(Message("cyc_award_year"))
         if not is_http_url(entry.source_url):
-            out.append("sumber wajib berupa tautan http(s) yang menyebut siklus ini")
-        for name, value in (
-            ("tanggal keputusan", entry.decree_date),
-            ("tanggal penyerahan", entry.award_date),
+            out.append(Message("cyc_source"))
+        for key, value in (
+            ("cyc_decree_date", entry.decree_date),
+            ("cyc_award_date", entry.award_date),
         ):
             if value and not _DATE.match(value):
-                out.append(f"{name} {value!r}: tulis YYYY, YYYY-MM atau YYYY-MM-DD")
+                out.append(Message(key, value=value))
         if entry.held and not entry.regime:
-            out.append("siklus yang dilaksanakan perlu rezim (aturan penilaian)")
+            out.append(Message("cyc_needs_regime"))
     new_regime = bool(entry.regime) and entry.regime not in regimes.index
     if entry.regime and not _REGIME_KEY.match(entry.regime):
-        out.append(f"kode rezim {entry.regime!r}: huruf besar/angka, mis. D atau E")
+        out.append(Message("cyc_regime_code", code=entry.regime))
     if new_regime and not entry.regulation.strip():
-        out.append(f"rezim baru {entry.regime}: isi peraturannya (mis. Permen HAM 15/2025)")
+        out.append(Message("cyc_new_regime_regulation", regime=entry.regime))
     if new_regime and not is_http_url(entry.source_url):
-        out.append("rezim baru: sumber wajib berupa tautan http(s)")
+        out.append(Message("cyc_new_regime_source"))
     if entry.outcomes:
         bad = sorted(set(entry.outcomes) - set(BANDS))
         if bad:
-            out.append(f"pita {bad} tidak dikenal: gunakan {', '.join(BANDS)}")
+            out.append(Message("cyc_band_unknown", bad=str(bad), known=", ".join(BANDS)))
         if any(not pair[0] for pair in entry.outcomes.values()):
-            out.append("label hasil kosong")
+            out.append(Message("cyc_label_empty"))
         if not entry.regime:
-            out.append("nama hasil perlu kode rezim")
+            out.append(Message("cyc_outcomes_need_regime"))
         elif not new_regime:
             have = set(store.regime_outcomes(entry.regime)["status"])
             again = sorted(have & set(entry.outcomes))
             if again:
-                out.append(f"rezim {entry.regime} sudah punya nama untuk {again}")
+                out.append(Message("cyc_outcomes_exist", regime=entry.regime, again=str(again)))
         if not is_http_url(entry.source_url):
-            out.append("nama hasil: sumber wajib berupa tautan http(s)")
+            out.append(Message("cyc_outcomes_source"))
     if entry.data_year is None and not new_regime and not entry.outcomes:
-        out.append("tidak ada yang ditambahkan")
+        out.append(Message("cyc_nothing"))
     return out
 
 
@@ -196,7 +197,7 @@ def add(entry: CycleEntry, settings: Settings, who: str | None) -> int:
     def change(store: Store) -> int:
         found = problems(entry, store)
         if found:
-            raise ValueError("; ".join(found))
+            raise Refused(*found)
         label = f"siklus {entry.data_year}" if entry.data_year is not None else "rezim"
         return store.add_admin_batch(
             *frames(entry, store), who=who, file_name=f"{label} {entry.regime}".strip()

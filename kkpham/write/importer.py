@@ -6,7 +6,8 @@ Columns (Indonesian, as in the template): ``tahun_data`` and/or ``tahun_pengharg
 
 ``check_file`` never writes. Storing goes through ``kkpham.write.stewardship.commit_file``, which
 checks the file again against the store as it is at that moment and stores all rows or none.
-Messages are in plain Indonesian: the people who fix the files read them.
+Every problem is a catalogue ``Message`` (``kkpham.texts``): the data page shows it in its
+language, the command line and the JSON report in Indonesian.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import pandas as pd
 
 from kkpham.model.precedence import source_kind as url_source_kind
 from kkpham.store import Store
+from kkpham.texts import Message, Number, Refused, explained, t
 from kkpham.vocab import BY_KEY, PREDIKAT_ALIASES
 from kkpham.write.spreadsheet import (
     HEADER_ROWS,
@@ -73,14 +75,20 @@ _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0"  # the old binary .xls
 
 
-class ImportFileError(ValueError):
+class ImportProblem(Refused):
+    """Rows that cannot be stored (one row's problems, or a whole report's), in catalogue
+    messages."""
+
+
+class ImportFileError(ImportProblem):
     """The file as a whole cannot be read (encoding, format, missing columns)."""
 
 
 @dataclass
 class ImportReport:
-    """One entry per data row: ``line``, ``raw`` (cells as written) and either ``error`` (plus
-    ``candidates``) or the parsed result (plus ``conflicts_with`` when stored claims differ)."""
+    """One entry per data row: ``line``, ``raw`` (cells as written) and either ``error`` (an
+    ``Explained``, plus ``candidates``) or the parsed result (plus ``conflicts_with`` when stored
+    claims differ)."""
 
     rows: list[dict] = field(default_factory=list)
     file_name: str = ""
@@ -110,11 +118,14 @@ class ImportReport:
         """Rows in conflict either way, each counted once (the batch's ``n_conflicts``)."""
         return sum(1 for r in self.rows if r.get("conflicts_with") or r.get("conflicts_in_file"))
 
-    def as_json(self) -> dict:
+    def as_json(self, lang: str = "id") -> dict:
+        """The report as JSON values, its errors in ``lang``."""
         return {
             "file_name": self.file_name,
             "file_sha256": self.file_sha256,
-            "rows": self.rows,
+            "rows": [
+                r | {"error": r["error"].text(lang)} if "error" in r else r for r in self.rows
+            ],
             "ok": self.ok,
             "errors": self.errors,
             "conflicts": self.conflicts,
@@ -132,17 +143,11 @@ def _normalise_header(name: object) -> str:
 
 def _decode(data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:200].count(b"\x00") > 10:
-        raise ImportFileError(
-            "berkas CSV ini berenkode UTF-16 ('Unicode Text'); di Excel pilih Simpan Sebagai → "
-            "'CSV UTF-8 (dipisah koma)'"
-        )
+        raise ImportFileError(Message("imp_utf16"))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise ImportFileError(
-            f"berkas CSV bukan UTF-8 (byte ke-{err.start + 1} tidak sah); di Excel pilih "
-            "Simpan Sebagai → 'CSV UTF-8 (dipisah koma)'"
-        ) from err
+        raise ImportFileError(Message("imp_not_utf8", byte=err.start + 1)) from err
 
 
 def _csv_rows(data: bytes) -> list[tuple[int, list[str]]]:
@@ -159,19 +164,25 @@ def _csv_rows(data: bytes) -> list[tuple[int, list[str]]]:
         for cells in reader:
             if len(cells) > MAX_COLUMNS:
                 raise ImportFileError(
-                    f"baris {reader.line_num}: {len(cells)} kolom (paling banyak {MAX_COLUMNS}); "
-                    "pemisah kolom tercampur?"
+                    Message(
+                        "imp_too_many_columns",
+                        line=reader.line_num,
+                        n=Number(len(cells)),
+                        max=Number(MAX_COLUMNS),
+                    )
                 )
             if not any(c.strip() for c in cells):
                 blank += 1  # blank lines cost nothing to skip but must not pile up
                 if blank > MAX_ROWS:
-                    raise ImportFileError(f"terlalu banyak baris kosong (lebih dari {MAX_ROWS})")
+                    raise ImportFileError(Message("imp_too_many_blank", max=Number(MAX_ROWS)))
                 continue
             rows.append((reader.line_num, cells))
             if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS:
-                raise ImportFileError(f"terlalu banyak baris (paling banyak {MAX_ROWS})")
+                raise ImportFileError(Message("imp_too_many_rows", max=Number(MAX_ROWS)))
     except csv.Error as err:
-        raise ImportFileError(f"berkas CSV rusak di baris {reader.line_num + 1}: {err}") from err
+        raise ImportFileError(
+            Message("imp_csv_broken", line=reader.line_num + 1, error=str(err))
+        ) from err
     return rows
 
 
@@ -184,13 +195,11 @@ def _xlsx_rows(data: bytes) -> list[tuple[int, list[str]]]:
     try:
         rows, titles = read_xlsx(data, _has_header)
     except SheetLimitError as err:
-        raise ImportFileError(str(err)) from err
+        raise ImportFileError(*err.messages) from err
     if rows:
         return rows
-    names = ", ".join(repr(t) for t in titles)
-    raise ImportFileError(
-        f"tidak ada lembar kerja dengan judul kolom {', '.join(REQUIRED)} (lembar: {names})"
-    )
+    names = ", ".join(repr(title) for title in titles)
+    raise ImportFileError(Message("imp_no_sheet", columns=", ".join(REQUIRED), sheets=names))
 
 
 def _header_index(rows: list[tuple[int, list[str]]]) -> int | None:
@@ -207,22 +216,21 @@ def read_table(data: bytes, file_name: str) -> pd.DataFrame:
     """
     if len(data) > MAX_BYTES:
         raise ImportFileError(
-            f"berkas terlalu besar ({len(data) / 1e6:.1f} MB; "
-            f"paling besar {MAX_BYTES / 1e6:.0f} MB)"
+            Message("imp_too_big", mb=Number(len(data) / 1e6, 1), max=Number(MAX_BYTES / 1e6, 0))
         )
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf"):
-        raise ImportFileError("berkas kosong")
+        raise ImportFileError(Message("imp_empty"))
     suffix = Path(file_name).suffix.lower()
     if data.startswith(_OLE) or suffix == ".xls":
-        raise ImportFileError("format Excel lama (.xls) tidak didukung: simpan sebagai .xlsx")
+        raise ImportFileError(Message("imp_xls"))
     if data.startswith(_ZIP):
         rows = _xlsx_rows(data)
     elif suffix in (".xlsx", ".xlsm"):
-        raise ImportFileError("berkas bernama .xlsx tetapi isinya bukan berkas Excel")
+        raise ImportFileError(Message("imp_fake_xlsx"))
     elif suffix in (".csv", ".txt", ""):
         rows = _csv_rows(data)
     else:
-        raise ImportFileError(f"jenis berkas {suffix!r} tidak didukung: gunakan CSV atau XLSX")
+        raise ImportFileError(Message("imp_bad_type", suffix=suffix))
     return _frame(rows)
 
 
@@ -232,32 +240,33 @@ def _frame(rows: list[tuple[int, list[str]]]) -> pd.DataFrame:
         header = [_normalise_header(c) for c in rows[0][1]] if rows else []
         missing = [c for c in ("kabupaten_kota", "predikat") if c not in header]
         raise ImportFileError(
-            f"kolom wajib tidak ada: {', '.join(missing)} (judul kolom harus di salah satu dari "
-            f"{HEADER_SEARCH_ROWS} baris pertama; unduh templat untuk contohnya)"
+            Message("imp_header_missing", missing=", ".join(missing), rows=HEADER_SEARCH_ROWS)
         )
     header = [_normalise_header(c) for c in rows[at][1]]
     named = [h for h in header if h]
     doubled = sorted({h for h in named if named.count(h) > 1})
     if doubled:
-        raise ImportFileError(f"judul kolom ganda: {', '.join(doubled)}")
+        raise ImportFileError(Message("imp_header_doubled", columns=", ".join(doubled)))
     missing = [c for c in REQUIRED if c not in header]
+    messages = [Message("imp_columns_missing", missing=", ".join(missing))] if missing else []
     if not any(c in header for c in YEAR_COLUMNS):
-        missing.append("tahun_data atau tahun_penghargaan")
-    if missing:
-        raise ImportFileError(f"kolom wajib tidak ada: {', '.join(missing)}")
+        messages.append(Message("imp_year_column_missing"))
+    if messages:
+        raise ImportFileError(*messages)
     body = [(line, cells) for line, cells in rows[at + 1 :] if any(c.strip() for c in cells)]
     if not body:
-        raise ImportFileError("tidak ada baris data di bawah judul kolom")
+        raise ImportFileError(Message("imp_no_rows"))
     if len(body) > MAX_ROWS:
-        raise ImportFileError(f"terlalu banyak baris ({len(body)}; paling banyak {MAX_ROWS})")
+        raise ImportFileError(
+            Message("imp_rows_counted", n=Number(len(body)), max=Number(MAX_ROWS))
+        )
     width = len(header)
     records = []
     for line, cells in body:
         extra = [c for c in cells[width:] if c.strip()]
         if extra:
             raise ImportFileError(
-                f"baris {line}: {len(cells)} sel terisi melebihi {width} judul kolom "
-                "(pemisah kolom tercampur atau tanda kutip tidak ditutup?)"
+                Message("imp_cells_beyond", line=line, n=Number(len(cells)), width=width)
             )
         cells = (cells + [""] * width)[:width]
         records.append({h: c for h, c in zip(header, cells, strict=True) if h})
@@ -271,7 +280,7 @@ def _year(text: str, column: str) -> int | None:
     if not text:
         return None
     if not re.fullmatch(r"\d{4}(\.0)?", text):
-        raise ValueError(f"{column} {text[:20]!r} bukan tahun (tulis empat angka, mis. 2023)")
+        raise ImportProblem(Message("imp_not_year", column=column, text=text[:20]))
     return int(float(text))
 
 
@@ -282,9 +291,9 @@ def _score(text: str) -> float | None:
     try:
         value = float(text)
     except ValueError as err:
-        raise ValueError(f"nilai {text[:20]!r} bukan angka") from err
+        raise ImportProblem(Message("imp_score_not_number", text=text[:20])) from err
     if not math.isfinite(value) or not 0 <= value <= 100:
-        raise ValueError(f"nilai {text[:20]!r} harus angka 0–100")
+        raise ImportProblem(Message("val_score_range", text=text[:20]))
     return value
 
 
@@ -304,7 +313,7 @@ def source_kind(source: str) -> str | None:
     return "keputusan" if is_decree_citation(source) else None
 
 
-def cell_problems(raw: dict) -> list[str]:
+def cell_problems(raw: dict) -> list[Message]:
     """Cells that must not be stored whatever they mean: formulas, markup, control characters."""
     problems = []
     for column in TEXT_COLUMNS:
@@ -312,55 +321,45 @@ def cell_problems(raw: dict) -> list[str]:
         if not text or text in _EMPTY_MARKS:
             continue
         if len(text) > MAX_CELL:
-            problems.append(f"{column} terlalu panjang ({len(text)} karakter)")
+            problems.append(Message("imp_cell_long", column=column, n=Number(len(text))))
         elif _CONTROL.search(text):
-            problems.append(f"{column} berisi karakter kendali yang tidak terlihat")
+            problems.append(Message("imp_cell_control", column=column))
         elif text.startswith(_FORMULA_START) and not (column == "nilai" and text[1:2].isdigit()):
-            problems.append(
-                f"{column} diawali {text[0]!r} (dianggap rumus spreadsheet); hapus tanda itu"
-            )
+            problems.append(Message("imp_cell_formula", column=column, mark=text[0]))
         elif _HTML.search(text):
-            problems.append(f"{column} berisi tag HTML; tulis teks biasa")
+            problems.append(Message("imp_cell_html", column=column))
     return problems
 
 
 def parse_row(raw: dict, resolver: Resolver) -> dict:
-    """One file row -> result fields; raises ValueError (ResolveError is one) in plain words."""
+    """One file row -> result fields; raises ImportProblem or ResolveError (both Explained)."""
     problems = cell_problems(raw)
     if problems:
-        raise ValueError("; ".join(problems))
+        raise ImportProblem(*problems)
     name = raw.get("kabupaten_kota", "").strip()
     if name.lower().startswith(EXAMPLE_MARK) or raw.get("provinsi", "").strip().lower().startswith(
         EXAMPLE_MARK
     ):
-        raise ValueError(
-            "baris contoh dari templat: hapus baris ini atau ganti dengan data sebenarnya"
-        )
+        raise ImportProblem(Message("imp_example_row"))
     data_year = _year(raw.get("tahun_data", ""), "tahun_data")
     award_year = _year(raw.get("tahun_penghargaan", ""), "tahun_penghargaan")
     if data_year is None and award_year is None:
-        raise ValueError("tahun_data atau tahun_penghargaan wajib diisi")
+        raise ImportProblem(Message("imp_year_missing"))
     if data_year is not None and award_year is not None and award_year != data_year + 1:
-        raise ValueError(
-            f"tahun_penghargaan {award_year} tidak cocok dengan tahun_data {data_year} "
-            "(penghargaan diserahkan setahun setelah tahun data)"
-        )
+        raise ImportProblem(Message("imp_year_mismatch", award=award_year, data=data_year))
     derived = data_year is None
     data_year = award_year - 1 if data_year is None else data_year
     predikat = re.sub(r"\s+", " ", raw["predikat"].strip().lower())
     if predikat not in PREDIKAT_ALIASES:
-        raise ValueError(
-            f"predikat {raw['predikat'][:40]!r} tidak dikenal (gunakan mis. Peduli HAM, "
-            "Cukup Peduli HAM, Belum Peduli HAM, Tidak melapor)"
-        )
+        raise ImportProblem(Message("imp_predicate_unknown", text=raw["predikat"][:40]))
     source = raw["sumber"].strip()
     if not source:
-        raise ValueError("sumber wajib diisi (tautan berita/situs atau nomor Keputusan Menteri)")
+        raise ImportProblem(Message("imp_source_missing"))
     kind = source_kind(source)
     if kind is None:
-        raise ValueError(f"sumber {source[:80]!r} bukan tautan http(s) atau nomor Keputusan")
+        raise ImportProblem(Message("imp_source_kind", text=source[:80]))
     if not name:
-        raise ValueError("kabupaten_kota kosong")
+        raise ImportProblem(Message("imp_name_missing"))
     match = resolver.resolve(name, province=raw["provinsi"].strip() or None)
     note = raw.get("keterangan", "").strip()
     return {
@@ -380,7 +379,7 @@ def parse_row(raw: dict, resolver: Resolver) -> dict:
 
 def _error(line: int, raw: dict, err: ValueError) -> dict:
     candidates = [f"{code} {name}" for code, name in getattr(err, "candidates", [])]
-    return {"line": line, "raw": raw, "error": str(err), "candidates": candidates}
+    return {"line": line, "raw": raw, "error": explained(err), "candidates": candidates}
 
 
 # -- the whole file -----------------------------------------------------------------------------
@@ -434,14 +433,12 @@ def check_frame(
         )
         key = (row["code"], row["data_year"], source_key(row["source"]))
         if key in seen:
-            problems.append(
-                f"baris ganda: daerah, tahun data dan sumber sama dengan baris {seen[key]}"
-            )
+            problems.append(Message("imp_dup_in_file", line=seen[key]))
         elif key in stored_keys:
-            problems.append("klaim ini (daerah, tahun data, sumber) sudah tersimpan")
+            problems.append(Message("imp_already_stored"))
         seen.setdefault(key, int(line))
         if problems:
-            report.rows.append(_error(int(line), raw, ValueError("; ".join(problems))))
+            report.rows.append(_error(int(line), raw, ImportProblem(*problems)))
             continue
         others = by_region_year.get((row["code"], row["data_year"]))
         if others is not None:
@@ -501,9 +498,9 @@ def commit(report: ImportReport, store: Store, who: str | None = None) -> int:
     Use ``kkpham.write.stewardship.commit_file`` for the live store (backup, lock, atomic swap).
     """
     if report.errors:
-        raise ValueError(f"{report.errors} baris bermasalah: tidak ada yang disimpan")
+        raise ImportProblem(Message("imp_refused", n=Number(report.errors)))
     if not report.rows:
-        raise ValueError("tidak ada baris untuk disimpan")
+        raise ImportProblem(Message("imp_nothing"))
     return store.add_batch(
         results_frame(report),
         origin="import",
@@ -515,21 +512,20 @@ def commit(report: ImportReport, store: Store, who: str | None = None) -> int:
 
 
 # -- what the user sees ---------------------------------------------------------------------------
-def preview_frame(report: ImportReport) -> pd.DataFrame:
-    """One line per row: its state, where it resolved to, and its problem in plain words."""
+def preview_frame(report: ImportReport, lang: str = "id") -> pd.DataFrame:
+    """One line per row: its state, where it resolved to, and its problem, in ``lang``."""
     out = []
     for r in report.rows:
         raw = r["raw"]
         if "error" in r:
-            state, region = "Galat", ""
-            message = r["error"]
+            state, region = t("imp_state_error", lang), ""
+            message = r["error"].text(lang)
         else:
             region = f"{r['code']} {r['name']}"
-            state, message = _conflict_text(r)
+            state, message = _conflict_text(r, lang)
             if r["data_year_derived"]:
-                message = (message + "; " if message else "") + (
-                    f"tahun data {r['data_year']} diturunkan dari tahun penghargaan"
-                )
+                derived = t("imp_derived", lang, year=r["data_year"])
+                message = f"{message}; {derived}" if message else derived
         out.append(
             {
                 "baris": r["line"],
@@ -547,35 +543,37 @@ def preview_frame(report: ImportReport) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-def _conflict_text(r: dict) -> tuple[str, str]:
+def _claim(key: str, lang: str, status: str, source: str, **kw: object) -> str:
+    return t(key, lang, status=BY_KEY[status].label(lang), source=source, **kw)
+
+
+def _conflict_text(r: dict, lang: str) -> tuple[str, str]:
     """(state, message) of a good row: ready, or which other claims say something else."""
-    parts, states = [], []
-    if r.get("conflicts_in_file"):
-        states.append("baris lain")
-        parts.append(
-            "baris lain di berkas ini: "
-            + "; ".join(
-                f"baris {c['line']} {BY_KEY[c['status']].label('id')} ({c['source']})"
-                for c in r["conflicts_in_file"]
-            )
+    in_file, stored = r.get("conflicts_in_file"), r.get("conflicts_with")
+    parts = []
+    if in_file:
+        claims = "; ".join(
+            _claim("imp_conf_row", lang, c["status"], c["source"], line=c["line"]) for c in in_file
         )
-    if r.get("conflicts_with"):
-        states.append("data tersimpan")
-        parts.append(
-            "klaim tersimpan: "
-            + "; ".join(
-                f"{BY_KEY[c['status']].label('id')} ({c['source']})" for c in r["conflicts_with"]
-            )
-        )
-    if not states:
-        return "Siap", ""
-    note = "semua klaim tetap disimpan, peta memilih satu menurut aturan sumber"
-    return "Berbeda dengan " + " dan ".join(states), "; ".join(parts) + f" — {note}"
+        parts.append(t("imp_conf_file", lang, claims=claims))
+    if stored:
+        claims = "; ".join(f"{BY_KEY[c['status']].label(lang)} ({c['source']})" for c in stored)
+        parts.append(t("imp_conf_stored", lang, claims=claims))
+    if not parts:
+        return t("imp_state_ready", lang), ""
+    state = (
+        "imp_state_both"
+        if in_file and stored
+        else "imp_state_file"
+        if in_file
+        else "imp_state_stored"
+    )
+    return t(state, lang), "; ".join(parts) + f" — {t('imp_conf_note', lang)}"
 
 
-def conflict_lines(report: ImportReport) -> list[str]:
-    """One plain line per region and year whose claims in the file (or in the file and the
-    store) disagree, e.g. "74.71 Kota Kendari, tahun data 2023: baris 2 Peduli HAM (…); …"."""
+def conflict_lines(report: ImportReport, lang: str = "id") -> list[str]:
+    """One line per region and year whose claims in the file (or in the file and the store)
+    disagree, e.g. "74.71 Kota Kendari, tahun data 2023: baris 2 Peduli HAM (…); …"."""
     groups: dict[tuple, list[dict]] = {}
     for r in report.rows:
         if r.get("conflicts_in_file") or r.get("conflicts_with"):
@@ -583,24 +581,30 @@ def conflict_lines(report: ImportReport) -> list[str]:
     lines = []
     for (code, name, year), rows in groups.items():
         said = [
-            f"baris {r['line']} {BY_KEY[r['status']].label('id')} ({r['source']})" for r in rows
+            _claim("imp_conf_row", lang, r["status"], r["source"], line=r["line"]) for r in rows
         ]
         stored = {(c["status"], c["source"]) for r in rows for c in r.get("conflicts_with", [])}
-        said += [f"tersimpan {BY_KEY[st].label('id')} ({src})" for st, src in sorted(stored)]
-        lines.append(f"{code} {name}, tahun data {year}: " + "; ".join(said))
+        said += [_claim("imp_conf_stored_claim", lang, st, src) for st, src in sorted(stored)]
+        lines.append(
+            t("imp_conf_line", lang, code=code, name=name, year=year, said="; ".join(said))
+        )
     return lines
 
 
-def error_rows(report: ImportReport) -> pd.DataFrame:
-    """The rows in error as written in the file, with their line and problem (for fixing)."""
+def error_rows(report: ImportReport, lang: str = "id") -> pd.DataFrame:
+    """The rows in error as written in the file, with their line and problem (for fixing): the
+    template's columns keep their names, so the fixed file imports as it is."""
+    line, problem, candidates = (
+        t(k, lang) for k in ("imp_col_line", "imp_col_problem", "imp_col_candidates")
+    )
     rows = [
         {
-            "baris": r["line"],
+            line: r["line"],
             **{c: r["raw"].get(c, "") for c in report.columns},
-            "masalah": r["error"],
-            "kandidat": "; ".join(r.get("candidates", [])),
+            problem: r["error"].text(lang),
+            candidates: "; ".join(r.get("candidates", [])),
         }
         for r in report.rows
         if "error" in r
     ]
-    return pd.DataFrame(rows, columns=["baris", *report.columns, "masalah", "kandidat"])
+    return pd.DataFrame(rows, columns=[line, *report.columns, problem, candidates])

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import re
 import resource
@@ -35,6 +36,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from kkpham.model.resolver import ResolveError, split_prefix
+from kkpham.texts import Explained, Message, Number
 from kkpham.vocab import PREDIKAT_ALIASES
 from kkpham.write.importer import COLUMNS, MAX_BYTES, ImportReport, check_frame, commit
 
@@ -87,7 +89,7 @@ _PREFIX_WORDS = {
 }
 
 
-class PasteError(ValueError):
+class PasteError(Explained, ValueError):
     """The text or PDF as a whole cannot be used (too long, no text layer, …)."""
 
 
@@ -118,10 +120,7 @@ class PasteReport:
 def normalise_text(text: str) -> str:
     """NFKC, one kind of line break, no control characters; PasteError beyond MAX_CHARS."""
     if len(text) > MAX_CHARS:
-        raise PasteError(
-            f"teks terlalu panjang ({len(text):,} karakter; paling banyak {MAX_CHARS:,}): "
-            "tempel per provinsi atau per halaman".replace(",", ".")
-        )
+        raise PasteError(Message("pst_too_long", n=Number(len(text)), max=Number(MAX_CHARS)))
     text = unicodedata.normalize("NFKC", text).replace("\r\n", "\n").replace("\r", "\n")
     return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", " ", text)
 
@@ -138,11 +137,14 @@ def pdf_text(data: bytes) -> str:
     """
     if len(data) > MAX_PDF_BYTES:
         raise PasteError(
-            f"PDF terlalu besar ({len(data) / 1e6:.1f} MB; paling besar "
-            f"{MAX_PDF_BYTES / 1e6:.0f} MB)"
+            Message(
+                "pst_pdf_too_big",
+                mb=Number(len(data) / 1e6, 1),
+                max=Number(MAX_PDF_BYTES / 1e6, 0),
+            )
         )
     if not data.startswith(b"%PDF"):
-        raise PasteError("berkas ini bukan PDF")
+        raise PasteError(Message("pst_not_pdf"))
     from kkpham.write.spreadsheet import SheetLimitError, parse_slot
 
     try:
@@ -157,15 +159,43 @@ def pdf_text(data: bytes) -> str:
                 env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
             )
     except subprocess.TimeoutExpired as err:
-        raise PasteError("PDF terlalu lama dibaca; tempel teks lampirannya saja") from err
+        raise PasteError(Message("pst_pdf_slow")) from err
     except SheetLimitError as err:
-        raise PasteError(str(err)) from err
+        raise PasteError(*err.messages) from err
     if done.returncode == 0:
         return done.stdout.decode("utf-8")
     if done.returncode == _REFUSED:
-        raise PasteError(done.stderr.decode("utf-8", "replace").strip().splitlines()[-1])
-    raise PasteError(
-        "PDF tidak dapat dibaca dalam batas memori dan waktu; tempel teks lampirannya saja"
+        raise _refusal(done.stderr.decode("utf-8", "replace").strip().splitlines()[-1])
+    raise PasteError(Message("pst_pdf_limits"))
+
+
+def _refusal(line: str) -> PasteError:
+    """The child's refusal, sent as one JSON line of catalogue messages (``_refuse``)."""
+    try:
+        sent = json.loads(line)
+        return PasteError(*(Message(m["key"], **_values(m["values"])) for m in sent))
+    except (ValueError, KeyError, TypeError):  # not ours (an interpreter's last words)
+        return PasteError(Message("pst_pdf_unreadable", problem=line[:200]))
+
+
+def _values(values: dict) -> dict:
+    return {k: Number(v["number"]) if isinstance(v, dict) else v for k, v in values.items()}
+
+
+def _refuse(err: PasteError) -> str:
+    """A child's PasteError as one JSON line; a Number travels as {"number": …}."""
+    return json.dumps(
+        [
+            {
+                "key": m.key,
+                "values": {
+                    k: {"number": v.value} if isinstance(v, Number) else v
+                    for k, v in m.values.items()
+                },
+            }
+            for m in err.messages
+        ],
+        ensure_ascii=False,
     )
 
 
@@ -177,28 +207,20 @@ def extract_pdf_text(data: bytes, clock: Callable[[], float] = time.monotonic) -
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if len(pdf.pages) > MAX_PDF_PAGES:
-                raise PasteError(
-                    f"PDF {len(pdf.pages)} halaman; paling banyak {MAX_PDF_PAGES}: "
-                    "pisahkan halaman lampirannya"
-                )
+                raise PasteError(Message("pst_pdf_pages", n=len(pdf.pages), max=MAX_PDF_PAGES))
             for page in pdf.pages:
                 parts.append(page.extract_text() or "")
                 if clock() - start > MAX_SECONDS:
-                    raise PasteError("PDF terlalu lama dibaca; tempel teks lampirannya saja")
+                    raise PasteError(Message("pst_pdf_slow"))
                 if sum(len(p) for p in parts) > MAX_CHARS:
-                    raise PasteError(
-                        f"teks PDF lebih dari {MAX_CHARS:,} karakter".replace(",", ".")
-                    )
+                    raise PasteError(Message("pst_pdf_text_long", max=Number(MAX_CHARS)))
     except PasteError:
         raise
     except Exception as err:  # pdfminer raises many kinds for broken files
-        raise PasteError(f"PDF tidak dapat dibaca: {type(err).__name__}") from err
+        raise PasteError(Message("pst_pdf_unreadable", problem=type(err).__name__)) from err
     text = "\n".join(parts)
     if not text.strip():
-        raise PasteError(
-            "PDF ini tidak punya lapisan teks (hasil pindai/foto): tidak ada nama yang bisa "
-            "dibaca. Salin daftar dari dokumen aslinya, atau ketik nama-namanya, lalu tempel."
-        )
+        raise PasteError(Message("pst_pdf_scan"))
     return text
 
 
@@ -285,11 +307,11 @@ def extract_rows(
     switched by headings in the text. PasteError on bad arguments or unbounded input.
     """
     if (data_year is None) == (award_year is None):
-        raise PasteError("isi salah satu: tahun data atau tahun penghargaan")
+        raise PasteError(Message("pst_one_year"))
     if predikat.strip().lower() not in PREDIKAT_ALIASES:
-        raise PasteError(f"predikat {predikat!r} tidak dikenal")
+        raise PasteError(Message("val_status_unknown", text=predikat))
     if not sumber.strip():
-        raise PasteError("sumber wajib diisi (tautan berita/situs atau nomor Keputusan Menteri)")
+        raise PasteError(Message("imp_source_missing"))
     national = province is None or province.strip().lower() in NATIONAL
     province_code = None if national else resolver.resolve_province(province)
     text = normalise_text(text)
@@ -301,9 +323,9 @@ def extract_rows(
         for line, fragment in _fragments(segment, seg_line):
             n_fragments += 1
             if n_fragments > MAX_FRAGMENTS:
-                raise PasteError(f"lebih dari {MAX_FRAGMENTS} potongan teks: tempel per provinsi")
+                raise PasteError(Message("pst_fragments", max=Number(MAX_FRAGMENTS)))
             if clock() - start > MAX_SECONDS:
-                raise PasteError("teks terlalu rumit untuk dibaca dalam batas waktu")
+                raise PasteError(Message("pst_too_complex"))
             name = _BRACKETS.sub("", fragment).strip()  # "Konawe Selatan (Konsel)"
             row_province = province_code
             if national:
@@ -389,5 +411,5 @@ if __name__ == "__main__":  # the bounded PDF reader's child process (see ``pdf_
     try:
         sys.stdout.write(extract_pdf_text(sys.stdin.buffer.read()))
     except PasteError as refused:
-        print(str(refused).replace("\n", " "), file=sys.stderr)
+        print(_refuse(refused), file=sys.stderr)
         sys.exit(_REFUSED)

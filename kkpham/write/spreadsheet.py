@@ -6,7 +6,7 @@ sheet whole, so one cell at ``XFD1048576`` costs gigabytes, and a zip of highly 
 sheet's declared dimensions are checked; each candidate sheet's XML is then scanned as a stream
 (constant memory) against hard row, column and cell caps; only a sheet within every cap is read,
 by openpyxl in read-only mode with explicit row and column bounds. Every step checks a deadline.
-The first limit reached stops the read with a plain Indonesian message (``SheetLimitError``).
+The first limit reached stops the read with a message in plain words (``SheetLimitError``).
 
 ``openpyxl`` parses through ``defusedxml`` when it is installed (it is pinned), so entity
 expansion ("billion laughs") is refused too.
@@ -26,6 +26,8 @@ import openpyxl
 from defusedxml.ElementTree import iterparse
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
+from kkpham.texts import Explained, Message, Number
+
 # An official results list has one row per kab/kota (514 in all) and the template's 8 columns.
 MAX_DATA_ROWS = 20_000
 MAX_COLUMNS = 30
@@ -43,12 +45,8 @@ _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _SLOTS = threading.BoundedSemaphore(PARSE_SLOTS)
 
 
-class SheetLimitError(ValueError):
+class SheetLimitError(Explained, ValueError):
     """The workbook is beyond a limit or unreadable; the message says which, for the uploader."""
-
-
-def _n(value: int) -> str:
-    return f"{value:,}".replace(",", ".")  # Indonesian thousands separator
 
 
 @dataclass
@@ -61,17 +59,14 @@ class Deadline:
 
     def check(self) -> None:
         if self.clock() > self.end:
-            raise SheetLimitError(
-                f"berkas Excel butuh lebih dari {self.seconds:.0f} detik untuk dibaca; simpan "
-                "ulang hanya tabel hasilnya (atau sebagai CSV UTF-8)"
-            )
+            raise SheetLimitError(Message("xls_slow", seconds=Number(self.seconds, 0)))
 
 
 @contextmanager
 def parse_slot(wait: float = SLOT_WAIT) -> Iterator[None]:
     """At most PARSE_SLOTS workbooks are read at once: many hostile uploads cannot add up."""
     if not _SLOTS.acquire(timeout=wait):
-        raise SheetLimitError("server sedang memeriksa berkas lain; coba lagi sebentar lagi")
+        raise SheetLimitError(Message("xls_busy"))
     try:
         yield
     finally:
@@ -85,17 +80,19 @@ def check_archive(data: bytes) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as err:
-        raise SheetLimitError("berkas Excel rusak (arsip zip tidak sah)") from err
+        raise SheetLimitError(Message("xls_bad_zip")) from err
     if len(entries) > MAX_ENTRIES:
         raise SheetLimitError(
-            f"berkas Excel berisi {_n(len(entries))} bagian (paling banyak "
-            f"{MAX_ENTRIES}); simpan ulang hanya tabel hasilnya"
+            Message("xls_entries", n=Number(len(entries)), max=Number(MAX_ENTRIES))
         )
     total = sum(e.file_size for e in entries)
     if total > MAX_UNCOMPRESSED:
         raise SheetLimitError(
-            f"isi berkas Excel terlalu besar setelah dibuka ({total / 1e6:.0f} MB; paling "
-            f"besar {MAX_UNCOMPRESSED / 1e6:.0f} MB): simpan ulang hanya tabel hasilnya"
+            Message(
+                "xls_unpacked",
+                mb=Number(total / 1e6, 0),
+                max=Number(MAX_UNCOMPRESSED / 1e6, 0),
+            )
         )
     return archive
 
@@ -104,9 +101,14 @@ def _declared_too_big(ws: object, title: str) -> None:
     rows, cols = ws.max_row, ws.max_column  # from <dimension ref=…>; None when absent
     if (rows or 0) > MAX_SHEET_ROWS or (cols or 0) > MAX_COLUMNS:
         raise SheetLimitError(
-            f"lembar {title!r} menyatakan ukuran {_n(rows or 0)} baris × {_n(cols or 0)} kolom "
-            f"(paling banyak {_n(MAX_DATA_ROWS)} baris data dan {MAX_COLUMNS} kolom): hapus isi "
-            "dan format di luar tabel, atau salin tabelnya ke berkas baru"
+            Message(
+                "xls_declared",
+                title=title,
+                rows=Number(rows or 0),
+                cols=Number(cols or 0),
+                max_rows=Number(MAX_DATA_ROWS),
+                max_cols=Number(MAX_COLUMNS),
+            )
         )
 
 
@@ -133,18 +135,28 @@ def scan_sheet(source: io.BufferedIOBase, title: str, deadline: Deadline) -> int
                 has_value = any(child.tag in (f"{_NS_MAIN}v", f"{_NS_MAIN}is") for child in elem)
                 if has_value and row > MAX_SHEET_ROWS:
                     raise SheetLimitError(
-                        f"lembar {title!r} berisi data di baris {_n(row)} (paling banyak "
-                        f"{_n(MAX_DATA_ROWS)} baris data)"
+                        Message(
+                            "xls_row_far", title=title, row=Number(row), max=Number(MAX_DATA_ROWS)
+                        )
                     )
                 if has_value and col > MAX_COLUMNS:
                     raise SheetLimitError(
-                        f"lembar {title!r} berisi data di sel {ref or col} (kolom ke-{_n(col)}; "
-                        f"paling banyak {MAX_COLUMNS} kolom)"
+                        Message(
+                            "xls_col_far",
+                            title=title,
+                            cell=ref or col,
+                            col=Number(col),
+                            max=Number(MAX_COLUMNS),
+                        )
                     )
                 if cells_in_row > MAX_CELLS_PER_ROW:
                     raise SheetLimitError(
-                        f"lembar {title!r}: baris {_n(row)} memiliki lebih dari "
-                        f"{MAX_CELLS_PER_ROW} sel; hapus isi dan format di luar tabel"
+                        Message(
+                            "xls_row_cells",
+                            title=title,
+                            row=Number(row),
+                            max=Number(MAX_CELLS_PER_ROW),
+                        )
                     )
                 if has_value:
                     last_row = max(last_row, row)
@@ -158,7 +170,9 @@ def scan_sheet(source: io.BufferedIOBase, title: str, deadline: Deadline) -> int
         raise
     except Exception as err:  # ParseError, defusedxml's refusals, bad references
         problem = type(err).__name__
-        raise SheetLimitError(f"lembar {title!r} tidak dapat dibaca ({problem})") from err
+        raise SheetLimitError(
+            Message("xls_sheet_unreadable", title=title, problem=problem)
+        ) from err
     return last_row
 
 
@@ -207,7 +221,7 @@ def read_xlsx(
         except SheetLimitError:
             raise
         except Exception as err:  # openpyxl raises many kinds for broken workbooks
-            raise SheetLimitError(f"berkas Excel tidak dapat dibaca: {type(err).__name__}") from err
+            raise SheetLimitError(Message("xls_unreadable", problem=type(err).__name__)) from err
         try:
             titles = list(book.sheetnames)
             order = sorted(titles, key=lambda name: name.strip().lower() != "data")

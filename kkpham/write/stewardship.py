@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, TypeVar
 from kkpham.model import panel
 from kkpham.settings import Settings
 from kkpham.store import SCHEMA_VERSION, Store
+from kkpham.texts import Explained, Message, Number, Refused
 from kkpham.write.backup import fsync_dir, fsync_file, list_backups, take_backup
 from kkpham.write.importer import ImportReport, check_file, commit, results_frame
 
@@ -43,7 +44,7 @@ UNDOABLE_ORIGINS = ("import", "cycle")
 _PAUSE_VAR = "KKPHAM_TEST_COMMIT_PAUSE"
 
 
-class WriteError(RuntimeError):
+class WriteError(Explained, RuntimeError):
     """A write that did not happen; the message says why in plain words; nothing changed."""
 
 
@@ -57,18 +58,19 @@ class WriteFailed(WriteError):
 
 def _failed(err: OSError, db: Path) -> WriteFailed:
     if err.errno == errno.ENOSPC:
-        why = f"disk penuh di {db.parent}; kosongkan ruang (mis. cadangan lama) lalu ulangi"
-    else:
-        why = f"kesalahan disk ({err.strerror or err})"
-    return WriteFailed(f"penulisan gagal: {why}. Tidak ada yang berubah.")
+        return WriteFailed(Message("wr_disk_full", folder=str(db.parent)))
+    return WriteFailed(Message("wr_disk_error", error=str(err.strerror or err)))
 
 
-class ImportRefused(ValueError):
+class ImportRefused(Explained, ValueError):
     """The file has rows in error at commit time; nothing was written. ``report`` has them."""
 
     def __init__(self, report: ImportReport) -> None:
         self.report = report
-        super().__init__(f"{report.errors} baris bermasalah: tidak ada yang disimpan")
+        super().__init__(Message("imp_refused", n=Number(report.errors)))
+
+    def __reduce__(self) -> tuple:  # pickle and copy: rebuilt from its report
+        return (ImportRefused, (self.report,))
 
 
 def lock_path(db_path: Path) -> Path:
@@ -91,9 +93,7 @@ def write_lock(db_path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise WriteBusy(
-                        f"penulisan lain ke {db_path.name} masih berjalan; coba lagi nanti"
-                    ) from None
+                    raise WriteBusy(Message("wr_busy", file=db_path.name)) from None
                 time.sleep(0.05)
         try:
             yield
@@ -187,10 +187,8 @@ def undo(batch_id: int, settings: Settings, who: str | None) -> int:
     def change(store: Store) -> int:
         batches = store.batches().set_index("batch_id")
         if batch_id in batches.index and batches.loc[batch_id, "origin"] not in UNDOABLE_ORIGINS:
-            raise ValueError(
-                f"batch {batch_id} berasal dari {batches.loc[batch_id, 'origin']}, bukan impor: "
-                "ubah berkas data/ lalu jalankan build"
-            )
+            origin = str(batches.loc[batch_id, "origin"])
+            raise Refused(Message("wr_undo_not_import", batch=batch_id, origin=origin))
         return store.undo_batch(batch_id, who=who)
 
     return write_store(settings, change, reason=f"undo-{batch_id}")

@@ -1,7 +1,7 @@
 """Checks every result row must pass before it is stored, by the build and by imports alike.
 
-Each problem names the row (its line in the file it came from) and what is wrong, in Indonesian
-first because the people who fix the files read it.
+Each problem is a catalogue ``Message`` (``kkpham.texts``), shown in the reader's language; the
+build's ``DataError`` names each row's line in the file it came from, in Indonesian.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from urllib.parse import parse_qsl, urlencode, urlparse
 import pandas as pd
 
 from kkpham.regimes import BANDS
-from kkpham.vocab import BY_KEY, STORED_KEYS
+from kkpham.texts import Message, Number
+from kkpham.vocab import STORED_KEYS
 
 PEDULI_MIN = 75  # every regime's Peduli HAM threshold (data/regimes.csv)
 # The bands below Peduli are published only for Permenkumham 34/2016 (data/regimes.csv, regime B:
@@ -116,52 +117,51 @@ def regime_bands(outcomes: pd.DataFrame) -> dict[str, frozenset[str]]:
 
 def _status_problems(
     status: str, score: float | None, cycle: pd.Series, bands: frozenset[str]
-) -> list[str]:
+) -> list[Message]:
     """A status and score the cycle's criteria regime cannot have given."""
-    label, regulation = BY_KEY[status].label("id"), cycle.get("regulation")
+    label, regulation = Message(f"status_{status}"), cycle.get("regulation")
     if status in BANDS and status not in bands:
         if not bands:
-            return [
-                f"{regulation}: nama hasil penilaiannya belum diumumkan, jadi predikat "
-                f"{label!r} belum dapat disimpan untuk tahun data ini"
-            ]
-        named = ", ".join(BY_KEY[b].label("id") for b in BANDS if b in bands)
-        return [f"predikat {label!r} tidak ada dalam {regulation} (hasilnya: {named})"]
+            return [Message("val_outcomes_unpublished", regulation=regulation, label=label)]
+        named = [Message(f"status_{b}") for b in BANDS if b in bands]
+        return [Message("val_not_in_regime", label=label, regulation=regulation, named=named)]
     if status in NOT_PEDULI and "peduli" not in bands:
-        return [
-            f"{regulation} belum mengumumkan predikat Peduli HAM atau penggantinya, jadi "
-            f"{label!r} belum dapat disimpan untuk tahun data ini"
-        ]
+        return [Message("val_no_peduli", regulation=regulation, label=label)]
     if score is None:
         return []
+    shown = Number(score)
     if status == "tidak_melapor":
-        return ["daerah yang tidak melapor tidak dinilai: kolom nilai harus kosong"]
+        return [Message("val_score_not_reported")]
     if status == "peduli" and score < PEDULI_MIN:
-        return [f"nilai {score} di bawah {PEDULI_MIN} tidak cocok dengan predikat Peduli HAM"]
+        return [Message("val_score_below_peduli", score=shown, min=PEDULI_MIN)]
     if status != "peduli" and score >= PEDULI_MIN:
-        return [f"nilai {score} (≥{PEDULI_MIN}) berarti Peduli HAM, bukan {label!r}"]
+        return [Message("val_score_means_peduli", score=shown, min=PEDULI_MIN, label=label)]
     low, high = BAND_SCORES.get(str(regulation), {}).get(status, (0, PEDULI_MIN))
     if status != "peduli" and not low <= score < high:
-        return [f"nilai {score} di luar rentang {label!r} dalam {regulation} ({low}–<{high})"]
+        return [
+            Message(
+                "val_score_outside",
+                score=shown,
+                label=label,
+                regulation=regulation,
+                low=low,
+                high=high,
+            )
+        ]
     return []
 
 
-def decree_problems(citation: str, year: int, cycle: pd.Series) -> list[str]:
+def decree_problems(citation: str, year: int, cycle: pd.Series) -> list[Message]:
     """A decree cited for a data year must name its year, and be signed in the award year
     ("Tahun 2023" or "/2023" for data year 2022). Other years may stand beside it (the data
     year, the regulation's); a cycle may have more than one decree, so numbers are not matched."""
     award = int(cycle["award_year"])
     years = {int(y) for y in _DECREE_YEAR.findall(citation)}
     if not years:
-        return [
-            f"kutipan keputusan harus menyebut tahunnya (penetapan tahun data {year}: "
-            f"'Tahun {award}')"
-        ]
+        return [Message("val_decree_no_year", year=year, award=award)]
     if award not in years:
-        return [
-            f"keputusan penetapan tahun data {year} ditetapkan tahun {award}; kutipan ini "
-            f"menyebut tahun {', '.join(map(str, sorted(years)))}"
-        ]
+        named = ", ".join(map(str, sorted(years)))
+        return [Message("val_decree_wrong_year", year=year, award=award, years=named)]
     return []
 
 
@@ -171,26 +171,22 @@ def row_problems(
     cycles: pd.DataFrame,
     bands: Mapping[str, frozenset[str]],
     allow_decree: bool = False,
-) -> list[str]:
+) -> list[Message]:
     """What is wrong with one result row (empty list: nothing). ``bands``: ``regime_bands`` of
     the store's outcomes; a status must be one the cycle's regime can give."""
-    problems: list[str] = []
+    problems: list[Message] = []
     region = regions.loc[row["region_code"]] if row["region_code"] in regions.index else None
     if region is None:
-        problems.append(f"kode wilayah {row['region_code']!r} tidak dikenal")
+        problems.append(Message("val_region_unknown", code=row["region_code"]))
     year = row["data_year"]
     if year not in cycles.index:
-        problems.append(
-            f"tahun data {year} di luar siklus KKP HAM yang dikenal "
-            f"({cycles.index.min()}–{cycles.index.max()})"
-        )
+        first, last = cycles.index.min(), cycles.index.max()
+        problems.append(Message("val_year_outside", year=year, first=first, last=last))
     elif not bool(cycles.loc[year, "held"]):
-        problems.append(f"tahun data {year}: penilaian tidak dilaksanakan pada siklus ini")
+        problems.append(Message("val_not_held", year=year))
     elif region is not None and pd.notna(region["formed_year"]) and year < region["formed_year"]:
-        problems.append(
-            f"{region['name']} baru dibentuk tahun {int(region['formed_year'])}, "
-            f"sebelum tahun data {year} daerah ini belum ada"
-        )
+        formed = int(region["formed_year"])
+        problems.append(Message("val_not_formed", name=region["name"], formed=formed, year=year))
     held = year in cycles.index and bool(cycles.loc[year, "held"])
     score = row.get("score")
     if score is not None and isinstance(score, float) and math.isnan(score):
@@ -198,10 +194,10 @@ def row_problems(
     if score is not None and (
         not isinstance(score, int | float) or not math.isfinite(score) or not 0 <= score <= 100
     ):
-        problems.append(f"nilai {score!r} harus angka 0–100")
+        problems.append(Message("val_score_range", text=score))
         score = None
     if row["status"] not in STORED_KEYS:
-        problems.append(f"predikat {row['status']!r} tidak dikenal")
+        problems.append(Message("val_status_unknown", text=row["status"]))
     elif held:
         cycle = cycles.loc[year]
         problems += _status_problems(
@@ -212,7 +208,7 @@ def row_problems(
         if held:
             problems += decree_problems(str(source), int(year), cycles.loc[year])
     elif not is_public_url(source):
-        problems.append("sumber wajib berupa tautan http(s) ke situs publik")
+        problems.append(Message("val_source_public"))
     return problems
 
 
