@@ -195,18 +195,21 @@ def _linked(frame: pd.DataFrame, column: str) -> pd.DataFrame:
 
 
 # Our own constant CSS (the limit and types are our words, never data): the uploader's English
-# words ("Drag and drop…", "… per file", "Browse files") hidden and drawn again in Indonesian.
-# Scoped to one uploader by its key's class: unscoped, the PDF uploader beside it said "CSV, XLSX".
+# words ("… per file", "Upload") hidden and drawn again in Indonesian. Scoped to one uploader by
+# its key's class (unscoped, the PDF uploader beside it said "CSV, XLSX"), and to the upload
+# button by its kind: once a file is chosen, the dropzone also holds the file's remove button and
+# an add button, which must keep their icons.
 UPLOADER_CSS_ID = """<style>
 [class*="st-key-{key}"] [data-testid="stFileUploaderDropzoneInstructions"] span,
-[class*="st-key-{key}"] [data-testid="stFileUploaderDropzone"] button,
-[class*="st-key-{key}"] [data-testid="stFileUploaderDropzone"] button * {{
+[class*="st-key-{key}"] [data-testid="stFileUploaderDropzone"] {button},
+[class*="st-key-{key}"] [data-testid="stFileUploaderDropzone"] {button} * {{
   font-size: 0 !important; }}
 [class*="st-key-{key}"] [data-testid="stFileUploaderDropzoneInstructions"] span::after {{
   content: "{limit}"; font-size: 0.875rem; }}
-[class*="st-key-{key}"] [data-testid="stFileUploaderDropzone"] button::after {{
+[class*="st-key-{key}"] [data-testid="stFileUploaderDropzone"] {button}::after {{
   content: "Pilih berkas"; font-size: 0.875rem; }}
 </style>"""
+UPLOAD_BUTTON = 'button[data-testid="stBaseButton-secondary"]'  # not the chips' remove or add
 
 
 def indonesian_uploader(key: str, mb: int, types: str) -> None:
@@ -214,7 +217,8 @@ def indonesian_uploader(key: str, mb: int, types: str) -> None:
     with ``key``, replaced by CSS, on the Indonesian page."""
     if _lang() == "id":
         limit = _t("dp_upload_limit", mb=str(mb), types=types)
-        st.markdown(UPLOADER_CSS_ID.format(key=key, limit=limit), unsafe_allow_html=True)
+        css = UPLOADER_CSS_ID.format(key=key, limit=limit, button=UPLOAD_BUTTON)
+        st.markdown(css, unsafe_allow_html=True)
 
 
 def upload_panel(who: str | None, cfg: AuthConfig | None = None) -> None:
