@@ -452,8 +452,11 @@ def export_panel() -> None:
         format_func=lambda c: labels[c] if c else _t("dp_all_provinces"),
     )
     fmt = c3.selectbox("Format", export.FORMATS, key="export_format")
-    with Store.open(settings.db_path) as store:
-        data = export.export_bytes(store, fmt, year, province)
+
+    def data() -> bytes:  # made when the button is pressed, not on every run of the page
+        with Store.open(settings.db_path) as store:
+            return export.export_bytes(store, fmt, year, province)
+
     name = export.file_name(fmt, year, province)
     st.download_button(
         _t("dp_download", fmt=fmt.upper()),

@@ -6,6 +6,7 @@ unchanged stores nothing.
 
 from __future__ import annotations
 
+import functools
 import io
 
 import pandas as pd
@@ -96,7 +97,11 @@ GUIDE = [
 ]
 
 
+@functools.cache
 def template_xlsx() -> bytes:
+    """The template workbook, made once per process: the same bytes on every page run keep the
+    download button's file where the browser fetched it (a new workbook per run, with its own
+    timestamps, replaced the file under a browser still fetching the last one: a 404)."""
     buffer = io.BytesIO()
     data = pd.DataFrame(EXAMPLES, columns=list(COLUMNS))
     guide = pd.DataFrame(GUIDE, columns=["bagian", "petunjuk"])
