@@ -227,3 +227,22 @@ def test_one_module_name_per_concept() -> None:
         if path.name not in {"__init__.py", "__main__.py"}:
             names.setdefault(path.name, []).append(str(path.relative_to(ROOT)))
     assert {n: p for n, p in names.items() if len(p) > 1} == {}
+
+
+def test_every_table_shows_missing_values_in_no_language() -> None:
+    """Streamlit draws a missing value as a grey English "None": every table passes
+    ``placeholder=MISSING`` instead (an Indonesian page must not say "None")."""
+    calls = []
+    for path in [*PAGES, *sorted((ROOT / "kkpham" / "ui").glob("*.py"))]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("dataframe", "data_editor")
+            ):
+                given = {k.arg: k.value for k in node.keywords}
+                placeholder = given.get("placeholder")
+                ok = isinstance(placeholder, ast.Name) and placeholder.id == "MISSING"
+                calls.append((f"{path.name}:{node.lineno}", ok))
+    assert len(calls) >= 10  # the check found the tables
+    assert [where for where, ok in calls if not ok] == []

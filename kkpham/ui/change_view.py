@@ -11,6 +11,7 @@ from kkpham.model import timeline, transitions
 from kkpham.present import context
 from kkpham.texts import t
 from kkpham.ui import charts, map_view, reads, state, table_widths
+from kkpham.ui.safe_text import MISSING
 from kkpham.vocab import BY_KEY
 
 VIEWS = ("banding",)  # absent = one year
@@ -151,4 +152,4 @@ def change_table(trans: pd.DataFrame, label_a: str, label_b: str, lang: str) -> 
     )
     link = st.column_config.LinkColumn(display_text=t("profile", lang))
     config = table_widths.whole_columns(view, {t("profile", lang): link})
-    st.dataframe(view, hide_index=True, width="stretch", column_config=config)
+    st.dataframe(view, hide_index=True, width="stretch", column_config=config, placeholder=MISSING)

@@ -17,7 +17,7 @@ from kkpham.present import context
 from kkpham.texts import t
 from kkpham.ui import charts, compiler_notes, present_view, table_widths, view_cache
 from kkpham.ui.map_view import year_labels, year_options
-from kkpham.ui.safe_text import SOURCE_DISPLAY, dashed, md_escape, web_links
+from kkpham.ui.safe_text import MISSING, SOURCE_DISPLAY, md_escape, web_links
 from kkpham.ui.state import profile_links, shared_params, write_param
 from kkpham.vocab import BY_KEY
 
@@ -73,8 +73,11 @@ def _league_view(
             format="%.0f%%", help=t("lg_max_help", lang)
         ),
         change_col: st.column_config.TextColumn(help=change_help),
-        all_col: st.column_config.TextColumn(help=t("lg_streak_all_help", lang)),
-        pembina_streak_col: st.column_config.TextColumn(help=t("lg_streak_pembina_help", lang)),
+        # numbers, so that they sort as numbers; an open verdict is empty (MISSING)
+        all_col: st.column_config.NumberColumn(format="%d", help=t("lg_streak_all_help", lang)),
+        pembina_streak_col: st.column_config.NumberColumn(
+            format="%d", help=t("lg_streak_pembina_help", lang)
+        ),
         pembina_col: st.column_config.TextColumn(help=t("lg_pembina_help", lang, rule=rule)),
     }
     shown = pd.DataFrame(
@@ -90,9 +93,9 @@ def _league_view(
                 f"{v:+.0f}" if ok and pd.notna(v) else "–"
                 for v, ok in zip(table["change"], table["change_complete"], strict=True)
             ],
-            # "—": that year's verdict is still open (unknown kab/kota), not "lost"
-            all_col: dashed(table["all_peduli_streak"]),
-            pembina_streak_col: dashed(table["pembina_streak"]),
+            # empty ("—"): that year's verdict is still open (unknown kab/kota), not "lost"
+            all_col: table["all_peduli_streak"].astype("Int64"),
+            pembina_streak_col: table["pembina_streak"].astype("Int64"),
             # "Mungkin" hangs on the kab/kota without data: how many
             pembina_col: [
                 t(f"lg_pb_{status}", lang, unknown=unknown)
@@ -127,6 +130,7 @@ def show_league(
     )
     event = st.dataframe(
         shown,
+        placeholder=MISSING,
         hide_index=True,
         width="stretch",
         on_select="rerun",
@@ -181,6 +185,7 @@ def show_share(
     if table is not None:
         st.dataframe(
             table,
+            placeholder=MISSING,
             hide_index=True,
             width="stretch",
             column_config=table_widths.whole_columns(
@@ -301,9 +306,10 @@ def _streak_rows(
         {
             t("region", lang): streaks["code"].map(names),
             t("profile", lang): profile_links(streaks["code"]),
-            # "—": no cited status that year (timeline.streaks), where 0 read as "lost"
-            t("st_streak", lang, year=year(as_of)): dashed(streaks["streak"]),
-            t("st_bridged", lang): dashed(streaks["streak_bridged"]),
+            # empty ("—"): no cited status that year (timeline.streaks), where 0 read as "lost";
+            # numbers, so that they sort as numbers
+            t("st_streak", lang, year=year(as_of)): streaks["streak"].astype("Int64"),
+            t("st_bridged", lang): streaks["streak_bridged"].astype("Int64"),
             t("st_last_run", lang): [
                 "—" if pd.isna(y) else t("st_run_to", lang, n=n, year=year(y))
                 for n, y in zip(streaks["last_run"], streaks["last_peduli"], strict=True)
@@ -319,6 +325,7 @@ def table_with_profile_links(view: pd.DataFrame, lang: str) -> None:
     """A table whose profile column is a link (the column named ``t("profile")``)."""
     st.dataframe(
         view,
+        placeholder=MISSING,
         hide_index=True,
         width="stretch",
         column_config=table_widths.whole_columns(

@@ -15,7 +15,7 @@ from kkpham.figures.completeness_grid import completeness_grid
 from kkpham.model import completeness
 from kkpham.texts import t
 from kkpham.ui import charts, panels, reads, state, view_cache
-from kkpham.ui.safe_text import md_escape
+from kkpham.ui.safe_text import MISSING, md_escape
 
 CHART_CONFIG = {"displaylogo": False, "scrollZoom": False}
 
@@ -75,7 +75,12 @@ def beside_summary(
         if unknown.empty:
             st.write(t("unknown_none", lang))
         else:
-            st.dataframe(unknown[["code", "name"]], hide_index=True, key=f"unknown_{year}")
+            st.dataframe(
+                unknown[["code", "name"]],
+                hide_index=True,
+                key=f"unknown_{year}",
+                placeholder=MISSING,
+            )
         st.markdown(f"[{t('unknown_import', lang)}]({state.link('data', tahun=str(year))})")
 
 

@@ -18,7 +18,7 @@ from kkpham.model import export
 from kkpham.settings import get_settings
 from kkpham.store import Store
 from kkpham.texts import explained, t
-from kkpham.ui.safe_text import md_escape, web_links
+from kkpham.ui.safe_text import MISSING, md_escape, web_links
 from kkpham.ui.state import url_lang
 from kkpham.write.auth import (
     AuthConfig,
@@ -337,6 +337,7 @@ def _show_report(report: ImportReport, key: str = "") -> None:
     preview = _linked(preview_frame(report, _lang()), "sumber")
     st.dataframe(
         preview,
+        placeholder=MISSING,
         hide_index=True,
         column_config=preview_columns(),
         column_order=list(preview_columns()),
@@ -379,6 +380,7 @@ def audit_panel(who: str | None, cfg: AuthConfig | None = None) -> None:
     ]
     st.dataframe(
         table,
+        placeholder=MISSING,
         hide_index=True,
         key="batches",
         column_config=audit_columns(),

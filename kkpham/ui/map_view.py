@@ -21,7 +21,7 @@ from kkpham.ui import (
     table_widths,
     view_cache,
 )
-from kkpham.ui.safe_text import SOURCE_DISPLAY, citations, md_escape, md_link, web_links
+from kkpham.ui.safe_text import MISSING, SOURCE_DISPLAY, citations, md_escape, md_link, web_links
 from kkpham.vocab import BY_KEY, STATUSES
 
 TOPOJSON_URL = "/app/static/topojson/"  # plotly.js reads world_110m.json here, never from a CDN
@@ -320,6 +320,7 @@ def region_table(frame: pd.DataFrame, lang: str = "id", view: tuple | None = Non
         )
     st.dataframe(
         table,
+        placeholder=MISSING,
         hide_index=True,
         width="stretch",
         column_config=table_widths.whole_columns(

@@ -17,6 +17,7 @@ from kkpham.store import Store
 from kkpham.texts import t
 from kkpham.ui import import_view as ui
 from kkpham.ui import reads
+from kkpham.ui.safe_text import MISSING
 from kkpham.write.auth import AuthConfig
 from kkpham.write.importer import ImportFileError
 from kkpham.write.paste import (
@@ -181,6 +182,7 @@ def _side_lists(pasted, lang: str) -> None:
             pd.DataFrame(pasted.unplaced).rename(
                 columns={"line": t("paste_line", lang), "text": t("paste_fragment", lang)},
             ),
+            placeholder=MISSING,
             hide_index=True,
             key="paste_unplaced",
         )
@@ -194,6 +196,7 @@ def _side_lists(pasted, lang: str) -> None:
                     "first_line": t("paste_first_line", lang),
                 },
             ),
+            placeholder=MISSING,
             hide_index=True,
             key="paste_duplicates",
         )

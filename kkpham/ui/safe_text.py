@@ -63,6 +63,11 @@ def citations(urls: pd.Series) -> pd.Series:
     return urls.where(~urls.map(is_http_url) & urls.fillna("").ne(""), None)
 
 
+# What a table shows where nothing is recorded, in either language: every st.dataframe passes it
+# as its placeholder (Streamlit's own is an English, grey "None").
+MISSING = "—"
+
+
 def dashed(values: pd.Series) -> pd.Series:
     """A column as text with nothing recorded shown as a dash, never as None, nan or <NA>."""
-    return values.astype("string").fillna("—").replace({"": "—", "<NA>": "—"})
+    return values.astype("string").fillna(MISSING).replace({"": MISSING, "<NA>": MISSING})

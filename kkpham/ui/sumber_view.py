@@ -7,7 +7,7 @@ import streamlit as st
 
 from kkpham.texts import t
 from kkpham.ui import compiler_notes, table_widths
-from kkpham.ui.safe_text import SOURCE_DISPLAY, citations, dashed, web_links
+from kkpham.ui.safe_text import MISSING, SOURCE_DISPLAY, citations, dashed, web_links
 from kkpham.vocab import BY_KEY, LEGEND_ORDER, ink
 
 KINDS = ("keputusan", "pemerintah", "berita")
@@ -73,6 +73,7 @@ def show_sources(sources: pd.DataFrame, lang: str = "id") -> None:
     )
     st.dataframe(
         table,
+        placeholder=MISSING,
         hide_index=True,
         width="stretch",
         column_config={table.columns[0]: st.column_config.LinkColumn()},

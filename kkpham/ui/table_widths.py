@@ -25,6 +25,7 @@ import pandas as pd
 import streamlit as st
 
 from kkpham.ui import margins
+from kkpham.ui.safe_text import MISSING
 
 FONT_PX = 14  # the grid's cell and heading font (Streamlit's theme: fontSizes.sm)
 CELL_PAD_PX = 2 * 8 + 6  # the grid's padding on both sides, and room for rounding and the border
@@ -158,6 +159,7 @@ def show_wrapped(
     sized, row_px = wrapped(table, column, config, lines, min_px, page_px)
     st.dataframe(
         table,
+        placeholder=MISSING,
         hide_index=True,
         width="stretch",
         height=table_px(len(table), row_px),
