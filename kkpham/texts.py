@@ -1419,7 +1419,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "imp_too_many_columns": (
         "baris {line}: {n} kolom (maksimal {max}); pemisah kolom tercampur?",
-        "line {line}: {n} columns (at most {max}); are the column separators mixed?",
+        "row {line}: {n} columns (at most {max}); are the column separators mixed?",
     ),
     "imp_too_many_blank": (
         "terlalu banyak baris kosong (lebih dari {max})",
@@ -1435,7 +1435,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "imp_csv_broken": (
         "berkas CSV rusak di baris {line}: {error}",
-        "the CSV file is broken at line {line}: {error}",
+        "the CSV file is broken at row {line}: {error}",
     ),
     "imp_no_sheet": (
         "tidak ada lembar kerja dengan judul kolom {columns} (lembar: {sheets})",
@@ -1471,7 +1471,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "imp_year_column_missing": (
         "kolom tahun_data atau tahun_penghargaan tidak ada",
-        "neither a tahun_data nor a tahun_penghargaan column",
+        "no tahun_data or tahun_penghargaan column",
     ),
     "imp_no_rows": (
         "tidak ada baris data di bawah judul kolom",
@@ -1480,7 +1480,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "imp_cells_beyond": (
         "baris {line}: {n} sel terisi melebihi {width} judul kolom (pemisah kolom tercampur atau "
         "tanda kutip tidak ditutup?)",
-        "line {line}: {n} cells, more than the {width} column headers (mixed column separators "
+        "row {line}: {n} cells, more than the {width} column headers (mixed column separators "
         "or an unclosed quote?)",
     ),
     # one row (kkpham.write.importer.parse_row and check_frame)
@@ -1540,7 +1540,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "imp_name_missing": ("kabupaten_kota kosong", "kabupaten_kota is empty"),
     "imp_dup_in_file": (
         "baris ganda: daerah, tahun data dan sumber sama dengan baris {line}",
-        "duplicate row: the same region, data year and source as line {line}",
+        "duplicate row: the same region, data year and source as row {line}",
     ),
     "imp_already_stored": (
         "klaim ini (daerah, tahun data, sumber) sudah tersimpan",
@@ -1548,7 +1548,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "imp_refused": (
         "{n} baris bermasalah: tidak ada yang disimpan",
-        "{n} rows have problems: nothing was stored",
+        "rows with problems: {n}; nothing was stored",
     ),
     "imp_nothing": ("tidak ada baris untuk disimpan", "no rows to store"),
     # the preview of a checked file (kkpham.write.importer.preview_frame, conflict_lines)
@@ -1562,7 +1562,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "imp_conf_file": ("baris lain di berkas ini: {claims}", "other rows of this file: {claims}"),
     "imp_conf_stored": ("klaim tersimpan: {claims}", "stored claims: {claims}"),
-    "imp_conf_row": ("baris {line} {status} ({source})", "line {line} {status} ({source})"),
+    "imp_conf_row": ("baris {line} {status} ({source})", "row {line} {status} ({source})"),
     "imp_conf_stored_claim": ("tersimpan {status} ({source})", "stored {status} ({source})"),
     "imp_conf_note": (
         "semua klaim tetap disimpan, peta memilih satu menurut aturan sumber",
@@ -1577,7 +1577,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "data year {year} derived from the award year",
     ),
     # the file of rows to fix: its own columns beside the template's
-    "imp_col_line": ("baris", "line"),
+    "imp_col_line": ("baris", "row"),
     "imp_col_problem": ("masalah", "problem"),
     "imp_col_candidates": ("kandidat", "candidates"),
     # what a stored row may not be (kkpham.write.validate)
@@ -1613,7 +1613,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "val_not_in_regime": (
         "predikat {label!r} tidak ada dalam {regulation} (hasilnya: {named})",
-        "{label!r} is not an outcome of {regulation} (its outcomes: {named})",
+        "{label!r} is not an outcome of {regulation}; its outcomes are {named}",
     ),
     "val_no_peduli": (
         "{regulation} belum mengumumkan predikat Peduli HAM atau penggantinya, jadi {label!r} "
@@ -1672,8 +1672,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "xls_slow": (
         "berkas Excel butuh lebih dari {seconds} detik untuk dibaca; simpan ulang hanya tabel "
         "hasilnya (atau sebagai CSV UTF-8)",
-        "the Excel file takes more than {seconds} seconds to read; save only the results table "
-        "again (or save it as CSV UTF-8)",
+        "the Excel file takes more than {seconds} seconds to read; save just the results table "
+        "to a new file (or as CSV UTF-8)",
     ),
     "xls_busy": (
         "server sedang memeriksa berkas lain; coba lagi sebentar lagi",
@@ -1685,13 +1685,13 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "xls_entries": (
         "berkas Excel berisi {n} bagian (maksimal {max}); simpan ulang hanya tabel hasilnya",
-        "the Excel file has {n} parts (at most {max}); save only the results table again",
+        "the Excel file has {n} parts (at most {max}); save just the results table to a new file",
     ),
     "xls_unpacked": (
         "isi berkas Excel terlalu besar setelah dibuka ({mb} MB; maksimal {max} MB): simpan "
         "ulang hanya tabel hasilnya",
-        "the Excel file is too big once unpacked ({mb} MB; at most {max} MB): save only the "
-        "results table again",
+        "the Excel file is too big once unpacked ({mb} MB; at most {max} MB): save just the "
+        "results table to a new file",
     ),
     "xls_declared": (
         "lembar {title!r} menyatakan ukuran {rows} baris × {cols} kolom (maksimal {max_rows} "
@@ -1857,7 +1857,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "cyc_band_unknown": (
         "kategori {bad} tidak dikenal: gunakan {known}",
-        "categories {bad} are not known: use {known}",
+        "unknown categories: {bad}; use {known}",
     ),
     "cyc_label_empty": ("label hasil kosong", "an outcome label is empty"),
     "cyc_outcomes_need_regime": (
@@ -1931,24 +1931,31 @@ class Message:
 
     __hash__ = None  # type: ignore[assignment]  # values may be lists
 
+    def __reduce__(self) -> tuple:  # pickle and copy, by every protocol
+        return (_message, (self.key, self.values))
+
+
+def _message(key: str, values: dict) -> Message:
+    return Message(key, **values)
+
 
 class Number:
     """A quantity in a message, written with the reader's separators ("1.000" and "5,2" in
     Indonesian, "1,000" and "5.2" in English); a year or a line number stays a plain int."""
 
-    __slots__ = ("value", "decimals")
+    __slots__ = ("value", "decimals", "max_decimals")
 
-    def __init__(self, value: float, decimals: int | None = None) -> None:
-        self.value, self.decimals = value, decimals
+    def __init__(self, value: float, decimals: int | None = None, max_decimals: int = 3) -> None:
+        self.value, self.decimals, self.max_decimals = value, decimals, max_decimals
 
     def __repr__(self) -> str:
-        return f"Number({self.value!r})"
+        return f"Number({self.value!r}, {self.decimals!r}, {self.max_decimals!r})"
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Number) and (self.value, self.decimals) == (
-            other.value,
-            other.decimals,
-        )
+        return isinstance(other, Number) and repr(self) == repr(other)
+
+    def __reduce__(self) -> tuple:  # pickle and copy, by every protocol
+        return (Number, (self.value, self.decimals, self.max_decimals))
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -1959,7 +1966,9 @@ def _shown(value: object, lang: str) -> object:
     if isinstance(value, Number):
         from kkpham.formatting import format_number  # Babel: only when a number is shown
 
-        return format_number(value.value, lang, decimals=value.decimals)
+        return format_number(
+            value.value, lang, decimals=value.decimals, max_decimals=value.max_decimals
+        )
     if isinstance(value, list | tuple) and value and all(isinstance(v, Message) for v in value):
         return ", ".join(v.text(lang) for v in value)  # names in a sentence
     return value

@@ -388,7 +388,7 @@ def test_a_year_not_yet_published_has_no_ranking_and_no_change(synthetic_store: 
     assert t("pick_province_above", "id") not in [i.value for i in at.info]  # a province is set
     streak_col = t("st_streak", "id", year="2024")
     table = next(d.value for d in at.dataframe if streak_col in d.value.columns)
-    assert table[streak_col].eq("—").all()
+    assert table[streak_col].isna().all()  # shown as "—" (MISSING), never 0
     national = AppTest.from_file(COMPARE, default_timeout=120)
     national.query_params.update({"tahun": "2024", "tahun2": "2023"})
     national.run()

@@ -128,7 +128,7 @@ def test_bad_entries_are_refused_with_reasons(settings):
         )
         bad = _entry(source_url="tidak ada", regime="x", outcomes={"emas": ("", "")})
         found = joined(cycle_admin.problems(bad, store))
-    for reason in ("http(s)", "kode rezim", "kategori ['emas']", "label hasil kosong"):
+    for reason in ("http(s)", "kode rezim", "kategori emas", "label hasil kosong"):
         assert reason in found
     with pytest.raises(ValueError, match="sudah ada"):
         cycle_admin.add(_entry(data_year=2024), settings, who="Admin")

@@ -287,13 +287,13 @@ def test_the_same_problems_read_in_english(settings: Settings) -> None:
         "74.02 Kabupaten Konawe (Sulawesi Tenggara)"
     )
     assert english[3].startswith("the name 'Sorong' is ambiguous: 92.01 Kabupaten Sorong")
-    assert english[9] == "duplicate row: the same region, data year and source as line 8"
+    assert english[9] == "duplicate row: the same region, data year and source as row 8"
     assert english[13] == "a score of 60, below 75, does not match Peduli HAM"
     assert english[14].startswith("predikat (predicate) 'Sangat Peduli' is not known")
     assert report.as_json("en")["rows"][0]["error"] == english[2]
     assert report.as_json()["rows"][0]["error"] == str(errors[2])
     fix = error_rows(report, "en")  # the file to fix keeps the template's column names
-    assert list(fix.columns) == ["line", *report.columns, "problem", "candidates"]
+    assert list(fix.columns) == ["row", *report.columns, "problem", "candidates"]
     assert fix["problem"].tolist() == [english[line] for line in sorted(errors)]
     assert set(preview_frame(report, "en")["status"]) == {"Error", "Ready"}  # row 8: the first
 
@@ -503,7 +503,7 @@ def test_conflicts_within_one_file_are_counted_shown_and_audited(settings: Setti
     ]
     assert "every claim is kept" in english["masalah_atau_catatan"].iloc[0]
     lines = conflict_lines(report, "en")
-    assert lines[0].startswith("74.71 Kota Kendari, data year 2022: line 2")
+    assert lines[0].startswith("74.71 Kota Kendari, data year 2022: row 2")
     assert "stored Peduli HAM (rights-caring) (https://berita.example.com/kolaka)" in lines[1]
     batch, _ = commit_file(data, "x.csv", make_resolver(), settings, who="a")
     entry = next(r for r in audit_log(settings.db_path) if r["batch_id"] == batch)

@@ -18,11 +18,14 @@ from fpdf import FPDF
 import kkpham.__main__ as cli
 from kkpham.model.regions import resolver_for
 from kkpham.store import Store
+from kkpham.texts import Message, Number
 from kkpham.write.paste import (
     MAX_CHARS,
     MAX_PDF_BYTES,
     MAX_PDF_PAGES,
     PasteError,
+    _refusal,
+    _refuse,
     check_text,
     commit_text,
     extract_rows,
@@ -353,3 +356,18 @@ def test_a_pdf_bomb_page_costs_the_server_bounded_memory_and_time():
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert peak < 50e6 and time.monotonic() - start < 120  # the server process stayed small
+
+
+def test_a_refusal_crosses_from_the_pdf_reader_intact():
+    """The PDF reader's child process sends its refusal as JSON; the page tells it in its
+    language, numbers with its separators; what is not a refusal of ours is named as such."""
+    sent = PasteError(
+        Message("pst_pdf_pages", n=41, max=40),
+        Message("pst_pdf_text_long", max=Number(60_000)),
+    )
+    received = _refusal(_refuse(sent))
+    assert received.messages == sent.messages
+    assert received.text("en").endswith("longer than 60,000 characters")
+    assert str(received).endswith("lebih dari 60.000 karakter")
+    for line in ("", "Killed", '[{"key": "pst_pdf_pages", "values": {"n": 3}}]', "[1]"):
+        assert _refusal(line).messages[0].key == "pst_pdf_unreadable", line

@@ -1,5 +1,6 @@
 """The text catalogue: both languages, same keys, same placeholders, no raw keys in use."""
 
+import pickle
 import re
 import string
 from pathlib import Path
@@ -76,7 +77,7 @@ def test_a_message_is_told_in_the_readers_language_when_shown():
         regulation="r",
         named=[Message("status_peduli"), Message("status_cukup")],
     )
-    assert named.text("en").endswith("(its outcomes: Peduli HAM (rights-caring), Fairly caring)")
+    assert named.text("en").endswith("; its outcomes are Peduli HAM (rights-caring), Fairly caring")
     with pytest.raises(KeyError):
         Message("no_such_key")  # fails where it is made, not on a page
 
@@ -90,3 +91,26 @@ def test_an_explained_error_carries_messages_only():
         Explained("a plain string")
     other = explained(ValueError("disk says no"))  # another library's words, as they are
     assert other.text("en") == other.text("id") == "disk says no"
+
+
+@pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
+def test_messages_and_their_errors_survive_pickling(protocol):
+    from kkpham.model.resolver import ResolveError
+    from kkpham.write.importer import ImportFileError
+
+    where = Message("res_as_province")
+    for err in (
+        ImportFileError(Message("imp_too_big", mb=Number(5.25, 1), max=Number(5, 0))),
+        ResolveError("Konawee", "unknown", [("74.02", "Kabupaten Konawe")], where),
+    ):
+        again = pickle.loads(pickle.dumps(err, protocol))
+        assert type(again) is type(err) and again.messages == err.messages
+        assert (again.text("en"), str(again)) == (err.text("en"), str(err))
+
+
+def test_a_score_is_shown_as_written():
+    """Rounded to 3 decimals, a score just under 75 read "a score of 75, below 75"."""
+    score = Number(74.99996, max_decimals=9)
+    assert Message("val_score_below_peduli", score=score, min=75).text("en") == (
+        "a score of 74.99996, below 75, does not match Peduli HAM"
+    )

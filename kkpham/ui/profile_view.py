@@ -29,7 +29,8 @@ def search_region(lang: str) -> None:
     try:
         match = resolver_for(get_settings()).resolve(text)
     except ResolveError as err:
-        st.warning(f"{t('not_found', lang)}: {md_value(err, 200)}")  # it quotes what was typed
+        # it quotes what was typed
+        st.warning(f"{t('not_found', lang)}: {md_value(err.text(lang), 200)}")
         for code, name in err.candidates:
             target = profile_link(code) if "." in code else link("bandingkan", provinsi=code)
             st.markdown(f"- [{md_escape(name)} ({md_escape(code)})]({target})")

@@ -106,7 +106,7 @@ def problems(entry: CycleEntry, store: Store) -> list[Message]:
     if entry.outcomes:
         bad = sorted(set(entry.outcomes) - set(BANDS))
         if bad:
-            out.append(Message("cyc_band_unknown", bad=str(bad), known=", ".join(BANDS)))
+            out.append(Message("cyc_band_unknown", bad=", ".join(bad), known=", ".join(BANDS)))
         if any(not pair[0] for pair in entry.outcomes.values()):
             out.append(Message("cyc_label_empty"))
         if not entry.regime:
@@ -115,7 +115,9 @@ def problems(entry: CycleEntry, store: Store) -> list[Message]:
             have = set(store.regime_outcomes(entry.regime)["status"])
             again = sorted(have & set(entry.outcomes))
             if again:
-                out.append(Message("cyc_outcomes_exist", regime=entry.regime, again=str(again)))
+                out.append(
+                    Message("cyc_outcomes_exist", regime=entry.regime, again=", ".join(again))
+                )
         if not is_http_url(entry.source_url):
             out.append(Message("cyc_outcomes_source"))
     if entry.data_year is None and not new_regime and not entry.outcomes:

@@ -165,38 +165,37 @@ def pdf_text(data: bytes) -> str:
     if done.returncode == 0:
         return done.stdout.decode("utf-8")
     if done.returncode == _REFUSED:
-        raise _refusal(done.stderr.decode("utf-8", "replace").strip().splitlines()[-1])
+        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise _refusal(lines[-1] if lines else "")
     raise PasteError(Message("pst_pdf_limits"))
 
 
 def _refusal(line: str) -> PasteError:
-    """The child's refusal, sent as one JSON line of catalogue messages (``_refuse``)."""
+    """The child's refusal, sent as one JSON line of catalogue messages (``_refuse``): told in
+    both languages here, so that a message that does not fit its text fails now, not on a page."""
     try:
         sent = json.loads(line)
-        return PasteError(*(Message(m["key"], **_values(m["values"])) for m in sent))
-    except (ValueError, KeyError, TypeError):  # not ours (an interpreter's last words)
-        return PasteError(Message("pst_pdf_unreadable", problem=line[:200]))
+        refused = PasteError(*(Message(m["key"], **_values(m["values"])) for m in sent))
+        refused.text("id"), refused.text("en")
+        return refused
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError):  # not ours
+        return PasteError(Message("pst_pdf_unreadable", problem=line[:200] or "?"))
 
 
 def _values(values: dict) -> dict:
-    return {k: Number(v["number"]) if isinstance(v, dict) else v for k, v in values.items()}
+    return {k: Number(*v["number"]) if isinstance(v, dict) else v for k, v in values.items()}
 
 
 def _refuse(err: PasteError) -> str:
-    """A child's PasteError as one JSON line; a Number travels as {"number": …}."""
-    return json.dumps(
-        [
-            {
-                "key": m.key,
-                "values": {
-                    k: {"number": v.value} if isinstance(v, Number) else v
-                    for k, v in m.values.items()
-                },
-            }
-            for m in err.messages
-        ],
-        ensure_ascii=False,
-    )
+    """A child's PasteError as one JSON line; a Number travels as {"number": [its fields]}."""
+
+    def value(v: object) -> object:
+        return {"number": [v.value, v.decimals, v.max_decimals]} if isinstance(v, Number) else v
+
+    sent = [
+        {"key": m.key, "values": {k: value(v) for k, v in m.values.items()}} for m in err.messages
+    ]
+    return json.dumps(sent, default=str)
 
 
 def extract_pdf_text(data: bytes, clock: Callable[[], float] = time.monotonic) -> str:

@@ -129,7 +129,7 @@ def _status_problems(
         return [Message("val_no_peduli", regulation=regulation, label=label)]
     if score is None:
         return []
-    shown = Number(score)
+    shown = Number(score, max_decimals=9)  # as written: a rounded 74.99996 would read "75"
     if status == "tidak_melapor":
         return [Message("val_score_not_reported")]
     if status == "peduli" and score < PEDULI_MIN:
