@@ -147,8 +147,15 @@ CREATE TABLE status_panel (
     regime VARCHAR,
     held BOOLEAN NOT NULL,
     result_id INTEGER,
-    streak INTEGER NOT NULL,
+    streak INTEGER,
+    last_run INTEGER NOT NULL,
+    streak_bridged INTEGER,
+    streak_gap_years INTEGER[] NOT NULL,
+    longest_streak INTEGER NOT NULL,
     first_peduli INTEGER,
+    last_peduli INTEGER,
+    n_peduli INTEGER NOT NULL,
+    n_known INTEGER NOT NULL,
     PRIMARY KEY (code, data_year)
 );
 """
@@ -173,7 +180,14 @@ STATUS_PANEL_COLUMNS = [
     "held",
     "result_id",
     "streak",
+    "last_run",
+    "streak_bridged",
+    "streak_gap_years",
+    "longest_streak",
     "first_peduli",
+    "last_peduli",
+    "n_peduli",
+    "n_known",
 ]
 
 BATCH_COLUMNS = [

@@ -211,6 +211,7 @@ def test_no_verdict_and_no_streak_where_nothing_is_known() -> None:
     """The 2024 national pack said "Pembina: mungkin (data belum lengkap)" for all 38 provinces
     and a streak of 0 for every kab/kota: results not yet published are not a verdict."""
     from kkpham.model.league import pembina_status, pembina_text
+    from kkpham.model.panel import with_runs
     from kkpham.present.tables import region_table
 
     assert pembina_status(0, 17, 17, 2024) == "tanpa_hasil"
@@ -235,7 +236,8 @@ def test_no_verdict_and_no_streak_where_nothing_is_known() -> None:
             "held": [True] * 4,
         }
     )
-    streak = region_table(frame, panel, 2024)[t("tbl_streak", "id")]
+    runs = with_runs(panel.sort_values(["code", "data_year"], ignore_index=True))
+    streak = region_table(frame, runs, 2024)[t("tbl_streak", "id")]
     assert streak.isna().tolist() == [True, False] and streak.iloc[1] == 2
     # 2020 (not held): no region has a cited status, so no streak either (it read 0 or 1)
     from kkpham.model.timeline import streaks
@@ -243,6 +245,7 @@ def test_no_verdict_and_no_streak_where_nothing_is_known() -> None:
     peduli_2019 = panel.head(2).assign(data_year=2019, status="peduli")
     not_held = panel.head(2).assign(data_year=2020, held=False, status="tidak_dilaksanakan")
     held_2020 = pd.concat([peduli_2019, not_held, panel]).sort_values(["code", "data_year"])
+    held_2020 = with_runs(held_2020.reset_index(drop=True))
     assert streaks(held_2020, as_of=2019)["streak"].tolist() == [1, 1]  # the fixture bites
     not_held = frame.assign(status="tidak_dilaksanakan")
     assert region_table(not_held, held_2020, 2020)[t("tbl_streak", "id")].isna().all()

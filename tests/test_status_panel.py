@@ -137,25 +137,45 @@ def test_map_frame_is_what_the_old_per_year_derivation_gave(real) -> None:
             )
 
 
-def test_streak_fields_match_the_timeline_rule(real) -> None:
+def test_run_fields_follow_the_streak_rules(real) -> None:
+    """Each row's runs as of its year, checked year over year against the rules in
+    kkpham.model.panel (the pages' streaks are the panel at one year: timeline.streaks)."""
+    _, p, _, _ = real
+    for code, rows in p.groupby("code"):
+        before = None  # the previous held year's row
+        for r in rows.sort_values("data_year").itertuples(index=False):
+            peduli_so_far = rows[(rows["data_year"] <= r.data_year) & (rows["status"] == "peduli")]
+            assert r.n_peduli == len(peduli_so_far), (code, r.data_year)
+            first = peduli_so_far["data_year"].min() if len(peduli_so_far) else pd.NA
+            assert (pd.isna(r.first_peduli) and pd.isna(first)) or r.first_peduli == first
+            assert r.last_run <= r.longest_streak and r.n_peduli <= r.n_known
+            if not r.held:  # neither counts nor breaks: the year before's runs, streak unknown
+                assert pd.isna(r.streak) and pd.isna(r.streak_bridged), (code, r.data_year)
+                if before is not None:
+                    assert (r.last_run, r.n_peduli) == (before.last_run, before.n_peduli)
+                continue
+            if r.status not in STORED_KEYS:  # no cited status: the streak is unknown
+                assert pd.isna(r.streak), (code, r.data_year)
+            elif r.status == "peduli":
+                run_before = (
+                    before.streak if before is not None and before.status == "peduli" else 0
+                )
+                assert r.streak == run_before + 1, (code, r.data_year)
+                assert r.streak_bridged >= r.streak
+                assert all(y < r.data_year for y in r.streak_gap_years)
+            else:
+                assert r.streak == 0 and r.streak_gap_years == (), (code, r.data_year)
+            before = r
+
+
+def test_the_pages_streaks_are_the_panel_at_one_year(real) -> None:
     _, p, _, cycles = real
-    province = p[p["province_code"] == "74"]
-    for year in cycles.loc[cycles["held"], "data_year"].astype(int):
-        want = streaks(province, as_of=year).set_index("code")
-        got = province[province["data_year"] == year].set_index("code")
-        cited = got["status"].isin(STORED_KEYS)
-        # a cited status: the same run; none: the table's run ends (0), the streak is unknown
-        pd.testing.assert_series_equal(
-            got.loc[cited, "streak"].astype("Int64"),
-            want.loc[got.index[cited], "streak"],
-            check_names=False,
-            obj=f"streak {year}",
-        )
-        assert (got.loc[~cited, "streak"] == 0).all() and want.loc[
-            got.index[~cited], "streak"
-        ].isna().all()
-        first = want["first_peduli"].astype("Float64")
-        assert got["first_peduli"].astype("Float64").equals(first), year
+    year = int(cycles.loc[cycles["held"], "data_year"].max())
+    got = streaks(p, as_of=year)
+    assert list(got["code"]) == sorted(p["code"].unique())
+    at = p[p["data_year"] == year].set_index("code")
+    assert got.set_index("code")["n_known"].equals(at.loc[got["code"], "n_known"])
+    assert streaks(p).equals(got)  # as of the last held year by default
 
 
 def test_a_year_without_a_cycle_is_not_held(real) -> None:

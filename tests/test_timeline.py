@@ -175,7 +175,7 @@ def test_unknown_year_breaks_confirmed_streak_but_is_reported(panel: pd.DataFram
     # 74.02: Peduli 2015, unknown 2016, Peduli 2019, unknown 2021, Peduli 2022
     assert s.loc["74.02", "streak"] == 1
     assert s.loc["74.02", "streak_bridged"] == 3
-    assert s.loc["74.02", "streak_gap_years"] == [2016, 2021]
+    assert s.loc["74.02", "streak_gap_years"] == (2016, 2021)
     assert s.loc["74.02", "first_peduli"] == 2015 and s.loc["74.02", "n_peduli"] == 3
     # a region that was never Peduli (and has no result in 2022: its streak there is unknown)
     assert pd.isna(s.loc["74.04", "streak"]) and pd.isna(s.loc["74.04", "first_peduli"])

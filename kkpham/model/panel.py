@@ -12,6 +12,19 @@ states (nothing known, cycle not held, region not yet formed) are computed here 
 in ``results``. The table is tagged with the data version it was derived from (meta
 ``panel_version``); a store whose results changed outside ``write_store`` (tests, an old file)
 gets the panel derived in memory instead, never a stale one.
+
+Streak rules (documented once; every row carries its region's runs *as of* its data year, and
+``kkpham.model.timeline.streaks`` is the panel at one year):
+- A streak counts consecutive *held* data years with a confirmed Peduli HAM status. Data year 2020
+  was never assessed (no cycle held), so it is skipped: Peduli in 2019 and 2021 is a streak of two.
+- "Nothing known" (``tidak_diketahui``) is not a confirmed Peduli year, so it ends the *confirmed*
+  streak. Because it may hide a Peduli year, the bridged streak also reports the Peduli years
+  reached across such gaps and the gap years themselves; the UI shows both and never fills a
+  gap silently.
+- Not achieved, did not report and "region not yet formed" end a streak.
+- A streak *as of* a year without a cited status for the region (not yet published, nothing
+  known, not yet formed, or a year not held) is unknown (NA), not 0: the last run is still
+  reported.
 """
 
 from __future__ import annotations
@@ -25,15 +38,28 @@ from kkpham.store import STATUS_PANEL_COLUMNS, Store
 from kkpham.vocab import BY_KEY
 
 # Bump when the derivation changes: the build then rebuilds stores derived by an older rule.
-PANEL_RULES = "2"  # 2: belum_diumumkan for held cycles without a public list
+PANEL_RULES = "3"  # 2: belum_diumumkan for held cycles without a public list; 3: every run field
 PANEL_VERSION_KEY = "panel_version"
 
 CYCLE_COLUMNS = ["data_year", "award_year", "regime", "held"]
-# streak: confirmed Peduli held years in a row ending at this data year (2020, not held, neither
-# counts nor breaks), 0 on a row that is not Peduli; what the pages show "as of" a year is
-# timeline.streaks, which is NA where that row has no cited status (NOT NULL in the store);
-# first_peduli: the first Peduli data year up to this one, in our rows.
-STREAK_COLUMNS = ["streak", "first_peduli"]
+# A region's runs as of each row's data year (the streak rules above; held years up to it):
+# streak, the confirmed Peduli held years in a row ending there (NA where that year has no cited
+# status); last_run, the confirmed run ending at the last Peduli year; streak_bridged and
+# streak_gap_years, that run reached across "nothing known" years, and those years;
+# longest_streak; first_peduli and last_peduli (in our rows: an earlier, unrecorded Peduli year
+# may exist); n_peduli; n_known (years with a published outcome or "did not report").
+STREAK_COLUMNS = [
+    "streak",
+    "last_run",
+    "streak_bridged",
+    "streak_gap_years",
+    "longest_streak",
+    "first_peduli",
+    "last_peduli",
+    "n_peduli",
+    "n_known",
+]
+ASSESSED = ("peduli", "cukup", "mulai", "kurang", "belum", "bukan_peduli")  # a published outcome
 # The table's columns are the store's (its DDL); the map frame is the panel without the cycle,
 # claim and streak fields.
 PANEL_COLUMNS = list(STATUS_PANEL_COLUMNS)
@@ -131,35 +157,89 @@ def derive(regions: pd.DataFrame, cycles: pd.DataFrame, claims: pd.DataFrame) ->
     frame["data_year_derived"] = frame["data_year_derived"].fillna(False).astype(bool) & has_claim
     frame["result_id"] = frame["result_id"].astype("Int64")
     frame = frame.sort_values(keys, ignore_index=True)
-    frame = _with_streaks(frame)
+    frame = with_runs(frame)
     return conform(frame[PANEL_COLUMNS])
 
 
-def _with_streaks(frame: pd.DataFrame) -> pd.DataFrame:
-    """Add ``streak`` and ``first_peduli`` (frame sorted by code, data year)."""
-    peduli = frame["status"].eq("peduli")
-    held = frame["held"]
-    code = frame["code"]
-    # runs over held years only: a year not held is skipped (carries the run of the year before)
-    h = frame[held]
-    hp = peduli[held]
-    breaks = (~hp).astype(int).groupby(h["code"]).cumsum()
-    run = hp.astype(int).groupby([h["code"], breaks]).cumsum()
-    streak = pd.Series(pd.NA, index=frame.index, dtype="Int64")
-    streak[held] = run.astype("Int64")
-    frame["streak"] = streak.groupby(code).ffill().fillna(0).astype(int)
-    peduli_years = frame["data_year"].where(peduli).astype("Float64")
-    first = peduli_years.groupby(code).transform("min")
-    frame["first_peduli"] = first.where(first <= frame["data_year"]).astype("Int64")
+def with_runs(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add STREAK_COLUMNS: each row's region's runs as of its data year (frame sorted by code,
+    data year)."""
+    rows = []
+    for _, group in frame.groupby("code", sort=False):
+        years: list[int] = []
+        statuses: list[str] = []
+        cells = zip(group["data_year"], group["status"], group["held"], strict=True)
+        for year, status, held in cells:
+            if held:  # a year not held neither counts nor breaks a run
+                years.append(int(year))
+                statuses.append(status)
+            runs = runs_as_of(years, statuses)
+            if not held:  # no region has a cited status in a year not held
+                runs["streak"] = runs["streak_bridged"] = None
+            rows.append(runs)
+    fields = pd.DataFrame(rows, index=frame.index, columns=STREAK_COLUMNS)
+    for col in STREAK_COLUMNS:
+        frame[col] = fields[col]
     return frame
+
+
+def _runs(statuses: list[str], ok: set[str]) -> list[int]:
+    """Length of the run of ``ok`` statuses ending at each position."""
+    out, run = [], 0
+    for status in statuses:
+        run = run + 1 if status in ok else 0
+        out.append(run)
+    return out
+
+
+def runs_as_of(years: list[int], statuses: list[str]) -> dict:
+    """STREAK_COLUMNS of one region from its held years up to a year and their statuses."""
+    peduli_years = [y for y, s in zip(years, statuses, strict=True) if s == "peduli"]
+    runs = _runs(statuses, {"peduli"})
+    streak = runs[-1] if runs else 0
+    # Bridged: walk back from the last year across Peduli and "nothing known" years; unknown
+    # years before the run's earliest Peduli year bridge nothing.
+    bridged, gaps = 0, ()
+    if statuses and statuses[-1] == "peduli":
+        run: list[tuple[int, str]] = []
+        for year, status in zip(reversed(years), reversed(statuses), strict=True):
+            if status not in ("peduli", "tidak_diketahui"):
+                break
+            run.append((year, status))
+        earliest = min(y for y, s in run if s == "peduli")
+        bridged = sum(s == "peduli" for _, s in run)
+        gaps = tuple(sorted(y for y, s in run if s == "tidak_diketahui" and y > earliest))
+    last = max((i for i, s in enumerate(statuses) if s == "peduli"), default=None)
+    # no cited status in the last year (not yet published, nothing known, not yet formed): the
+    # streak there is unknown, not 0 (0 read as "lost" for every region of an unpublished year)
+    known_now = bool(statuses) and BY_KEY[statuses[-1]].stored
+    return {
+        "streak": streak if known_now else None,
+        "last_run": runs[last] if last is not None else 0,
+        "streak_bridged": bridged if known_now else None,
+        "streak_gap_years": gaps,
+        "longest_streak": max(runs, default=0),
+        "first_peduli": peduli_years[0] if peduli_years else None,
+        "last_peduli": peduli_years[-1] if peduli_years else None,
+        "n_peduli": len(peduli_years),
+        "n_known": sum(s in ASSESSED or s == "tidak_melapor" for s in statuses),
+    }
 
 
 def conform(panel: pd.DataFrame) -> pd.DataFrame:
     """The panel's dtypes, whatever it was read from (DuckDB gives int32 and NULL as NaN)."""
     out = panel[PANEL_COLUMNS].copy()
-    for col in ("status_code", "n_claims", "streak", "data_year"):
+    ints = ("status_code", "n_claims", "data_year", "last_run", "longest_streak", "n_peduli")
+    for col in (*ints, "n_known"):
         out[col] = out[col].astype("int64")
-    for col in ("award_year", "result_id", "first_peduli"):
+    for col in (
+        "award_year",
+        "result_id",
+        "streak",
+        "streak_bridged",
+        "first_peduli",
+        "last_peduli",
+    ):
         if out[col].dtype != "Int64":
             # through NumPy floats (NULL -> NaN -> <NA>), not "Float64": a masked cast also casts
             # whatever bytes sit under the mask, which now and then warned "invalid value in cast"
@@ -168,6 +248,9 @@ def conform(panel: pd.DataFrame) -> pd.DataFrame:
         out[col] = out[col].astype(bool)
     out["score"] = out["score"].astype(float)
     out["regime"] = out["regime"].astype(object).where(out["regime"].notna(), None)
+    # years as a tuple (hashable, and false when empty), whether a list or an array came in
+    gaps = out["streak_gap_years"].to_numpy()  # tuples when derived, arrays when read
+    out["streak_gap_years"] = [g if isinstance(g, tuple) else tuple(g.tolist()) for g in gaps]
     for col in _TEXT:
         out[col] = out[col].astype("str")
     return out

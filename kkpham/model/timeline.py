@@ -1,19 +1,10 @@
 """Statuses over the data years: the kab/kota × year panel, streaks, share-Peduli series.
 
 Everything here is pure pandas over the status panel (``kkpham.model.panel``, the table the map
-frame is
-a filter of), so the grid, the league table and the profile show exactly what the map shows.
+frame is a filter of), so the grid, the league table and the profile show exactly what the map
+shows.
 
-Streak rules (documented once, used everywhere):
-- A streak counts consecutive *held* data years with a confirmed Peduli HAM status. Data year 2020
-  was never assessed (no cycle held), so it is skipped: Peduli in 2019 and 2021 is a streak of two.
-- "Nothing known" (``tidak_diketahui``) is not a confirmed Peduli year, so it ends the *confirmed*
-  streak. Because it may hide a Peduli year, the bridged streak also reports the Peduli years
-  reached across such gaps and the gap years themselves; the UI shows both and never fills a
-  gap silently.
-- Not achieved, did not report and "region not yet formed" end a streak.
-- A streak *as of* a year without a cited status for the region (not yet published, nothing
-  known, not yet formed) is unknown (NA), not 0: the last run is still reported.
+Streak rules: ``kkpham.model.panel`` (each panel row carries its region's runs as of its year).
 """
 
 from __future__ import annotations
@@ -23,9 +14,8 @@ import pandas as pd
 from kkpham.model import panel as status_table
 from kkpham.model.completeness import counts_awards
 from kkpham.store import Store
-from kkpham.vocab import BY_KEY
 
-ASSESSED = ("peduli", "cukup", "mulai", "kurang", "belum", "bukan_peduli")  # a published outcome
+ASSESSED = status_table.ASSESSED  # a published outcome (defined with the streak rules)
 NO_OUTCOME = ("tidak_melapor", "tidak_diketahui", "belum_diumumkan", "belum_terbentuk")
 YEAR_MODES = ("data", "award")
 
@@ -92,85 +82,17 @@ def named_year(labels: dict[int, str], data_year: object) -> str:
     return labels.get(int(data_year), str(int(data_year)))
 
 
-def _runs(statuses: list[str], ok: set[str]) -> list[int]:
-    """Length of the run of ``ok`` statuses ending at each position."""
-    out, run = [], 0
-    for status in statuses:
-        run = run + 1 if status in ok else 0
-        out.append(run)
-    return out
-
-
-def _one_region(years: list[int], statuses: list[str]) -> dict:
-    peduli_years = [y for y, s in zip(years, statuses, strict=True) if s == "peduli"]
-    runs = _runs(statuses, {"peduli"})
-    streak = runs[-1] if runs else 0
-    # Bridged: walk back from the last year across Peduli and "nothing known" years; unknown
-    # years before the run's earliest Peduli year bridge nothing.
-    bridged, gaps = 0, []
-    if statuses and statuses[-1] == "peduli":
-        run: list[tuple[int, str]] = []
-        for year, status in zip(reversed(years), reversed(statuses), strict=True):
-            if status not in ("peduli", "tidak_diketahui"):
-                break
-            run.append((year, status))
-        earliest = min(y for y, s in run if s == "peduli")
-        bridged = sum(s == "peduli" for _, s in run)
-        gaps = sorted(y for y, s in run if s == "tidak_diketahui" and y > earliest)
-    last = max((i for i, s in enumerate(statuses) if s == "peduli"), default=None)
-    # no cited status in the last year (not yet published, nothing known, not yet formed): the
-    # streak there is unknown, not 0 (0 read as "lost" for every region of an unpublished year)
-    known_now = bool(statuses) and BY_KEY[statuses[-1]].stored
-    return {
-        "streak": streak if known_now else None,
-        "last_run": runs[last] if last is not None else 0,
-        "streak_bridged": bridged if known_now else None,
-        "streak_gap_years": gaps,
-        "longest_streak": max(runs, default=0),
-        "first_peduli": peduli_years[0] if peduli_years else None,
-        "last_peduli": peduli_years[-1] if peduli_years else None,
-        "n_peduli": len(peduli_years),
-        "n_known": sum(s in ASSESSED or s == "tidak_melapor" for s in statuses),
-    }
-
-
 def streaks(panel: pd.DataFrame, as_of: int | None = None) -> pd.DataFrame:
-    """Per kab/kota: confirmed ``streak`` of Peduli held years ending at ``as_of`` (default: the
-    last held year), ``streak_bridged`` (Peduli years of that run when "nothing known" years are
-    not counted as breaks) with ``streak_gap_years``, ``last_run`` (the confirmed run ending at
-    the last Peduli year, for when later years have no data), ``longest_streak``,
-    ``first_peduli`` and ``last_peduli`` (in our data: an earlier, unrecorded Peduli year may
-    exist), ``n_peduli``, ``n_known``. Years not held (2020) are skipped, see the module docstring.
-    """
-    held = panel[panel["held"]]
-    if as_of is None:
-        as_of = int(held["data_year"].max()) if len(held) else None
-    # as of a year not held (2020) no region has a cited status: every streak there is unknown
-    as_of_held = as_of is None or as_of in set(held["data_year"])
-    if as_of is not None:
-        held = held[held["data_year"] <= as_of]
-    rows = []
-    for code, group in held.sort_values("data_year").groupby("code", sort=True):
-        rows.append({"code": code, **_one_region(list(group["data_year"]), list(group["status"]))})
-    cols = [
-        "code",
-        "streak",
-        "last_run",
-        "streak_bridged",
-        "streak_gap_years",
-        "longest_streak",
-        "first_peduli",
-        "last_peduli",
-        "n_peduli",
-        "n_known",
-    ]
-    out = pd.DataFrame(rows, columns=cols)
-    for col in ("streak", "streak_bridged", "first_peduli", "last_peduli"):
-        out[col] = out[col].astype("Int64")
-    if not as_of_held:
-        for col in ("streak", "streak_bridged"):
-            out[col] = pd.array([pd.NA] * len(out), dtype="Int64")
-    return out
+    """Per kab/kota (sorted by code): its runs as of ``as_of`` (default: the last held year),
+    the panel's STREAK_COLUMNS at that year (the streak rules: ``kkpham.model.panel``). Empty
+    when no year up to ``as_of`` was held."""
+    held = panel.loc[panel["held"], "data_year"]
+    if as_of is None and len(held):
+        as_of = int(held.max())
+    if as_of is None or not (held <= as_of).any():
+        return pd.DataFrame(columns=["code", *status_table.STREAK_COLUMNS])
+    at = panel[panel["data_year"] == as_of].sort_values("code")
+    return at[["code", *status_table.STREAK_COLUMNS]].reset_index(drop=True)
 
 
 def share_series(panel: pd.DataFrame, per_province: bool = True) -> pd.DataFrame:
