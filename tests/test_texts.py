@@ -96,12 +96,14 @@ def test_an_explained_error_carries_messages_only():
 @pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
 def test_messages_and_their_errors_survive_pickling(protocol):
     from kkpham.model.resolver import ResolveError
+    from kkpham.ui.reads import StoreUnavailable
     from kkpham.write.importer import ImportFileError
 
     where = Message("res_as_province")
     for err in (
         ImportFileError(Message("imp_too_big", mb=Number(5.25, 1), max=Number(5, 0))),
         ResolveError("Konawee", "unknown", [("74.02", "Kabupaten Konawe")], where),
+        StoreUnavailable("store_busy", path="data/kkpham.duckdb", error="locked"),
     ):
         again = pickle.loads(pickle.dumps(err, protocol))
         assert type(again) is type(err) and again.messages == err.messages

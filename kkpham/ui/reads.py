@@ -26,29 +26,25 @@ from kkpham.model import mapdata
 from kkpham.model import panel as status_table
 from kkpham.settings import get_settings
 from kkpham.store import Readers, Store
-from kkpham.texts import t
+from kkpham.texts import Explained, Message
 from kkpham.ui import state
 
 OPEN_ATTEMPTS = 20  # ~2 s of retries while a writer holds the file lock
 
 
-class StoreUnavailable(RuntimeError):
+class StoreUnavailable(Explained, RuntimeError):
     """The store is missing, being written or without its map geometry; ``text(lang)`` says what
     to do in the page's language (``str()``: in Indonesian, for logs)."""
 
     def __init__(self, key: str, **values: object) -> None:
-        self.key, self.values = key, values
-        super().__init__(t(key, "id", **values))
+        super().__init__(Message(key, **values))
 
-    def text(self, lang: str) -> str:
-        return t(self.key, lang, **self.values)
-
-    def __reduce__(self) -> tuple:  # pickle and copy: rebuilt from its key and values
-        return (_rebuild, (self.key, self.values))
+    def __reduce__(self) -> tuple:  # pickle and copy: rebuilt from its message
+        return (_rebuild, (self.messages[0],))
 
 
-def _rebuild(key: str, values: dict) -> StoreUnavailable:
-    return StoreUnavailable(key, **values)
+def _rebuild(message: Message) -> StoreUnavailable:
+    return StoreUnavailable(message.key, **message.values)
 
 
 def _db_path() -> Path:

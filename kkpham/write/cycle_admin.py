@@ -2,10 +2,9 @@
 (data page or ``python -m kkpham cycle …``) without a maintainer or a rebuild.
 
 Everything goes through ``kkpham.write.stewardship.write_store`` (lock, copy, one transaction,
-backup,
-atomic swap) as one audited batch of origin ``cycle``: it shows in the audit log, can be undone
-(refused while results of that year are stored), and a rebuild carries it over. Checks here are
-plain Indonesian, like the importer's.
+backup, atomic swap) as one audited batch of origin ``cycle``: it shows in the audit log, can be
+undone (refused while results of that year are stored), and a rebuild carries it over. Its
+problems are catalogue messages, like the importer's.
 """
 
 from __future__ import annotations
