@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from kkpham import regimes
 from kkpham.texts import Message, Refused
@@ -327,10 +328,12 @@ class Store:
         return None if row is None else row[0]
 
     # -- loading reference tables (build) ---------------------------------------------------
-    def _insert_frame(self, table: str, columns: list[str], frame: pd.DataFrame) -> None:
+    def _insert_frame(self, table: str, columns: list[str], frame: pd.DataFrame | pa.Table) -> None:
         # Table and column names are our own constants; the values travel as a registered frame.
         assert table.isidentifier() and all(c.isidentifier() for c in columns)
-        self.con.register("_incoming", frame[columns])
+        self.con.register(
+            "_incoming", frame.select(columns) if isinstance(frame, pa.Table) else frame[columns]
+        )
         try:
             cols = ", ".join(columns)
             self._run(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _incoming")
@@ -591,10 +594,16 @@ class Store:
 
     def write_status_panel(self, panel: pd.DataFrame) -> None:
         """Replace the derived status panel (columns STATUS_PANEL_COLUMNS) in one transaction."""
+        # The gap years go in as a typed Arrow list: from an object column DuckDB would guess the
+        # type from a sample of rows, and a sample without a gap year made every other row fail.
+        table = pa.Table.from_pandas(panel[STATUS_PANEL_COLUMNS], preserve_index=False)
+        gaps = pa.array([list(g) for g in panel["streak_gap_years"]], type=pa.list_(pa.int32()))
+        at = table.schema.get_field_index("streak_gap_years")
+        table = table.set_column(at, "streak_gap_years", gaps)
         with self.transaction():
             self._run("DROP TABLE IF EXISTS status_panel")
             self._run(STATUS_PANEL_DDL)
-            self._insert_frame("status_panel", STATUS_PANEL_COLUMNS, panel)
+            self._insert_frame("status_panel", STATUS_PANEL_COLUMNS, table)
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the file, so the file alone holds every commit."""

@@ -168,6 +168,58 @@ def test_run_fields_follow_the_streak_rules(real) -> None:
             before = r
 
 
+def test_each_years_runs_are_those_of_the_held_years_up_to_it(real) -> None:
+    """The streaks the pages read (the panel at one year) against the run rule applied to the
+    region's held years up to that year, for every year, in one province."""
+    _, p, _, cycles = real
+    sultra = p[p["province_code"] == "74"]
+    for year in cycles["data_year"].astype(int):
+        got = streaks(sultra, as_of=year).set_index("code")
+        for code, rows in sultra.groupby("code"):
+            held = rows[rows["held"] & (rows["data_year"] <= year)].sort_values("data_year")
+            want = panel.runs_as_of(list(held["data_year"]), list(held["status"]))
+            if year not in set(held["data_year"]):  # a year not held: the streak is unknown
+                want["streak"] = want["streak_bridged"] = None
+            have = got.loc[code].to_dict()
+            assert {
+                k: None if pd.isna(v) else v for k, v in have.items() if k != "streak_gap_years"
+            } == {k: v for k, v in want.items() if k != "streak_gap_years"}, (code, year)
+            assert have["streak_gap_years"] == want["streak_gap_years"], (code, year)
+
+
+def test_runs_land_on_their_rows_in_any_order() -> None:
+    years = [2019, 2020, 2021, 2022]
+    hand = pd.DataFrame(
+        {
+            "code": ["A"] * 4 + ["B"] * 4,
+            "data_year": years * 2,
+            "status": ["peduli", "tidak_dilaksanakan", "peduli", "peduli"]
+            + ["peduli", "tidak_dilaksanakan", "belum", "peduli"],
+            "held": [True, False, True, True] * 2,
+        }
+    )
+    ordered = panel.with_runs(hand)
+    streak = [None if pd.isna(x) else x for x in ordered["streak"]]
+    assert streak == [1, None, 2, 3, 1, None, 0, 1]  # 2020 not held: neither counts nor breaks
+    shuffled = panel.with_runs(hand.sample(frac=1, random_state=7))
+    pd.testing.assert_frame_equal(shuffled.sort_index(), ordered)
+    assert "streak" not in hand.columns  # the caller's frame is left as it was
+
+
+def test_a_panel_with_one_gap_year_is_stored_and_read_back(real, tmp_path: Path) -> None:
+    """DuckDB guessed a list column's type from a sample of rows: when no sampled row had a gap
+    year, storing the panel failed. One row with gap years, anywhere, must round-trip."""
+    store, p, _, _ = real
+    copy = tmp_path / "one_gap.duckdb"
+    copy.write_bytes(store.path.read_bytes())
+    lone = p.assign(streak_gap_years=[()] * len(p))
+    lone.at[len(lone) - 1, "streak_gap_years"] = (2016, 2021)
+    with Store.open(copy, read_only=False) as writable:
+        writable.write_status_panel(lone)
+        back = panel.conform(writable.status_panel(None, None, None))
+    assert back["streak_gap_years"].tolist() == lone["streak_gap_years"].tolist()
+
+
 def test_the_pages_streaks_are_the_panel_at_one_year(real) -> None:
     _, p, _, cycles = real
     year = int(cycles.loc[cycles["held"], "data_year"].max())

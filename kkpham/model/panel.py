@@ -3,8 +3,7 @@
 One row per (kab/kota, cycle data year), computed in one pass over the store (``claims()`` once,
 the precedence rule once, for all years) and written into the store as the ``status_panel`` table
 by the build and by every ``kkpham.write.stewardship.write_store`` commit (import, undo, restore).
-The
-map frame, the summary, the timeline (grid, league table, streaks), the profile and the exports
+The map frame, the summary, the timeline (grid, league table, streaks), the profile and the exports
 read filters of it, so a status rule changes in one place.
 
 Every stored status traces to a source row (``result_id`` is the claim the map shows); the derived
@@ -162,14 +161,15 @@ def derive(regions: pd.DataFrame, cycles: pd.DataFrame, claims: pd.DataFrame) ->
 
 
 def with_runs(frame: pd.DataFrame) -> pd.DataFrame:
-    """Add STREAK_COLUMNS: each row's region's runs as of its data year (frame sorted by code,
-    data year)."""
-    rows = []
-    for _, group in frame.groupby("code", sort=False):
+    """``frame`` (a region's every data year: code, data_year, status, held) with
+    STREAK_COLUMNS added: each row's region's runs as of its data year, whatever the row order."""
+    ordered = frame.sort_values(["code", "data_year"], kind="stable")
+    rows, labels = [], []
+    for _, group in ordered.groupby("code", sort=False):
         years: list[int] = []
         statuses: list[str] = []
-        cells = zip(group["data_year"], group["status"], group["held"], strict=True)
-        for year, status, held in cells:
+        cells = zip(group.index, group["data_year"], group["status"], group["held"], strict=True)
+        for label, year, status, held in cells:
             if held:  # a year not held neither counts nor breaks a run
                 years.append(int(year))
                 statuses.append(status)
@@ -177,10 +177,9 @@ def with_runs(frame: pd.DataFrame) -> pd.DataFrame:
             if not held:  # no region has a cited status in a year not held
                 runs["streak"] = runs["streak_bridged"] = None
             rows.append(runs)
-    fields = pd.DataFrame(rows, index=frame.index, columns=STREAK_COLUMNS)
-    for col in STREAK_COLUMNS:
-        frame[col] = fields[col]
-    return frame
+            labels.append(label)
+    fields = pd.DataFrame(rows, index=labels, columns=STREAK_COLUMNS).reindex(frame.index)
+    return frame.assign(**{col: fields[col] for col in STREAK_COLUMNS})
 
 
 def _runs(statuses: list[str], ok: set[str]) -> list[int]:
@@ -250,7 +249,9 @@ def conform(panel: pd.DataFrame) -> pd.DataFrame:
     out["regime"] = out["regime"].astype(object).where(out["regime"].notna(), None)
     # years as a tuple (hashable, and false when empty), whether a list or an array came in
     gaps = out["streak_gap_years"].to_numpy()  # tuples when derived, arrays when read
-    out["streak_gap_years"] = [g if isinstance(g, tuple) else tuple(g.tolist()) for g in gaps]
+    out["streak_gap_years"] = [
+        g if isinstance(g, tuple) else tuple(int(y) for y in g) for g in gaps
+    ]
     for col in _TEXT:
         out[col] = out[col].astype("str")
     return out

@@ -84,15 +84,18 @@ def named_year(labels: dict[int, str], data_year: object) -> str:
 
 def streaks(panel: pd.DataFrame, as_of: int | None = None) -> pd.DataFrame:
     """Per kab/kota (sorted by code): its runs as of ``as_of`` (default: the last held year),
-    the panel's STREAK_COLUMNS at that year (the streak rules: ``kkpham.model.panel``). Empty
-    when no year up to ``as_of`` was held."""
+    the panel's STREAK_COLUMNS at that year (the streak rules: ``kkpham.model.panel``). The runs
+    are the panel's, over the region's whole history up to ``as_of``, even when ``panel`` is a
+    filter of fewer years. Empty (same columns and types) when ``as_of`` is not a year of the
+    panel or no year up to it was held."""
     held = panel.loc[panel["held"], "data_year"]
     if as_of is None and len(held):
         as_of = int(held.max())
+    columns = ["code", *status_table.STREAK_COLUMNS]
     if as_of is None or not (held <= as_of).any():
-        return pd.DataFrame(columns=["code", *status_table.STREAK_COLUMNS])
+        return panel.iloc[:0][columns].reset_index(drop=True)
     at = panel[panel["data_year"] == as_of].sort_values("code")
-    return at[["code", *status_table.STREAK_COLUMNS]].reset_index(drop=True)
+    return at[columns].reset_index(drop=True)
 
 
 def share_series(panel: pd.DataFrame, per_province: bool = True) -> pd.DataFrame:
