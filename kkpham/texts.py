@@ -1873,6 +1873,46 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "outcome names: the source must be an http(s) link",
     ),
     "cyc_nothing": ("tidak ada yang ditambahkan", "nothing to add"),
+    # a kab/kota's kind (regions.kind), on its profile
+    "kind_Kabupaten": ("Kabupaten", "Regency"),
+    "kind_Kota": ("Kota", "City"),
+    # where an audit-log entry came from (the data page's log; "data/results.csv": the build)
+    "origin_import": ("impor", "import"),
+    "origin_cycle": ("siklus", "cycle"),
+    "origin_restore": ("pemulihan", "restore"),
+    # the meeting tools (kkpham.present: RenderError, the view of a year)
+    "rnd_format": (
+        "format {fmt!r} tidak dikenal; pilih {formats}",
+        "format {fmt!r} is not known; choose {formats}",
+    ),
+    "rnd_no_chromium": (
+        "Chromium tidak ditemukan ({path}); pasang paket Debian `chromium` atau setel "
+        "BROWSER_PATH. Gambar statis, PDF dan paket rakor memerlukannya.",
+        "Chromium was not found ({path}); install the Debian package `chromium` or set "
+        "BROWSER_PATH. Static images, PDFs and the meeting pack need it.",
+    ),
+    "rnd_start_failed": (
+        "Chromium tidak dapat dimulai: {error}",
+        "Chromium could not be started: {error}",
+    ),
+    "rnd_start_slow": (
+        "Chromium tidak dapat dimulai: tidak selesai dalam {seconds} detik",
+        "Chromium could not be started: not done within {seconds} seconds",
+    ),
+    "rnd_images_slow": (
+        "Gambar statis: tidak selesai dalam {seconds} detik",
+        "Static images: not done within {seconds} seconds",
+    ),
+    "rnd_not_started": ("renderer belum dimulai", "the renderer has not been started"),
+    "rnd_failed": ("Gambar statis gagal dibuat: {error}", "The static images failed: {error}"),
+    "ctx_year_unknown": (
+        "tahun data {year} tidak dikenal ({first}–{last})",
+        "data year {year} is not known ({first}–{last})",
+    ),
+    "ctx_shapes_missing": (
+        "geometri peta tidak ditemukan: {path} (jalankan `python -m kkpham build`)",
+        "the map geometry was not found: {path} (run `python -m kkpham build`)",
+    ),
     # the write password's hash in the configuration (kkpham.write.auth.PasswordError)
     "pw_short": ("kata sandi minimal {n} karakter", "the password needs at least {n} characters"),
     "pw_format": (

@@ -48,7 +48,7 @@ SAMPLE = frame(
             "status": "belum",
             "disputed": True,
             "source_label": "sultra.go.id",
-            "claims_text": "Belum Peduli HAM (sultra.go.id); Peduli HAM (news.com)",
+            "claims_text": "belum (sultra.go.id); peduli (news.com)",
         },
         {
             "code": "74.03",
@@ -140,7 +140,7 @@ def test_hover_text_is_escaped_and_complete() -> None:
                 "score": 80.5,
                 "source_label": "a<b>.id",
                 "disputed": True,
-                "claims_text": "Peduli HAM (x.id); Belum Peduli HAM (<i>y.id)",
+                "claims_text": "peduli (x.id); belum (<i>y.id)",
             }
         ]
     )
@@ -169,6 +169,11 @@ def test_disputed_regions_get_a_thick_dark_border_drawn_last() -> None:
     assert colours["74.02"] != colours["74.01"]
     assert t.locations[-1] == "74.02"  # no neighbour paints over its border
     assert "Sumber berbeda" in t.text[-1] and "Peduli HAM (news.com)" in t.text[-1]
+    # the claims in the reader's language: on the English map, no Indonesian status name
+    english = status_trace(status_map(SAMPLE, URL, title="x", lang="en")).text[-1]
+    belum = BY_KEY["belum"]
+    assert f"{belum.label('en')} (sultra.go.id)" in english
+    assert belum.label("id") not in english
 
 
 def test_outline_trace_for_the_national_view_has_no_hover() -> None:

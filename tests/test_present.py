@@ -97,14 +97,16 @@ def test_png_is_1920_wide(sultra, renderer) -> None:
 def test_a_stuck_render_times_out_with_a_reason(renderer) -> None:
     import asyncio
 
-    with pytest.raises(RenderError, match="tidak selesai"):
-        renderer._call(asyncio.sleep(5), 0.2, "Gambar statis")
+    with pytest.raises(RenderError, match="tidak selesai") as slow:
+        renderer._call(asyncio.sleep(5), 0.2, "rnd_images_slow")
+    assert slow.value.text("en") == "Static images: not done within 0 seconds"
 
 
 def test_missing_browser_is_a_clear_error(built_settings: Settings, monkeypatch) -> None:
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
-    with pytest.raises(RenderError, match="Chromium tidak ditemukan"):
+    with pytest.raises(RenderError, match="Chromium tidak ditemukan") as missing:
         Renderer(built_settings.static_dir).start()
+    assert missing.value.text("en").startswith("Chromium was not found (/nonexistent/chromium)")
 
 
 def _pptx_titles(prs) -> list[str]:

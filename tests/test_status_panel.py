@@ -52,12 +52,7 @@ def legacy_map_frame(store: Store, data_year: int, province_code: str | None) ->
     frame["source_label"] = frame["source_url"].map(lambda u: source_label(u) if u else "")
     frame["n_claims"] = w["n_claims"].fillna(0).astype(int).to_numpy()
     frame["disputed"] = w["disputed"].fillna(False).astype(bool).to_numpy() & stored
-    text = (
-        claims["status"].map(lambda k: BY_KEY[k].label("id"))
-        + " ("
-        + claims["source_url"].map(source_label)
-        + ")"
-    )
+    text = claims["status"] + " (" + claims["source_url"].map(source_label) + ")"
     joined = text.groupby(claims["region_code"]).agg("; ".join) if len(claims) else pd.Series()
     frame["claims_text"] = joined.reindex(frame["code"]).fillna("").to_numpy()
     frame["data_year_derived"] = (

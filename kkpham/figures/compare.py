@@ -405,9 +405,11 @@ def share_chart(
     if "on_share_chart" in rep:  # a count of Cukup alone, or of regions invited, is no share
         rep = rep[rep["on_share_chart"].astype(bool)]
     if len(rep):
+        # the compiler's evidence notes are English: only on the English chart (as on the pages)
         hover = [
-            _reported_hover(r, t["source_total"]) + f" · {esc(r.source_label)}<br>"
-            f"{esc(str(r.evidence)[:160])}"
+            _reported_hover(r, t["source_total"])
+            + f" · {esc(r.source_label)}"
+            + (f"<br>{esc(str(r.evidence)[:160])}" if lang == "en" else "")
             for r in rep.itertuples(index=False)
         ]
         data.append(

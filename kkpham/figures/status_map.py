@@ -91,9 +91,20 @@ def hover_text(row: pd.Series, lang: str = "id") -> str:
     if row["data_year_derived"]:
         lines.append(esc(t("derived_hover", lang)))
     if row["disputed"]:
-        claims = "<br>  ".join(esc(c) for c in str(row["claims_text"]).split("; ") if c)
+        claims = "<br>  ".join(esc(c) for c in claim_lines(str(row["claims_text"]), lang))
         lines.append(f"<b>{t('disputed', lang)}:</b><br>  {claims}")
     return "<br>".join(lines)
+
+
+def claim_lines(claims_text: str, lang: str = "id") -> list[str]:
+    """The panel's ``claims_text`` ("peduli (site); belum (site)") as one line per claim, each
+    status in ``lang``."""
+    lines = []
+    for claim in claims_text.split("; "):
+        key, sep, site = claim.partition(" (")
+        if claim:
+            lines.append(f"{BY_KEY[key].label(lang)} ({site}" if sep and key in BY_KEY else claim)
+    return lines
 
 
 def _check(frame: pd.DataFrame) -> None:

@@ -37,7 +37,8 @@ from kkpham.store import STATUS_PANEL_COLUMNS, Store
 from kkpham.vocab import BY_KEY
 
 # Bump when the derivation changes: the build then rebuilds stores derived by an older rule.
-PANEL_RULES = "3"  # 2: belum_diumumkan for held cycles without a public list; 3: every run field
+PANEL_RULES = "4"  # 2: belum_diumumkan for held cycles without a public list; 3: every run
+# field; 4: claims_text names each claim's status by its key, not its Indonesian label
 PANEL_VERSION_KEY = "panel_version"
 
 CYCLE_COLUMNS = ["data_year", "award_year", "regime", "held"]
@@ -77,7 +78,6 @@ _TEXT = [
 
 _STORED = frozenset(k for k, s in BY_KEY.items() if s.stored)
 _CODE = {k: s.code for k, s in BY_KEY.items()}
-_LABEL_ID = {k: s.label("id") for k, s in BY_KEY.items()}
 
 
 def source_label(url: str) -> str:
@@ -113,7 +113,8 @@ def derive(regions: pd.DataFrame, cycles: pd.DataFrame, claims: pd.DataFrame) ->
                 "result_id",
             ]
         ].rename(columns={"status": "claimed"})
-        text = claims["status"].map(_LABEL_ID) + " (" + _labels(claims["source_url"]) + ")"
+        # "status key (site)": the hover names the status in the reader's language (claim_lines)
+        text = claims["status"] + " (" + _labels(claims["source_url"]) + ")"
         texts = (
             text.groupby([claims["region_code"], claims["data_year"]])
             .agg("; ".join)

@@ -22,7 +22,7 @@ from kkpham.present.embedded_shapes import ViewGeometry, view_geometry
 from kkpham.present.mapfig import Decor
 from kkpham.regimes import programme_name
 from kkpham.store import Store
-from kkpham.texts import t
+from kkpham.texts import Message, Refused, t
 
 MAX_HOSTS = 5
 
@@ -89,10 +89,8 @@ def load_view(
 ) -> View:
     cycles = store.cycles()
     if data_year not in set(cycles["data_year"]):
-        raise ValueError(
-            f"tahun data {data_year} tidak dikenal "
-            f"({cycles['data_year'].min()}–{cycles['data_year'].max()})"
-        )
+        first, last = cycles["data_year"].min(), cycles["data_year"].max()
+        raise Refused(Message("ctx_year_unknown", year=data_year, first=first, last=last))
     names = dict(zip(store.provinces()["code"], store.provinces()["name"], strict=True))
     frame = map_frame(store, data_year, province)
     panel = status_panel(store, province)

@@ -11,11 +11,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from kkpham.texts import Explained, Message
+
 
 @dataclass(frozen=True)
 class ViewGeometry:
     regions: dict  # kab/kota FeatureCollection (province file, or the coarse national file)
     provinces: dict | None  # province outlines (national view only)
+
+
+class ShapesMissing(Explained, FileNotFoundError):
+    """The view's map geometry is not built."""
 
 
 @lru_cache(maxsize=48)
@@ -25,9 +31,7 @@ def _load(path: Path, mtime: float) -> dict:
 
 def _read(path: Path) -> dict:
     if not path.is_file():
-        raise FileNotFoundError(
-            f"geometri peta tidak ditemukan: {path} (jalankan `python -m kkpham build`)"
-        )
+        raise ShapesMissing(Message("ctx_shapes_missing", path=str(path)))
     return _load(path, path.stat().st_mtime)
 
 

@@ -23,13 +23,14 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from kkpham.boundaries.basemap import BASE_NAME, write_base_topojson
+from kkpham.texts import Explained, Message, Number
 
 FORMATS = ("png", "svg", "pdf")
 START_TIMEOUT_S = 45.0
 FIGURE_TIMEOUT_S = 60.0
 
 
-class RenderError(RuntimeError):
+class RenderError(Explained, RuntimeError):
     """Rendering is impossible or failed; the message says why, in words a user can act on."""
 
 
@@ -44,7 +45,7 @@ class Job:
 
     def opts(self) -> dict:
         if self.fmt not in FORMATS:
-            raise RenderError(f"format {self.fmt!r} tidak dikenal; pilih {', '.join(FORMATS)}")
+            raise RenderError(Message("rnd_format", fmt=self.fmt, formats=", ".join(FORMATS)))
         return {"format": self.fmt, "width": self.width, "height": self.height, "scale": self.scale}
 
 
@@ -52,10 +53,7 @@ def browser_path() -> str:
     """Chromium to drive: ``BROWSER_PATH`` when set, else Debian's ``chromium`` on PATH."""
     path = os.environ.get("BROWSER_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(path).is_file():
-        raise RenderError(
-            f"Chromium tidak ditemukan ({path}); pasang paket Debian `chromium` atau setel "
-            "BROWSER_PATH. Gambar statis, PDF dan paket rakor memerlukannya."
-        )
+        raise RenderError(Message("rnd_no_chromium", path=path))
     return path
 
 
@@ -93,14 +91,15 @@ class Renderer:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _call(self, coro, timeout: float, what: str):
+    def _call(self, coro, timeout: float, slow: str):
+        """``coro``'s result; RenderError ``slow`` (a catalogue key) after ``timeout`` seconds."""
         assert self._loop is not None
         future = asyncio.run_coroutine_threadsafe(coro, self._loop)
         try:
             return future.result(timeout=timeout)
         except concurrent.futures.TimeoutError as err:
             future.cancel()
-            raise RenderError(f"{what}: tidak selesai dalam {timeout:.0f} detik") from err
+            raise RenderError(Message(slow, seconds=Number(timeout, 0))) from err
 
     def start(self) -> None:
         path = browser_path()
@@ -110,13 +109,13 @@ class Renderer:
         )
         self._thread.start()
         try:
-            self._call(self._open(path), self.start_timeout, "Chromium tidak dapat dimulai")
+            self._call(self._open(path), self.start_timeout, "rnd_start_slow")
         except RenderError:
             self.close()
             raise
         except Exception as err:  # noqa: BLE001 (choreographer raises many kinds)
             self.close()
-            raise RenderError(f"Chromium tidak dapat dimulai: {err}") from err
+            raise RenderError(Message("rnd_start_failed", error=str(err))) from err
 
     async def _open(self, path: str) -> None:
         import kaleido
@@ -151,16 +150,16 @@ class Renderer:
     def render(self, jobs: list[Job]) -> list[bytes]:
         """The images of ``jobs``, in order; ``RenderError`` with the reason on any failure."""
         if self._kaleido is None:
-            raise RenderError("renderer belum dimulai")
+            raise RenderError(Message("rnd_not_started"))
         for job in jobs:
             job.opts()
         timeout = self.figure_timeout * max(len(jobs), 1)
         try:
-            return self._call(self._render(jobs), timeout, "Gambar statis")
+            return self._call(self._render(jobs), timeout, "rnd_images_slow")
         except RenderError:
             raise
         except Exception as err:  # noqa: BLE001 (kaleido/choreographer errors, JS errors)
-            raise RenderError(f"Gambar statis gagal dibuat: {err}") from err
+            raise RenderError(Message("rnd_failed", error=str(err))) from err
 
 
 def render_once(static_dir: Path, jobs: list[Job]) -> list[bytes]:

@@ -76,7 +76,9 @@ def beside_summary(
             st.write(t("unknown_none", lang))
         else:
             st.dataframe(
-                unknown[["code", "name"]],
+                unknown[["code", "name"]].rename(
+                    columns={"code": t("code", lang), "name": t("region", lang)}
+                ),
                 hide_index=True,
                 key=f"unknown_{year}",
                 placeholder=MISSING,

@@ -17,7 +17,7 @@ from kkpham.formatting import format_number
 from kkpham.model import export
 from kkpham.settings import get_settings
 from kkpham.store import Store
-from kkpham.texts import explained, t
+from kkpham.texts import ENTRIES, explained, t
 from kkpham.ui.safe_text import MISSING, md_escape, web_links
 from kkpham.ui.state import url_lang
 from kkpham.write.auth import (
@@ -372,6 +372,10 @@ def audit_panel(who: str | None, cfg: AuthConfig | None = None) -> None:
     st.subheader(_t("dp_log"))
     rows = audit_log(get_settings().db_path)
     table = pd.DataFrame(rows)
+    table["origin"] = [  # the build's entries name their file (data/results.csv)
+        _t(f"origin_{r['origin']}") if f"origin_{r['origin']}" in ENTRIES else r["origin"]
+        for r in rows
+    ]
     table["dibatalkan"] = [  # one readable cell instead of two mostly empty ones
         _t("dp_undone_by", when=f"{r['undone_at']:%Y-%m-%d %H:%M}", who=r["undone_by"] or "?")
         if r["undone_at"]

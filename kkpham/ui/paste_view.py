@@ -18,6 +18,7 @@ from kkpham.texts import t
 from kkpham.ui import import_view as ui
 from kkpham.ui import reads
 from kkpham.ui.safe_text import MISSING
+from kkpham.vocab import BY_KEY, PREDIKAT_ALIASES
 from kkpham.write.auth import AuthConfig
 from kkpham.write.importer import ImportFileError
 from kkpham.write.paste import (
@@ -30,6 +31,8 @@ from kkpham.write.paste import (
 )
 from kkpham.write.stewardship import ImportRefused, WriteError
 
+# the predicate as the importer reads it (PREDIKAT_ALIASES); shown by its name in the page's
+# language
 PREDICATES = (
     "Peduli HAM",
     "Cukup Peduli HAM",
@@ -97,6 +100,7 @@ def _inputs(lang: str) -> dict | None:
     predikat = c4.selectbox(
         t("paste_predikat", lang),
         PREDICATES,
+        format_func=lambda p: BY_KEY[PREDIKAT_ALIASES[p.lower()]].label(lang),
         key="paste_predikat",
         help=t("paste_predikat_help", lang),
     )

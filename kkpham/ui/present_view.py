@@ -14,7 +14,7 @@ from kkpham.present import context as ctx
 from kkpham.present.narrative import headline_text
 from kkpham.present.tables import file_stem, grid_table, region_table, to_csv, to_xlsx
 from kkpham.settings import get_settings
-from kkpham.texts import t
+from kkpham.texts import explained, t
 from kkpham.ui import reads, state
 from kkpham.ui.copy_text import copy_text
 
@@ -87,7 +87,7 @@ def view(province: str | None, year: int, lang: str, mode: str = "data") -> ctx.
     try:
         return _view(province, year, lang, reads.data_version(), dt.date.today(), mode)
     except (ValueError, FileNotFoundError) as err:
-        st.info(str(err))
+        st.info(explained(err).text(lang))
         return None
 
 
@@ -137,7 +137,7 @@ def meeting_tools(
                         if shown is not None:
                             made[kind] = _render(kind, shown)
                     except (RenderError, ValueError) as err:
-                        st.error(f"{t('p10_failed', lang)} {err}")
+                        st.error(f"{t('p10_failed', lang)} {explained(err).text(lang)}")
             if kind in made:
                 stem = file_stem(place, year, lang, "paket-rakor" if kind == "pack" else "peta")
                 _downloads(made[kind], stem, f"p10_{kind}", lang)

@@ -52,7 +52,8 @@ def region_header(region: pd.Series, code: str, lang: str) -> None:
     formed_text = f" · {t('pf_formed', lang)} {int(formed)}" if pd.notna(formed) else ""
     st.header(str(region["name"]))
     st.markdown(
-        f"{md_escape(region['kind'])} · [{md_escape(region['province_name'])}]({province_link})"
+        f"{t('kind_' + str(region['kind']), lang)} · "
+        f"[{md_escape(region['province_name'])}]({province_link})"
         f" · `{code}`{formed_text}"
     )
 
