@@ -21,8 +21,20 @@ import pandas as pd
 import pyarrow as pa
 
 from kkpham import regimes
-from kkpham.texts import Message, Refused
+from kkpham.texts import Explained, Message, Refused
 from kkpham.vocab import STORED_KEYS
+
+
+class StoreMissing(Explained, FileNotFoundError):
+    """The store file is not there (not built yet): say so, and how to build it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(Message("store_file_missing", path=str(path)))
+
+    def __reduce__(self) -> tuple:  # pickle and copy: rebuilt from its path
+        return (StoreMissing, (self.path,))
+
 
 SCHEMA_VERSION = "4"  # 2: batches gained n_errors, n_conflicts, undone_by; 3: national counts;
 # 4: regimes and their outcome vocabularies as tables; cycles gained results_public,
@@ -265,7 +277,7 @@ class Store:
     @classmethod
     def open(cls, path: Path, read_only: bool = True) -> Store:
         if read_only and not path.exists():
-            raise FileNotFoundError(f"store {path} does not exist: run `python -m kkpham build`")
+            raise StoreMissing(path)
         if not read_only:
             return cls(duckdb.connect(str(path)), path)
         # duckdb.connect(path) shares one cached database per path and process: while any
@@ -785,7 +797,7 @@ class Readers:
 
     def open(self, path: Path) -> Store:
         if not path.exists():
-            raise FileNotFoundError(f"store {path} does not exist: run `python -m kkpham build`")
+            raise StoreMissing(path)
         with self._lock:
             con = self._base.cursor()
             name = f"store_{next(self._names)}"

@@ -1876,6 +1876,13 @@ ENTRIES: dict[str, tuple[str, str]] = {
     # a kab/kota's kind (regions.kind), on its profile
     "kind_Kabupaten": ("Kabupaten", "Regency"),
     "kind_Kota": ("Kota", "City"),
+    # the audit log's count of a batch's rows (dp_col_row is one row's number)
+    "dp_col_rows": ("Baris", "Rows"),
+    # a store file that is not there (kkpham.store.StoreMissing)
+    "store_file_missing": (
+        "basis data {path} tidak ada: jalankan `python -m kkpham build`",
+        "the database {path} does not exist: run `python -m kkpham build`",
+    ),
     # where an audit-log entry came from (the data page's log; "data/results.csv": the build)
     "origin_import": ("impor", "import"),
     "origin_cycle": ("siklus", "cycle"),

@@ -24,4 +24,4 @@ try:
     cycle_view.cycle_panel(who, cfg, lang)
     ui.export_panel()
 except FileNotFoundError as err:
-    st.error(t("dp_no_store", lang, err=ui.md_escape(err)))
+    st.error(t("dp_no_store", lang, err=ui.said(err)))

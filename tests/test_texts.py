@@ -96,6 +96,7 @@ def test_an_explained_error_carries_messages_only():
 @pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
 def test_messages_and_their_errors_survive_pickling(protocol):
     from kkpham.model.resolver import ResolveError
+    from kkpham.store import StoreMissing
     from kkpham.ui.reads import StoreUnavailable
     from kkpham.write.importer import ImportFileError
 
@@ -104,6 +105,7 @@ def test_messages_and_their_errors_survive_pickling(protocol):
         ImportFileError(Message("imp_too_big", mb=Number(5.25, 1), max=Number(5, 0))),
         ResolveError("Konawee", "unknown", [("74.02", "Kabupaten Konawe")], where),
         StoreUnavailable("store_busy", path="data/kkpham.duckdb", error="locked"),
+        StoreMissing(Path("data/kkpham.duckdb")),
     ):
         again = pickle.loads(pickle.dumps(err, protocol))
         assert type(again) is type(err) and again.messages == err.messages
@@ -116,3 +118,13 @@ def test_a_score_is_shown_as_written():
     assert Message("val_score_below_peduli", score=score, min=75).text("en") == (
         "a score of 74.99996, below 75, does not match Peduli HAM"
     )
+
+
+def test_a_store_not_built_says_so_in_either_language(tmp_path):
+    from kkpham.store import Store, StoreMissing
+
+    with pytest.raises(FileNotFoundError) as missing:  # what callers catch
+        Store.open(tmp_path / "none.duckdb")
+    assert isinstance(missing.value, StoreMissing)
+    assert str(missing.value).endswith("tidak ada: jalankan `python -m kkpham build`")
+    assert missing.value.text("en").endswith("does not exist: run `python -m kkpham build`")

@@ -360,7 +360,7 @@ def audit_columns() -> dict:
         "origin": _t("dp_col_origin"),
         "file_name": _t("dp_col_file"),
         "who": _t("dp_col_who"),
-        "n_rows": _t("dp_col_row"),
+        "n_rows": _t("dp_col_rows"),
         "n_conflicts": _t("dp_col_differ"),
         "n_live": _t("dp_col_live"),
         "dibatalkan": _t("dp_col_undone"),

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from kkpham.model import panel
 from kkpham.settings import Settings
-from kkpham.store import SCHEMA_VERSION, Store
+from kkpham.store import SCHEMA_VERSION, Store, StoreMissing
 from kkpham.texts import Explained, Message, Number, Refused
 from kkpham.write.backup import fsync_dir, fsync_file, list_backups, take_backup
 from kkpham.write.importer import ImportReport, check_file, commit, results_frame
@@ -138,7 +138,7 @@ def write_store(
         for stale in _temp_files(db):  # left by a writer that was killed
             stale.unlink(missing_ok=True)
         if not db.exists():
-            raise FileNotFoundError(f"store {db} does not exist: run `python -m kkpham build`")
+            raise StoreMissing(db)
         tmp = db.with_name(f"{db.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
         try:
             shutil.copyfile(source or db, tmp)
