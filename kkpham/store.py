@@ -32,9 +32,6 @@ class StoreMissing(Explained, FileNotFoundError):
         self.path = path
         super().__init__(Message("store_file_missing", path=str(path)))
 
-    def __reduce__(self) -> tuple:  # pickle and copy: rebuilt from its path
-        return (StoreMissing, (self.path,))
-
 
 SCHEMA_VERSION = "4"  # 2: batches gained n_errors, n_conflicts, undone_by; 3: national counts;
 # 4: regimes and their outcome vocabularies as tables; cycles gained results_public,
@@ -172,6 +169,18 @@ CREATE TABLE status_panel (
     PRIMARY KEY (code, data_year)
 );
 """
+# a region's runs as of each panel row's year (their meaning: kkpham.model.panel)
+STREAK_COLUMNS = [
+    "streak",
+    "last_run",
+    "streak_bridged",
+    "streak_gap_years",
+    "longest_streak",
+    "first_peduli",
+    "last_peduli",
+    "n_peduli",
+    "n_known",
+]
 STATUS_PANEL_COLUMNS = [
     "code",
     "name",
@@ -192,15 +201,7 @@ STATUS_PANEL_COLUMNS = [
     "regime",
     "held",
     "result_id",
-    "streak",
-    "last_run",
-    "streak_bridged",
-    "streak_gap_years",
-    "longest_streak",
-    "first_peduli",
-    "last_peduli",
-    "n_peduli",
-    "n_known",
+    *STREAK_COLUMNS,
 ]
 
 BATCH_COLUMNS = [

@@ -9,6 +9,7 @@ Importable without Streamlit. New keys go in a block at the end marked ``# --- i
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 # key: (Indonesian, English)
 ENTRIES: dict[str, tuple[str, str]] = {
@@ -1951,13 +1952,15 @@ def t(key: str, lang: str = "id", **kw: object) -> str:
     return text.format(**kw) if kw else text
 
 
+@dataclass(eq=True, init=False)  # eq without frozen: unhashable (its values may be lists)
 class Message:
     """A text to show later, in the reader's language: a catalogue key and its values. The
     write path raises and reports these, so one check serves the Indonesian and the English
     data page (``text(lang)``) and the command line (``str()``: Indonesian). A value that is a
     Message, or a list of them, is shown in the same language."""
 
-    __slots__ = ("key", "values")
+    key: str
+    values: dict
 
     def __init__(self, key: str, **values: object) -> None:
         if key not in ENTRIES:  # an unknown key fails where the message is made, not shown
@@ -1970,41 +1973,15 @@ class Message:
     def __str__(self) -> str:
         return self.text("id")
 
-    def __repr__(self) -> str:
-        return f"Message({self.key!r}, **{self.values!r})"
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Message) and (self.key, self.values) == (other.key, other.values)
-
-    __hash__ = None  # type: ignore[assignment]  # values may be lists
-
-    def __reduce__(self) -> tuple:  # pickle and copy, by every protocol
-        return (_message, (self.key, self.values))
-
-
-def _message(key: str, values: dict) -> Message:
-    return Message(key, **values)
-
-
+@dataclass(frozen=True)
 class Number:
     """A quantity in a message, written with the reader's separators ("1.000" and "5,2" in
     Indonesian, "1,000" and "5.2" in English); a year or a line number stays a plain int."""
 
-    __slots__ = ("value", "decimals", "max_decimals")
-
-    def __init__(self, value: float, decimals: int | None = None, max_decimals: int = 3) -> None:
-        self.value, self.decimals, self.max_decimals = value, decimals, max_decimals
-
-    def __repr__(self) -> str:
-        return f"Number({self.value!r}, {self.decimals!r}, {self.max_decimals!r})"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Number) and repr(self) == repr(other)
-
-    def __reduce__(self) -> tuple:  # pickle and copy, by every protocol
-        return (Number, (self.value, self.decimals, self.max_decimals))
-
-    __hash__ = None  # type: ignore[assignment]
+    value: float
+    decimals: int | None = None
+    max_decimals: int = 3
 
 
 def _shown(value: object, lang: str) -> object:
@@ -2042,6 +2019,17 @@ class Explained(Exception):
 
     def __str__(self) -> str:
         return self.text("id")
+
+    def __reduce__(self) -> tuple:
+        # pickle and copy: a subclass's __init__ takes its own arguments (a path, a report), so
+        # every one is rebuilt from its messages and its attributes, not by calling it again
+        return (_rebuilt, (type(self), self.messages), self.__dict__)
+
+
+def _rebuilt(cls: type[Explained], messages: tuple[Message, ...]) -> Explained:
+    err = cls.__new__(cls)
+    Explained.__init__(err, *messages)
+    return err
 
 
 class Refused(Explained, ValueError):

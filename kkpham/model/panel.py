@@ -33,7 +33,7 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from kkpham.model.precedence import choose
-from kkpham.store import STATUS_PANEL_COLUMNS, Store
+from kkpham.store import STATUS_PANEL_COLUMNS, STREAK_COLUMNS, Store
 from kkpham.vocab import BY_KEY
 
 # Bump when the derivation changes: the build then rebuilds stores derived by an older rule.
@@ -47,18 +47,8 @@ CYCLE_COLUMNS = ["data_year", "award_year", "regime", "held"]
 # status); last_run, the confirmed run ending at the last Peduli year; streak_bridged and
 # streak_gap_years, that run reached across "nothing known" years, and those years;
 # longest_streak; first_peduli and last_peduli (in our rows: an earlier, unrecorded Peduli year
-# may exist); n_peduli; n_known (years with a published outcome or "did not report").
-STREAK_COLUMNS = [
-    "streak",
-    "last_run",
-    "streak_bridged",
-    "streak_gap_years",
-    "longest_streak",
-    "first_peduli",
-    "last_peduli",
-    "n_peduli",
-    "n_known",
-]
+# may exist); n_peduli; n_known (years with a published outcome or "did not report"). The store
+# owns the list (STREAK_COLUMNS, the table's last columns).
 ASSESSED = ("peduli", "cukup", "mulai", "kurang", "belum", "bukan_peduli")  # a published outcome
 # The table's columns are the store's (its DDL); the map frame is the panel without the cycle,
 # claim and streak fields.

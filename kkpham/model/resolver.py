@@ -63,9 +63,6 @@ class ResolveError(Explained, ValueError):
         self.detail = detail
         super().__init__(_message(name, reason, self.candidates, detail))
 
-    def __reduce__(self) -> tuple:  # pickle and copy: rebuilt from its fields, not its message
-        return (ResolveError, (self.name, self.reason, self.candidates, self.detail))
-
 
 def _message(
     name: str, reason: str, candidates: list[tuple[str, str]], detail: Message | None

@@ -39,13 +39,6 @@ class StoreUnavailable(Explained, RuntimeError):
     def __init__(self, key: str, **values: object) -> None:
         super().__init__(Message(key, **values))
 
-    def __reduce__(self) -> tuple:  # pickle and copy: rebuilt from its message
-        return (_rebuild, (self.messages[0],))
-
-
-def _rebuild(message: Message) -> StoreUnavailable:
-    return StoreUnavailable(message.key, **message.values)
-
 
 def _db_path() -> Path:
     return get_settings().db_path

@@ -69,9 +69,6 @@ class ImportRefused(Explained, ValueError):
         self.report = report
         super().__init__(Message("imp_refused", n=Number(report.errors)))
 
-    def __reduce__(self) -> tuple:  # pickle and copy: rebuilt from its report
-        return (ImportRefused, (self.report,))
-
 
 def lock_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".lock")
