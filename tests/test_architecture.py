@@ -246,3 +246,16 @@ def test_every_table_shows_missing_values_in_no_language() -> None:
                 calls.append((f"{path.name}:{node.lineno}", ok))
     assert len(calls) >= 10  # the check found the tables
     assert [where for where, ok in calls if not ok] == []
+
+
+def test_a_download_does_not_rerun_the_page() -> None:
+    """A download changes nothing on the page: a rerun after it re-checked an uploaded file and
+    could race the next upload (a lost upload in the data-page browser test, once)."""
+    found = []
+    for path in sorted((ROOT / "kkpham" / "ui").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "download_button":
+                given = {k.arg: k.value for k in node.keywords}
+                click = given.get("on_click")
+                found.append(isinstance(click, ast.Constant) and click.value == "ignore")
+    assert len(found) >= 4 and all(found)

@@ -229,6 +229,7 @@ def upload_panel(who: str | None, cfg: AuthConfig | None = None) -> None:
         file_name="templat_kkpham.xlsx",
         mime=export.MIME["xlsx"],
         key="template",
+        on_click="ignore",  # a download changes nothing: no rerun
     )
     if not who:
         st.caption(_t("dp_preview_hint"))
@@ -325,6 +326,7 @@ def _show_errors(report: ImportReport, key: str = "") -> None:
         mime="text/csv",
         file_name=f"bermasalah_{report.file_name}.csv",
         key=f"{key}errors_csv",
+        on_click="ignore",  # a download changes nothing: no rerun
     )
 
 
@@ -470,5 +472,6 @@ def export_panel() -> None:
         file_name=name,
         mime=export.MIME[fmt],
         key="export_download",
+        on_click="ignore",  # a download changes nothing: no rerun
     )
     st.caption(_t("dp_formula_note"))

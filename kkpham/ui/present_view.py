@@ -66,6 +66,7 @@ def _downloads(
             file_name=f"{stem}.{fmt}",
             mime=MIME.get(fmt, XLSX if fmt == "xlsx" else "text/csv"),
             key=f"{key}_{fmt}",
+            on_click="ignore",  # a download changes nothing: no rerun
             width="stretch",
         )
 
